@@ -1,0 +1,119 @@
+package org.mlmdkb.common.db;
+
+import io.smallrye.config.ConfigSourceContext;
+import io.smallrye.config.ConfigSourceFactory;
+import io.smallrye.config.ConfigValue;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
+/**
+ * Supplies the datasource URL: the external database from {@code KB_DB_URL} when given, otherwise
+ * an embedded PostgreSQL that is started the first time the URL is read.
+ *
+ * <p>Agroal reads the URL at startup, before Flyway and Hibernate, so the server is up in time;
+ * nothing starts while Maven builds the application.
+ */
+public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory {
+
+  static final String JDBC_URL = "quarkus.datasource.jdbc.url";
+
+  /** Below application.properties (250) and the environment (300): explicit settings win. */
+  private static final int ORDINAL = 150;
+
+  @Override
+  public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
+    Optional<String> external = value(context, "KB_DB_URL").or(() -> value(context, "kb.db.url"));
+    if (external.isPresent()) {
+      return List.of(new FixedUrlSource(toJdbcUrl(external.get())));
+    }
+    if (value(context, JDBC_URL).isPresent()
+        || !value(context, "kb.embedded-db.enabled").map(Boolean::parseBoolean).orElse(true)) {
+      return List.of();
+    }
+    EmbeddedPostgres server =
+        new EmbeddedPostgres(
+            Path.of(value(context, "kb.embedded-db.cache-dir").orElse("/var/tmp/mlmd-kb")),
+            Path.of(value(context, "kb.embedded-db.data-dir").orElse("/var/tmp/mlmd-kb/data-prod")),
+            value(context, "kb.embedded-db.port").map(Integer::parseInt).orElse(0),
+            value(context, "kb.embedded-db.wipe-on-start")
+                .map(Boolean::parseBoolean)
+                .orElse(false));
+    return List.of(new LazyEmbeddedUrlSource(server));
+  }
+
+  /** Accepts both {@code jdbc:postgresql://…} and libpq-style {@code postgresql://…} URLs. */
+  static String toJdbcUrl(String url) {
+    if (url.startsWith("jdbc:")) {
+      return url;
+    }
+    if (url.startsWith("postgres://")) {
+      return "jdbc:postgresql://" + url.substring("postgres://".length());
+    }
+    return "jdbc:" + url;
+  }
+
+  private static Optional<String> value(ConfigSourceContext context, String name) {
+    ConfigValue v = context.getValue(name);
+    return Optional.ofNullable(v == null ? null : v.getValue()).filter(s -> !s.isBlank());
+  }
+
+  private static final class FixedUrlSource implements ConfigSource {
+    private final Map<String, String> values;
+
+    FixedUrlSource(String url) {
+      this.values = Map.of(JDBC_URL, url);
+    }
+
+    @Override
+    public Set<String> getPropertyNames() {
+      return values.keySet();
+    }
+
+    @Override
+    public String getValue(String name) {
+      return values.get(name);
+    }
+
+    @Override
+    public String getName() {
+      return "kb-external-database";
+    }
+
+    @Override
+    public int getOrdinal() {
+      return ORDINAL;
+    }
+  }
+
+  private static final class LazyEmbeddedUrlSource implements ConfigSource {
+    private final EmbeddedPostgres server;
+
+    LazyEmbeddedUrlSource(EmbeddedPostgres server) {
+      this.server = server;
+    }
+
+    @Override
+    public Set<String> getPropertyNames() {
+      return Set.of(JDBC_URL);
+    }
+
+    @Override
+    public String getValue(String name) {
+      return JDBC_URL.equals(name) ? EmbeddedPostgres.jdbcUrl(server) : null;
+    }
+
+    @Override
+    public String getName() {
+      return "kb-embedded-postgres";
+    }
+
+    @Override
+    public int getOrdinal() {
+      return ORDINAL;
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package org.mlmdkb.common.error;
+
+import java.util.List;
+
+/** A failure the client can act on; mapped to problem+json by {@link ProblemMapper}. */
+public class ApiException extends RuntimeException {
+
+  private final int status;
+  private final String typeSlug;
+  private final String title;
+  private final List<Problem.FieldError> errors;
+
+  public ApiException(
+      int status, String typeSlug, String title, String detail, List<Problem.FieldError> errors) {
+    super(detail);
+    this.status = status;
+    this.typeSlug = typeSlug;
+    this.title = title;
+    this.errors = List.copyOf(errors);
+  }
+
+  public static ApiException badParameter(String name, String message) {
+    return new ApiException(
+        400,
+        "invalid-parameter",
+        "Invalid parameter",
+        "Query parameter '" + name + "' " + message,
+        List.of(new Problem.FieldError(name, "query", message)));
+  }
+
+  public static ApiException badPathParameter(String name, String message) {
+    return new ApiException(
+        400,
+        "invalid-parameter",
+        "Invalid parameter",
+        "Path parameter '" + name + "' " + message,
+        List.of(new Problem.FieldError(name, "path", message)));
+  }
+
+  public static ApiException notFound(String what) {
+    return new ApiException(404, "not-found", "Not Found", what + " does not exist", List.of());
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String typeSlug() {
+    return typeSlug;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  public List<Problem.FieldError> errors() {
+    return errors;
+  }
+}

@@ -1,0 +1,112 @@
+package org.mlmdkb.common.error;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.logging.Log;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Maps every failure to problem+json; no stack trace or class name ever reaches a client. */
+public class ProblemMapper {
+
+  @ServerExceptionMapper
+  public Response api(ApiException e, UriInfo uri) {
+    return Problems.response(
+        Problems.problem(
+            e.status(), e.typeSlug(), e.title(), e.getMessage(), path(uri), e.errors()));
+  }
+
+  @ServerExceptionMapper
+  public Response web(WebApplicationException e, UriInfo uri) {
+    int status = e.getResponse().getStatus();
+    String detail =
+        switch (status) {
+          case 404 -> "No resource at this path";
+          case 405 -> "This method is not allowed on this resource";
+          case 406 -> "None of the accepted media types can be produced";
+          case 415 -> "The request's Content-Type is not supported here";
+          default -> status >= 500 ? "The request could not be processed" : e.getMessage();
+        };
+    if (status >= 500) {
+      Log.error("Request failed", e);
+    }
+    Problem problem = Problems.forStatus(status, detail, path(uri));
+    Response.ResponseBuilder builder =
+        Response.status(status).type(Problems.MEDIA_TYPE).entity(problem);
+    // Keep protocol headers such as Allow on a 405.
+    e.getResponse()
+        .getHeaders()
+        .forEach(
+            (name, values) -> {
+              if (!name.equalsIgnoreCase("Content-Type")) {
+                values.forEach(v -> builder.header(name, v));
+              }
+            });
+    return builder.build();
+  }
+
+  @ServerExceptionMapper
+  public Response invalid(ConstraintViolationException e, UriInfo uri) {
+    List<Problem.FieldError> errors =
+        e.getConstraintViolations().stream()
+            .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+            .map(ProblemMapper::toFieldError)
+            .toList();
+    String detail =
+        errors.stream().map(f -> f.name() + ": " + f.message()).collect(Collectors.joining("; "));
+    return Problems.response(
+        Problems.problem(400, "validation-failed", "Validation failed", detail, path(uri), errors));
+  }
+
+  @ServerExceptionMapper
+  public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+    String field = e instanceof JsonMappingException m ? pathOf(m) : "";
+    String message =
+        e instanceof UnrecognizedPropertyException u
+            ? "unknown property '" + u.getPropertyName() + "'"
+            : e instanceof JsonMappingException
+                ? "has the wrong type or shape"
+                : "is not valid JSON";
+    String name = field.isEmpty() ? "body" : field;
+    return Problems.response(
+        Problems.problem(
+            400,
+            "malformed-body",
+            "Malformed request body",
+            "The request body " + (field.isEmpty() ? message : "field '" + field + "' " + message),
+            path(uri),
+            List.of(new Problem.FieldError(name, "body", message))));
+  }
+
+  @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+  public Response unexpected(Throwable e, UriInfo uri) {
+    Log.error("Unexpected failure", e);
+    return Problems.response(
+        Problems.forStatus(500, "An unexpected error occurred; it has been logged", path(uri)));
+  }
+
+  private static Problem.FieldError toFieldError(ConstraintViolation<?> v) {
+    String path = v.getPropertyPath().toString();
+    // Resource-method violations look like "list.limit": the client knows only "limit".
+    String name = path.contains(".") ? path.substring(path.lastIndexOf('.') + 1) : path;
+    return new Problem.FieldError(name, "query", v.getMessage());
+  }
+
+  private static String pathOf(JsonMappingException e) {
+    return e.getPath().stream()
+        .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+        .collect(Collectors.joining("."));
+  }
+
+  private static String path(UriInfo uri) {
+    return uri == null ? null : uri.getRequestUri().getRawPath();
+  }
+}
