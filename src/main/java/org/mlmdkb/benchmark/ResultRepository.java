@@ -1,0 +1,162 @@
+package org.mlmdkb.benchmark;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.mlmdkb.common.db.SqlQuery;
+
+/** Benchmark result queries, always joined with their method, dataset, subset and paper. */
+@ApplicationScoped
+public class ResultRepository {
+
+  private static final String SELECT =
+      """
+      SELECT r.id, m.slug AS method_slug, m.name AS method_name, r.method_variant,
+             d.slug AS dataset_slug, d.name AS dataset_name, s.slug AS subset_slug,
+             s.name AS subset_name, r.task, r.target, r.metric, r.value, r.unit,
+             r.canonical_value, r.canonical_unit, r.basis, r.n_train, r.split, r.uncertainty,
+             r.n_runs, r.temperature_k, r.level_of_theory, r.status, r.reported_on,
+             r.source_id, r.source_repository, r.source_path, r.source_commit,
+             r.source_location, r.paper_id, p.doi AS paper_doi
+      FROM benchmark_result r
+      JOIN method m ON m.id = r.method_id
+      JOIN dataset d ON d.id = r.dataset_id
+      LEFT JOIN dataset_subset s ON s.id = r.subset_id
+      LEFT JOIN paper p ON p.id = r.paper_id
+      """;
+
+  private final AgroalDataSource dataSource;
+
+  public ResultRepository(AgroalDataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  public record Slice(List<ResultDto> rows, long total) {}
+
+  /** Results in id order after {@code afterId}; fetches one extra row to detect a next page. */
+  public Slice list(ResultFilter f, Long afterId) throws SQLException {
+    SqlQuery query = filters(f);
+    try (Connection c = dataSource.getConnection()) {
+      long total;
+      try (PreparedStatement ps =
+              query.prepare(
+                  c,
+                  "SELECT count(*) FROM benchmark_result r JOIN method m ON m.id = r.method_id"
+                      + " JOIN dataset d ON d.id = r.dataset_id"
+                      + " LEFT JOIN dataset_subset s ON s.id = r.subset_id"
+                      + query.whereClause());
+          ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        total = rs.getLong(1);
+      }
+      SqlQuery page = filters(f);
+      if (afterId != null) {
+        page.where("r.id > ?", afterId);
+      }
+      return new Slice(
+          read(c, SELECT + page.whereClause() + " ORDER BY r.id LIMIT ?", page, f.limit() + 1),
+          total);
+    }
+  }
+
+  public List<ResultDto> listByPaper(long paperId) throws SQLException {
+    SqlQuery q = new SqlQuery().where("r.paper_id = ?", paperId);
+    try (Connection c = dataSource.getConnection()) {
+      return read(c, SELECT + q.whereClause() + " ORDER BY r.id", q);
+    }
+  }
+
+  public List<ResultDto> listByMethod(String methodSlug, int limit) throws SQLException {
+    SqlQuery q = new SqlQuery().where("m.slug = ?", methodSlug);
+    try (Connection c = dataSource.getConnection()) {
+      return read(
+          c,
+          SELECT
+              + q.whereClause()
+              + " ORDER BY d.slug, s.slug NULLS FIRST, r.target, r.metric, r.id LIMIT ?",
+          q,
+          limit);
+    }
+  }
+
+  private static SqlQuery filters(ResultFilter f) {
+    SqlQuery q = new SqlQuery();
+    if (f.dataset() != null) {
+      q.where("d.slug = ?", f.dataset());
+    }
+    if (f.subset() != null) {
+      q.where("s.slug = ?", f.subset());
+    }
+    if (f.method() != null) {
+      q.where("m.slug = ?", f.method());
+    }
+    if (f.task() != null) {
+      q.where("r.task = ?", f.task());
+    }
+    if (f.target() != null) {
+      q.where("r.target = ?", f.target());
+    }
+    if (f.metric() != null) {
+      q.where("lower(r.metric) = lower(?)", f.metric());
+    }
+    if (f.paperId() != null) {
+      q.where("r.paper_id = ?", f.paperId());
+    }
+    if (f.status() != null) {
+      q.where("r.status = ?", f.status());
+    }
+    return q;
+  }
+
+  private static List<ResultDto> read(Connection c, String sql, SqlQuery q, Object... extra)
+      throws SQLException {
+    List<ResultDto> out = new ArrayList<>();
+    try (PreparedStatement ps = q.prepare(c, sql, extra);
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(toDto(rs));
+      }
+    }
+    return out;
+  }
+
+  private static ResultDto toDto(ResultSet rs) throws SQLException {
+    String subset = rs.getString("subset_slug");
+    return new ResultDto(
+        rs.getLong("id"),
+        new ResultDto.Ref(rs.getString("method_slug"), rs.getString("method_name")),
+        rs.getString("method_variant"),
+        new ResultDto.Ref(rs.getString("dataset_slug"), rs.getString("dataset_name")),
+        subset == null ? null : new ResultDto.Ref(subset, rs.getString("subset_name")),
+        rs.getString("task"),
+        rs.getString("target"),
+        rs.getString("metric"),
+        rs.getBigDecimal("value"),
+        rs.getString("unit"),
+        rs.getBigDecimal("canonical_value").stripTrailingZeros(),
+        rs.getString("canonical_unit"),
+        rs.getString("basis"),
+        (Integer) rs.getObject("n_train"),
+        rs.getString("split"),
+        rs.getBigDecimal("uncertainty"),
+        (Integer) rs.getObject("n_runs"),
+        rs.getBigDecimal("temperature_k"),
+        rs.getString("level_of_theory"),
+        rs.getString("status"),
+        rs.getObject("reported_on", LocalDate.class),
+        new ResultDto.Provenance(
+            rs.getString("source_id"),
+            rs.getString("source_repository"),
+            rs.getString("source_path"),
+            rs.getString("source_commit"),
+            rs.getString("source_location"),
+            (Long) rs.getObject("paper_id"),
+            rs.getString("paper_doi")));
+  }
+}

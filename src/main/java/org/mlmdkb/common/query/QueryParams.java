@@ -1,0 +1,112 @@
+package org.mlmdkb.common.query;
+
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import org.mlmdkb.common.error.ApiException;
+import org.mlmdkb.common.error.Problem;
+
+/**
+ * Parses query parameters by hand: JAX-RS would answer a malformed number with a 404, and a
+ * misspelt parameter name would be silently ignored; both get a 400 naming the parameter here.
+ */
+public final class QueryParams {
+
+  /** Longest text accepted in a free-text or name parameter. */
+  public static final int MAX_TEXT_LENGTH = 500;
+
+  private QueryParams() {}
+
+  public static void allowOnly(UriInfo uri, Set<String> allowed) {
+    Set<String> unknown = new TreeSet<>(uri.getQueryParameters().keySet());
+    unknown.removeAll(allowed);
+    if (!unknown.isEmpty()) {
+      List<Problem.FieldError> errors =
+          unknown.stream()
+              .map(
+                  name ->
+                      new Problem.FieldError(
+                          name, "query", "is not a parameter of this endpoint; known: " + allowed))
+              .toList();
+      throw new ApiException(
+          400,
+          "unknown-parameter",
+          "Unknown parameter",
+          "Unknown query parameter(s) "
+              + unknown
+              + "; this endpoint accepts "
+              + new TreeSet<>(allowed),
+          errors);
+    }
+  }
+
+  public static Integer integer(String name, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Integer.valueOf(value.strip());
+    } catch (NumberFormatException e) {
+      throw ApiException.badParameter(name, "must be an integer, was '" + shorten(value) + "'");
+    }
+  }
+
+  /** A trimmed text parameter, null when absent or blank, 400 when absurdly long. */
+  public static String text(String name, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    if (value.length() > MAX_TEXT_LENGTH) {
+      throw ApiException.badParameter(
+          name, "is longer than " + MAX_TEXT_LENGTH + " characters (" + value.length() + ")");
+    }
+    // NUL and lone surrogates cannot be stored or matched; drop them rather than fail later.
+    StringBuilder cleaned = new StringBuilder(value.length());
+    value
+        .codePoints()
+        .filter(cp -> cp != 0 && (cp < Character.MIN_SURROGATE || cp > Character.MAX_SURROGATE))
+        .forEach(cleaned::appendCodePoint);
+    String result = cleaned.toString().strip();
+    return result.isEmpty() ? null : result;
+  }
+
+  public static Boolean bool(String name, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    return switch (value.strip().toLowerCase(Locale.ROOT)) {
+      case "true", "1", "yes" -> true;
+      case "false", "0", "no" -> false;
+      default ->
+          throw ApiException.badParameter(
+              name, "must be true or false, was '" + shorten(value) + "'");
+    };
+  }
+
+  /** A value from a closed set, compared case-insensitively. */
+  public static String oneOf(String name, String value, List<String> allowed) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    String v = value.strip().toLowerCase(Locale.ROOT);
+    if (!allowed.contains(v)) {
+      throw ApiException.badParameter(
+          name, "must be one of " + allowed + ", was '" + shorten(value) + "'");
+    }
+    return v;
+  }
+
+  public static List<String> list(String name, String value) {
+    String text = text(name, value);
+    return text == null
+        ? List.of()
+        : Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+  }
+
+  public static String shorten(String value) {
+    return value.length() <= 40 ? value : value.substring(0, 40) + "…";
+  }
+}

@@ -1,0 +1,259 @@
+package org.mlmdkb.paper;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.mlmdkb.common.db.SqlQuery;
+import org.mlmdkb.paper.PaperDtos.AuthorRef;
+import org.mlmdkb.paper.PaperDtos.LinkedItem;
+import org.mlmdkb.paper.PaperDtos.SourceRef;
+
+/** Paper queries. A page costs four statements: count, page, its authors, its tags. */
+@ApplicationScoped
+public class PaperRepository {
+
+  static final String COLUMNS =
+      "p.id, p.title, p.abstract, p.year, p.date, p.venue, p.volume, p.number, p.pages,"
+          + " p.publisher, p.entry_type, p.doi, p.arxiv_id, p.url, p.code_url, p.added_at,"
+          + " p.updated_at";
+
+  /** A tag filter also matches the tag's descendants in the taxonomy. */
+  private static final String TAG_FILTER =
+      """
+      EXISTS (SELECT 1 FROM paper_tag pt WHERE pt.paper_id = p.id AND pt.tag_slug IN (
+          WITH RECURSIVE sub(slug) AS (
+              SELECT slug FROM tag WHERE slug = ?
+              UNION SELECT t.slug FROM tag t JOIN sub ON t.parent_slug = sub.slug)
+          SELECT slug FROM sub))
+      """;
+
+  private static final String AUTHOR_FILTER =
+      "EXISTS (SELECT 1 FROM paper_author pa JOIN author a ON a.id = pa.author_id"
+          + " WHERE pa.paper_id = p.id AND a.normalized_name LIKE ?)";
+
+  private static final String METHOD_FILTER =
+      "EXISTS (SELECT 1 FROM paper_method pm JOIN method m ON m.id = pm.method_id"
+          + " WHERE pm.paper_id = p.id AND m.slug = ?)";
+
+  private static final String DATASET_FILTER =
+      "EXISTS (SELECT 1 FROM paper_dataset pd JOIN dataset d ON d.id = pd.dataset_id"
+          + " WHERE pd.paper_id = p.id AND d.slug = ?)";
+
+  private final AgroalDataSource dataSource;
+
+  public PaperRepository(AgroalDataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  public record Row(
+      long id,
+      String title,
+      String abstractText,
+      Integer year,
+      String date,
+      String venue,
+      String volume,
+      String number,
+      String pages,
+      String publisher,
+      String entryType,
+      String doi,
+      String arxivId,
+      String url,
+      String codeUrl,
+      OffsetDateTime addedAt,
+      OffsetDateTime updatedAt,
+      String sortKey) {}
+
+  public record Slice(List<Row> rows, long total) {}
+
+  public Slice list(PaperFilter f, List<String> after) throws SQLException {
+    SqlQuery query = filters(f);
+    String pageSql =
+        "SELECT " + COLUMNS + ", (" + f.sort().keyExpression() + ")::text AS sort_key FROM paper p";
+    try (Connection c = dataSource.getConnection()) {
+      long total;
+      try (PreparedStatement ps =
+              query.prepare(c, "SELECT count(*) FROM paper p" + query.whereClause());
+          ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        total = rs.getLong(1);
+      }
+      SqlQuery page = filters(f);
+      if (after != null) {
+        page.where(f.sort().after(), after.get(0), Long.parseLong(after.get(1)));
+      }
+      String sql = pageSql + page.whereClause() + f.sort().orderBy() + " LIMIT ?";
+      List<Row> rows = new ArrayList<>();
+      try (PreparedStatement ps = page.prepare(c, sql, f.limit() + 1);
+          ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          rows.add(row(rs, rs.getString("sort_key")));
+        }
+      }
+      return new Slice(rows, total);
+    }
+  }
+
+  private static SqlQuery filters(PaperFilter f) {
+    SqlQuery q = new SqlQuery();
+    if (f.q() != null) {
+      // Simple keyword match on titles, served by the trigram index; full search is /search.
+      q.where("p.title ILIKE ?", "%" + escapeLike(f.q()) + "%");
+    }
+    if (f.yearFrom() != null) {
+      q.where("p.year >= ?", f.yearFrom());
+    }
+    if (f.yearTo() != null) {
+      q.where("p.year <= ?", f.yearTo());
+    }
+    if (f.author() != null) {
+      q.where(AUTHOR_FILTER, "%" + escapeLike(AuthorNames.normalize(f.author())) + "%");
+    }
+    if (f.venue() != null) {
+      q.where("lower(p.venue) = lower(?)", f.venue());
+    }
+    if (f.tag() != null) {
+      q.where(TAG_FILTER, f.tag());
+    }
+    if (f.method() != null) {
+      q.where(METHOD_FILTER, f.method());
+    }
+    if (f.dataset() != null) {
+      q.where(DATASET_FILTER, f.dataset());
+    }
+    if (f.hasCode() != null) {
+      q.where(f.hasCode() ? "p.code_url IS NOT NULL" : "p.code_url IS NULL");
+    }
+    return q;
+  }
+
+  static String escapeLike(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+
+  public Optional<Row> findById(long id) throws SQLException {
+    return findOne("p.id = ?", id);
+  }
+
+  public Optional<Row> findByDoi(String doi) throws SQLException {
+    return findOne("p.doi = ?", doi);
+  }
+
+  public Optional<Row> findByArxivId(String arxivId) throws SQLException {
+    return findOne("p.arxiv_id = ?", arxivId);
+  }
+
+  private Optional<Row> findOne(String condition, Object value) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement("SELECT " + COLUMNS + " FROM paper p WHERE " + condition)) {
+      ps.setObject(1, value);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(row(rs, null)) : Optional.empty();
+      }
+    }
+  }
+
+  /** Authors of many papers at once, in their order on each paper. */
+  public Map<Long, List<AuthorRef>> authorsOf(List<Long> paperIds) throws SQLException {
+    Map<Long, List<AuthorRef>> out = new LinkedHashMap<>();
+    forEachRow(
+        "SELECT pa.paper_id, pa.author_id, pa.name_as_written FROM paper_author pa"
+            + " WHERE pa.paper_id = ANY(?) ORDER BY pa.paper_id, pa.position",
+        paperIds,
+        rs ->
+            out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                .add(new AuthorRef(rs.getLong(2), rs.getString(3))));
+    return out;
+  }
+
+  public Map<Long, List<String>> tagsOf(List<Long> paperIds) throws SQLException {
+    Map<Long, List<String>> out = new LinkedHashMap<>();
+    forEachRow(
+        "SELECT paper_id, tag_slug FROM paper_tag WHERE paper_id = ANY(?) ORDER BY tag_slug",
+        paperIds,
+        rs -> out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)));
+    return out;
+  }
+
+  public List<LinkedItem> methodsOf(long paperId) throws SQLException {
+    List<LinkedItem> out = new ArrayList<>();
+    forEachRow(
+        "SELECT m.slug, m.name, pm.relation FROM paper_method pm JOIN method m ON m.id ="
+            + " pm.method_id WHERE pm.paper_id = ANY(?) ORDER BY m.slug",
+        List.of(paperId),
+        rs -> out.add(new LinkedItem(rs.getString(1), rs.getString(2), rs.getString(3))));
+    return out;
+  }
+
+  public List<LinkedItem> datasetsOf(long paperId) throws SQLException {
+    List<LinkedItem> out = new ArrayList<>();
+    forEachRow(
+        "SELECT d.slug, d.name, pd.relation FROM paper_dataset pd JOIN dataset d ON d.id ="
+            + " pd.dataset_id WHERE pd.paper_id = ANY(?) ORDER BY d.slug",
+        List.of(paperId),
+        rs -> out.add(new LinkedItem(rs.getString(1), rs.getString(2), rs.getString(3))));
+    return out;
+  }
+
+  public List<SourceRef> sourcesOf(long paperId) throws SQLException {
+    List<SourceRef> out = new ArrayList<>();
+    forEachRow(
+        "SELECT source_id, source_key FROM paper_source WHERE paper_id = ANY(?)"
+            + " ORDER BY source_id, source_key",
+        List.of(paperId),
+        rs -> out.add(new SourceRef(rs.getString(1), rs.getString(2))));
+    return out;
+  }
+
+  private interface RowConsumer {
+    void accept(ResultSet rs) throws SQLException;
+  }
+
+  private void forEachRow(String sql, List<Long> ids, RowConsumer consumer) throws SQLException {
+    if (ids.isEmpty()) {
+      return;
+    }
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          consumer.accept(rs);
+        }
+      }
+    }
+  }
+
+  private static Row row(ResultSet rs, String sortKey) throws SQLException {
+    return new Row(
+        rs.getLong("id"),
+        rs.getString("title"),
+        rs.getString("abstract"),
+        (Integer) rs.getObject("year"),
+        rs.getString("date"),
+        rs.getString("venue"),
+        rs.getString("volume"),
+        rs.getString("number"),
+        rs.getString("pages"),
+        rs.getString("publisher"),
+        rs.getString("entry_type"),
+        rs.getString("doi"),
+        rs.getString("arxiv_id"),
+        rs.getString("url"),
+        rs.getString("code_url"),
+        rs.getObject("added_at", OffsetDateTime.class),
+        rs.getObject("updated_at", OffsetDateTime.class),
+        sortKey);
+  }
+}

@@ -1,0 +1,133 @@
+package org.mlmdkb.paper;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.mlmdkb.benchmark.ResultRepository;
+import org.mlmdkb.common.error.ApiException;
+import org.mlmdkb.common.paging.Cursor;
+import org.mlmdkb.common.paging.Page;
+import org.mlmdkb.paper.PaperDtos.AuthorRef;
+import org.mlmdkb.paper.PaperDtos.PaperDetail;
+import org.mlmdkb.paper.PaperDtos.PaperSummary;
+import org.mlmdkb.paper.PaperRepository.Row;
+
+/** Lists papers and resolves paper references (internal id, {@code doi:…}, {@code arxiv:…}). */
+@ApplicationScoped
+public class PaperService {
+
+  private static final Pattern DOI = Pattern.compile("^10\\.\\d{4,9}/\\S+$");
+  private static final Pattern ARXIV =
+      Pattern.compile("^(\\d{4}\\.\\d{4,5}|[a-z-]+(\\.[A-Z]{2})?/\\d{7})(v\\d+)?$");
+
+  private final PaperRepository papers;
+  private final ResultRepository results;
+
+  public PaperService(PaperRepository papers, ResultRepository results) {
+    this.papers = papers;
+    this.results = results;
+  }
+
+  public Page<PaperSummary> list(PaperFilter filter) throws SQLException {
+    List<String> after =
+        filter.cursor() == null
+            ? null
+            : Cursor.decode(filter.cursor(), filter.sort().parameter(), 2);
+    PaperRepository.Slice slice = papers.list(filter, after);
+    List<Row> rows = slice.rows();
+    String next = null;
+    if (rows.size() > filter.limit()) {
+      rows = rows.subList(0, filter.limit());
+      Row last = rows.get(rows.size() - 1);
+      next = Cursor.encode(filter.sort().parameter(), last.sortKey(), Long.toString(last.id()));
+    }
+    List<Long> ids = rows.stream().map(Row::id).toList();
+    Map<Long, List<AuthorRef>> authors = papers.authorsOf(ids);
+    Map<Long, List<String>> tags = papers.tagsOf(ids);
+    List<PaperSummary> items =
+        rows.stream()
+            .map(
+                r ->
+                    new PaperSummary(
+                        r.id(),
+                        r.title(),
+                        r.year(),
+                        r.date(),
+                        r.venue(),
+                        r.entryType(),
+                        r.doi(),
+                        r.arxivId(),
+                        r.url(),
+                        r.codeUrl(),
+                        authors.getOrDefault(r.id(), List.of()),
+                        tags.getOrDefault(r.id(), List.of()),
+                        r.addedAt()))
+            .toList();
+    return new Page<>(items, next, slice.total());
+  }
+
+  public PaperDetail get(String ref) throws SQLException {
+    Row r = find(ref).orElseThrow(() -> ApiException.notFound("Paper '" + ref + "'"));
+    List<Long> id = List.of(r.id());
+    return new PaperDetail(
+        r.id(),
+        r.title(),
+        r.abstractText(),
+        r.year(),
+        r.date(),
+        r.venue(),
+        r.volume(),
+        r.number(),
+        r.pages(),
+        r.publisher(),
+        r.entryType(),
+        r.doi(),
+        r.arxivId(),
+        r.url(),
+        r.codeUrl(),
+        papers.authorsOf(id).getOrDefault(r.id(), List.of()),
+        papers.tagsOf(id).getOrDefault(r.id(), List.of()),
+        papers.methodsOf(r.id()),
+        papers.datasetsOf(r.id()),
+        results.listByPaper(r.id()),
+        papers.sourcesOf(r.id()),
+        r.addedAt(),
+        r.updatedAt());
+  }
+
+  /**
+   * {@code 123}, {@code doi:10.1103/…} (any case, optional doi.org prefix) or {@code
+   * arxiv:2101.03164v2}.
+   */
+  private Optional<Row> find(String ref) throws SQLException {
+    String lower = ref.strip().toLowerCase(Locale.ROOT);
+    if (lower.startsWith("doi:")) {
+      String doi = lower.substring(4).replaceFirst("^https?://(dx\\.)?doi\\.org/", "");
+      if (!DOI.matcher(doi).matches()) {
+        throw ApiException.badPathParameter("ref", "is not a valid DOI: '" + shortRef(ref) + "'");
+      }
+      return papers.findByDoi(doi);
+    }
+    if (lower.startsWith("arxiv:")) {
+      String arxiv = ref.strip().substring(6);
+      if (!ARXIV.matcher(arxiv).matches()) {
+        throw ApiException.badPathParameter(
+            "ref", "is not a valid arXiv id: '" + shortRef(ref) + "'");
+      }
+      return papers.findByArxivId(arxiv.replaceFirst("v\\d+$", ""));
+    }
+    if (lower.matches("\\d{1,18}")) {
+      return papers.findById(Long.parseLong(lower));
+    }
+    throw ApiException.badPathParameter(
+        "ref", "must be a numeric id, doi:<DOI> or arxiv:<id>, was '" + shortRef(ref) + "'");
+  }
+
+  private static String shortRef(String ref) {
+    return ref.length() <= 60 ? ref : ref.substring(0, 60) + "…";
+  }
+}

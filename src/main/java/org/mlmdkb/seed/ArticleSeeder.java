@@ -1,0 +1,118 @@
+package org.mlmdkb.seed;
+
+import static org.mlmdkb.seed.Jdbc.list;
+import static org.mlmdkb.seed.Jdbc.strings;
+import static org.mlmdkb.seed.Jdbc.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.mlmdkb.article.MarkdownRenderer;
+
+/** Loads the site's articles: YAML front matter, Markdown body, rendered sanitised HTML. */
+final class ArticleSeeder {
+
+  private static final String INSERT_ARTICLE =
+      """
+      INSERT INTO article (slug, title, summary, body_markdown, body_html, authors, status,
+                           published_at, reading_time_minutes)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (slug) DO NOTHING
+      """;
+
+  private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+  private final MarkdownRenderer renderer;
+
+  ArticleSeeder(MarkdownRenderer renderer) {
+    this.renderer = renderer;
+  }
+
+  int load(Jdbc db, PaperRefs papers, SeedFiles files) throws SQLException {
+    List<Parsed> articles = new ArrayList<>();
+    for (String file : files.articleFiles()) {
+      articles.add(parse(file, files.text("articles/" + file)));
+    }
+    List<Object[]> rows = new ArrayList<>();
+    for (Parsed a : articles) {
+      String published = text(a.meta, "published_at");
+      rows.add(
+          new Object[] {
+            text(a.meta, "slug"),
+            text(a.meta, "title"),
+            text(a.meta, "summary"),
+            a.body,
+            renderer.toSafeHtml(a.body),
+            strings(a.meta, "authors"),
+            text(a.meta, "status").toLowerCase(java.util.Locale.ROOT),
+            published == null
+                ? null
+                : Timestamp.from(
+                    LocalDate.parse(published).atStartOfDay(ZoneOffset.UTC).toInstant()),
+            MarkdownRenderer.readingTimeMinutes(a.body)
+          });
+    }
+    int inserted = db.batch(INSERT_ARTICLE, rows);
+
+    Map<String, Long> ids = db.ids("SELECT slug, id FROM article");
+    Map<String, Long> methods = db.ids("SELECT slug, id FROM method");
+    Map<String, Long> datasets = db.ids("SELECT slug, id FROM dataset");
+    List<Object[]> tags = new ArrayList<>();
+    List<Object[]> paperLinks = new ArrayList<>();
+    List<Object[]> methodLinks = new ArrayList<>();
+    List<Object[]> datasetLinks = new ArrayList<>();
+    for (Parsed a : articles) {
+      long id = ids.get(text(a.meta, "slug"));
+      list(a.meta, "tags").forEach(t -> tags.add(new Object[] {id, t.asText()}));
+      JsonNode related = a.meta.path("related");
+      for (JsonNode doi : list(related, "papers")) {
+        long paper =
+            papers
+                .resolveDoi(doi.asText())
+                .orElseThrow(
+                    () -> new IllegalStateException("Article " + id + " cites unknown DOI " + doi));
+        paperLinks.add(new Object[] {id, paper});
+      }
+      for (JsonNode m : list(related, "methods")) {
+        methodLinks.add(
+            new Object[] {id, MethodSeeder.required(methods, m.asText(), "method", a.meta)});
+      }
+      for (JsonNode d : list(related, "datasets")) {
+        datasetLinks.add(
+            new Object[] {id, MethodSeeder.required(datasets, d.asText(), "dataset", a.meta)});
+      }
+    }
+    db.batch("INSERT INTO article_tag VALUES (?, ?) ON CONFLICT DO NOTHING", tags);
+    db.batch("INSERT INTO article_paper VALUES (?, ?) ON CONFLICT DO NOTHING", paperLinks);
+    db.batch("INSERT INTO article_method VALUES (?, ?) ON CONFLICT DO NOTHING", methodLinks);
+    db.batch("INSERT INTO article_dataset VALUES (?, ?) ON CONFLICT DO NOTHING", datasetLinks);
+    return inserted;
+  }
+
+  private Parsed parse(String file, String text) {
+    String normalized = text.replace("\r\n", "\n");
+    if (!normalized.startsWith("---\n")) {
+      throw new IllegalStateException("Article " + file + " has no front matter");
+    }
+    int end = normalized.indexOf("\n---\n", 4);
+    if (end < 0) {
+      throw new IllegalStateException("Article " + file + " has unterminated front matter");
+    }
+    try {
+      JsonNode meta = yaml.readTree(normalized.substring(4, end));
+      return new Parsed(meta, normalized.substring(end + 5).strip() + "\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException("Article " + file + " has invalid front matter", e);
+    }
+  }
+
+  private record Parsed(JsonNode meta, String body) {}
+}

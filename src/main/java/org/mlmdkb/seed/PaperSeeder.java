@@ -1,0 +1,92 @@
+package org.mlmdkb.seed;
+
+import static org.mlmdkb.seed.Jdbc.integer;
+import static org.mlmdkb.seed.Jdbc.list;
+import static org.mlmdkb.seed.Jdbc.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mlmdkb.paper.AuthorNames;
+
+/** Loads papers with their ordered authors, tags and source keys. */
+final class PaperSeeder {
+
+  private static final String INSERT_PAPER =
+      """
+      INSERT INTO paper (seed_key, entry_type, title, abstract, year, date, venue, volume, number,
+                         pages, publisher, doi, arxiv_id, url, code_url)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT DO NOTHING
+      """;
+
+  int load(Jdbc db, JsonNode file) throws SQLException {
+    List<JsonNode> papers = list(file, "papers");
+    List<Object[]> rows = new ArrayList<>();
+    Map<String, String> authorNames = new LinkedHashMap<>();
+    for (JsonNode p : papers) {
+      rows.add(
+          new Object[] {
+            text(p, "key"), text(p, "entry_type"), text(p, "title"), text(p, "abstract"),
+            integer(p, "year"), text(p, "date"), text(p, "venue"), text(p, "volume"),
+            text(p, "number"), text(p, "pages"), text(p, "publisher"), text(p, "doi"),
+            text(p, "arxiv_id"), text(p, "url"), text(p, "code_url")
+          });
+      for (JsonNode a : list(p, "authors")) {
+        String normalized = AuthorNames.normalize(text(a, "name"));
+        if (!normalized.isEmpty()) {
+          authorNames.putIfAbsent(normalized, text(a, "name"));
+        }
+      }
+    }
+    int inserted = db.batch(INSERT_PAPER, rows);
+
+    List<Object[]> authorRows = new ArrayList<>();
+    authorNames.forEach((normalized, name) -> authorRows.add(new Object[] {name, normalized}));
+    db.batch(
+        "INSERT INTO author (name, normalized_name) VALUES (?, ?) ON CONFLICT DO NOTHING",
+        authorRows);
+
+    Map<String, Long> paperIds =
+        db.ids("SELECT seed_key, id FROM paper WHERE seed_key IS NOT NULL");
+    Map<String, Long> authorIds = db.ids("SELECT normalized_name, id FROM author");
+    List<Object[]> links = new ArrayList<>();
+    List<Object[]> tags = new ArrayList<>();
+    List<Object[]> sources = new ArrayList<>();
+    for (JsonNode p : papers) {
+      Long paperId = paperIds.get(text(p, "key"));
+      if (paperId == null) {
+        continue; // a paper with this DOI or arXiv id already existed under another key
+      }
+      int position = 0;
+      for (JsonNode a : list(p, "authors")) {
+        Long authorId = authorIds.get(AuthorNames.normalize(text(a, "name")));
+        if (authorId != null) {
+          links.add(new Object[] {paperId, position++, authorId, text(a, "name")});
+        }
+      }
+      for (JsonNode t : list(p, "tags")) {
+        tags.add(new Object[] {paperId, t.asText()});
+      }
+      for (JsonNode key : list(p, "source_keys")) {
+        String sourceKey = key.asText();
+        sources.add(
+            new Object[] {paperId, sourceKey.substring(0, sourceKey.indexOf(':')), sourceKey});
+      }
+    }
+    db.batch(
+        "INSERT INTO paper_author (paper_id, position, author_id, name_as_written)"
+            + " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        links);
+    db.batch(
+        "INSERT INTO paper_tag (paper_id, tag_slug) VALUES (?, ?) ON CONFLICT DO NOTHING", tags);
+    db.batch(
+        "INSERT INTO paper_source (paper_id, source_id, source_key) VALUES (?, ?, ?)"
+            + " ON CONFLICT DO NOTHING",
+        sources);
+    return inserted;
+  }
+}

@@ -1,0 +1,90 @@
+package org.mlmdkb.seed;
+
+import static org.mlmdkb.seed.Jdbc.integer;
+import static org.mlmdkb.seed.Jdbc.list;
+import static org.mlmdkb.seed.Jdbc.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.mlmdkb.benchmark.Unit;
+
+/** Loads benchmark results, converting each value to its dimension's canonical unit. */
+final class ResultSeeder {
+
+  private static final String INSERT_RESULT =
+      """
+      INSERT INTO benchmark_result (seed_key, method_id, method_variant, dataset_id, subset_id,
+          task, target, metric, value, unit, canonical_value, canonical_unit, basis, n_train,
+          split, uncertainty, n_runs, temperature_k, level_of_theory, status, reported_on,
+          paper_id, source_id, source_repository, source_path, source_commit, source_location)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (seed_key) DO NOTHING
+      """;
+
+  int load(Jdbc db, PaperRefs papers, JsonNode file) throws SQLException {
+    Map<String, Long> methods = db.ids("SELECT slug, id FROM method");
+    Map<String, Long> datasets = db.ids("SELECT slug, id FROM dataset");
+    Map<String, Long> subsets =
+        db.ids(
+            "SELECT d.slug || '/' || s.slug, s.id FROM dataset_subset s"
+                + " JOIN dataset d ON d.id = s.dataset_id");
+    List<Object[]> rows = new ArrayList<>();
+    for (JsonNode r : list(file, "results")) {
+      Unit unit =
+          Unit.parse(text(r, "unit"))
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException("Unknown unit '" + text(r, "unit") + "' in " + r));
+      BigDecimal value = new BigDecimal(r.get("value").asText());
+      String dataset = text(r, "dataset");
+      String subset = text(r, "subset");
+      JsonNode provenance = r.get("provenance");
+      rows.add(
+          new Object[] {
+            text(r, "key"),
+            MethodSeeder.required(methods, text(r, "method"), "method", r),
+            text(r, "method_variant"),
+            MethodSeeder.required(datasets, dataset, "dataset", r),
+            subset == null
+                ? null
+                : MethodSeeder.required(subsets, dataset + "/" + subset, "subset", r),
+            text(r, "task"),
+            text(r, "target"),
+            text(r, "metric"),
+            value,
+            unit.code(),
+            unit.toCanonical(value),
+            unit.dimension().canonicalCode(),
+            text(r, "basis"),
+            integer(r, "n_train"),
+            text(r, "split"),
+            decimal(r, "uncertainty"),
+            integer(r, "n_runs"),
+            decimal(r, "temperature_k"),
+            text(r, "level_of_theory"),
+            text(r, "status"),
+            text(r, "reported_on") == null
+                ? null
+                : Date.valueOf(LocalDate.parse(text(r, "reported_on"))),
+            papers.resolve(r.get("paper")).orElse(null),
+            text(provenance, "source"),
+            text(provenance, "repository"),
+            text(provenance, "path"),
+            text(provenance, "commit"),
+            text(provenance, "location")
+          });
+    }
+    return db.batch(INSERT_RESULT, rows);
+  }
+
+  private static BigDecimal decimal(JsonNode node, String field) {
+    JsonNode v = node.get(field);
+    return v == null || v.isNull() ? null : new BigDecimal(v.asText());
+  }
+}

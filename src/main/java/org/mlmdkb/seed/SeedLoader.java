@@ -1,0 +1,107 @@
+package org.mlmdkb.seed;
+
+import static org.mlmdkb.seed.Jdbc.list;
+import static org.mlmdkb.seed.Jdbc.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.mlmdkb.article.MarkdownRenderer;
+
+/**
+ * Loads the shipped corpus on start, in one transaction. Every insert is keyed by a natural key
+ * (slug, seed key, DOI) and skips rows that exist, so a second load changes nothing; an unchanged
+ * corpus (same checksum) is not even read.
+ */
+@ApplicationScoped
+public class SeedLoader {
+
+  private final AgroalDataSource dataSource;
+  private final MarkdownRenderer renderer;
+  private final boolean enabled;
+
+  public SeedLoader(
+      AgroalDataSource dataSource,
+      MarkdownRenderer renderer,
+      @ConfigProperty(name = "kb.seed.enabled", defaultValue = "true") boolean enabled) {
+    this.dataSource = dataSource;
+    this.renderer = renderer;
+    this.enabled = enabled;
+  }
+
+  void onStart(@Observes StartupEvent event) throws SQLException {
+    if (enabled) {
+      load();
+    }
+  }
+
+  /** Loads what is missing; returns a one-line summary of what was inserted. */
+  @Transactional
+  public String load() throws SQLException {
+    SeedFiles files = new SeedFiles();
+    String checksum = files.checksum();
+    try (Connection connection = dataSource.getConnection()) {
+      Jdbc db = new Jdbc(connection);
+      if (db.exists("SELECT 1 FROM seed_load WHERE checksum = ?", checksum)) {
+        Log.infof("Seed corpus %s already loaded", checksum.substring(0, 12));
+        return "unchanged";
+      }
+      long started = System.nanoTime();
+      int sources = loadSources(db, files.json("sources.json"));
+      int tags = loadTags(db, files.json("tags.json"));
+      int papers = new PaperSeeder().load(db, files.json("papers.json"));
+      PaperRefs refs = new PaperRefs(db);
+      List<JsonNode> allDatasets = new ArrayList<>(list(files.json("datasets.json"), "datasets"));
+      allDatasets.addAll(list(files.json("benchmark-datasets.json"), "datasets"));
+      int datasets = new DatasetSeeder().load(db, refs, allDatasets);
+      int methods = new MethodSeeder().load(db, refs, files.json("methods.json"));
+      int results = new ResultSeeder().load(db, refs, files.json("results.json"));
+      int articles = new ArticleSeeder(renderer).load(db, refs, files);
+      String summary =
+          String.format(
+              "inserted %d sources, %d tags, %d papers, %d datasets, %d methods, %d results,"
+                  + " %d articles",
+              sources, tags, papers, datasets, methods, results, articles);
+      db.update("INSERT INTO seed_load (checksum, summary) VALUES (?, ?)", checksum, summary);
+      Log.infof(
+          "Seed corpus %s loaded in %d ms: %s",
+          checksum.substring(0, 12), (System.nanoTime() - started) / 1_000_000, summary);
+      return summary;
+    }
+  }
+
+  private static int loadSources(Jdbc db, JsonNode file) throws SQLException {
+    List<Object[]> rows = new ArrayList<>();
+    for (JsonNode s : list(file, "sources")) {
+      rows.add(
+          new Object[] {
+            text(s, "id"), text(s, "name"), text(s, "repository"), text(s, "commit"),
+            text(s, "licence"), text(s, "licence_url"), text(s, "url"), text(s, "description")
+          });
+    }
+    return db.batch(
+        "INSERT INTO source (id, name, repository, commit_sha, licence, licence_url, url,"
+            + " description) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+        rows);
+  }
+
+  /** Parents are listed before children in tags.json, so one ordered batch suffices. */
+  private static int loadTags(Jdbc db, JsonNode file) throws SQLException {
+    List<Object[]> rows = new ArrayList<>();
+    for (JsonNode t : list(file, "tags")) {
+      rows.add(new Object[] {text(t, "slug"), text(t, "label"), text(t, "parent")});
+    }
+    return db.batch(
+        "INSERT INTO tag (slug, label, parent_slug) VALUES (?, ?, ?) ON CONFLICT (slug) DO NOTHING",
+        rows);
+  }
+}
