@@ -1,0 +1,175 @@
+package org.mlmdkb.article;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.mlmdkb.article.ArticleDtos.ArticleSummary;
+import org.mlmdkb.article.ArticleDtos.ItemLink;
+import org.mlmdkb.article.ArticleDtos.PaperLink;
+import org.mlmdkb.common.db.SqlQuery;
+
+/** Article queries; every query here sees published articles only. */
+@ApplicationScoped
+public class ArticleRepository {
+
+  private static final String SELECT =
+      """
+      SELECT a.id, a.slug, a.title, a.summary, a.authors, a.published_at, a.updated_at,
+             a.reading_time_minutes, a.body_markdown, a.body_html,
+             ARRAY(SELECT tag_slug FROM article_tag t WHERE t.article_id = a.id
+                   ORDER BY tag_slug) AS tags
+      FROM article a
+      """;
+
+  private static final String TAG_FILTER =
+      """
+      EXISTS (SELECT 1 FROM article_tag at WHERE at.article_id = a.id AND at.tag_slug IN (
+          WITH RECURSIVE sub(slug) AS (
+              SELECT slug FROM tag WHERE slug = ?
+              UNION SELECT t.slug FROM tag t JOIN sub ON t.parent_slug = sub.slug)
+          SELECT slug FROM sub))
+      """;
+
+  private final AgroalDataSource dataSource;
+
+  public ArticleRepository(AgroalDataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  public record Row(long id, ArticleSummary summary, String bodyMarkdown, String bodyHtml) {}
+
+  /** Published articles, newest first (or oldest first), after the keyset (published_at, id). */
+  public List<Row> listPublished(String tag, boolean newestFirst, List<String> after, int limit)
+      throws SQLException {
+    SqlQuery query = published(tag);
+    String dir = newestFirst ? "DESC" : "ASC";
+    if (after != null) {
+      query.where(
+          "(a.published_at, a.id) " + (newestFirst ? "<" : ">") + " (?::timestamptz, ?)",
+          after.get(0),
+          Long.parseLong(after.get(1)));
+    }
+    String sql =
+        SELECT
+            + query.whereClause()
+            + " ORDER BY a.published_at "
+            + dir
+            + ", a.id "
+            + dir
+            + " LIMIT ?";
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = query.prepare(c, sql, limit);
+        ResultSet rs = ps.executeQuery()) {
+      List<Row> rows = new ArrayList<>();
+      while (rs.next()) {
+        rows.add(row(rs));
+      }
+      return rows;
+    }
+  }
+
+  public long countPublished(String tag) throws SQLException {
+    SqlQuery query = published(tag);
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            query.prepare(c, "SELECT count(*) FROM article a" + query.whereClause());
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private static SqlQuery published(String tag) {
+    SqlQuery query = new SqlQuery().where("a.status = 'published'");
+    if (tag != null) {
+      query.where(TAG_FILTER, tag);
+    }
+    return query;
+  }
+
+  public Optional<Row> findPublished(String slug) throws SQLException {
+    SqlQuery query = published(null).where("a.slug = ?", slug);
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = query.prepare(c, SELECT + query.whereClause());
+        ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? Optional.of(row(rs)) : Optional.empty();
+    }
+  }
+
+  public List<PaperLink> papers(long articleId) throws SQLException {
+    List<PaperLink> out = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT p.id, p.title, p.year, p.doi FROM article_paper ap JOIN paper p"
+                    + " ON p.id = ap.paper_id WHERE ap.article_id = ? ORDER BY p.year, p.id")) {
+      ps.setLong(1, articleId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(
+              new PaperLink(
+                  rs.getLong(1), rs.getString(2), (Integer) rs.getObject(3), rs.getString(4)));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Linked methods or datasets ({@code kind} is a fixed table name, never request text). */
+  public List<ItemLink> links(long articleId, LinkKind kind) throws SQLException {
+    List<ItemLink> out = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(kind.sql)) {
+      ps.setLong(1, articleId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new ItemLink(rs.getString(1), rs.getString(2)));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The kinds of items an article links to by slug. */
+  public enum LinkKind {
+    METHOD(
+        "SELECT m.slug, m.name FROM article_method am JOIN method m ON m.id = am.method_id"
+            + " WHERE am.article_id = ? ORDER BY m.slug"),
+    DATASET(
+        "SELECT d.slug, d.name FROM article_dataset ad JOIN dataset d ON d.id = ad.dataset_id"
+            + " WHERE ad.article_id = ? ORDER BY d.slug");
+
+    private final String sql;
+
+    LinkKind(String sql) {
+      this.sql = sql;
+    }
+  }
+
+  private static Row row(ResultSet rs) throws SQLException {
+    Array authors = rs.getArray("authors");
+    Array tags = rs.getArray("tags");
+    return new Row(
+        rs.getLong("id"),
+        new ArticleSummary(
+            rs.getString("slug"),
+            rs.getString("title"),
+            rs.getString("summary"),
+            Arrays.asList((String[]) authors.getArray()),
+            Arrays.asList((String[]) tags.getArray()),
+            rs.getObject("published_at", OffsetDateTime.class),
+            rs.getObject("updated_at", OffsetDateTime.class),
+            rs.getInt("reading_time_minutes")),
+        rs.getString("body_markdown"),
+        rs.getString("body_html"));
+  }
+}

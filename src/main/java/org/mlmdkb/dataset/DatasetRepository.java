@@ -1,0 +1,209 @@
+package org.mlmdkb.dataset;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.mlmdkb.common.db.SqlQuery;
+import org.mlmdkb.dataset.DatasetDtos.DatasetSummary;
+import org.mlmdkb.dataset.DatasetDtos.MethodLink;
+import org.mlmdkb.dataset.DatasetDtos.PaperLink;
+import org.mlmdkb.dataset.DatasetDtos.Subset;
+import org.mlmdkb.dataset.DatasetDtos.Task;
+
+/** Dataset queries: the list, one dataset with subsets, tasks, papers and trained methods. */
+@ApplicationScoped
+public class DatasetRepository {
+
+  private static final String SUMMARY =
+      """
+      SELECT d.id, d.slug, d.name, d.aliases, d.domain, d.level_of_theory, d.n_structures,
+             d.n_materials, d.licence, d.url, d.description, d.size_note, d.paper_id,
+             d.paper_doi, d.paper_arxiv_id,
+             (SELECT count(*) FROM dataset_subset s WHERE s.dataset_id = d.id) AS subset_count,
+             (SELECT count(*) FROM benchmark_result r WHERE r.dataset_id = d.id) AS result_count
+      FROM dataset d
+      """;
+
+  private final AgroalDataSource dataSource;
+
+  public DatasetRepository(AgroalDataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /** A dataset row with the detail-only columns alongside the summary. */
+  public record Row(
+      long id,
+      DatasetSummary summary,
+      String description,
+      String sizeNote,
+      DatasetDtos.IntroducingPaper paper) {}
+
+  public List<Row> list(String domain, String q, String afterSlug, int limit) throws SQLException {
+    SqlQuery query = filters(domain, q);
+    if (afterSlug != null) {
+      query.where("d.slug > ?", afterSlug);
+    }
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            query.prepare(c, SUMMARY + query.whereClause() + " ORDER BY d.slug LIMIT ?", limit);
+        ResultSet rs = ps.executeQuery()) {
+      List<Row> rows = new ArrayList<>();
+      while (rs.next()) {
+        rows.add(row(rs));
+      }
+      return rows;
+    }
+  }
+
+  public long count(String domain, String q) throws SQLException {
+    SqlQuery query = filters(domain, q);
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            query.prepare(c, "SELECT count(*) FROM dataset d" + query.whereClause());
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private static SqlQuery filters(String domain, String q) {
+    SqlQuery query = new SqlQuery();
+    if (domain != null) {
+      query.where("d.domain = ?", domain);
+    }
+    if (q != null) {
+      String like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+      query.where(
+          "(d.name ILIKE ? OR d.slug ILIKE ? OR EXISTS (SELECT 1 FROM unnest(d.aliases) a"
+              + " WHERE a ILIKE ?))",
+          like,
+          like,
+          like);
+    }
+    return query;
+  }
+
+  public Optional<Row> findBySlug(String slug) throws SQLException {
+    SqlQuery query = new SqlQuery().where("d.slug = ?", slug);
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = query.prepare(c, SUMMARY + query.whereClause());
+        ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? Optional.of(row(rs)) : Optional.empty();
+    }
+  }
+
+  public List<Subset> subsets(long datasetId) throws SQLException {
+    return query(
+        "SELECT slug, name, description, level_of_theory, temperature_k, n_structures"
+            + " FROM dataset_subset WHERE dataset_id = ? ORDER BY temperature_k NULLS LAST, slug",
+        datasetId,
+        rs ->
+            new Subset(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getBigDecimal(5),
+                (Long) rs.getObject(6)));
+  }
+
+  public List<Task> tasks(long datasetId) throws SQLException {
+    return query(
+        """
+        SELECT s.slug, r.task, r.target, r.metric, r.unit, count(*)
+        FROM benchmark_result r LEFT JOIN dataset_subset s ON s.id = r.subset_id
+        WHERE r.dataset_id = ?
+        GROUP BY s.slug, r.task, r.target, r.metric, r.unit
+        ORDER BY s.slug NULLS FIRST, r.task, r.target, r.metric, r.unit
+        """,
+        datasetId,
+        rs ->
+            new Task(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getLong(6)));
+  }
+
+  public List<PaperLink> papers(long datasetId) throws SQLException {
+    return query(
+        "SELECT p.id, p.title, p.year, p.doi, pd.relation FROM paper_dataset pd"
+            + " JOIN paper p ON p.id = pd.paper_id WHERE pd.dataset_id = ?"
+            + " ORDER BY pd.relation, p.year, p.id",
+        datasetId,
+        rs ->
+            new PaperLink(
+                rs.getLong(1),
+                rs.getString(2),
+                (Integer) rs.getObject(3),
+                rs.getString(4),
+                rs.getString(5)));
+  }
+
+  public List<MethodLink> trainedMethods(long datasetId) throws SQLException {
+    return query(
+        "SELECT m.slug, m.name FROM method_training_dataset t JOIN method m ON m.id ="
+            + " t.method_id WHERE t.dataset_id = ? ORDER BY m.slug",
+        datasetId,
+        rs -> new MethodLink(rs.getString(1), rs.getString(2)));
+  }
+
+  public List<String> sources(long datasetId) throws SQLException {
+    return query(
+        "SELECT source_id FROM dataset_source WHERE dataset_id = ? ORDER BY source_id",
+        datasetId,
+        rs -> rs.getString(1));
+  }
+
+  private interface Mapper<T> {
+    T map(ResultSet rs) throws SQLException;
+  }
+
+  private <T> List<T> query(String sql, long id, Mapper<T> mapper) throws SQLException {
+    List<T> out = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(mapper.map(rs));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Row row(ResultSet rs) throws SQLException {
+    Array aliases = rs.getArray("aliases");
+    return new Row(
+        rs.getLong("id"),
+        new DatasetSummary(
+            rs.getString("slug"),
+            rs.getString("name"),
+            aliases == null ? List.of() : Arrays.asList((String[]) aliases.getArray()),
+            rs.getString("domain"),
+            rs.getString("level_of_theory"),
+            (Long) rs.getObject("n_structures"),
+            (Long) rs.getObject("n_materials"),
+            rs.getString("licence"),
+            rs.getString("url"),
+            rs.getLong("subset_count"),
+            rs.getLong("result_count")),
+        rs.getString("description"),
+        rs.getString("size_note"),
+        new DatasetDtos.IntroducingPaper(
+            (Long) rs.getObject("paper_id"),
+            rs.getString("paper_doi"),
+            rs.getString("paper_arxiv_id")));
+  }
+}

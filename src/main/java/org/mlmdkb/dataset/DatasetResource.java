@@ -1,0 +1,64 @@
+package org.mlmdkb.dataset;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Set;
+import org.mlmdkb.common.paging.Limits;
+import org.mlmdkb.common.paging.Page;
+import org.mlmdkb.common.query.QueryParams;
+import org.mlmdkb.common.query.Slugs;
+import org.mlmdkb.dataset.DatasetDtos.DatasetDetail;
+import org.mlmdkb.dataset.DatasetDtos.DatasetSummary;
+
+/** Datasets with their subsets and the benchmark tasks that have results on them. */
+@Path("/api/v1/datasets")
+@Produces(MediaType.APPLICATION_JSON)
+public class DatasetResource {
+
+  static final List<String> DOMAINS =
+      List.of(
+          "small-molecules",
+          "materials",
+          "catalysis",
+          "biomolecules",
+          "liquids",
+          "amorphous",
+          "surfaces",
+          "mixed");
+
+  private final DatasetService service;
+
+  public DatasetResource(DatasetService service) {
+    this.service = service;
+  }
+
+  @GET
+  public Page<DatasetSummary> list(
+      @Context UriInfo uri,
+      @QueryParam("domain") String domain,
+      @QueryParam("q") String q,
+      @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor)
+      throws SQLException {
+    QueryParams.allowOnly(uri, Set.of("domain", "q", "limit", "cursor"));
+    return service.list(
+        QueryParams.oneOf("domain", domain, DOMAINS),
+        QueryParams.text("q", q),
+        Limits.check(QueryParams.integer("limit", limit)),
+        QueryParams.text("cursor", cursor));
+  }
+
+  @GET
+  @Path("{slug}")
+  public DatasetDetail get(@PathParam("slug") String slug) throws SQLException {
+    return service.get(Slugs.check("slug", slug));
+  }
+}

@@ -1,0 +1,64 @@
+package org.mlmdkb.dataset;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
+import java.util.List;
+import org.mlmdkb.common.error.ApiException;
+import org.mlmdkb.common.paging.Cursor;
+import org.mlmdkb.common.paging.Page;
+import org.mlmdkb.dataset.DatasetDtos.DatasetDetail;
+import org.mlmdkb.dataset.DatasetDtos.DatasetSummary;
+
+/** Datasets: the list and a dataset's page (subsets, tasks with results, papers, methods). */
+@ApplicationScoped
+public class DatasetService {
+
+  private static final String SORT_TAG = "slug";
+
+  private final DatasetRepository datasets;
+
+  public DatasetService(DatasetRepository datasets) {
+    this.datasets = datasets;
+  }
+
+  public Page<DatasetSummary> list(String domain, String q, int limit, String cursor)
+      throws SQLException {
+    String after = cursor == null ? null : Cursor.decode(cursor, SORT_TAG, 1).get(0);
+    List<DatasetRepository.Row> rows = datasets.list(domain, q, after, limit + 1);
+    String next = null;
+    if (rows.size() > limit) {
+      rows = rows.subList(0, limit);
+      next = Cursor.encode(SORT_TAG, rows.get(limit - 1).summary().slug());
+    }
+    return new Page<>(
+        rows.stream().map(DatasetRepository.Row::summary).toList(),
+        next,
+        datasets.count(domain, q));
+  }
+
+  public DatasetDetail get(String slug) throws SQLException {
+    DatasetRepository.Row row =
+        datasets
+            .findBySlug(slug)
+            .orElseThrow(() -> ApiException.notFound("Dataset '" + slug + "'"));
+    DatasetSummary d = row.summary();
+    return new DatasetDetail(
+        d.slug(),
+        d.name(),
+        d.aliases(),
+        row.description(),
+        d.domain(),
+        d.levelOfTheory(),
+        d.nStructures(),
+        d.nMaterials(),
+        row.sizeNote(),
+        d.licence(),
+        d.url(),
+        row.paper(),
+        datasets.subsets(row.id()),
+        datasets.tasks(row.id()),
+        datasets.papers(row.id()),
+        datasets.trainedMethods(row.id()),
+        datasets.sources(row.id()));
+  }
+}

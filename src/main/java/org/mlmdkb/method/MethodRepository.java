@@ -1,0 +1,250 @@
+package org.mlmdkb.method;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.mlmdkb.common.db.SqlQuery;
+import org.mlmdkb.method.MethodDtos.IntroducingPaper;
+import org.mlmdkb.method.MethodDtos.MethodSummary;
+import org.mlmdkb.method.MethodDtos.PaperLink;
+import org.mlmdkb.method.MethodDtos.Relative;
+import org.mlmdkb.method.MethodDtos.ResultGroup;
+
+/** Method queries: the list, one method, its genealogy, papers and result overview. */
+@ApplicationScoped
+public class MethodRepository {
+
+  private static final String SUMMARY =
+      """
+      SELECT m.id, m.slug, m.name, m.aliases, m.family, m.year, m.description, m.code_url,
+             m.licence, m.parameter_count, m.paper_id, m.paper_doi, m.paper_arxiv_id,
+             m.paper_url,
+             (SELECT count(*) FROM benchmark_result r WHERE r.method_id = m.id) AS result_count
+      FROM method m
+      """;
+
+  /** Walks the lineage graph from one method; UNION stops at cycles, depth is the shortest. */
+  private static final String RELATIVES =
+      """
+      WITH RECURSIVE walk(id, depth) AS (
+          SELECT %1$s, 1 FROM method_lineage WHERE %2$s = ?
+          UNION
+          SELECT l.%1$s, w.depth + 1 FROM method_lineage l JOIN walk w ON l.%2$s = w.id
+          WHERE w.depth < 20)
+      SELECT m.slug, m.name, m.family, min(w.depth) AS depth
+      FROM walk w JOIN method m ON m.id = w.id
+      GROUP BY m.slug, m.name, m.family
+      ORDER BY depth, m.slug
+      """;
+
+  private final AgroalDataSource dataSource;
+
+  public MethodRepository(AgroalDataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  public record Row(long id, MethodSummary summary, IntroducingPaper paper) {}
+
+  public List<Row> list(String family, String q, String dataset, String afterSlug, int limit)
+      throws SQLException {
+    SqlQuery query = filters(family, q, dataset);
+    if (afterSlug != null) {
+      query.where("m.slug > ?", afterSlug);
+    }
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            query.prepare(c, SUMMARY + query.whereClause() + " ORDER BY m.slug LIMIT ?", limit);
+        ResultSet rs = ps.executeQuery()) {
+      List<Row> rows = new ArrayList<>();
+      while (rs.next()) {
+        rows.add(row(rs));
+      }
+      return rows;
+    }
+  }
+
+  public long count(String family, String q, String dataset) throws SQLException {
+    SqlQuery query = filters(family, q, dataset);
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            query.prepare(c, "SELECT count(*) FROM method m" + query.whereClause());
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private static SqlQuery filters(String family, String q, String dataset) {
+    SqlQuery query = new SqlQuery();
+    if (family != null) {
+      query.where("m.family = ?", family);
+    }
+    if (q != null) {
+      query.where(
+          "(m.name ILIKE ? OR m.slug ILIKE ? OR EXISTS (SELECT 1 FROM unnest(m.aliases) a"
+              + " WHERE a ILIKE ?))",
+          like(q),
+          like(q),
+          like(q));
+    }
+    if (dataset != null) {
+      query.where(
+          "EXISTS (SELECT 1 FROM method_training_dataset t JOIN dataset d ON d.id = t.dataset_id"
+              + " WHERE t.method_id = m.id AND d.slug = ?)",
+          dataset);
+    }
+    return query;
+  }
+
+  public Optional<Row> findBySlug(String slug) throws SQLException {
+    SqlQuery query = new SqlQuery().where("m.slug = ?", slug);
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = query.prepare(c, SUMMARY + query.whereClause());
+        ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? Optional.of(row(rs)) : Optional.empty();
+    }
+  }
+
+  /** Ancestors (toward parents) or descendants (toward children), nearest first. */
+  public List<Relative> relatives(long methodId, boolean ancestors) throws SQLException {
+    String sql =
+        ancestors
+            ? RELATIVES.formatted("parent_id", "child_id")
+            : RELATIVES.formatted("child_id", "parent_id");
+    List<Relative> out = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setLong(1, methodId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new Relative(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)));
+        }
+      }
+    }
+    return out;
+  }
+
+  public List<PaperLink> papers(long methodId) throws SQLException {
+    List<PaperLink> out = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT p.id, p.title, p.year, p.doi, pm.relation FROM paper_method pm"
+                    + " JOIN paper p ON p.id = pm.paper_id WHERE pm.method_id = ?"
+                    + " ORDER BY pm.relation, p.year, p.id")) {
+      ps.setLong(1, methodId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(
+              new PaperLink(
+                  rs.getLong(1),
+                  rs.getString(2),
+                  (Integer) rs.getObject(3),
+                  rs.getString(4),
+                  rs.getString(5)));
+        }
+      }
+    }
+    return out;
+  }
+
+  public List<String> strings(String sql, long methodId) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setLong(1, methodId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+    }
+    return out;
+  }
+
+  public List<String> trainingDatasets(long methodId) throws SQLException {
+    return strings(
+        "SELECT d.slug FROM method_training_dataset t JOIN dataset d ON d.id = t.dataset_id"
+            + " WHERE t.method_id = ? ORDER BY d.slug",
+        methodId);
+  }
+
+  public List<String> sources(long methodId) throws SQLException {
+    return strings(
+        "SELECT source_id FROM method_source WHERE method_id = ? ORDER BY source_id", methodId);
+  }
+
+  /**
+   * One row per (dataset, subset, target, metric, unit) with the range of values; which end is
+   * "best" depends on the metric, which the leaderboards know.
+   */
+  public List<ResultGroup> resultSummary(long methodId) throws SQLException {
+    List<ResultGroup> out = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                """
+                SELECT d.slug, s.slug, r.target, r.metric, r.unit, count(*), min(r.value),
+                       max(r.value)
+                FROM benchmark_result r
+                JOIN dataset d ON d.id = r.dataset_id
+                LEFT JOIN dataset_subset s ON s.id = r.subset_id
+                WHERE r.method_id = ?
+                GROUP BY d.slug, s.slug, r.target, r.metric, r.unit
+                ORDER BY d.slug, s.slug NULLS FIRST, r.target, r.metric, r.unit
+                """)) {
+      ps.setLong(1, methodId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(
+              new ResultGroup(
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getString(5),
+                  rs.getLong(6),
+                  rs.getBigDecimal(7),
+                  rs.getBigDecimal(8)));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static String like(String q) {
+    return "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+  }
+
+  private static Row row(ResultSet rs) throws SQLException {
+    long count = rs.getLong("parameter_count");
+    Long parameterCount = rs.wasNull() ? null : count;
+    Array aliases = rs.getArray("aliases");
+    return new Row(
+        rs.getLong("id"),
+        new MethodSummary(
+            rs.getString("slug"),
+            rs.getString("name"),
+            aliases == null ? List.of() : Arrays.asList((String[]) aliases.getArray()),
+            rs.getString("family"),
+            (Integer) rs.getObject("year"),
+            rs.getString("description"),
+            rs.getString("code_url"),
+            rs.getString("licence"),
+            parameterCount,
+            rs.getLong("result_count")),
+        new IntroducingPaper(
+            (Long) rs.getObject("paper_id"),
+            rs.getString("paper_doi"),
+            rs.getString("paper_arxiv_id"),
+            rs.getString("paper_url")));
+  }
+}

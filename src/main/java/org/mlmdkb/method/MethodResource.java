@@ -1,0 +1,67 @@
+package org.mlmdkb.method;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Set;
+import org.mlmdkb.common.paging.Limits;
+import org.mlmdkb.common.paging.Page;
+import org.mlmdkb.common.query.QueryParams;
+import org.mlmdkb.common.query.Slugs;
+import org.mlmdkb.method.MethodDtos.MethodDetail;
+import org.mlmdkb.method.MethodDtos.MethodSummary;
+
+/** Methods (architectures and trained models) with their lineage and results. */
+@Path("/api/v1/methods")
+@Produces(MediaType.APPLICATION_JSON)
+public class MethodResource {
+
+  static final List<String> FAMILIES =
+      List.of(
+          "descriptor",
+          "descriptor-nn",
+          "kernel",
+          "linear",
+          "message-passing",
+          "equivariant-message-passing",
+          "transformer",
+          "universal",
+          "other");
+
+  private final MethodService service;
+
+  public MethodResource(MethodService service) {
+    this.service = service;
+  }
+
+  @GET
+  public Page<MethodSummary> list(
+      @Context UriInfo uri,
+      @QueryParam("family") String family,
+      @QueryParam("q") String q,
+      @QueryParam("dataset") String dataset,
+      @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor)
+      throws SQLException {
+    QueryParams.allowOnly(uri, Set.of("family", "q", "dataset", "limit", "cursor"));
+    return service.list(
+        QueryParams.oneOf("family", family, FAMILIES),
+        QueryParams.text("q", q),
+        QueryParams.text("dataset", dataset),
+        Limits.check(QueryParams.integer("limit", limit)),
+        QueryParams.text("cursor", cursor));
+  }
+
+  @GET
+  @Path("{slug}")
+  public MethodDetail get(@PathParam("slug") String slug) throws SQLException {
+    return service.get(Slugs.check("slug", slug));
+  }
+}

@@ -1,0 +1,78 @@
+package org.mlmdkb.method;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
+import java.util.List;
+import org.mlmdkb.benchmark.ResultRepository;
+import org.mlmdkb.common.error.ApiException;
+import org.mlmdkb.common.paging.Cursor;
+import org.mlmdkb.common.paging.Page;
+import org.mlmdkb.method.MethodDtos.Lineage;
+import org.mlmdkb.method.MethodDtos.MethodDetail;
+import org.mlmdkb.method.MethodDtos.MethodSummary;
+import org.mlmdkb.method.MethodDtos.Relative;
+
+/** Methods: the list and a method's page (genealogy, papers, results). */
+@ApplicationScoped
+public class MethodService {
+
+  /** Results embedded in a method page; the rest are one link away at /results?method=. */
+  static final int RESULTS_ON_PAGE = 100;
+
+  private static final String SORT_TAG = "slug";
+
+  private final MethodRepository methods;
+  private final ResultRepository results;
+
+  public MethodService(MethodRepository methods, ResultRepository results) {
+    this.methods = methods;
+    this.results = results;
+  }
+
+  public Page<MethodSummary> list(String family, String q, String dataset, int limit, String cursor)
+      throws SQLException {
+    String after = cursor == null ? null : Cursor.decode(cursor, SORT_TAG, 1).get(0);
+    List<MethodRepository.Row> rows = methods.list(family, q, dataset, after, limit + 1);
+    String next = null;
+    if (rows.size() > limit) {
+      rows = rows.subList(0, limit);
+      next = Cursor.encode(SORT_TAG, rows.get(limit - 1).summary().slug());
+    }
+    return new Page<>(
+        rows.stream().map(MethodRepository.Row::summary).toList(),
+        next,
+        methods.count(family, q, dataset));
+  }
+
+  public MethodDetail get(String slug) throws SQLException {
+    MethodRepository.Row row =
+        methods.findBySlug(slug).orElseThrow(() -> ApiException.notFound("Method '" + slug + "'"));
+    MethodSummary m = row.summary();
+    List<Relative> ancestors = methods.relatives(row.id(), true);
+    List<Relative> descendants = methods.relatives(row.id(), false);
+    Lineage lineage =
+        new Lineage(
+            ancestors.stream().filter(r -> r.depth() == 1).toList(),
+            descendants.stream().filter(r -> r.depth() == 1).toList(),
+            ancestors,
+            descendants);
+    return new MethodDetail(
+        m.slug(),
+        m.name(),
+        m.aliases(),
+        m.family(),
+        m.year(),
+        m.description(),
+        m.codeUrl(),
+        m.licence(),
+        m.parameterCount(),
+        row.paper(),
+        lineage,
+        methods.papers(row.id()),
+        methods.trainingDatasets(row.id()),
+        methods.sources(row.id()),
+        methods.resultSummary(row.id()),
+        results.listByMethod(slug, RESULTS_ON_PAGE),
+        m.resultCount());
+  }
+}
