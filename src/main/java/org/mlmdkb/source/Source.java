@@ -1,6 +1,5 @@
 package org.mlmdkb.source;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -9,7 +8,7 @@ import jakarta.persistence.Table;
 /** An upstream source of seed data, with the licence its content is used under. */
 @Entity
 @Table(name = "source")
-public class Source extends PanacheEntityBase {
+public class Source {
   @Id public String id;
   public String name;
   public String repository;

@@ -15,11 +15,17 @@ import org.mlmdkb.common.query.QueryParams;
 @Produces(MediaType.APPLICATION_JSON)
 public class SourceResource {
 
+  private final SourceRepository sources;
+
+  public SourceResource(SourceRepository sources) {
+    this.sources = sources;
+  }
+
   @GET
   public SourceList list(@Context UriInfo uri) {
     QueryParams.allowOnly(uri, Set.of());
     List<SourceDto> items =
-        Source.<Source>listAll(io.quarkus.panache.common.Sort.by("id")).stream()
+        sources.listById().stream()
             .map(
                 s ->
                     new SourceDto(

@@ -1,71 +1,30 @@
 package org.mlmdkb.stats;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Set;
 import org.mlmdkb.common.query.QueryParams;
+import org.mlmdkb.stats.StatsRepository.Stats;
 
 /** Collection sizes for the frontend's home page. */
 @Path("/api/v1/stats")
 @Produces(MediaType.APPLICATION_JSON)
 public class StatsResource {
 
-  private static final String COUNTS =
-      """
-      SELECT (SELECT count(*) FROM paper), (SELECT count(*) FROM author),
-             (SELECT count(*) FROM method), (SELECT count(*) FROM method_lineage),
-             (SELECT count(*) FROM dataset), (SELECT count(*) FROM dataset_subset),
-             (SELECT count(*) FROM benchmark_result),
-             (SELECT count(*) FROM article WHERE status = 'published'),
-             (SELECT count(*) FROM tag), (SELECT count(*) FROM source)
-      """;
+  private final StatsRepository stats;
 
-  private final AgroalDataSource dataSource;
-
-  public StatsResource(AgroalDataSource dataSource) {
-    this.dataSource = dataSource;
+  public StatsResource(StatsRepository stats) {
+    this.stats = stats;
   }
 
   @GET
   public Stats stats(@Context UriInfo uri) throws SQLException {
     QueryParams.allowOnly(uri, Set.of());
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(COUNTS);
-        ResultSet rs = ps.executeQuery()) {
-      rs.next();
-      return new Stats(
-          rs.getLong(1),
-          rs.getLong(2),
-          rs.getLong(3),
-          rs.getLong(4),
-          rs.getLong(5),
-          rs.getLong(6),
-          rs.getLong(7),
-          rs.getLong(8),
-          rs.getLong(9),
-          rs.getLong(10));
-    }
+    return stats.counts();
   }
-
-  /** Exact counts of each collection; drafts are not counted as articles. */
-  public record Stats(
-      long papers,
-      long authors,
-      long methods,
-      long lineageEdges,
-      long datasets,
-      long subsets,
-      long results,
-      long articles,
-      long tags,
-      long sources) {}
 }

@@ -1,0 +1,61 @@
+package org.mlmdkb.stats;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/** Exact collection sizes in one round trip. */
+@ApplicationScoped
+public class StatsRepository {
+
+  private static final String COUNTS =
+      """
+      SELECT (SELECT count(*) FROM paper), (SELECT count(*) FROM author),
+             (SELECT count(*) FROM method), (SELECT count(*) FROM method_lineage),
+             (SELECT count(*) FROM dataset), (SELECT count(*) FROM dataset_subset),
+             (SELECT count(*) FROM benchmark_result),
+             (SELECT count(*) FROM article WHERE status = 'published'),
+             (SELECT count(*) FROM tag), (SELECT count(*) FROM source)
+      """;
+
+  private final AgroalDataSource dataSource;
+
+  public StatsRepository(AgroalDataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  public Stats counts() throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(COUNTS);
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return new Stats(
+          rs.getLong(1),
+          rs.getLong(2),
+          rs.getLong(3),
+          rs.getLong(4),
+          rs.getLong(5),
+          rs.getLong(6),
+          rs.getLong(7),
+          rs.getLong(8),
+          rs.getLong(9),
+          rs.getLong(10));
+    }
+  }
+
+  /** Exact counts of each collection; drafts are not counted as articles. */
+  public record Stats(
+      long papers,
+      long authors,
+      long methods,
+      long lineageEdges,
+      long datasets,
+      long subsets,
+      long results,
+      long articles,
+      long tags,
+      long sources) {}
+}
