@@ -70,7 +70,9 @@ public final class EmbeddedPostgres {
       prepareDataDir(binaries);
       Optional<Integer> livePort = portOfLiveServer();
       if (livePort.isPresent()) {
-        LOG.infof("Reusing PostgreSQL already running on data directory %s", dataDir);
+        // Typically left by a killed run of this service: adopt it, and stop it on our exit.
+        LOG.infof("Adopting the PostgreSQL already running on data directory %s", dataDir);
+        installShutdownHook(binaries);
         return urlFor(livePort.get());
       }
       int port = requestedPort > 0 ? requestedPort : freePort();

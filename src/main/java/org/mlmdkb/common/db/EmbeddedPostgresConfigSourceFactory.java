@@ -30,7 +30,7 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
     if (external.isPresent()) {
       return List.of(new FixedUrlSource(toJdbcUrl(external.get())));
     }
-    if (value(context, JDBC_URL).isPresent()
+    if (configuredExplicitly(context, JDBC_URL)
         || !value(context, "kb.embedded-db.enabled").map(Boolean::parseBoolean).orElse(true)) {
       return List.of();
     }
@@ -54,6 +54,18 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
       return "jdbc:postgresql://" + url.substring("postgres://".length());
     }
     return "jdbc:" + url;
+  }
+
+  /**
+   * Only sources above ours count: Quarkus also keeps build-time values as low-ordinal runtime
+   * defaults, and a URL recorded there must not switch the embedded server off.
+   */
+  private static boolean configuredExplicitly(ConfigSourceContext context, String name) {
+    ConfigValue v = context.getValue(name);
+    return v != null
+        && v.getValue() != null
+        && !v.getValue().isBlank()
+        && v.getConfigSourceOrdinal() > ORDINAL;
   }
 
   private static Optional<String> value(ConfigSourceContext context, String name) {
@@ -103,7 +115,25 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
 
     @Override
     public String getValue(String name) {
-      return JDBC_URL.equals(name) ? EmbeddedPostgres.jdbcUrl(server) : null;
+      if (!JDBC_URL.equals(name) || readByQuarkusBuild()) {
+        return null;
+      }
+      return EmbeddedPostgres.jdbcUrl(server);
+    }
+
+    /**
+     * While packaging, Quarkus reads every known property to record runtime defaults; starting a
+     * server then would bake its short-lived URL into the jar.
+     */
+    private static boolean readByQuarkusBuild() {
+      return StackWalker.getInstance()
+          .walk(
+              frames ->
+                  frames.anyMatch(
+                      f ->
+                          f.getClassName()
+                              .startsWith(
+                                  "io.quarkus.deployment.configuration.BuildTimeConfigurationReader")));
     }
 
     @Override
