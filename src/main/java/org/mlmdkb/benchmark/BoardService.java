@@ -117,10 +117,14 @@ public class BoardService {
    */
   public Comparison compare(BoardFilter filter, Unit requested) throws SQLException {
     requireDataset(filter.dataset());
-    for (String method : filter.methods()) {
-      if (!results.methodExists(method)) {
-        throw notFound("methods", "Method '" + method + "'", "names no known method");
-      }
+    // Every requested method gets a row, in the order asked; no result means null cells.
+    List<ResultDto.Ref> methods = new ArrayList<>();
+    for (String slug : filter.methods()) {
+      methods.add(
+          results
+              .findMethod(slug)
+              .orElseThrow(
+                  () -> notFound("methods", "Method '" + slug + "'", "names no known method")));
     }
     List<ResultDto> all = results.listForBoards(filter);
     if (all.isEmpty()) {
@@ -154,15 +158,8 @@ public class BoardService {
           bestPer(chosen.rows, metric, false).stream()
               .collect(Collectors.toMap(r -> r.method().slug(), Function.identity())));
     }
-    Map<String, ResultDto.Ref> methods = new LinkedHashMap<>();
-    for (String slug : filter.methods()) {
-      all.stream()
-          .filter(r -> r.method().slug().equals(slug))
-          .findFirst()
-          .ifPresent(r -> methods.put(slug, r.method()));
-    }
     List<CompareRow> rows = new ArrayList<>();
-    for (ResultDto.Ref method : methods.values()) {
+    for (ResultDto.Ref method : methods) {
       List<CompareCell> cells = new ArrayList<>();
       for (int c = 0; c < columns.size(); c++) {
         ResultDto r = bestByColumn.get(c).get(method.slug());

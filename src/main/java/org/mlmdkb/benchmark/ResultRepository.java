@@ -205,8 +205,16 @@ public class ResultRepository {
     return exists("SELECT 1 FROM dataset WHERE slug = ?", slug);
   }
 
-  public boolean methodExists(String slug) throws SQLException {
-    return exists("SELECT 1 FROM method WHERE slug = ?", slug);
+  public java.util.Optional<ResultDto.Ref> findMethod(String slug) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement("SELECT slug, name FROM method WHERE slug = ?")) {
+      ps.setString(1, slug);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next()
+            ? java.util.Optional.of(new ResultDto.Ref(rs.getString(1), rs.getString(2)))
+            : java.util.Optional.empty();
+      }
+    }
   }
 
   private boolean exists(String sql, String slug) throws SQLException {

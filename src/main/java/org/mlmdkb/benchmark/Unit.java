@@ -89,9 +89,12 @@ public enum Unit {
             .replace("cm-1", "cm⁻¹")
             .replace("hartree", "Ha")
             .replace("Hartree", "Ha");
-    return Arrays.stream(values())
-        .filter(u -> u.code.equals(normalised) || u.code.equalsIgnoreCase(normalised))
-        .findFirst();
+    Optional<Unit> exact =
+        Arrays.stream(values()).filter(u -> u.code.equals(normalised)).findFirst();
+    // Case is forgiven ("ev/atom"), except a capital M: MeV is mega-, not milli-electronvolt.
+    return exact.isPresent() || normalised.startsWith("M")
+        ? exact
+        : Arrays.stream(values()).filter(u -> u.code.equalsIgnoreCase(normalised)).findFirst();
   }
 
   public BigDecimal toCanonical(BigDecimal value) {

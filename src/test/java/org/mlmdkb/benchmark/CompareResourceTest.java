@@ -2,6 +2,9 @@ package org.mlmdkb.benchmark;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,7 +56,7 @@ class CompareResourceTest extends ApiTest {
   }
 
   @Test
-  void methodWithoutResultsOnTheDatasetIsLeftOutOfTheRows() {
+  void methodWithoutResultsOnTheDatasetGetsARowOfNullCells() {
     JsonPath body =
         given()
             .queryParam("methods", "painn,mace")
@@ -63,7 +66,9 @@ class CompareResourceTest extends ApiTest {
             .get("/api/v1/compare")
             .then()
             .statusCode(200)
-            .body("rows.method.slug", equalTo(List.of("painn")))
+            .body("rows.method.slug", equalTo(List.of("painn", "mace")))
+            .body("rows[1].cells", everyItem(nullValue()))
+            .body("rows[0].cells", everyItem(notNullValue()))
             .extract()
             .jsonPath();
     assertEquals(5, body.getList("columns").size());

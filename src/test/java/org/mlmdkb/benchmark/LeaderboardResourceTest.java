@@ -257,6 +257,31 @@ class LeaderboardResourceTest extends ApiTest {
   }
 
   @Test
+  void statusFilterKeepsOnlyThatVerificationState() {
+    board(
+            Map.of(
+                "dataset",
+                "md17",
+                "subset",
+                "aspirin-ccsd",
+                "target",
+                "forces",
+                "status",
+                "disputed"))
+        .statusCode(404)
+        .contentType("application/problem+json");
+  }
+
+  @Test
+  void everyRowCarriesItsVerificationStateAndSource() {
+    board(Map.of("dataset", "oc20", "target", "forces", "split", "All"))
+        .statusCode(200)
+        .body("rows.status", everyItem(equalTo("reported")))
+        .body("rows.provenance.source", everyItem(equalTo("fairchem")))
+        .body("rows.provenance.path", everyItem(equalTo("docs/core/model_checkpoints.md")));
+  }
+
+  @Test
   void resultsWithoutUncertaintyAreNeverTied() {
     board(Map.of("dataset", "wbm", "subset", "full-test-set", "metric", "F1"))
         .statusCode(200)

@@ -98,14 +98,16 @@ class UnitTest {
         "Hartree|Ha",
         "eV/A^3|eV/Å³",
         "cm-1|cm⁻¹",
-        " meV |meV"
+        " meV |meV",
+        "ev/atom|eV/atom",
+        "KCAL/MOL|kcal/mol"
       })
   void parsesCommonSpellings(String text, String code) {
     assertEquals(Optional.of(unit(code)), Unit.parse(text));
   }
 
   @ParameterizedTest
-  @CsvSource({"furlong", "eV/bohr", "''"})
+  @CsvSource({"furlong", "eV/bohr", "MeV", "MeV/atom", "''"})
   void unknownSpellingParsesToNothing(String text) {
     assertEquals(Optional.empty(), Unit.parse(text));
   }
