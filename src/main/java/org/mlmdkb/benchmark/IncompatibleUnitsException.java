@@ -15,7 +15,8 @@ public class IncompatibleUnitsException extends RuntimeException {
             + to.code()
             + " ("
             + describe(to.dimension())
-            + ")");
+            + "): "
+            + reason(from.dimension(), to.dimension()));
     this.from = from;
     this.to = to;
   }
@@ -26,6 +27,16 @@ public class IncompatibleUnitsException extends RuntimeException {
 
   public Unit to() {
     return to;
+  }
+
+  private static String reason(Unit.Dimension from, Unit.Dimension to) {
+    boolean energies =
+        (from == Unit.Dimension.ENERGY && to == Unit.Dimension.ENERGY_PER_ATOM)
+            || (from == Unit.Dimension.ENERGY_PER_ATOM && to == Unit.Dimension.ENERGY);
+    return energies
+        ? "per-atom and per-structure energies differ by the number of atoms, which a reported"
+            + " error does not carry"
+        : "quantities of different dimensions cannot be compared";
   }
 
   private static String describe(Unit.Dimension d) {

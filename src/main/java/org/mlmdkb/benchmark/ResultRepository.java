@@ -85,6 +85,193 @@ public class ResultRepository {
     }
   }
 
+  /**
+   * The result versions current at the end of {@code asOf}: a row corrected later is replaced by
+   * the version it superseded (benchmark_result_history, filled by a trigger). Its one parameter is
+   * the as_of date.
+   */
+  private static final String VERSIONS_AS_OF =
+      """
+      (SELECT DISTINCT ON (v.id) v.*
+       FROM (SELECT b.*, NULL::timestamptz AS superseded_at FROM benchmark_result b
+             UNION ALL
+             SELECT h.* FROM benchmark_result_history h) v
+       WHERE v.superseded_at IS NULL OR v.superseded_at >= ?::date + 1
+       ORDER BY v.id, v.superseded_at NULLS LAST)
+      """;
+
+  private static final String BOARD_SUMMARIES =
+      """
+      SELECT d.slug AS dataset_slug, d.name AS dataset_name, s.slug AS subset_slug,
+             s.name AS subset_name, r.task, r.target, r.metric, count(*) AS n_results,
+             count(DISTINCT r.method_id) AS n_methods,
+             count(DISTINCT (r.basis, r.split, r.n_train, r.level_of_theory, r.temperature_k,
+                             r.canonical_unit)) AS n_fingerprints
+      FROM benchmark_result r
+      JOIN method m ON m.id = r.method_id
+      JOIN dataset d ON d.id = r.dataset_id
+      LEFT JOIN dataset_subset s ON s.id = r.subset_id
+      """;
+
+  /** One (dataset, subset, task, target, metric) combination that has results. */
+  public record BoardSummaryRow(
+      ResultDto.Ref dataset,
+      ResultDto.Ref subset,
+      String task,
+      String target,
+      String metric,
+      long nResults,
+      long nMethods,
+      long nFingerprints) {}
+
+  /** Every result matching {@code f}, as it stood at the end of {@code f.asOf()} if given. */
+  public List<ResultDto> listForBoards(BoardFilter f) throws SQLException {
+    SqlQuery q = boardFilters(f);
+    List<Object> params = new ArrayList<>();
+    String from = "benchmark_result r";
+    if (f.asOf() != null) {
+      from = VERSIONS_AS_OF + " r";
+      params.add(java.sql.Date.valueOf(f.asOf()));
+    }
+    params.addAll(q.params());
+    String sql =
+        SELECT.replace("FROM benchmark_result r", "FROM " + from)
+            + q.whereClause()
+            + " ORDER BY r.id";
+    List<ResultDto> out = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      SqlQuery.bind(c, ps, params);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(toDto(rs));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The combinations that have results, for the leaderboard index. */
+  public List<BoardSummaryRow> listBoards(BoardFilter f) throws SQLException {
+    SqlQuery q = boardFilters(f);
+    String sql =
+        BOARD_SUMMARIES
+            + q.whereClause()
+            + " GROUP BY d.slug, d.name, s.slug, s.name, r.task, r.target, r.metric"
+            + " ORDER BY d.slug, s.slug NULLS FIRST, r.task, r.target, r.metric";
+    List<BoardSummaryRow> out = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = q.prepare(c, sql);
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        String subset = rs.getString("subset_slug");
+        out.add(
+            new BoardSummaryRow(
+                new ResultDto.Ref(rs.getString("dataset_slug"), rs.getString("dataset_name")),
+                subset == null ? null : new ResultDto.Ref(subset, rs.getString("subset_name")),
+                rs.getString("task"),
+                rs.getString("target"),
+                rs.getString("metric"),
+                rs.getLong("n_results"),
+                rs.getLong("n_methods"),
+                rs.getLong("n_fingerprints")));
+      }
+    }
+    return out;
+  }
+
+  /** The units results matching {@code f} are reported in, to refuse a conversion up front. */
+  public List<String> unitsOf(ResultFilter f) throws SQLException {
+    SqlQuery q = filters(f);
+    List<String> out = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            q.prepare(
+                c,
+                "SELECT DISTINCT r.unit FROM benchmark_result r JOIN method m ON m.id = r.method_id"
+                    + " JOIN dataset d ON d.id = r.dataset_id"
+                    + " LEFT JOIN dataset_subset s ON s.id = r.subset_id"
+                    + q.whereClause()
+                    + " ORDER BY r.unit");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+    }
+    return out;
+  }
+
+  public boolean datasetExists(String slug) throws SQLException {
+    return exists("SELECT 1 FROM dataset WHERE slug = ?", slug);
+  }
+
+  public java.util.Optional<ResultDto.Ref> findMethod(String slug) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement("SELECT slug, name FROM method WHERE slug = ?")) {
+      ps.setString(1, slug);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next()
+            ? java.util.Optional.of(new ResultDto.Ref(rs.getString(1), rs.getString(2)))
+            : java.util.Optional.empty();
+      }
+    }
+  }
+
+  private boolean exists(String sql, String slug) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, slug);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  private static SqlQuery boardFilters(BoardFilter f) {
+    SqlQuery q = new SqlQuery();
+    if (f.dataset() != null) {
+      q.where("d.slug = ?", f.dataset());
+    }
+    if (f.subset() != null) {
+      q.where("s.slug = ?", f.subset());
+    }
+    if (f.task() != null) {
+      q.where("r.task = ?", f.task());
+    }
+    if (f.target() != null) {
+      q.where("r.target = ?", f.target());
+    }
+    if (f.metric() != null) {
+      q.where("lower(r.metric) = lower(?)", f.metric());
+    }
+    if (f.basis() != null) {
+      q.where("r.basis = ?", f.basis());
+    }
+    if (f.split() != null) {
+      q.where("r.split = ?", f.split());
+    }
+    if (f.nTrain() != null) {
+      q.where("r.n_train = ?", f.nTrain());
+    }
+    if (f.levelOfTheory() != null) {
+      q.where("r.level_of_theory = ?", f.levelOfTheory());
+    }
+    if (f.temperatureK() != null) {
+      q.where("r.temperature_k = ?", f.temperatureK());
+    }
+    if (f.status() != null) {
+      q.where("r.status = ?", f.status());
+    }
+    if (f.methods() != null && !f.methods().isEmpty()) {
+      q.where("m.slug = ANY (?)", (Object) f.methods().toArray(String[]::new));
+    }
+    if (f.asOf() != null) {
+      // Rows without a publication date count from when they were added here.
+      q.where("coalesce(r.reported_on, r.added_at::date) <= ?", java.sql.Date.valueOf(f.asOf()));
+    }
+    return q;
+  }
+
   private static SqlQuery filters(ResultFilter f) {
     SqlQuery q = new SqlQuery();
     if (f.dataset() != null) {

@@ -89,9 +89,12 @@ public enum Unit {
             .replace("cm-1", "cm⁻¹")
             .replace("hartree", "Ha")
             .replace("Hartree", "Ha");
-    return Arrays.stream(values())
-        .filter(u -> u.code.equals(normalised) || u.code.equalsIgnoreCase(normalised))
-        .findFirst();
+    Optional<Unit> exact =
+        Arrays.stream(values()).filter(u -> u.code.equals(normalised)).findFirst();
+    // Case is forgiven ("ev/atom"), except a capital M: MeV is mega-, not milli-electronvolt.
+    return exact.isPresent() || normalised.startsWith("M")
+        ? exact
+        : Arrays.stream(values()).filter(u -> u.code.equalsIgnoreCase(normalised)).findFirst();
   }
 
   public BigDecimal toCanonical(BigDecimal value) {
@@ -104,6 +107,21 @@ public enum Unit {
       throw new IncompatibleUnitsException(this, target);
     }
     return toCanonical(value).divide(target.toCanonical, MathContext.DECIMAL128);
+  }
+
+  /**
+   * {@link #convert} for output: the molar constants are exact to 16 digits only, so digits beyond
+   * max(15, the input's precision) are rounding noise (1 kcal/mol reads 4.184 kJ/mol, not
+   * 4.18399999…); exact factors such as eV → meV keep every reported digit.
+   */
+  public BigDecimal convertForDisplay(BigDecimal value, Unit target) {
+    if (target == this) {
+      return value;
+    }
+    int digits = Math.max(15, value.precision());
+    BigDecimal r = convert(value, target).round(new MathContext(digits)).stripTrailingZeros();
+    // Keep 1000, not 1E+3, in JSON and CSV.
+    return r.scale() < 0 ? r.setScale(0) : r;
   }
 
   /** Physical constants, exact in the 2019 SI except the Hartree (CODATA 2022). */

@@ -24,6 +24,20 @@ public class ProblemMapper {
             e.status(), e.typeSlug(), e.title(), e.getMessage(), path(uri), e.errors()));
   }
 
+  /** Only the unit= parameter asks for conversions, so the problem names it. */
+  @ServerExceptionMapper
+  public Response incompatibleUnits(
+      org.mlmdkb.benchmark.IncompatibleUnitsException e, UriInfo uri) {
+    return Problems.response(
+        Problems.problem(
+            400,
+            "incompatible-units",
+            "Incompatible units",
+            e.getMessage(),
+            path(uri),
+            List.of(new Problem.FieldError("unit", "query", e.getMessage()))));
+  }
+
   @ServerExceptionMapper
   public Response web(WebApplicationException e, UriInfo uri) {
     int status = e.getResponse().getStatus();
