@@ -16,7 +16,16 @@ public class RootResource {
 
   /** Collections a client can start from, in the order a frontend would show them. */
   static final List<String> COLLECTIONS =
-      List.of("articles", "papers", "methods", "datasets", "results", "tags", "sources", "stats");
+      List.of(
+          "articles",
+          "papers",
+          "methods",
+          "datasets",
+          "results",
+          "leaderboards",
+          "tags",
+          "sources",
+          "stats");
 
   private final String name;
   private final String version;
