@@ -76,12 +76,19 @@ public class SearchRepository {
 
   private static final String RANK = "ts_rank(" + WEIGHTS + ", %s.search_vector, q.q)";
 
+  // The totals per type ride along as window counts, computed over all hits before LIMIT, so
+  // the matches are scanned once for both ranking and counting; headlines only for the page.
   private static final String HITS =
       """
       WITH q AS (SELECT ?::tsquery AS q), hits AS (%s)
       SELECT h.type, h.ref, h.title, h.score,
-             ts_headline('english', h.body, q.q, %s) AS snippet
-      FROM (SELECT * FROM hits ORDER BY score DESC, type, ref LIMIT ? OFFSET ?) h, q
+             ts_headline('english', h.body, q.q, %s) AS snippet,
+             h.n_paper, h.n_article, h.n_method, h.n_dataset
+      FROM (SELECT *, count(*) FILTER (WHERE type = 'paper') OVER () AS n_paper,
+                      count(*) FILTER (WHERE type = 'article') OVER () AS n_article,
+                      count(*) FILTER (WHERE type = 'method') OVER () AS n_method,
+                      count(*) FILTER (WHERE type = 'dataset') OVER () AS n_dataset
+            FROM hits ORDER BY score DESC, type, ref LIMIT ? OFFSET ?) h, q
       ORDER BY h.score DESC, h.type, h.ref
       """;
 
@@ -133,6 +140,9 @@ public class SearchRepository {
   }
 
   public record Hit(String type, String id, String title, double score, String snippet) {}
+
+  /** A page of hits and the exact number of hits per type (empty when the page is empty). */
+  public record HitPage(List<Hit> hits, Map<String, Long> countsByType) {}
 
   /** What the hits are: the composed tsquery, exact entities, and the papers that apply. */
   public record Matching(
@@ -217,25 +227,34 @@ public class SearchRepository {
     return out;
   }
 
-  public List<Hit> hits(Matching m, int limit, int offset) throws SQLException {
+  public HitPage hits(Matching m, int limit, int offset) throws SQLException {
     List<Object> params = new ArrayList<>();
     params.add(m.tsquery());
     String union = union(m, params, true);
     params.add(limit);
     params.add(offset);
     List<Hit> out = new ArrayList<>();
+    Map<String, Long> counts = new LinkedHashMap<>();
     query(
         HITS.formatted(union, HEADLINE_OPTIONS),
         params,
-        rs ->
-            out.add(
-                new Hit(
-                    rs.getString(1),
-                    rs.getString(2),
-                    rs.getString(3),
-                    rs.getDouble(4),
-                    rs.getString(5))));
-    return out;
+        rs -> {
+          out.add(
+              new Hit(
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getDouble(4),
+                  rs.getString(5)));
+          int column = 6;
+          for (Type t : Type.values()) {
+            long n = rs.getLong(column++);
+            if (n > 0) {
+              counts.put(t.wire(), n);
+            }
+          }
+        });
+    return new HitPage(out, counts);
   }
 
   /** Exact number of hits per type. */

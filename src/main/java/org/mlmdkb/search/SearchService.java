@@ -121,10 +121,14 @@ public class SearchService {
           facets);
     }
     Matching matching = matching(plan, types, r);
-    Map<String, Long> counts = repository.countsByType(matching);
+    SearchRepository.HitPage page = repository.hits(matching, r.limit(), r.offset());
+    // A page past the end carries no counts; only then count separately.
+    Map<String, Long> counts =
+        page.hits().isEmpty() && r.offset() > 0
+            ? repository.countsByType(matching)
+            : page.countsByType();
     long total = counts.values().stream().mapToLong(Long::longValue).sum();
-    List<SearchHit> items =
-        repository.hits(matching, r.limit(), r.offset()).stream().map(this::toDto).toList();
+    List<SearchHit> items = page.hits().stream().map(this::toDto).toList();
     if (!r.facets().isEmpty()) {
       Map<String, List<FacetValue>> paperFacets =
           types.contains(Type.PAPER) && r.facets().stream().anyMatch(f -> !f.equals("type"))

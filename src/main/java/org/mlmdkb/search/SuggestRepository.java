@@ -17,12 +17,14 @@ public class SuggestRepository {
 
   // Tier 1: method / dataset names and aliases starting with the typed identifier (MACE-MP-0
   // for "mace-mp", "macemp"). Tier 2: tags, tier 3: authors whose name or a word of it starts
-  // with the text. Tier 4: titles containing the words, the last one as a prefix. Tier 5: names
+  // with the text. Tier 4: titles containing the words, the last one as a prefix; unranked,
+  // since ranking every title that shares a common prefix costs more than the box can wait
+  // (see src/bench). Tier 5: names
   // and words within trigram distance, for typos ("equivr", "shnet").
   private static final String SUGGEST =
       """
-      WITH s AS (SELECT ?::text AS ident, ?::text AS words, ?::text AS complete,
-                        ?::text AS prefix, ?::text AS last)
+      WITH s AS MATERIALIZED (
+          SELECT ?::text AS ident, ?::text AS words, ?::text AS last, ?::tsquery AS tq)
       SELECT kind, text, id FROM (
         (SELECT 'method' AS kind, m.name AS text, m.slug AS id, 1 AS tier, 0::real AS sim
          FROM method m, s
@@ -46,11 +48,7 @@ public class SuggestRepository {
          ORDER BY a.name LIMIT 4)
         UNION ALL
         (SELECT 'paper', p.title, p.id::text, 4, 0 FROM paper p, s
-         WHERE length(s.last) >= 3
-           AND p.search_vector @@ (to_tsquery('english', s.complete) && to_tsquery('simple', s.prefix))
-         ORDER BY ts_rank('{0.05, 0.2, 0.4, 1.0}', p.search_vector,
-                          to_tsquery('english', s.complete) && to_tsquery('simple', s.prefix)) DESC,
-                  p.id
+         WHERE length(s.last) >= 3 AND p.search_vector @@ s.tq
          LIMIT 4)
         UNION ALL
         (SELECT 'method', m.name, m.slug, 5, similarity(%1$s, s.ident) FROM method m, s
@@ -77,12 +75,11 @@ public class SuggestRepository {
   }
 
   public List<Suggestion> suggest(
-      String ident, String words, String complete, String prefix, String last, int limit)
-      throws SQLException {
+      String ident, String words, String titleQuery, String last, int limit) throws SQLException {
     List<Suggestion> out = new ArrayList<>();
     search.query(
         SUGGEST,
-        List.of(ident, words, complete, prefix, last, limit * 3),
+        List.of(ident, words, last, titleQuery, limit * 3),
         rs -> out.add(new Suggestion(rs.getString(2), rs.getString(1), rs.getString(3))));
     return out;
   }

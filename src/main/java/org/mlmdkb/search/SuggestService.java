@@ -40,14 +40,20 @@ public class SuggestService {
             .map(t -> t.replaceAll("[^a-z0-9]", ""))
             .filter(t -> !t.isEmpty())
             .toList();
-    // All but the last word are complete (stemmed like the index); the last is a prefix.
-    String complete =
-        String.join(" & ", tokens.isEmpty() ? List.of() : tokens.subList(0, tokens.size() - 1));
-    String prefix = tokens.isEmpty() ? "" : tokens.get(tokens.size() - 1) + ":*";
+    // Title lexemes only (:A). The index holds English stems (potentials -> potenti), so a
+    // complete word is cut to its first five letters before the prefix match; the last word is
+    // the prefix being typed. Tokens are [a-z0-9]+, so the tsquery text is always well-formed.
+    List<String> lexemes = new ArrayList<>();
+    for (int i = 0; i < tokens.size(); i++) {
+      String t = tokens.get(i);
+      boolean typing = i == tokens.size() - 1;
+      lexemes.add((typing ? t : t.substring(0, Math.min(5, t.length()))) + ":*A");
+    }
+    String titleQuery = String.join(" & ", lexemes);
     String last = tokens.isEmpty() ? ident : tokens.get(tokens.size() - 1);
     List<Suggestion> out = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    for (Suggestion s : repository.suggest(ident, words, complete, prefix, last, limit)) {
+    for (Suggestion s : repository.suggest(ident, words, titleQuery, last, limit)) {
       if (seen.add(s.text().toLowerCase(Locale.ROOT)) && out.size() < limit) {
         out.add(s);
       }
