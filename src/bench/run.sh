@@ -29,7 +29,7 @@ if [ ! -f "$DATA/PG_VERSION" ]; then
   "${RUN_AS[@]}" "$PG_BIN/initdb" -D "$DATA" -U kb -A trust >/dev/null
 fi
 "${RUN_AS[@]}" "$PG_BIN/pg_ctl" -D "$DATA" -l "$BENCH_DIR/postgres.log" -w -o \
-  "-p $PG_PORT -k $BENCH_DIR -c listen_addresses=127.0.0.1 -c shared_buffers=512MB -c max_connections=100 -c log_min_duration_statement=-1" \
+  "-p $PG_PORT -k $BENCH_DIR -c listen_addresses=127.0.0.1 -c shared_buffers=512MB -c max_connections=100" \
   start >/dev/null
 APP_PID=
 cleanup() {
@@ -43,7 +43,8 @@ psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U kb -d postgres -tc "SELECT 1 FROM pg_da
 start_app() {
   # A copy, so a build running meanwhile cannot swap the jar under the load test.
   rm -rf "$BENCH_DIR/app" && cp -r "$ROOT/target/quarkus-app" "$BENCH_DIR/app"
-  KB_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/bench" KB_DB_USER=kb KB_HTTP_PORT=$APP_PORT \
+  QUARKUS_HTTP_HOST=127.0.0.1 KB_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/bench" KB_DB_USER=kb \
+    KB_HTTP_PORT=$APP_PORT \
     java -jar "$BENCH_DIR/app/quarkus-run.jar" >"$BENCH_DIR/app.log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 120); do
@@ -58,7 +59,7 @@ start_app
 # 2. Synthetic corpus, once.
 if [ "$($PSQL -tAc "SELECT count(*) FROM paper WHERE seed_key LIKE 'bench:%'")" = 0 ]; then
   echo "generating $PAPERS papers and $RESULTS results ..."
-  $PSQL -v papers="$PAPERS" -v results="$RESULTS" -f "$HERE/generate.sql"
+  $PSQL -1 -v papers="$PAPERS" -v results="$RESULTS" -f "$HERE/generate.sql"
   $PSQL -c "VACUUM ANALYZE"
 fi
 $PSQL -tAc "SELECT 'corpus: ' || (SELECT count(*) FROM paper) || ' papers, ' || (SELECT count(*) FROM benchmark_result) || ' results'"
