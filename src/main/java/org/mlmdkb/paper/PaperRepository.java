@@ -76,14 +76,21 @@ public class PaperRepository {
 
   public record Slice(List<Row> rows, long total) {}
 
-  public Slice list(PaperFilter f, List<String> after) throws SQLException {
+  /**
+   * {@code tsquery} is the search plan's text-search query (see search.SearchService#plan) when
+   * {@code f.q()} is set; it is bound once and joined as {@code tsq}, so the relevance sort key and
+   * the match condition need no parameters of their own.
+   */
+  public Slice list(PaperFilter f, String tsquery, List<String> after) throws SQLException {
     SqlQuery query = filters(f);
+    String from = f.q() == null ? " FROM paper p" : " FROM paper p, (SELECT ?::tsquery AS q) tsq";
+    List<Object> head = f.q() == null ? List.of() : List.of(tsquery);
     String pageSql =
-        "SELECT " + COLUMNS + ", (" + f.sort().keyExpression() + ")::text AS sort_key FROM paper p";
+        "SELECT " + COLUMNS + ", (" + f.sort().keyExpression() + ")::text AS sort_key" + from;
     try (Connection c = dataSource.getConnection()) {
       long total;
       try (PreparedStatement ps =
-              query.prepare(c, "SELECT count(*) FROM paper p" + query.whereClause());
+              prepare(c, "SELECT count(*)" + from + query.whereClause(), head, query.params());
           ResultSet rs = ps.executeQuery()) {
         rs.next();
         total = rs.getLong(1);
@@ -93,8 +100,10 @@ public class PaperRepository {
         page.where(f.sort().after(), after.get(0), Long.parseLong(after.get(1)));
       }
       String sql = pageSql + page.whereClause() + f.sort().orderBy() + " LIMIT ?";
+      List<Object> params = new ArrayList<>(page.params());
+      params.add(f.limit() + 1);
       List<Row> rows = new ArrayList<>();
-      try (PreparedStatement ps = page.prepare(c, sql, f.limit() + 1);
+      try (PreparedStatement ps = prepare(c, sql, head, params);
           ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           rows.add(row(rs, rs.getString("sort_key")));
@@ -104,11 +113,21 @@ public class PaperRepository {
     }
   }
 
-  private static SqlQuery filters(PaperFilter f) {
+  private static PreparedStatement prepare(
+      Connection c, String sql, List<Object> head, List<Object> rest) throws SQLException {
+    PreparedStatement ps = c.prepareStatement(sql);
+    List<Object> all = new ArrayList<>(head);
+    all.addAll(rest);
+    SqlQuery.bind(c, ps, all);
+    return ps;
+  }
+
+  /** The filter conditions on alias {@code p}; search reuses them so both agree exactly. */
+  public static SqlQuery filters(PaperFilter f) {
     SqlQuery q = new SqlQuery();
     if (f.q() != null) {
-      // Simple keyword match on titles, served by the trigram index; full search is /search.
-      q.where("p.title ILIKE ?", "%" + escapeLike(f.q()) + "%");
+      // The search plan's tsquery, joined by list() as tsq (same semantics as /search).
+      q.where("p.search_vector @@ tsq.q");
     }
     if (f.yearFrom() != null) {
       q.where("p.year >= ?", f.yearFrom());

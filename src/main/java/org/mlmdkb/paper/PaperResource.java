@@ -11,11 +11,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.sql.SQLException;
 import java.util.Set;
+import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.paging.Limits;
 import org.mlmdkb.common.query.FieldSelection;
 import org.mlmdkb.common.query.QueryParams;
 import org.mlmdkb.common.query.YearRange;
 import org.mlmdkb.paper.PaperDtos.PaperDetail;
+import org.mlmdkb.search.SearchDtos.RelatedList;
 
 /** Research papers: a filtered, keyset-paged list and single papers by id, DOI or arXiv id. */
 @Path("/api/v1/papers")
@@ -64,9 +66,13 @@ public class PaperResource {
     QueryParams.allowOnly(uri, LIST_PARAMETERS);
     YearRange years = YearRange.parse("year", year);
     String sortParameter = QueryParams.oneOf("sort", sort, PaperSort.parameters());
+    String text = QueryParams.text("q", q);
+    if (text == null && "relevance".equals(sortParameter)) {
+      throw ApiException.badParameter("sort", "relevance needs q: there is nothing to rank by");
+    }
     PaperFilter filter =
         new PaperFilter(
-            QueryParams.text("q", q),
+            text,
             years.from(),
             years.to(),
             QueryParams.text("author", author),
@@ -75,11 +81,23 @@ public class PaperResource {
             QueryParams.text("method", method),
             QueryParams.text("dataset", dataset),
             QueryParams.bool("has_code", hasCode),
-            sortParameter == null ? PaperSort.YEAR_DESC : PaperSort.fromParameter(sortParameter),
+            sortParameter != null
+                ? PaperSort.fromParameter(sortParameter)
+                : text != null ? PaperSort.RELEVANCE : PaperSort.YEAR_DESC,
             Limits.check(QueryParams.integer("limit", limit)),
             QueryParams.text("cursor", cursor));
     return fieldSelection.apply(
         service.list(filter), QueryParams.list("fields", fields), PaperFields.SELECTABLE);
+  }
+
+  /** Literal "/related" makes this path more specific than the plain {ref} one. */
+  @GET
+  @Path("{ref: .+}/related")
+  public RelatedList related(
+      @Context UriInfo uri, @PathParam("ref") String ref, @QueryParam("limit") String limit)
+      throws SQLException {
+    QueryParams.allowOnly(uri, Set.of("limit"));
+    return service.related(ref, Limits.check(QueryParams.integer("limit", limit)));
   }
 
   @GET

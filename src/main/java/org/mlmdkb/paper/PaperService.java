@@ -15,6 +15,9 @@ import org.mlmdkb.paper.PaperDtos.AuthorRef;
 import org.mlmdkb.paper.PaperDtos.PaperDetail;
 import org.mlmdkb.paper.PaperDtos.PaperSummary;
 import org.mlmdkb.paper.PaperRepository.Row;
+import org.mlmdkb.search.RelatedRepository;
+import org.mlmdkb.search.SearchDtos.RelatedList;
+import org.mlmdkb.search.SearchService;
 
 /** Lists papers and resolves paper references (internal id, {@code doi:…}, {@code arxiv:…}). */
 @ApplicationScoped
@@ -26,10 +29,23 @@ public class PaperService {
 
   private final PaperRepository papers;
   private final ResultRepository results;
+  private final SearchService search;
+  private final RelatedRepository related;
 
-  public PaperService(PaperRepository papers, ResultRepository results) {
+  public PaperService(
+      PaperRepository papers,
+      ResultRepository results,
+      SearchService search,
+      RelatedRepository related) {
     this.papers = papers;
     this.results = results;
+    this.search = search;
+    this.related = related;
+  }
+
+  public RelatedList related(String ref, int limit) throws SQLException {
+    Row r = find(ref).orElseThrow(() -> ApiException.notFound("Paper '" + ref + "'"));
+    return new RelatedList(related.listRelated(r.id(), limit));
   }
 
   public Page<PaperSummary> list(PaperFilter filter) throws SQLException {
@@ -37,7 +53,9 @@ public class PaperService {
         filter.cursor() == null
             ? null
             : Cursor.decode(filter.cursor(), filter.sort().parameter(), 2);
-    PaperRepository.Slice slice = papers.list(filter, after);
+    // q means what it means on /search: phrases, -exclusion, OR, synonyms, corrections.
+    String tsquery = filter.q() == null ? null : search.plan(filter.q()).tsquery();
+    PaperRepository.Slice slice = papers.list(filter, tsquery, after);
     List<Row> rows = slice.rows();
     String next = null;
     if (rows.size() > filter.limit()) {

@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# Load test of search, list-with-filters, suggest and get-by-id on a synthetic corpus, against
+# pgbench running the very SQL the API issued (captured from the server log) as the floor.
+# Usage (from the repository root, after ./mvnw package -DskipTests):
+#   src/bench/run.sh            # 100,000 papers, 1,000,000 results, 10 s per measurement
+#   PAPERS=20000 RESULTS=200000 DURATION=5 src/bench/run.sh     # a quicker, smaller run
+# Needs: wrk (apt-get install wrk), psql + pgbench (postgresql-client), python3, java 17.
+# Everything lives under $BENCH_DIR and uses loopback ports only; the database is separate
+# from every other one and is reused by later runs (delete $BENCH_DIR to regenerate).
+set -euo pipefail
+
+PAPERS=${PAPERS:-100000}
+RESULTS=${RESULTS:-1000000}
+DURATION=${DURATION:-10}
+BENCH_DIR=${BENCH_DIR:-/var/tmp/mlmd-kb-bench}
+PG_PORT=${PG_PORT:-55440}
+APP_PORT=${APP_PORT:-18090}
+PG_BIN=${PG_BIN:-$(ls -d /var/tmp/mlmd-kb/postgres-*/bin | head -1)}
+PGBENCH=${PGBENCH:-$(command -v pgbench || ls /usr/lib/postgresql/*/bin/pgbench | head -1)}
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+DATA=$BENCH_DIR/data
+PSQL="psql -X -q -h 127.0.0.1 -p $PG_PORT -U kb -d bench"
+RUN_AS=()
+if [ "$(id -u)" = 0 ]; then RUN_AS=(setpriv --reuid=nobody --regid=nogroup --clear-groups); fi
+
+mkdir -p "$BENCH_DIR" && [ "$(id -u)" = 0 ] && chown nobody:nogroup "$BENCH_DIR"
+if [ ! -f "$DATA/PG_VERSION" ]; then
+  "${RUN_AS[@]}" "$PG_BIN/initdb" -D "$DATA" -U kb -A trust >/dev/null
+fi
+"${RUN_AS[@]}" "$PG_BIN/pg_ctl" -D "$DATA" -l "$BENCH_DIR/postgres.log" -w -o \
+  "-p $PG_PORT -k $BENCH_DIR -c listen_addresses=127.0.0.1 -c shared_buffers=512MB -c max_connections=100" \
+  start >/dev/null
+APP_PID=
+cleanup() {
+  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null || true
+  "${RUN_AS[@]}" "$PG_BIN/pg_ctl" -D "$DATA" -m fast stop >/dev/null || true
+}
+trap cleanup EXIT
+psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U kb -d postgres -tc "SELECT 1 FROM pg_database WHERE datname = 'bench'" | grep -q 1 \
+  || psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U kb -d postgres -c "CREATE DATABASE bench"
+
+start_app() {
+  # A copy, so a build running meanwhile cannot swap the jar under the load test.
+  rm -rf "$BENCH_DIR/app" && cp -r "$ROOT/target/quarkus-app" "$BENCH_DIR/app"
+  QUARKUS_HTTP_HOST=127.0.0.1 KB_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/bench" KB_DB_USER=kb \
+    KB_HTTP_PORT=$APP_PORT \
+    java -jar "$BENCH_DIR/app/quarkus-run.jar" >"$BENCH_DIR/app.log" 2>&1 &
+  APP_PID=$!
+  for _ in $(seq 1 120); do
+    curl -sf "http://127.0.0.1:$APP_PORT/api/v1" >/dev/null && return 0
+    sleep 1
+  done
+  echo "application did not start; see $BENCH_DIR/app.log" >&2; exit 1
+}
+
+# 1. Schema and the real corpus come from the application itself (Flyway + seed loader).
+start_app
+# 2. Synthetic corpus, once.
+if [ "$($PSQL -tAc "SELECT count(*) FROM paper WHERE seed_key LIKE 'bench:%'")" = 0 ]; then
+  echo "generating $PAPERS papers and $RESULTS results ..."
+  $PSQL -1 -v papers="$PAPERS" -v results="$RESULTS" -f "$HERE/generate.sql"
+  $PSQL -c "VACUUM ANALYZE"
+fi
+$PSQL -tAc "SELECT 'corpus: ' || (SELECT count(*) FROM paper) || ' papers, ' || (SELECT count(*) FROM benchmark_result) || ' results'"
+
+BASE="http://127.0.0.1:$APP_PORT"
+ID=$($PSQL -tAc "SELECT id FROM paper WHERE seed_key LIKE 'bench:%' ORDER BY id LIMIT 1 OFFSET 5000")
+declare -A PATHS=(
+  [search]="/api/v1/search?q=equivariant%20potentials"
+  [list]="/api/v1/papers?year=2019..2023&tag=neural-networks&has_code=true&limit=20"
+  [suggest]="/api/v1/suggest?q=equi"
+  [get]="/api/v1/papers/$ID"
+)
+
+# 3. Capture the SQL each endpoint runs, with its parameters, from the server log.
+for name in search list suggest get; do
+  curl -sf "$BASE${PATHS[$name]}" >/dev/null   # warm up
+  $PSQL -c "ALTER SYSTEM SET log_min_duration_statement = 0" -c "SELECT pg_reload_conf()" >/dev/null
+  sleep 0.3
+  : >"$BENCH_DIR/capture.mark"; before=$(stat -c %s "$BENCH_DIR/postgres.log")
+  curl -sf "$BASE${PATHS[$name]}" >/dev/null
+  sleep 0.3
+  $PSQL -c "ALTER SYSTEM SET log_min_duration_statement = -1" -c "SELECT pg_reload_conf()" >/dev/null
+  tail -c +"$((before + 1))" "$BENCH_DIR/postgres.log" | python3 "$HERE/capture_sql.py" >"$BENCH_DIR/$name.sql"
+done
+
+wrk_run() { # name connections -> "p50_ms p99_ms rps"
+  wrk -t "$(( $2 < 2 ? 1 : 2 ))" -c "$2" -d "${DURATION}s" --latency -s "$HERE/report.lua" "$BASE${PATHS[$1]}" 2>/dev/null | grep '^RESULT' | cut -d' ' -f2-
+}
+pgbench_run() { # name clients -> "p50_ms p99_ms tps"
+  rm -f "$BENCH_DIR"/pgbench_log.*
+  (cd "$BENCH_DIR" && "$PGBENCH" -n -h 127.0.0.1 -p "$PG_PORT" -U kb -M prepared -c "$2" -j "$(( $2 < 2 ? 1 : 2 ))" \
+     -T "$DURATION" -l -f "$BENCH_DIR/$1.sql" bench >"$BENCH_DIR/pgbench.out" 2>&1)
+  python3 "$HERE/pgbench_stats.py" "$BENCH_DIR"/pgbench_log.* "$DURATION"
+}
+
+printf '%-8s %5s | %9s %9s %9s | %9s %9s %9s | %6s\n' endpoint conns api_p50 api_p99 api_rps sql_p50 sql_p99 sql_tps api/sql
+for name in search list suggest get; do
+  for c in 1 32; do
+    read -r ap50 ap99 arps <<<"$(wrk_run "$name" "$c")"
+    read -r sp50 sp99 stps <<<"$(pgbench_run "$name" "$c")"
+    ratio=$(python3 -c "print(f'{float($arps)/float($stps):.2f}')")
+    printf '%-8s %5s | %7sms %7sms %9s | %7sms %7sms %9s | %6s\n' "$name" "$c" "$ap50" "$ap99" "$arps" "$sp50" "$sp99" "$stps" "$ratio"
+  done
+done
+echo "targets (2 cores): search p50 <= 5 ms, p99 <= 20 ms at 1 connection; api/sql >= 0.7 at 32; suggest p99 <= 10 ms"

@@ -1,0 +1,301 @@
+package org.mlmdkb.search;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.mlmdkb.common.paging.Cursor;
+import org.mlmdkb.paper.PaperRepository;
+import org.mlmdkb.search.ParsedQuery.Clause;
+import org.mlmdkb.search.ParsedQuery.Term;
+import org.mlmdkb.search.SearchDtos.Correction;
+import org.mlmdkb.search.SearchDtos.FacetValue;
+import org.mlmdkb.search.SearchDtos.SearchHit;
+import org.mlmdkb.search.SearchDtos.SearchPage;
+import org.mlmdkb.search.SearchRepository.Entity;
+import org.mlmdkb.search.SearchRepository.Hit;
+import org.mlmdkb.search.SearchRepository.Matching;
+import org.mlmdkb.search.SearchRepository.Type;
+
+/**
+ * Turns a query into a plan (synonyms expanded, misspellings corrected, identifiers recognised) and
+ * runs it: ranked hits of every type, exact totals and facet counts.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class SearchService {
+
+  /** Words of at least four letters or digits are candidates for correction. */
+  private static final Pattern CORRECTABLE = Pattern.compile("[\\p{L}\\p{N}]{4,}");
+
+  private static final int MAX_NGRAM = 4;
+
+  private final SearchRepository repository;
+
+  public SearchService(SearchRepository repository) {
+    this.repository = repository;
+  }
+
+  /** The interpretation of a query, shared by /search and the paper list's {@code q}. */
+  public record Plan(
+      ParsedQuery parsed,
+      String tsquery,
+      List<Correction> corrections,
+      String didYouMean,
+      List<String> expansions,
+      List<String> identifiers) {
+
+    boolean matchesNothing() {
+      return parsed.hasNoPositiveClause() || tsquery.isEmpty();
+    }
+  }
+
+  public Plan plan(String q) throws SQLException {
+    ParsedQuery parsed = ParsedQuery.parse(q);
+    List<String> expansions = new ArrayList<>();
+    Map<String, String> corrected = corrections(parsed);
+    List<Clause> clauses = new ArrayList<>();
+    List<Clause> in = parsed.clauses();
+    for (int i = 0; i < in.size(); i++) {
+      int run = synonymRun(in, i, expansions, clauses);
+      if (run > 0) {
+        i += run - 1;
+        continue;
+      }
+      Clause c = in.get(i);
+      List<Term> terms = new ArrayList<>(c.terms());
+      for (Term t : c.terms()) {
+        List<String> others = Synonyms.of(t.text());
+        if (!others.isEmpty()) {
+          expansions.add(t.text() + " → " + String.join(" | ", others));
+          others.forEach(o -> terms.add(new Term(o, true)));
+        }
+        String fix = corrected.get(t.text());
+        if (fix != null && !c.negated()) {
+          terms.add(new Term(fix, false));
+        }
+      }
+      clauses.add(new Clause(List.copyOf(terms), c.negated()));
+    }
+    String tsquery = repository.tsquery(clauses);
+    List<Correction> corrections =
+        corrected.entrySet().stream().map(e -> new Correction(e.getKey(), e.getValue())).toList();
+    String didYouMean = corrections.isEmpty() ? null : rewrite(q, corrected);
+    return new Plan(
+        parsed,
+        tsquery == null ? "" : tsquery,
+        corrections,
+        didYouMean,
+        expansions,
+        identifiers(parsed, corrected));
+  }
+
+  public SearchPage search(SearchRequest r) throws SQLException {
+    Plan plan = plan(r.q());
+    Set<Type> types = EnumSet.noneOf(Type.class);
+    types.addAll(r.types());
+    if (r.hasPaperFilter()) {
+      // year, author, venue, tag, method, dataset and has_code describe papers only.
+      types.retainAll(EnumSet.of(Type.PAPER));
+    }
+    Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
+    if (types.isEmpty() || plan.matchesNothing()) {
+      r.facets().forEach(f -> facets.put(f, List.of()));
+      return new SearchPage(
+          r.q(),
+          plan.didYouMean(),
+          plan.corrections(),
+          plan.expansions(),
+          List.of(),
+          null,
+          0,
+          facets);
+    }
+    Matching matching = matching(plan, types, r);
+    SearchRepository.HitPage page = repository.hits(matching, r.limit(), r.offset());
+    // A page past the end carries no counts; only then count separately.
+    Map<String, Long> counts =
+        page.hits().isEmpty() && r.offset() > 0
+            ? repository.countsByType(matching)
+            : page.countsByType();
+    long total = counts.values().stream().mapToLong(Long::longValue).sum();
+    List<SearchHit> items = page.hits().stream().map(this::toDto).toList();
+    if (!r.facets().isEmpty()) {
+      Map<String, List<FacetValue>> paperFacets =
+          types.contains(Type.PAPER) && r.facets().stream().anyMatch(f -> !f.equals("type"))
+              ? repository.paperFacets(matching, r.facetLimit())
+              : Map.of();
+      for (String f : r.facets()) {
+        facets.put(
+            f,
+            f.equals("type")
+                ? counts.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .limit(r.facetLimit())
+                    .map(e -> new FacetValue(e.getKey(), e.getKey(), e.getValue()))
+                    .toList()
+                : paperFacets.getOrDefault(f, List.of()));
+      }
+    }
+    int next = r.offset() + r.limit();
+    String cursor = next < total ? Cursor.encode("relevance", Integer.toString(next)) : null;
+    return new SearchPage(
+        r.q(),
+        plan.didYouMean(),
+        plan.corrections(),
+        plan.expansions(),
+        items,
+        cursor,
+        total,
+        facets);
+  }
+
+  private Matching matching(Plan plan, Set<Type> types, SearchRequest r) throws SQLException {
+    List<Entity> entities = repository.exactEntities(plan.identifiers());
+    boolean excludes = plan.parsed().clauses().stream().anyMatch(Clause::negated);
+    return new Matching(
+        plan.tsquery(),
+        types,
+        PaperRepository.filters(r.paperFilter()),
+        entities.stream()
+            .filter(e -> e.type().equals("method"))
+            .map(Entity::slug)
+            .toArray(String[]::new),
+        entities.stream()
+            .filter(e -> e.type().equals("dataset"))
+            .map(Entity::slug)
+            .toArray(String[]::new),
+        // An introducing paper joins the hits without matching the text, so an exclusion in the
+        // query could not apply to it: leave it out then.
+        excludes
+            ? new Long[0]
+            : entities.stream()
+                .map(Entity::paperId)
+                .filter(id -> id != null)
+                .distinct()
+                .toArray(Long[]::new));
+  }
+
+  private Map<String, String> corrections(ParsedQuery parsed) throws SQLException {
+    List<String> words = new ArrayList<>();
+    for (Clause c : parsed.clauses()) {
+      for (Term t : c.terms()) {
+        if (!c.negated()
+            && !t.quoted()
+            && CORRECTABLE.matcher(t.text()).matches()
+            && Synonyms.of(t.text()).isEmpty()) {
+          words.add(t.text());
+        }
+      }
+    }
+    return repository.corrections(words);
+  }
+
+  /** Merges a run of plain words forming a multi-word synonym ("graph neural network"). */
+  private static int synonymRun(
+      List<Clause> in, int start, List<String> expansions, List<Clause> out) {
+    for (int k = Math.min(Synonyms.longestForm(), in.size() - start); k >= 2; k--) {
+      List<String> words = new ArrayList<>();
+      for (int j = start; j < start + k; j++) {
+        Clause c = in.get(j);
+        if (c.negated() || c.terms().size() != 1 || c.terms().get(0).quoted()) {
+          break;
+        }
+        words.add(c.terms().get(0).text());
+      }
+      if (words.size() != k) {
+        continue;
+      }
+      String phrase = String.join(" ", words).toLowerCase(Locale.ROOT);
+      List<String> others = Synonyms.of(phrase);
+      if (!others.isEmpty()) {
+        List<Term> terms = new ArrayList<>();
+        terms.add(new Term(phrase, true));
+        others.forEach(o -> terms.add(new Term(o, true)));
+        out.add(new Clause(List.copyOf(terms), false));
+        expansions.add(phrase + " → " + String.join(" | ", others));
+        return k;
+      }
+    }
+    return 0;
+  }
+
+  /** Identifier forms to look up as method / dataset names: the whole query and word runs. */
+  private static List<String> identifiers(ParsedQuery parsed, Map<String, String> corrected) {
+    Set<String> out = new LinkedHashSet<>();
+    List<String> positive = new ArrayList<>();
+    for (Clause c : parsed.clauses()) {
+      if (c.negated()) {
+        continue;
+      }
+      for (Term t : c.terms()) {
+        out.add(ParsedQuery.ident(t.text()));
+        if (corrected.containsKey(t.text())) {
+          out.add(ParsedQuery.ident(corrected.get(t.text())));
+        }
+      }
+      if (c.terms().size() == 1) {
+        positive.add(c.terms().get(0).text());
+      }
+    }
+    for (int n = 2; n <= MAX_NGRAM; n++) {
+      for (int i = 0; i + n <= positive.size(); i++) {
+        out.add(ParsedQuery.ident(String.join(" ", positive.subList(i, i + n))));
+      }
+    }
+    out.removeIf(s -> s.length() < 2);
+    return List.copyOf(out);
+  }
+
+  private static String rewrite(String q, Map<String, String> corrected) {
+    String out = q;
+    for (Map.Entry<String, String> e : corrected.entrySet()) {
+      out =
+          out.replaceAll(
+              "(?<![\\p{L}\\p{N}])" + Pattern.quote(e.getKey()) + "(?![\\p{L}\\p{N}])",
+              Matcher.quoteReplacement(e.getValue()));
+    }
+    return out;
+  }
+
+  private SearchHit toDto(Hit h) {
+    return new SearchHit(
+        h.type(),
+        h.id(),
+        h.title(),
+        highlight(h.snippet()),
+        Math.round(h.score() * 10000) / 10000.0);
+  }
+
+  /** HTML-escapes the snippet, then marks the matched terms: safe to insert as HTML. */
+  static String highlight(String raw) {
+    if (raw == null) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(raw.length() + 32);
+    raw.codePoints()
+        .forEach(
+            cp -> {
+              switch (cp) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                case 2 -> out.append("<mark>");
+                case 3 -> out.append("</mark>");
+                default -> out.appendCodePoint(cp);
+              }
+            });
+    return out.toString();
+  }
+}

@@ -1,0 +1,86 @@
+package org.mlmdkb.search;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.mlmdkb.search.SearchDtos.Suggestion;
+
+/**
+ * Autocomplete SQL. Each source is capped on its own so one big table (titles, authors) cannot
+ * crowd out the names a user most likely means; tiers order the sources.
+ */
+@ApplicationScoped
+public class SuggestRepository {
+
+  private static final String IDENT = "regexp_replace(kb_search_text(%s), '[^a-z0-9]+', '', 'g')";
+
+  // Tier 1: method / dataset names and aliases starting with the typed identifier (MACE-MP-0
+  // for "mace-mp", "macemp"). Tier 2: tags, tier 3: authors whose name or a word of it starts
+  // with the text. Tier 4: titles containing the words, the last one as a prefix; unranked,
+  // since ranking every title that shares a common prefix costs more than the box can wait
+  // (see src/bench). Tier 5: names
+  // and words within trigram distance, for typos ("equivr", "shnet").
+  private static final String SUGGEST =
+      """
+      WITH s AS MATERIALIZED (
+          SELECT ?::text AS ident, ?::text AS words, ?::text AS last, ?::tsquery AS tq)
+      SELECT kind, text, id FROM (
+        (SELECT 'method' AS kind, m.name AS text, m.slug AS id, 1 AS tier, 0::real AS sim
+         FROM method m, s
+         WHERE %1$s LIKE s.ident || '%%'
+            OR EXISTS (SELECT 1 FROM unnest(m.aliases) a WHERE %2$s LIKE s.ident || '%%')
+         ORDER BY length(m.name), m.name LIMIT 6)
+        UNION ALL
+        (SELECT 'dataset', d.name, d.slug, 1, 0 FROM dataset d, s
+         WHERE %3$s LIKE s.ident || '%%'
+            OR EXISTS (SELECT 1 FROM unnest(d.aliases) a WHERE %2$s LIKE s.ident || '%%')
+         ORDER BY length(d.name), d.name LIMIT 6)
+        UNION ALL
+        (SELECT 'tag', t.label, t.slug, 2, 0 FROM tag t, s
+         WHERE kb_search_text(t.label) LIKE s.words || '%%'
+            OR kb_search_text(t.label) LIKE '%% ' || s.words || '%%'
+         ORDER BY t.label LIMIT 4)
+        UNION ALL
+        (SELECT 'author', a.name, a.id::text, 3, 0 FROM author a, s
+         WHERE length(s.words) >= 3
+           AND (a.normalized_name LIKE s.words || '%%' OR a.normalized_name LIKE '%% ' || s.words || '%%')
+         ORDER BY a.name LIMIT 4)
+        UNION ALL
+        (SELECT 'paper', p.title, p.id::text, 4, 0 FROM paper p, s
+         WHERE length(s.last) >= 3 AND p.search_vector @@ s.tq
+         LIMIT 4)
+        UNION ALL
+        (SELECT 'method', m.name, m.slug, 5, similarity(%1$s, s.ident) FROM method m, s
+         WHERE length(s.ident) >= 4 AND %1$s %% s.ident
+         ORDER BY 5 DESC LIMIT 3)
+        UNION ALL
+        (SELECT 'dataset', d.name, d.slug, 5, similarity(%3$s, s.ident) FROM dataset d, s
+         WHERE length(s.ident) >= 4 AND %3$s %% s.ident
+         ORDER BY 5 DESC LIMIT 3)
+        UNION ALL
+        (SELECT 'word', w.word, NULL, 6, similarity(w.word, s.last) FROM search_word w, s
+         WHERE length(s.last) >= 4 AND w.word %% s.last
+         ORDER BY 5 DESC, w.n DESC LIMIT 3)
+      ) x
+      ORDER BY tier, sim DESC, length(text), text
+      LIMIT ?
+      """
+          .formatted(IDENT.formatted("m.name"), IDENT.formatted("a"), IDENT.formatted("d.name"));
+
+  private final SearchRepository search;
+
+  public SuggestRepository(SearchRepository search) {
+    this.search = search;
+  }
+
+  public List<Suggestion> suggest(
+      String ident, String words, String titleQuery, String last, int limit) throws SQLException {
+    List<Suggestion> out = new ArrayList<>();
+    search.query(
+        SUGGEST,
+        List.of(ident, words, last, titleQuery, limit * 3),
+        rs -> out.add(new Suggestion(rs.getString(2), rs.getString(1), rs.getString(3))));
+    return out;
+  }
+}

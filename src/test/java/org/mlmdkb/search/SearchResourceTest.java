@@ -1,0 +1,449 @@
+package org.mlmdkb.search;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.mlmdkb.testsupport.ApiTest;
+
+@QuarkusTest
+class SearchResourceTest extends ApiTest {
+
+  private static JsonPath search(Map<String, ?> params) {
+    return given()
+        .queryParams(params)
+        .when()
+        .get("/api/v1/search")
+        .then()
+        .statusCode(200)
+        .contentType("application/json")
+        .extract()
+        .jsonPath();
+  }
+
+  private static List<String> topKeys(JsonPath page, int n) {
+    List<String> types = page.getList("items.type", String.class);
+    List<String> ids = page.getList("items.id", String.class);
+    List<String> titles = page.getList("items.title", String.class);
+    return java.util.stream.IntStream.range(0, Math.min(n, types.size()))
+        .mapToObj(
+            i ->
+                types.get(i).equals("paper")
+                    ? "paper:" + titles.get(i).toLowerCase(Locale.ROOT)
+                    : types.get(i) + ":" + ids.get(i))
+        .toList();
+  }
+
+  @Test
+  void nequipRanksTheNequipMethodAndItsPaperInTheTopThree() {
+    List<String> top = topKeys(search(Map.of("q", "nequip")), 3);
+    assertTrue(top.contains("method:nequip"), top.toString());
+    assertTrue(
+        top.stream().anyMatch(k -> k.startsWith("paper:e(3)-equivariant graph neural networks")),
+        top.toString());
+  }
+
+  @Test
+  void misspeltWordIsCorrectedAndSaidSo() {
+    JsonPath page = search(Map.of("q", "equivarient potentials"));
+    assertEquals("equivariant potentials", page.getString("did_you_mean"));
+    assertEquals("equivarient", page.getString("corrections[0].from"));
+    assertEquals("equivariant", page.getString("corrections[0].to"));
+    List<String> titles = page.getList("items.title", String.class);
+    List<String> snippets = page.getList("items.snippet", String.class);
+    assertTrue(titles.size() >= 5, titles.toString());
+    for (int i = 0; i < 5; i++) {
+      String text = (titles.get(i) + " " + snippets.get(i)).toLowerCase(Locale.ROOT);
+      assertTrue(
+          text.contains("<mark>equivariant</mark>"), titles.get(i) + " / " + snippets.get(i));
+    }
+    // The best hits carry both words in the title.
+    for (int i = 0; i < 3; i++) {
+      String title = titles.get(i).toLowerCase(Locale.ROOT);
+      assertTrue(title.contains("equivariant") && title.contains("potential"), title);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"rMD17", "revised MD17", "rmd17", "RMD-17"})
+  void rmd17IdentifierFormsReturnTheDatasetFirst(String q) {
+    JsonPath page = search(Map.of("q", q));
+    assertEquals("dataset", page.getString("items[0].type"), q);
+    assertEquals("rmd17", page.getString("items[0].id"), q);
+  }
+
+  @Test
+  void quotedPhraseWithExclusionLeavesOutExcludedWord() {
+    JsonPath page = search(Map.of("q", "\"message passing\" -equivariant", "limit", 100));
+    List<String> titles = page.getList("items.title", String.class);
+    List<String> snippets = page.getList("items.snippet", String.class);
+    assertTrue(page.getInt("total") > 0);
+    for (int i = 0; i < titles.size(); i++) {
+      String text = (titles.get(i) + " " + snippets.get(i)).toLowerCase(Locale.ROOT);
+      assertTrue(!text.contains("equivariant"), titles.get(i));
+    }
+    assertTrue(
+        titles.stream().anyMatch(t -> t.toLowerCase(Locale.ROOT).contains("message passing")));
+  }
+
+  @Test
+  void orMatchesEitherTerm() {
+    int schnet = search(Map.of("q", "schnet", "type", "paper")).getInt("total");
+    int painn = search(Map.of("q", "painn", "type", "paper")).getInt("total");
+    int either = search(Map.of("q", "schnet OR painn", "type", "paper")).getInt("total");
+    assertTrue(either >= Math.max(schnet, painn) && either <= schnet + painn);
+  }
+
+  /** The relevance test set: each query must have the listed items in its top 10. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "nequip | method:nequip",
+        "NequIP | method:nequip",
+        "MACE-MP-0 | method:mace-mp-0",
+        "mace mp | method:mace-mp-0",
+        "3BPA | dataset:3bpa",
+        "eqV2 | method:equiformer-v2",
+        "shnet | method:schnet",
+        "SchNet | method:schnet",
+        "OC20 | dataset:oc20",
+        "Open Catalyst 2020 | dataset:oc20",
+        "atomic cluster expansion | method:ace",
+        "linear atomic cluster expansion | paper:linear atomic cluster expansion force fields for"
+            + " organic molecules: beyond rmse",
+        "MLIP long-range | paper:machine learning interatomic potentials and long-range physics",
+        "machine learned interatomic potentials data generation | paper:optimal data generation"
+            + " for machine learned interatomic potentials",
+        "GNN hamiltonian | paper:graph neural network for hamiltonian-based material property"
+            + " prediction",
+        "DFT corrections water | paper:machine-learning approach for one- and two-body"
+            + " corrections to density functional theory: applications to molecular and condensed"
+            + " water",
+        "MPNN uncertainty ensembles | paper:calibrated uncertainty for molecular property"
+            + " prediction using ensembles of message passing neural networks",
+        "E(3) equivariant message passing | paper:geometric and physical quantities improve e(3)"
+            + " equivariant message passing",
+        "MACE higher order | paper:mace: higher order equivariant message passing neural networks"
+            + " for fast and accurate force fields",
+        "Materials Project trajectory | dataset:mptrj",
+        "Gaussian Approximation Potential | method:gap",
+      })
+  void relevanceSetItemsAppearInTopTen(String q, String expected) {
+    List<String> top = topKeys(search(Map.of("q", q.strip())), 10);
+    assertTrue(top.contains(expected.strip()), q + " → " + top);
+  }
+
+  @Test
+  void exactDatasetNameRanksAboveTextMatches() {
+    JsonPath page = search(Map.of("q", "3BPA"));
+    assertEquals("dataset:3bpa", topKeys(page, 1).get(0));
+  }
+
+  @Test
+  void snippetIsEscapedAndMarksMatchedTerms() {
+    JsonPath page = search(Map.of("q", "equivariant", "type", "paper", "limit", 5));
+    for (String snippet : page.getList("items.snippet", String.class)) {
+      assertTrue(snippet.contains("<mark>"), snippet);
+      assertTrue(!snippet.replace("<mark>", "").replace("</mark>", "").contains("<"), snippet);
+    }
+  }
+
+  @Test
+  void acronymIsExpandedAndReported() {
+    given()
+        .queryParam("q", "GNN")
+        .when()
+        .get("/api/v1/search")
+        .then()
+        .statusCode(200)
+        .body("expansions[0]", containsString("graph neural network"))
+        .body("total", greaterThan(10));
+  }
+
+  @Test
+  void typeRestrictsHits() {
+    given()
+        .queryParam("q", "equivariant")
+        .queryParam("type", "method,dataset")
+        .when()
+        .get("/api/v1/search")
+        .then()
+        .statusCode(200)
+        .body("items.type", everyItem(org.hamcrest.Matchers.in(List.of("method", "dataset"))));
+  }
+
+  @Test
+  void yearFacetCountsEqualTotalsOfFilteredSearch() {
+    JsonPath page = search(Map.of("q", "equivariant", "facets", "year,type", "facet_limit", 3));
+    List<Map<String, Object>> years = page.getList("facets.year");
+    assertTrue(!years.isEmpty());
+    for (Map<String, Object> y : years) {
+      int filtered = search(Map.of("q", "equivariant", "year", y.get("value"))).getInt("total");
+      assertEquals(((Number) y.get("count")).intValue(), filtered, "year " + y.get("value"));
+    }
+    List<Map<String, Object>> types = page.getList("facets.type");
+    int sum = types.stream().mapToInt(t -> ((Number) t.get("count")).intValue()).sum();
+    assertEquals(page.getInt("total"), sum);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"tag", "method", "dataset", "venue"})
+  void paperFacetCountsEqualTotalsOfFilteredSearch(String facet) {
+    JsonPath page = search(Map.of("q", "potential", "facets", facet, "facet_limit", 3));
+    List<Map<String, Object>> values = page.getList("facets." + facet);
+    assertTrue(!values.isEmpty(), facet);
+    for (Map<String, Object> v : values) {
+      int filtered = search(Map.of("q", "potential", facet, v.get("value"))).getInt("total");
+      assertEquals(((Number) v.get("count")).intValue(), filtered, facet + "=" + v.get("value"));
+    }
+  }
+
+  @Test
+  void cursorPagesThroughHitsWithoutRepeats() {
+    JsonPath first = search(Map.of("q", "equivariant", "limit", 5));
+    JsonPath second =
+        search(Map.of("q", "equivariant", "limit", 5, "cursor", first.getString("next_cursor")));
+    List<String> a = first.getList("items.id", String.class);
+    List<String> b = second.getList("items.id", String.class);
+    assertEquals(5, b.size());
+    assertTrue(b.stream().noneMatch(a::contains), a + " / " + b);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "!!!...???",
+        "\"unbalanced quote",
+        "'; DROP TABLE paper; --",
+        "a & b | !c <-> (d",
+        "-",
+        "OR OR OR",
+        "-equivariant",
+        "\u00e9quivariant \u00fcber",
+        "\u200b\u202e\ufeff",
+        "\ud83e\uddea molecules",
+        "the of and",
+        "x:* & y:A",
+        "\\\\ %% __"
+      })
+  void oddQueriesAnswer200(String q) {
+    given()
+        .queryParam("q", q)
+        .queryParam("facets", "type,year")
+        .when()
+        .get("/api/v1/search")
+        .then()
+        .statusCode(200)
+        .body("total", org.hamcrest.Matchers.greaterThanOrEqualTo(0));
+  }
+
+  @Test
+  void loneSurrogateIsDroppedNot500() {
+    given()
+        .urlEncodingEnabled(false)
+        .queryParam("q", "equivariant%ED%A0%80")
+        .when()
+        .get("/api/v1/search")
+        .then()
+        .statusCode(org.hamcrest.Matchers.lessThan(500));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "type | software",
+        "facets | authors",
+        "facet_limit | 0",
+        "limit | 1000",
+        "cursor | bm9wZQ",
+        "year | 20x1",
+        "colour | blue"
+      })
+  void badParameterIs400ProblemNamingIt(String name, String value) {
+    given()
+        .queryParam("q", "mace")
+        .queryParam(name, value)
+        .when()
+        .get("/api/v1/search")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors.name", hasItem(name));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "   "})
+  void emptyQueryIs400NamingQ(String q) {
+    given()
+        .queryParam("q", q)
+        .when()
+        .get("/api/v1/search")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors.name", hasItem("q"));
+  }
+
+  @Test
+  void queryOverFiveHundredCharactersIs400NamingQ() {
+    given()
+        .queryParam("q", "equivariant ".repeat(170))
+        .when()
+        .get("/api/v1/search")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors.name", hasItem("q"));
+  }
+
+  @Test
+  void tenThousandCharacterQueryIsRefusedNot500() {
+    // Over the HTTP layer's 4 KB request-line limit: refused (414) before the application.
+    given()
+        .queryParam("q", "equivariant ".repeat(834))
+        .when()
+        .get("/api/v1/search")
+        .then()
+        .statusCode(
+            org.hamcrest.Matchers.both(org.hamcrest.Matchers.greaterThanOrEqualTo(400))
+                .and(org.hamcrest.Matchers.lessThan(500)));
+  }
+
+  @Test
+  void suggestCompletesPrefixAcrossKinds() {
+    given()
+        .queryParam("q", "equi")
+        .when()
+        .get("/api/v1/suggest")
+        .then()
+        .statusCode(200)
+        .body("items", hasSize(lessThanOrEqualTo(10)))
+        .body("items.text", hasItem("Equiformer"));
+  }
+
+  @Test
+  void suggestToleratesTypos() {
+    given()
+        .queryParam("q", "shnet")
+        .when()
+        .get("/api/v1/suggest")
+        .then()
+        .statusCode(200)
+        .body("items.text", hasItem("SchNet"));
+  }
+
+  @Test
+  void suggestFindsIdentifierByItsParts() {
+    given()
+        .queryParam("q", "mace-mp")
+        .when()
+        .get("/api/v1/suggest")
+        .then()
+        .statusCode(200)
+        .body("items[0].text", containsString("MACE-MP"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "!!", "\"", "a"})
+  void suggestAnswersOddInputWith200(String q) {
+    given().queryParam("q", q).when().get("/api/v1/suggest").then().statusCode(200);
+  }
+
+  @Test
+  void paperListQUsesSearchSemanticsAndRelevance() {
+    given()
+        .queryParam("q", "\"message passing\" -equivariant")
+        .queryParam("limit", 100)
+        .when()
+        .get("/api/v1/papers")
+        .then()
+        .statusCode(200)
+        .body("total", greaterThan(0))
+        .body("items.title", everyItem(not(containsString("quivariant"))));
+  }
+
+  @Test
+  void paperListRelevanceCursorVisitsEachPaperOnce() {
+    JsonPath first =
+        given()
+            .queryParam("q", "potential")
+            .queryParam("limit", 10)
+            .get("/api/v1/papers")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    JsonPath second =
+        given()
+            .queryParam("q", "potential")
+            .queryParam("limit", 10)
+            .queryParam("cursor", first.getString("next_cursor"))
+            .get("/api/v1/papers")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    List<Integer> a = first.getList("items.id", Integer.class);
+    List<Integer> b = second.getList("items.id", Integer.class);
+    assertEquals(10, b.size());
+    assertTrue(b.stream().noneMatch(a::contains));
+  }
+
+  @Test
+  void relevanceSortWithoutQIs400() {
+    given()
+        .queryParam("sort", "relevance")
+        .get("/api/v1/papers")
+        .then()
+        .statusCode(400)
+        .body("errors.name", hasItem("sort"));
+  }
+
+  @Test
+  void relatedPapersShareLinksOrTitles() {
+    int id =
+        given()
+            .urlEncodingEnabled(false)
+            .get("/api/v1/papers/doi:10.1038%2Fs41467-022-29939-5")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("id");
+    given()
+        .get("/api/v1/papers/" + id + "/related")
+        .then()
+        .statusCode(200)
+        .body("items.size()", greaterThan(0))
+        .body("items.id", not(hasItem(id)))
+        .body("items[0].score", greaterThan(0f));
+  }
+
+  @Test
+  void relatedOfUnknownPaperIs404() {
+    given()
+        .get("/api/v1/papers/999999999/related")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json")
+        .body("status", equalTo(404));
+  }
+}
