@@ -8,7 +8,7 @@ import org.mlmdkb.article.ArticleDtos.ArticleSummary;
 import org.mlmdkb.article.ArticleDtos.Related;
 import org.mlmdkb.article.ArticleRepository.LinkKind;
 import org.mlmdkb.common.error.ApiException;
-import org.mlmdkb.common.paging.Cursor;
+import org.mlmdkb.common.paging.Keyset;
 import org.mlmdkb.common.paging.Page;
 
 /** Published articles; a draft is indistinguishable from a missing article (404). */
@@ -25,18 +25,15 @@ public class ArticleService {
       throws SQLException {
     boolean newestFirst = !"published_at".equals(sort);
     String sortTag = newestFirst ? "-published_at" : "published_at";
-    List<String> after = cursor == null ? null : Cursor.decode(cursor, sortTag, 2);
-    List<ArticleRepository.Row> rows = articles.listPublished(tag, newestFirst, after, limit + 1);
-    String next = null;
-    if (rows.size() > limit) {
-      rows = rows.subList(0, limit);
-      ArticleRepository.Row last = rows.get(limit - 1);
-      next =
-          Cursor.encode(sortTag, last.summary().publishedAt().toString(), Long.toString(last.id()));
-    }
+    Keyset.Trimmed<ArticleRepository.Row> page =
+        Keyset.trim(
+            articles.listPublished(tag, newestFirst, Keyset.after(cursor, sortTag, 2), limit + 1),
+            limit,
+            sortTag,
+            r -> List.of(r.summary().publishedAt().toString(), Long.toString(r.id())));
     return new Page<>(
-        rows.stream().map(ArticleRepository.Row::summary).toList(),
-        next,
+        page.rows().stream().map(ArticleRepository.Row::summary).toList(),
+        page.nextCursor(),
         articles.countPublished(tag));
   }
 

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.util.List;
 import org.mlmdkb.common.error.ApiException;
-import org.mlmdkb.common.paging.Cursor;
+import org.mlmdkb.common.paging.Keyset;
 import org.mlmdkb.common.paging.Page;
 import org.mlmdkb.dataset.DatasetDtos.DatasetDetail;
 import org.mlmdkb.dataset.DatasetDtos.DatasetSummary;
@@ -23,16 +23,16 @@ public class DatasetService {
 
   public Page<DatasetSummary> list(String domain, String q, int limit, String cursor)
       throws SQLException {
-    String after = cursor == null ? null : Cursor.decode(cursor, SORT_TAG, 1).get(0);
-    List<DatasetRepository.Row> rows = datasets.list(domain, q, after, limit + 1);
-    String next = null;
-    if (rows.size() > limit) {
-      rows = rows.subList(0, limit);
-      next = Cursor.encode(SORT_TAG, rows.get(limit - 1).summary().slug());
-    }
+    List<String> after = Keyset.after(cursor, SORT_TAG, 1);
+    Keyset.Trimmed<DatasetRepository.Row> page =
+        Keyset.trim(
+            datasets.list(domain, q, after == null ? null : after.get(0), limit + 1),
+            limit,
+            SORT_TAG,
+            r -> List.of(r.summary().slug()));
     return new Page<>(
-        rows.stream().map(DatasetRepository.Row::summary).toList(),
-        next,
+        page.rows().stream().map(DatasetRepository.Row::summary).toList(),
+        page.nextCursor(),
         datasets.count(domain, q));
   }
 

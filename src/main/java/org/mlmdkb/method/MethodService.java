@@ -5,7 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 import org.mlmdkb.benchmark.ResultRepository;
 import org.mlmdkb.common.error.ApiException;
-import org.mlmdkb.common.paging.Cursor;
+import org.mlmdkb.common.paging.Keyset;
 import org.mlmdkb.common.paging.Page;
 import org.mlmdkb.method.MethodDtos.Lineage;
 import org.mlmdkb.method.MethodDtos.MethodDetail;
@@ -31,16 +31,16 @@ public class MethodService {
 
   public Page<MethodSummary> list(String family, String q, String dataset, int limit, String cursor)
       throws SQLException {
-    String after = cursor == null ? null : Cursor.decode(cursor, SORT_TAG, 1).get(0);
-    List<MethodRepository.Row> rows = methods.list(family, q, dataset, after, limit + 1);
-    String next = null;
-    if (rows.size() > limit) {
-      rows = rows.subList(0, limit);
-      next = Cursor.encode(SORT_TAG, rows.get(limit - 1).summary().slug());
-    }
+    List<String> after = Keyset.after(cursor, SORT_TAG, 1);
+    Keyset.Trimmed<MethodRepository.Row> page =
+        Keyset.trim(
+            methods.list(family, q, dataset, after == null ? null : after.get(0), limit + 1),
+            limit,
+            SORT_TAG,
+            r -> List.of(r.summary().slug()));
     return new Page<>(
-        rows.stream().map(MethodRepository.Row::summary).toList(),
-        next,
+        page.rows().stream().map(MethodRepository.Row::summary).toList(),
+        page.nextCursor(),
         methods.count(family, q, dataset));
   }
 
