@@ -105,7 +105,7 @@ public class PaperRepository {
   }
 
   private static SqlQuery filters(PaperFilter f) {
-    SqlQuery q = new SqlQuery();
+    SqlQuery q = new SqlQuery().where("p.deleted_at IS NULL"); // soft-deleted papers are hidden
     if (f.q() != null) {
       // Simple keyword match on titles, served by the trigram index; full search is /search.
       q.where("p.title ILIKE ?", "%" + escapeLike(f.q()) + "%");
@@ -156,7 +156,11 @@ public class PaperRepository {
   private Optional<Row> findOne(String condition, Object value) throws SQLException {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
-            c.prepareStatement("SELECT " + COLUMNS + " FROM paper p WHERE " + condition)) {
+            c.prepareStatement(
+                "SELECT "
+                    + COLUMNS
+                    + " FROM paper p WHERE p.deleted_at IS NULL AND "
+                    + condition)) {
       ps.setObject(1, value);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(row(rs, null)) : Optional.empty();

@@ -7,7 +7,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.sql.SQLException;
 import java.util.Set;
@@ -15,6 +18,7 @@ import org.mlmdkb.common.paging.Limits;
 import org.mlmdkb.common.query.FieldSelection;
 import org.mlmdkb.common.query.QueryParams;
 import org.mlmdkb.common.query.YearRange;
+import org.mlmdkb.curation.EntityTags;
 import org.mlmdkb.paper.PaperDtos.PaperDetail;
 
 /** Research papers: a filtered, keyset-paged list and single papers by id, DOI or arXiv id. */
@@ -39,10 +43,12 @@ public class PaperResource {
 
   private final PaperService service;
   private final FieldSelection fieldSelection;
+  private final EntityTags entityTags;
 
-  public PaperResource(PaperService service, FieldSelection fieldSelection) {
+  public PaperResource(PaperService service, FieldSelection fieldSelection, EntityTags entityTags) {
     this.service = service;
     this.fieldSelection = fieldSelection;
+    this.entityTags = entityTags;
   }
 
   @GET
@@ -82,9 +88,16 @@ public class PaperResource {
         service.list(filter), QueryParams.list("fields", fields), PaperFields.SELECTABLE);
   }
 
+  /** With a strong ETag of the representation; a matching If-None-Match answers 304. */
   @GET
   @Path("{ref: .+}")
-  public PaperDetail get(@PathParam("ref") String ref) throws SQLException {
-    return service.get(ref);
+  public Response get(@PathParam("ref") String ref, @Context Request request) throws SQLException {
+    PaperDetail paper = service.get(ref);
+    EntityTag tag = new EntityTag(entityTags.of(paper));
+    Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+    if (notModified != null) {
+      return notModified.tag(tag).build();
+    }
+    return Response.ok(paper).tag(tag).build();
   }
 }
