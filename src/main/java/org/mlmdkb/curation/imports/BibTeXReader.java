@@ -322,8 +322,10 @@ final class BibTeXReader {
     if (latex.indexOf('\\') < 0 && latex.indexOf('{') < 0 && latex.indexOf('~') < 0) {
       return latex;
     }
+    // jbibtex drops the dotless \i and \j that accents are often put on: {\"\i} → {\"i}.
+    String plain = latex.replaceAll("\\\\([ij])(?![A-Za-z])\\s*", "$1");
     try {
-      return new LaTeXPrinter().print(new LaTeXParser().parse(new StringReader(latex)));
+      return new LaTeXPrinter().print(new LaTeXParser().parse(new StringReader(plain)));
     } catch (Exception | Error e) {
       return latex.replaceAll("[{}]", "");
     }
