@@ -124,7 +124,7 @@ public class PaperRepository {
 
   /** The filter conditions on alias {@code p}; search reuses them so both agree exactly. */
   public static SqlQuery filters(PaperFilter f) {
-    SqlQuery q = new SqlQuery();
+    SqlQuery q = new SqlQuery().where("p.deleted_at IS NULL"); // soft-deleted papers are hidden
     if (f.q() != null) {
       // The search plan's tsquery, joined by list() as tsq (same semantics as /search).
       q.where("p.search_vector @@ tsq.q");
@@ -175,7 +175,11 @@ public class PaperRepository {
   private Optional<Row> findOne(String condition, Object value) throws SQLException {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
-            c.prepareStatement("SELECT " + COLUMNS + " FROM paper p WHERE " + condition)) {
+            c.prepareStatement(
+                "SELECT "
+                    + COLUMNS
+                    + " FROM paper p WHERE p.deleted_at IS NULL AND "
+                    + condition)) {
       ps.setObject(1, value);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(row(rs, null)) : Optional.empty();

@@ -1,22 +1,32 @@
 package org.mlmdkb.paper;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.paging.Limits;
+import org.mlmdkb.common.paging.Page;
 import org.mlmdkb.common.query.FieldSelection;
 import org.mlmdkb.common.query.QueryParams;
 import org.mlmdkb.common.query.YearRange;
+import org.mlmdkb.curation.EntityTags;
+import org.mlmdkb.curation.exports.CitationExporter;
+import org.mlmdkb.curation.exports.CitationFormat;
 import org.mlmdkb.paper.PaperDtos.PaperDetail;
+import org.mlmdkb.paper.PaperDtos.PaperSummary;
 import org.mlmdkb.search.SearchDtos.RelatedList;
 
 /** Research papers: a filtered, keyset-paged list and single papers by id, DOI or arXiv id. */
@@ -37,19 +47,35 @@ public class PaperResource {
           "sort",
           "limit",
           "cursor",
-          "fields");
+          "fields",
+          "format");
 
   private final PaperService service;
   private final FieldSelection fieldSelection;
+  private final EntityTags entityTags;
+  private final CitationExporter exporter;
 
-  public PaperResource(PaperService service, FieldSelection fieldSelection) {
+  public PaperResource(
+      PaperService service,
+      FieldSelection fieldSelection,
+      EntityTags entityTags,
+      CitationExporter exporter) {
     this.service = service;
     this.fieldSelection = fieldSelection;
+    this.entityTags = entityTags;
+    this.exporter = exporter;
   }
 
   @GET
-  public JsonNode list(
+  @Produces({
+    MediaType.APPLICATION_JSON,
+    CitationFormat.BIBTEX_TYPE,
+    CitationFormat.CSL_JSON_TYPE,
+    CitationFormat.RIS_TYPE
+  })
+  public Response list(
       @Context UriInfo uri,
+      @Context HttpHeaders headers,
       @QueryParam("q") String q,
       @QueryParam("year") String year,
       @QueryParam("author") String author,
@@ -61,7 +87,8 @@ public class PaperResource {
       @QueryParam("sort") String sort,
       @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor,
-      @QueryParam("fields") String fields)
+      @QueryParam("fields") String fields,
+      @QueryParam("format") String format)
       throws SQLException {
     QueryParams.allowOnly(uri, LIST_PARAMETERS);
     YearRange years = YearRange.parse("year", year);
@@ -86,8 +113,24 @@ public class PaperResource {
                 : text != null ? PaperSort.RELEVANCE : PaperSort.YEAR_DESC,
             Limits.check(QueryParams.integer("limit", limit)),
             QueryParams.text("cursor", cursor));
-    return fieldSelection.apply(
-        service.list(filter), QueryParams.list("fields", fields), PaperFields.SELECTABLE);
+    Optional<CitationFormat> export =
+        CitationFormat.negotiate(format, headers.getAcceptableMediaTypes());
+    Page<PaperSummary> page = service.list(filter);
+    if (export.isPresent()) {
+      // An export is one page too; the next one is announced in a Link header.
+      List<Long> ids = page.items().stream().map(PaperSummary::id).toList();
+      Response.ResponseBuilder response =
+          Response.ok(exporter.render(ids, export.get()), export.get().contentType());
+      if (page.nextCursor() != null) {
+        response.link(
+            uri.getRequestUriBuilder().replaceQueryParam("cursor", page.nextCursor()).build(),
+            "next");
+      }
+      return response.build();
+    }
+    return Response.ok(
+            fieldSelection.apply(page, QueryParams.list("fields", fields), PaperFields.SELECTABLE))
+        .build();
   }
 
   /** Literal "/related" makes this path more specific than the plain {ref} one. */
@@ -100,9 +143,35 @@ public class PaperResource {
     return service.related(ref, Limits.check(QueryParams.integer("limit", limit)));
   }
 
+  /**
+   * JSON or a citation format, with a strong ETag of that representation; a matching If-None-Match
+   * answers 304.
+   */
   @GET
   @Path("{ref: .+}")
-  public PaperDetail get(@PathParam("ref") String ref) throws SQLException {
-    return service.get(ref);
+  @Produces({
+    MediaType.APPLICATION_JSON,
+    CitationFormat.BIBTEX_TYPE,
+    CitationFormat.CSL_JSON_TYPE,
+    CitationFormat.RIS_TYPE
+  })
+  public Response get(
+      @PathParam("ref") String ref,
+      @QueryParam("format") String format,
+      @Context HttpHeaders headers,
+      @Context Request request)
+      throws SQLException {
+    Optional<CitationFormat> export =
+        CitationFormat.negotiate(format, headers.getAcceptableMediaTypes());
+    PaperDetail paper = service.get(ref);
+    Object body = export.isPresent() ? exporter.render(List.of(paper.id()), export.get()) : paper;
+    EntityTag tag = new EntityTag(entityTags.of(body));
+    Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+    if (notModified != null) {
+      return notModified.tag(tag).build();
+    }
+    Response.ResponseBuilder ok =
+        export.isPresent() ? Response.ok(body, export.get().contentType()) : Response.ok(body);
+    return ok.tag(tag).build();
   }
 }

@@ -1,0 +1,77 @@
+package org.mlmdkb.curation.auth;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.mlmdkb.common.error.Problems;
+
+/**
+ * Reads are public; every other method under /api/v1 needs a valid, unrevoked API key (401), and
+ * endpoints marked {@link AdminOnly} need an ADMIN key (403). Runs after routing, so an unknown
+ * path is still a 404 and the endpoint's annotations are known.
+ */
+public class ApiKeyFilter {
+
+  static final String CHALLENGE = "Bearer realm=\"mlmd-kb\"";
+  private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+
+  private final ApiKeyService keys;
+  private final Caller caller;
+
+  public ApiKeyFilter(ApiKeyService keys, Caller caller) {
+    this.keys = keys;
+    this.caller = caller;
+  }
+
+  @ServerRequestFilter
+  public Response authenticate(ContainerRequestContext request, ResourceInfo resource)
+      throws SQLException {
+    String path = request.getUriInfo().getRequestUri().getRawPath();
+    if (SAFE_METHODS.contains(request.getMethod()) || !path.startsWith("/api/v1")) {
+      return null;
+    }
+    Optional<ApiKeyRepository.KeyRow> key =
+        keys.authenticate(bearerToken(request.getHeaderString(HttpHeaders.AUTHORIZATION)));
+    if (key.isEmpty()) {
+      return Response.fromResponse(
+              Problems.response(
+                  Problems.forStatus(
+                      401,
+                      "This request needs a valid API key: Authorization: Bearer <key>",
+                      path)))
+          .header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE)
+          .build();
+    }
+    if (needsAdmin(resource) && key.get().role() != Role.ADMIN) {
+      return Problems.response(
+          Problems.forStatus(403, "This request needs an API key with the admin role", path));
+    }
+    caller.authenticate(key.get().name(), key.get().role());
+    return null;
+  }
+
+  private static boolean needsAdmin(ResourceInfo resource) {
+    return resource.getResourceMethod() != null
+            && resource.getResourceMethod().isAnnotationPresent(AdminOnly.class)
+        || resource.getResourceClass() != null
+            && resource.getResourceClass().isAnnotationPresent(AdminOnly.class);
+  }
+
+  private static String bearerToken(String authorization) {
+    if (authorization == null) {
+      return null;
+    }
+    List<String> parts = List.of(authorization.strip().split("\\s+", 2));
+    if (parts.size() != 2 || !parts.get(0).toLowerCase(Locale.ROOT).equals("bearer")) {
+      return null;
+    }
+    return parts.get(1);
+  }
+}

@@ -1,0 +1,96 @@
+package org.mlmdkb.curation.imports;
+
+import jakarta.transaction.SystemException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.mlmdkb.common.error.ApiException;
+import org.mlmdkb.common.error.Problem;
+import org.mlmdkb.common.query.QueryParams;
+import org.mlmdkb.curation.auth.Caller;
+
+/** Bulk import of a BibTeX/BibLaTeX bibliography (curator or admin key). */
+@Path("/api/v1/imports")
+@Produces(MediaType.APPLICATION_JSON)
+public class ImportResource {
+
+  static final String BIBTEX = "application/x-bibtex";
+
+  private final ImportService service;
+  private final Caller caller;
+  private final long maxBytes;
+
+  public ImportResource(
+      ImportService service,
+      Caller caller,
+      @ConfigProperty(name = "kb.import.max-bytes", defaultValue = "5242880") long maxBytes) {
+    this.service = service;
+    this.caller = caller;
+    this.maxBytes = maxBytes;
+  }
+
+  @POST
+  @Consumes({BIBTEX, "text/x-bibtex"})
+  public ImportService.Report importBibtex(
+      @Context UriInfo uri,
+      @HeaderParam("Content-Length") String contentLength,
+      @QueryParam("dry_run") String dryRun,
+      @QueryParam("partial") String partial,
+      InputStream body)
+      throws IOException, SQLException, SystemException {
+    QueryParams.allowOnly(uri, Set.of("dry_run", "partial"));
+    boolean dry = Boolean.TRUE.equals(QueryParams.bool("dry_run", dryRun));
+    boolean part = Boolean.TRUE.equals(QueryParams.bool("partial", partial));
+    return service.importBibtex(read(contentLength, body), dry, part, caller.keyName());
+  }
+
+  /** Reads at most kb.import.max-bytes; a larger body is refused without being buffered. */
+  private String read(String contentLength, InputStream body) throws IOException {
+    if (contentLength != null
+        && contentLength.matches("\\d{1,18}")
+        && Long.parseLong(contentLength) > maxBytes) {
+      throw tooLarge();
+    }
+    byte[] bytes =
+        body == null
+            ? new byte[0]
+            : body.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
+    if (bytes.length > maxBytes) {
+      throw tooLarge();
+    }
+    try {
+      return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      throw new ApiException(
+          400,
+          "malformed-body",
+          "Malformed request body",
+          "The bibliography must be UTF-8 text",
+          List.of(new Problem.FieldError("body", "body", "is not valid UTF-8")));
+    }
+  }
+
+  private ApiException tooLarge() {
+    return new ApiException(
+        413,
+        "content-too-large",
+        "Content Too Large",
+        "An import body may hold at most " + maxBytes + " bytes; split the bibliography",
+        List.of(new Problem.FieldError("body", "body", "is larger than " + maxBytes + " bytes")));
+  }
+}
