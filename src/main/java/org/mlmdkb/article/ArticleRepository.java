@@ -111,7 +111,8 @@ public class ArticleRepository {
         PreparedStatement ps =
             c.prepareStatement(
                 "SELECT p.id, p.title, p.year, p.doi FROM article_paper ap JOIN paper p"
-                    + " ON p.id = ap.paper_id WHERE ap.article_id = ? ORDER BY p.year, p.id")) {
+                    + " ON p.id = ap.paper_id WHERE ap.article_id = ? AND p.deleted_at IS NULL"
+                    + " ORDER BY p.year, p.id")) {
       ps.setLong(1, articleId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {

@@ -138,7 +138,7 @@ public class DatasetRepository {
   public List<PaperLink> papers(long datasetId) throws SQLException {
     return query(
         "SELECT p.id, p.title, p.year, p.doi, pd.relation FROM paper_dataset pd"
-            + " JOIN paper p ON p.id = pd.paper_id WHERE pd.dataset_id = ?"
+            + " JOIN paper p ON p.id = pd.paper_id WHERE pd.dataset_id = ? AND p.deleted_at IS NULL"
             + " ORDER BY pd.relation, p.year, p.id",
         datasetId,
         rs ->

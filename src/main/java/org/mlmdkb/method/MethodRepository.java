@@ -138,7 +138,7 @@ public class MethodRepository {
         PreparedStatement ps =
             c.prepareStatement(
                 "SELECT p.id, p.title, p.year, p.doi, pm.relation FROM paper_method pm"
-                    + " JOIN paper p ON p.id = pm.paper_id WHERE pm.method_id = ?"
+                    + " JOIN paper p ON p.id = pm.paper_id WHERE pm.method_id = ? AND p.deleted_at IS NULL"
                     + " ORDER BY pm.relation, p.year, p.id")) {
       ps.setLong(1, methodId);
       try (ResultSet rs = ps.executeQuery()) {

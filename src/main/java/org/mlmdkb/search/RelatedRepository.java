@@ -43,6 +43,7 @@ public class RelatedRepository {
              coalesce(array_agg(DISTINCT c.slug) FILTER (WHERE c.k = 'd'), '{}'),
              coalesce(array_agg(DISTINCT c.slug) FILTER (WHERE c.k = 't'), '{}')
       FROM cand c JOIN paper p ON p.id = c.id
+      WHERE p.deleted_at IS NULL
       GROUP BY c.id, p.title, p.year
       ORDER BY score DESC, c.id
       LIMIT ?

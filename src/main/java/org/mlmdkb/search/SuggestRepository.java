@@ -48,7 +48,7 @@ public class SuggestRepository {
          ORDER BY a.name LIMIT 4)
         UNION ALL
         (SELECT 'paper', p.title, p.id::text, 4, 0 FROM paper p, s
-         WHERE length(s.last) >= 3 AND p.search_vector @@ s.tq
+         WHERE length(s.last) >= 3 AND p.search_vector @@ s.tq AND p.deleted_at IS NULL
          LIMIT 4)
         UNION ALL
         (SELECT 'method', m.name, m.slug, 5, similarity(%1$s, s.ident) FROM method m, s

@@ -13,7 +13,7 @@ public class StatsRepository {
 
   private static final String COUNTS =
       """
-      SELECT (SELECT count(*) FROM paper), (SELECT count(*) FROM author),
+      SELECT (SELECT count(*) FROM paper WHERE deleted_at IS NULL), (SELECT count(*) FROM author),
              (SELECT count(*) FROM method), (SELECT count(*) FROM method_lineage),
              (SELECT count(*) FROM dataset), (SELECT count(*) FROM dataset_subset),
              (SELECT count(*) FROM benchmark_result),

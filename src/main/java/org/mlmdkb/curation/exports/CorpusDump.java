@@ -26,6 +26,8 @@ public class CorpusDump {
   public static final String FORMAT = "mlmd-kb-dump/1";
 
   private static final String LIVE_PAPERS = "(SELECT id FROM paper WHERE deleted_at IS NULL)";
+  private static final String PUBLISHED_ARTICLES =
+      "(SELECT id FROM article WHERE status = 'published')";
 
   /** Table → the query of its rows; soft-deleted papers and their links are left out. */
   private static final Map<String, String> TABLES = new LinkedHashMap<>();
@@ -36,7 +38,7 @@ public class CorpusDump {
     TABLES.put("author", "SELECT to_jsonb(t) FROM author t ORDER BY id");
     TABLES.put(
         "paper",
-        "SELECT to_jsonb(t) - 'deleted_at' FROM paper t WHERE deleted_at IS NULL ORDER BY id");
+        "SELECT to_jsonb(t) - 'deleted_at' - 'search_vector' FROM paper t WHERE deleted_at IS NULL ORDER BY id");
     for (String link :
         new String[] {
           "paper_author", "paper_tag", "paper_source", "paper_method", "paper_dataset"
@@ -58,17 +60,32 @@ public class CorpusDump {
           "method_lineage",
           "method_source",
           "method_training_dataset",
-          "benchmark_result",
-          "article",
-          "article_tag",
-          "article_method",
-          "article_dataset"
+          "benchmark_result"
         }) {
-      TABLES.put(table, "SELECT to_jsonb(t) FROM " + table + " t ORDER BY 1");
+      // search_vector is a derived search column, not content.
+      TABLES.put(table, "SELECT to_jsonb(t) - 'search_vector' FROM " + table + " t ORDER BY 1");
+    }
+    // The dump is public: drafts and their links stay out, as on every public endpoint.
+    TABLES.put(
+        "article",
+        "SELECT to_jsonb(t) - 'search_vector' FROM article t WHERE status = 'published'"
+            + " ORDER BY 1");
+    for (String link : new String[] {"article_tag", "article_method", "article_dataset"}) {
+      TABLES.put(
+          link,
+          "SELECT to_jsonb(t) FROM "
+              + link
+              + " t WHERE article_id IN "
+              + PUBLISHED_ARTICLES
+              + " ORDER BY 1");
     }
     TABLES.put(
         "article_paper",
-        "SELECT to_jsonb(t) FROM article_paper t WHERE paper_id IN " + LIVE_PAPERS + " ORDER BY 1");
+        "SELECT to_jsonb(t) FROM article_paper t WHERE paper_id IN "
+            + LIVE_PAPERS
+            + " AND article_id IN "
+            + PUBLISHED_ARTICLES
+            + " ORDER BY 1");
   }
 
   private final AgroalDataSource dataSource;

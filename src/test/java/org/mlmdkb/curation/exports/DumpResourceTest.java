@@ -38,4 +38,16 @@ class DumpResourceTest extends ApiTest {
     assertTrue(papers.stream().noneMatch(p -> p.containsKey("deleted_at")));
     assertTrue(dump.getList("tables.paper_author").size() > total);
   }
+
+  @Test
+  void dumpLeavesDraftsAndSearchColumnsOut() {
+    JsonPath dump = given().when().get("/api/v1/dump").then().statusCode(200).extract().jsonPath();
+    List<Map<String, Object>> articles = dump.getList("tables.article");
+    assertTrue(articles.stream().allMatch(a -> "published".equals(a.get("status"))));
+    assertTrue(
+        articles.stream()
+            .noneMatch(a -> "long-range-electrostatics-in-ml-potentials".equals(a.get("slug"))));
+    List<Map<String, Object>> methods = dump.getList("tables.method");
+    assertTrue(methods.stream().noneMatch(m -> m.containsKey("search_vector")));
+  }
 }
