@@ -14,8 +14,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mlmdkb.article.MarkdownRenderer;
+import org.mlmdkb.common.config.KbConfig;
 
 /**
  * Loads the shipped corpus on start, in one transaction. Every insert is keyed by a natural key
@@ -29,13 +29,10 @@ public class SeedLoader {
   private final MarkdownRenderer renderer;
   private final boolean enabled;
 
-  public SeedLoader(
-      AgroalDataSource dataSource,
-      MarkdownRenderer renderer,
-      @ConfigProperty(name = "kb.seed.enabled", defaultValue = "true") boolean enabled) {
+  public SeedLoader(AgroalDataSource dataSource, MarkdownRenderer renderer, KbConfig config) {
     this.dataSource = dataSource;
     this.renderer = renderer;
-    this.enabled = enabled;
+    this.enabled = config.seed().enabled();
   }
 
   void onStart(@Observes StartupEvent event) throws SQLException {

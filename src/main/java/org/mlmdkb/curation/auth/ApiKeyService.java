@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.mlmdkb.common.config.KbConfig;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.Problem;
 
@@ -33,10 +33,9 @@ public class ApiKeyService {
   private final ApiKeyRepository keys;
   private final Optional<String> adminKey;
 
-  public ApiKeyService(
-      ApiKeyRepository keys, @ConfigProperty(name = "kb.admin-key") Optional<String> adminKey) {
+  public ApiKeyService(ApiKeyRepository keys, KbConfig config) {
     this.keys = keys;
-    this.adminKey = adminKey;
+    this.adminKey = config.adminKey();
   }
 
   void onStart(@Observes StartupEvent event) throws SQLException {

@@ -18,7 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.mlmdkb.common.config.KbConfig;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.Problem;
 import org.mlmdkb.common.query.QueryParams;
@@ -35,13 +35,10 @@ public class ImportResource {
   private final Caller caller;
   private final long maxBytes;
 
-  public ImportResource(
-      ImportService service,
-      Caller caller,
-      @ConfigProperty(name = "kb.import.max-bytes", defaultValue = "5242880") long maxBytes) {
+  public ImportResource(ImportService service, Caller caller, KbConfig config) {
     this.service = service;
     this.caller = caller;
-    this.maxBytes = maxBytes;
+    this.maxBytes = config.importing().maxBytes();
   }
 
   @POST
