@@ -2,6 +2,7 @@ package org.mlmdkb.common.error;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.logging.Log;
 import jakarta.validation.ConstraintViolation;
@@ -40,6 +41,10 @@ public class ProblemMapper {
 
   @ServerExceptionMapper
   public Response web(WebApplicationException e, UriInfo uri) {
+    if (e.getCause() instanceof JsonProcessingException json) {
+      // The JSON reader wraps parse errors in a bare 400; say what is wrong with the body.
+      return unreadableJson(json, uri);
+    }
     int status = e.getResponse().getStatus();
     String detail =
         switch (status) {
@@ -78,6 +83,15 @@ public class ProblemMapper {
         errors.stream().map(f -> f.name() + ": " + f.message()).collect(Collectors.joining("; "));
     return Problems.response(
         Problems.problem(400, "validation-failed", "Validation failed", detail, path(uri), errors));
+  }
+
+  /**
+   * Quarkus ships its own mapper for this subtype (a plain JSON body); the most specific mapper
+   * wins, so ours must name the subtype too.
+   */
+  @ServerExceptionMapper
+  public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+    return unreadableJson(e, uri);
   }
 
   @ServerExceptionMapper
