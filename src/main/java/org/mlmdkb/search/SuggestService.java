@@ -48,7 +48,7 @@ public class SuggestService {
     for (int i = 0; i < tokens.size(); i++) {
       String t = tokens.get(i);
       boolean typing = i == tokens.size() - 1;
-      lexemes.add((typing ? t : t.substring(0, Math.min(5, t.length()))) + ":*A");
+      lexemes.add((typing ? t : t.substring(0, Math.min(5, t.length()))) + ":*");
     }
     String titleQuery = String.join(" & ", lexemes);
     String last = tokens.isEmpty() ? ident : tokens.get(tokens.size() - 1);
