@@ -4,6 +4,7 @@
 # Usage (from the repository root, after ./mvnw package -DskipTests):
 #   src/bench/run.sh            # 100,000 papers, 1,000,000 results, 10 s per measurement
 #   PAPERS=20000 RESULTS=200000 DURATION=5 src/bench/run.sh     # a quicker, smaller run
+#   ENDPOINTS="search suggest" DURATION=5 src/bench/run.sh      # only some endpoints
 # Needs: wrk (apt-get install wrk), psql + pgbench (postgresql-client), python3, java 17.
 # Everything lives under $BENCH_DIR and uses loopback ports only; the database is separate
 # from every other one and is reused by later runs (delete $BENCH_DIR to regenerate).
@@ -12,6 +13,8 @@ set -euo pipefail
 PAPERS=${PAPERS:-100000}
 RESULTS=${RESULTS:-1000000}
 DURATION=${DURATION:-10}
+WARMUP=${WARMUP:-3}                       # seconds of load per endpoint before measuring
+ENDPOINTS=${ENDPOINTS:-search list suggest get}   # a subset, e.g. ENDPOINTS="search suggest"
 BENCH_DIR=${BENCH_DIR:-/var/tmp/mlmd-kb-bench}
 PG_PORT=${PG_PORT:-55440}
 APP_PORT=${APP_PORT:-18090}
@@ -74,8 +77,11 @@ declare -A PATHS=(
 )
 
 # 3. Capture the SQL each endpoint runs, with its parameters, from the server log.
-for name in search list suggest get; do
-  curl -sf "$BASE${PATHS[$name]}" >/dev/null   # warm up
+for name in $ENDPOINTS; do
+  # Warm up every pooled connection, not just one: the JDBC driver server-prepares a statement
+  # on its fifth use per connection and PostgreSQL settles on a cached plan after five more, so
+  # until then each request pays for planning (several ms for the search statement).
+  wrk -t 2 -c 16 -d "${WARMUP}s" "$BASE${PATHS[$name]}" >/dev/null 2>&1 || true
   $PSQL -c "ALTER SYSTEM SET log_min_duration_statement = 0" -c "SELECT pg_reload_conf()" >/dev/null
   sleep 0.3
   : >"$BENCH_DIR/capture.mark"; before=$(stat -c %s "$BENCH_DIR/postgres.log")
@@ -96,7 +102,7 @@ pgbench_run() { # name clients -> "p50_ms p99_ms tps"
 }
 
 printf '%-8s %5s | %9s %9s %9s | %9s %9s %9s | %6s\n' endpoint conns api_p50 api_p99 api_rps sql_p50 sql_p99 sql_tps api/sql
-for name in search list suggest get; do
+for name in $ENDPOINTS; do
   for c in 1 32; do
     read -r ap50 ap99 arps <<<"$(wrk_run "$name" "$c")"
     read -r sp50 sp99 stps <<<"$(pgbench_run "$name" "$c")"

@@ -19,7 +19,8 @@ public class SuggestRepository {
   // for "mace-mp", "macemp"). Tier 2: tags, tier 3: authors whose name or a word of it starts
   // with the text. Tier 4: titles containing the words, the last one as a prefix; unranked,
   // since ranking every title that shares a common prefix costs more than the box can wait
-  // (see src/bench). Tier 5: names
+  // (see src/bench); matched against the title-only index paper_title_search_idx (V021), whose
+  // bitmap is a quarter of the whole-document one for a short prefix. Tier 5: names
   // and words within trigram distance, for typos ("equivr", "shnet").
   private static final String SUGGEST =
       """
@@ -48,7 +49,9 @@ public class SuggestRepository {
          ORDER BY a.name LIMIT 4)
         UNION ALL
         (SELECT 'paper', p.title, p.id::text, 4, 0 FROM paper p, s
-         WHERE length(s.last) >= 3 AND p.search_vector @@ s.tq AND p.deleted_at IS NULL
+         WHERE length(s.last) >= 3
+           AND to_tsvector('english'::regconfig, kb_search_text(p.title)) @@ s.tq
+           AND p.deleted_at IS NULL
          LIMIT 4)
         UNION ALL
         (SELECT 'method', m.name, m.slug, 5, similarity(%1$s, s.ident) FROM method m, s

@@ -40,14 +40,15 @@ public class SuggestService {
             .map(t -> t.replaceAll("[^a-z0-9]", ""))
             .filter(t -> !t.isEmpty())
             .toList();
-    // Title lexemes only (:A). The index holds English stems (potentials -> potenti), so a
-    // complete word is cut to its first five letters before the prefix match; the last word is
-    // the prefix being typed. Tokens are [a-z0-9]+, so the tsquery text is always well-formed.
+    // Matched against title lexemes only (SuggestRepository, tier 4). The index holds English
+    // stems (potentials -> potenti), so a complete word is cut to its first five letters before
+    // the prefix match; the last word is the prefix being typed. Tokens are [a-z0-9]+, so the
+    // tsquery text is always well-formed.
     List<String> lexemes = new ArrayList<>();
     for (int i = 0; i < tokens.size(); i++) {
       String t = tokens.get(i);
       boolean typing = i == tokens.size() - 1;
-      lexemes.add((typing ? t : t.substring(0, Math.min(5, t.length()))) + ":*A");
+      lexemes.add((typing ? t : t.substring(0, Math.min(5, t.length()))) + ":*");
     }
     String titleQuery = String.join(" & ", lexemes);
     String last = tokens.isEmpty() ? ident : tokens.get(tokens.size() - 1);

@@ -341,6 +341,19 @@ class SearchResourceTest extends ApiTest {
   }
 
   @Test
+  void suggestCompletesPaperTitlesFromEarlierWordsAndTypedPrefix() {
+    given()
+        .queryParam("q", "equivariant interat")
+        .when()
+        .get("/api/v1/suggest")
+        .then()
+        .statusCode(200)
+        .body(
+            "items.text",
+            hasItem("The Design Space of E(3)-Equivariant Atom-Centered Interatomic Potentials"));
+  }
+
+  @Test
   void suggestToleratesTypos() {
     given()
         .queryParam("q", "shnet")
