@@ -222,6 +222,14 @@ class PaperCurationResourceTest extends ApiTest {
     int id = created.path("id");
     String title = created.path("title");
     given()
+        .queryParam("q", title)
+        .queryParam("type", "paper")
+        .when()
+        .get("/api/v1/search")
+        .then()
+        .statusCode(200)
+        .body("items.id", org.hamcrest.Matchers.hasItem(String.valueOf(id)));
+    given()
         .header("Authorization", "Bearer " + ADMIN_KEY)
         .when()
         .delete("/api/v1/papers/" + id)
@@ -242,6 +250,14 @@ class PaperCurationResourceTest extends ApiTest {
         .then()
         .statusCode(200)
         .body("items", hasSize(0));
+    given()
+        .queryParam("q", title)
+        .queryParam("type", "paper")
+        .when()
+        .get("/api/v1/search")
+        .then()
+        .statusCode(200)
+        .body("items.id", not(org.hamcrest.Matchers.hasItem(String.valueOf(id))));
 
     // ':' is sent as is: a client that percent-encodes it names another resource (RFC 3986 6.2.2).
     given()
