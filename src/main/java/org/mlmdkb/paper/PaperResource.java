@@ -1,5 +1,6 @@
 package org.mlmdkb.paper;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,7 +22,6 @@ import org.mlmdkb.common.paging.Limits;
 import org.mlmdkb.common.paging.Page;
 import org.mlmdkb.common.query.FieldSelection;
 import org.mlmdkb.common.query.QueryParams;
-import org.mlmdkb.common.query.YearRange;
 import org.mlmdkb.curation.EntityTags;
 import org.mlmdkb.curation.exports.CitationExporter;
 import org.mlmdkb.curation.exports.CitationFormat;
@@ -77,13 +77,7 @@ public class PaperResource {
       @Context UriInfo uri,
       @Context HttpHeaders headers,
       @QueryParam("q") String q,
-      @QueryParam("year") String year,
-      @QueryParam("author") String author,
-      @QueryParam("venue") String venue,
-      @QueryParam("tag") String tag,
-      @QueryParam("method") String method,
-      @QueryParam("dataset") String dataset,
-      @QueryParam("has_code") String hasCode,
+      @BeanParam PaperFilterParams filters,
       @QueryParam("sort") String sort,
       @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor,
@@ -91,23 +85,14 @@ public class PaperResource {
       @QueryParam("format") String format)
       throws SQLException {
     QueryParams.allowOnly(uri, LIST_PARAMETERS);
-    YearRange years = YearRange.parse("year", year);
     String sortParameter = QueryParams.oneOf("sort", sort, PaperSort.parameters());
     String text = QueryParams.text("q", q);
     if (text == null && "relevance".equals(sortParameter)) {
       throw ApiException.badParameter("sort", "relevance needs q: there is nothing to rank by");
     }
     PaperFilter filter =
-        new PaperFilter(
+        filters.toFilter(
             text,
-            years.from(),
-            years.to(),
-            QueryParams.text("author", author),
-            QueryParams.text("venue", venue),
-            QueryParams.text("tag", tag),
-            QueryParams.text("method", method),
-            QueryParams.text("dataset", dataset),
-            QueryParams.bool("has_code", hasCode),
             sortParameter != null
                 ? PaperSort.fromParameter(sortParameter)
                 : text != null ? PaperSort.RELEVANCE : PaperSort.YEAR_DESC,

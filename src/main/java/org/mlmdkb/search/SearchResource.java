@@ -1,5 +1,6 @@
 package org.mlmdkb.search;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -18,8 +19,8 @@ import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.paging.Cursor;
 import org.mlmdkb.common.paging.Limits;
 import org.mlmdkb.common.query.QueryParams;
-import org.mlmdkb.common.query.YearRange;
 import org.mlmdkb.paper.PaperFilter;
+import org.mlmdkb.paper.PaperFilterParams;
 import org.mlmdkb.paper.PaperSort;
 import org.mlmdkb.search.SearchDtos.SearchPage;
 import org.mlmdkb.search.SearchDtos.SuggestionList;
@@ -64,13 +65,7 @@ public class SearchResource {
       @Context UriInfo uri,
       @QueryParam("q") String q,
       @QueryParam("type") String type,
-      @QueryParam("year") String year,
-      @QueryParam("author") String author,
-      @QueryParam("venue") String venue,
-      @QueryParam("tag") String tag,
-      @QueryParam("method") String method,
-      @QueryParam("dataset") String dataset,
-      @QueryParam("has_code") String hasCode,
+      @BeanParam PaperFilterParams filters,
       @QueryParam("facets") String facets,
       @QueryParam("facet_limit") String facetLimit,
       @QueryParam("limit") String limit,
@@ -81,24 +76,10 @@ public class SearchResource {
     if (text == null) {
       throw ApiException.badParameter("q", "is required: the words to search for");
     }
-    YearRange years = YearRange.parse("year", year);
-    PaperFilter filter =
-        new PaperFilter(
-            null,
-            years.from(),
-            years.to(),
-            QueryParams.text("author", author),
-            QueryParams.text("venue", venue),
-            QueryParams.text("tag", tag),
-            QueryParams.text("method", method),
-            QueryParams.text("dataset", dataset),
-            QueryParams.bool("has_code", hasCode),
-            PaperSort.YEAR_DESC,
-            Limits.DEFAULT,
-            null);
+    PaperFilter filter = filters.toFilter(null, PaperSort.YEAR_DESC, Limits.DEFAULT, null);
     boolean hasPaperFilter =
-        years.from() != null
-            || years.to() != null
+        filter.yearFrom() != null
+            || filter.yearTo() != null
             || filter.author() != null
             || filter.venue() != null
             || filter.tag() != null
