@@ -65,6 +65,13 @@ public class ResultRepository {
     }
   }
 
+  public java.util.Optional<ResultDto> findById(long id) throws SQLException {
+    SqlQuery q = new SqlQuery().where("r.id = ?", id);
+    try (Connection c = dataSource.getConnection()) {
+      return read(c, SELECT + q.whereClause(), q).stream().findFirst();
+    }
+  }
+
   public List<ResultDto> listByPaper(long paperId) throws SQLException {
     SqlQuery q = new SqlQuery().where("r.paper_id = ?", paperId);
     try (Connection c = dataSource.getConnection()) {

@@ -2,18 +2,23 @@ package org.mlmdkb.benchmark;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.sql.SQLException;
 import java.util.Set;
+import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.paging.Limits;
 import org.mlmdkb.common.paging.Page;
 import org.mlmdkb.common.query.QueryParams;
+import org.mlmdkb.curation.EntityTags;
 
 /** Benchmark results: a filtered, keyset-paged list in JSON or CSV, optionally unit-converted. */
 @Path("/api/v1/results")
@@ -26,9 +31,28 @@ public class ResultResource {
           "limit", "cursor", "format");
 
   private final ResultService service;
+  private final EntityTags entityTags;
 
-  public ResultResource(ResultService service) {
+  public ResultResource(ResultService service, EntityTags entityTags) {
     this.service = service;
+    this.entityTags = entityTags;
+  }
+
+  /** One result with a strong ETag; a matching If-None-Match answers 304. */
+  @GET
+  @Path("{id}")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response get(@PathParam("id") String id, @Context Request request) throws SQLException {
+    if (id == null || !id.matches("\\d{1,18}")) {
+      throw ApiException.badPathParameter("id", "must be a numeric result id");
+    }
+    ResultDto result = service.get(Long.parseLong(id));
+    EntityTag tag = new EntityTag(entityTags.of(result));
+    Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+    if (notModified != null) {
+      return notModified.tag(tag).build();
+    }
+    return Response.ok(result).tag(tag).build();
   }
 
   @GET

@@ -53,6 +53,10 @@ public class ResultService {
     return new Page<>(items, next, slice.total());
   }
 
+  public ResultDto get(long id) throws SQLException {
+    return results.findById(id).orElseThrow(() -> ApiException.notFound("Result " + id));
+  }
+
   private static ResultItem item(ResultDto r, Unit unit) {
     if (unit == null) {
       return new ResultItem(r, null, null, null);
