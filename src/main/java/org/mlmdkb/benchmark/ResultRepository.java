@@ -333,7 +333,7 @@ public class ResultRepository {
         rs.getString("metric"),
         rs.getBigDecimal("value"),
         rs.getString("unit"),
-        rs.getBigDecimal("canonical_value").stripTrailingZeros(),
+        plain(rs.getBigDecimal("canonical_value")),
         rs.getString("canonical_unit"),
         rs.getString("basis"),
         (Integer) rs.getObject("n_train"),
@@ -352,5 +352,11 @@ public class ResultRepository {
             rs.getString("source_location"),
             (Long) rs.getObject("paper_id"),
             rs.getString("paper_doi")));
+  }
+
+  /** Drops trailing zeros but keeps 2500, not 2.5E+3, in JSON and CSV. */
+  private static java.math.BigDecimal plain(java.math.BigDecimal value) {
+    java.math.BigDecimal stripped = value.stripTrailingZeros();
+    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
   }
 }

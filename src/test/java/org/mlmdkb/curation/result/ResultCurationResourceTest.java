@@ -2,7 +2,6 @@ package org.mlmdkb.curation.result;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.closeTo;
-import static org.hamcrest.Matchers.comparesEqualTo;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -202,7 +201,7 @@ class ResultCurationResourceTest extends ApiTest {
         .then()
         .statusCode(200)
         .header("ETag", not(equalTo(created.header("ETag"))))
-        .body("canonical_value", comparesEqualTo(new BigDecimal("2500")))
+        .body("canonical_value", org.hamcrest.Matchers.hasToString("2500"))
         .body("canonical_unit", equalTo("meV/Å"));
     Map<String, Object> board =
         Map.of("dataset", "3bpa", "target", "forces", "metric", "MAE", "split", split);
