@@ -14,9 +14,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.sql.SQLException;
 import java.util.Set;
-import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.paging.Limits;
 import org.mlmdkb.common.paging.Page;
+import org.mlmdkb.common.query.PathIds;
 import org.mlmdkb.common.query.QueryParams;
 import org.mlmdkb.curation.EntityTags;
 
@@ -43,10 +43,7 @@ public class ResultResource {
   @Path("{id}")
   @Produces(MediaType.APPLICATION_JSON)
   public Response get(@PathParam("id") String id, @Context Request request) throws SQLException {
-    if (id == null || !id.matches("\\d{1,18}")) {
-      throw ApiException.badPathParameter("id", "must be a numeric result id");
-    }
-    ResultDto result = service.get(Long.parseLong(id));
+    ResultDto result = service.get(PathIds.parse("id", id, "result"));
     EntityTag tag = new EntityTag(entityTags.of(result));
     Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
     if (notModified != null) {

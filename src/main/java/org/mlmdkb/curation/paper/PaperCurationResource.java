@@ -18,8 +18,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.sql.SQLException;
 import java.util.List;
-import org.mlmdkb.common.error.ApiException;
-import org.mlmdkb.common.error.Problem;
+import org.mlmdkb.common.query.PathIds;
+import org.mlmdkb.curation.RequestBodies;
 import org.mlmdkb.curation.auth.AdminOnly;
 import org.mlmdkb.curation.auth.Caller;
 import org.mlmdkb.curation.history.HistoryRepository;
@@ -50,7 +50,7 @@ public class PaperCurationResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response create(PaperInput paper) throws SQLException {
     if (paper == null) {
-      throw emptyBody();
+      throw RequestBodies.notAnObject();
     }
     PaperCurationService.Written written = service.create(paper, caller.keyName());
     return Response.created(URI.create("/api/v1/papers/" + written.paper().id()))
@@ -65,11 +65,8 @@ public class PaperCurationResource {
   public Response patch(
       @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, String body)
       throws SQLException, IOException {
-    long paperId = parseId(id);
-    JsonNode patch = body == null || body.isBlank() ? null : json.readTree(body);
-    if (patch == null || !patch.isObject()) {
-      throw emptyBody();
-    }
+    long paperId = PathIds.parse("id", id, "paper");
+    JsonNode patch = RequestBodies.patchObject(json, body);
     PaperCurationService.Written written = service.patch(paperId, patch, ifMatch, caller.keyName());
     return Response.ok(written.paper()).tag(new EntityTag(written.etag())).build();
   }
@@ -79,7 +76,7 @@ public class PaperCurationResource {
   @AdminOnly
   public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch)
       throws SQLException {
-    service.delete(parseId(id), ifMatch, caller.keyName());
+    service.delete(PathIds.parse("id", id, "paper"), ifMatch, caller.keyName());
     return Response.noContent().build();
   }
 
@@ -88,29 +85,14 @@ public class PaperCurationResource {
   @Path("{id: [^/:]+}:restore")
   @AdminOnly
   public Response restore(@PathParam("id") String id) throws SQLException {
-    PaperCurationService.Written written = service.restore(parseId(id), caller.keyName());
+    PaperCurationService.Written written =
+        service.restore(PathIds.parse("id", id, "paper"), caller.keyName());
     return Response.ok(written.paper()).tag(new EntityTag(written.etag())).build();
   }
 
   @GET
   @Path("{id}/history")
   public HistoryPage history(@PathParam("id") String id) throws SQLException {
-    return new HistoryPage(service.history(parseId(id)));
-  }
-
-  private static long parseId(String id) {
-    if (id == null || !id.matches("\\d{1,18}")) {
-      throw ApiException.badPathParameter("id", "must be a numeric paper id");
-    }
-    return Long.parseLong(id);
-  }
-
-  private static ApiException emptyBody() {
-    return new ApiException(
-        400,
-        "malformed-body",
-        "Malformed request body",
-        "The request body must be a JSON object",
-        List.of(new Problem.FieldError("body", "body", "must be a JSON object")));
+    return new HistoryPage(service.history(PathIds.parse("id", id, "paper")));
   }
 }

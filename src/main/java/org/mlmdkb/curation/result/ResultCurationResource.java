@@ -18,8 +18,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.sql.SQLException;
 import java.util.List;
-import org.mlmdkb.common.error.ApiException;
-import org.mlmdkb.common.error.Problem;
+import org.mlmdkb.common.query.PathIds;
+import org.mlmdkb.curation.RequestBodies;
 import org.mlmdkb.curation.auth.AdminOnly;
 import org.mlmdkb.curation.auth.Caller;
 import org.mlmdkb.curation.history.HistoryRepository;
@@ -50,7 +50,7 @@ public class ResultCurationResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response create(ResultInput result) throws SQLException {
     if (result == null) {
-      throw emptyBody();
+      throw RequestBodies.notAnObject();
     }
     ResultCurationService.Written written = service.create(result, caller.keyName());
     return Response.created(URI.create("/api/v1/results/" + written.result().id()))
@@ -65,11 +65,8 @@ public class ResultCurationResource {
   public Response patch(
       @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, String body)
       throws SQLException, IOException {
-    long resultId = parseId(id);
-    JsonNode patch = body == null || body.isBlank() ? null : json.readTree(body);
-    if (patch == null || !patch.isObject()) {
-      throw emptyBody();
-    }
+    long resultId = PathIds.parse("id", id, "result");
+    JsonNode patch = RequestBodies.patchObject(json, body);
     ResultCurationService.Written written =
         service.patch(resultId, patch, ifMatch, caller.keyName());
     return Response.ok(written.result()).tag(new EntityTag(written.etag())).build();
@@ -80,29 +77,13 @@ public class ResultCurationResource {
   @AdminOnly
   public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch)
       throws SQLException {
-    service.delete(parseId(id), ifMatch, caller.keyName());
+    service.delete(PathIds.parse("id", id, "result"), ifMatch, caller.keyName());
     return Response.noContent().build();
   }
 
   @GET
   @Path("{id}/history")
   public HistoryPage history(@PathParam("id") String id) throws SQLException {
-    return new HistoryPage(service.history(parseId(id)));
-  }
-
-  static long parseId(String id) {
-    if (id == null || !id.matches("\\d{1,18}")) {
-      throw ApiException.badPathParameter("id", "must be a numeric result id");
-    }
-    return Long.parseLong(id);
-  }
-
-  private static ApiException emptyBody() {
-    return new ApiException(
-        400,
-        "malformed-body",
-        "Malformed request body",
-        "The request body must be a JSON object",
-        List.of(new Problem.FieldError("body", "body", "must be a JSON object")));
+    return new HistoryPage(service.history(PathIds.parse("id", id, "result")));
   }
 }
