@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.mlmdkb.article.ArticleDtos.ArticleSummary;
 import org.mlmdkb.article.ArticleDtos.ItemLink;
 import org.mlmdkb.article.ArticleDtos.PaperLink;
+import org.mlmdkb.common.db.Rows;
 import org.mlmdkb.common.db.SqlQuery;
 
 /** Article queries; every query here sees published articles only. */
@@ -106,38 +107,21 @@ public class ArticleRepository {
   }
 
   public List<PaperLink> papers(long articleId) throws SQLException {
-    List<PaperLink> out = new ArrayList<>();
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT p.id, p.title, p.year, p.doi FROM article_paper ap JOIN paper p"
-                    + " ON p.id = ap.paper_id WHERE ap.article_id = ? AND p.deleted_at IS NULL"
-                    + " ORDER BY p.year, p.id")) {
-      ps.setLong(1, articleId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(
-              new PaperLink(
-                  rs.getLong(1), rs.getString(2), (Integer) rs.getObject(3), rs.getString(4)));
-        }
-      }
-    }
-    return out;
+    return Rows.list(
+        dataSource,
+        "SELECT p.id, p.title, p.year, p.doi FROM article_paper ap JOIN paper p"
+            + " ON p.id = ap.paper_id WHERE ap.article_id = ? AND p.deleted_at IS NULL"
+            + " ORDER BY p.year, p.id",
+        rs ->
+            new PaperLink(
+                rs.getLong(1), rs.getString(2), (Integer) rs.getObject(3), rs.getString(4)),
+        articleId);
   }
 
-  /** Linked methods or datasets ({@code kind} is a fixed table name, never request text). */
+  /** Linked methods or datasets ({@code kind} is a fixed query, never request text). */
   public List<ItemLink> links(long articleId, LinkKind kind) throws SQLException {
-    List<ItemLink> out = new ArrayList<>();
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(kind.sql)) {
-      ps.setLong(1, articleId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(new ItemLink(rs.getString(1), rs.getString(2)));
-        }
-      }
-    }
-    return out;
+    return Rows.list(
+        dataSource, kind.sql, rs -> new ItemLink(rs.getString(1), rs.getString(2)), articleId);
   }
 
   /** The kinds of items an article links to by slug. */

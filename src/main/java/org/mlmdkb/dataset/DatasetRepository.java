@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.mlmdkb.common.db.Rows;
 import org.mlmdkb.common.db.SqlQuery;
 import org.mlmdkb.dataset.DatasetDtos.DatasetSummary;
 import org.mlmdkb.dataset.DatasetDtos.MethodLink;
@@ -165,22 +166,8 @@ public class DatasetRepository {
         rs -> rs.getString(1));
   }
 
-  private interface Mapper<T> {
-    T map(ResultSet rs) throws SQLException;
-  }
-
-  private <T> List<T> query(String sql, long id, Mapper<T> mapper) throws SQLException {
-    List<T> out = new ArrayList<>();
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setLong(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(mapper.map(rs));
-        }
-      }
-    }
-    return out;
+  private <T> List<T> query(String sql, long id, Rows.Mapper<T> mapper) throws SQLException {
+    return Rows.list(dataSource, sql, mapper, id);
   }
 
   private static Row row(ResultSet rs) throws SQLException {

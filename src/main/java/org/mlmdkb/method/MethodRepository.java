@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.mlmdkb.common.db.Rows;
 import org.mlmdkb.common.db.SqlQuery;
 import org.mlmdkb.method.MethodDtos.IntroducingPaper;
 import org.mlmdkb.method.MethodDtos.MethodSummary;
@@ -119,67 +120,44 @@ public class MethodRepository {
         ancestors
             ? RELATIVES.formatted("parent_id", "child_id")
             : RELATIVES.formatted("child_id", "parent_id");
-    List<Relative> out = new ArrayList<>();
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setLong(1, methodId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(new Relative(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)));
-        }
-      }
-    }
-    return out;
+    return Rows.list(
+        dataSource,
+        sql,
+        rs -> new Relative(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)),
+        methodId);
   }
 
   public List<PaperLink> papers(long methodId) throws SQLException {
-    List<PaperLink> out = new ArrayList<>();
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT p.id, p.title, p.year, p.doi, pm.relation FROM paper_method pm"
-                    + " JOIN paper p ON p.id = pm.paper_id WHERE pm.method_id = ? AND p.deleted_at IS NULL"
-                    + " ORDER BY pm.relation, p.year, p.id")) {
-      ps.setLong(1, methodId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(
-              new PaperLink(
-                  rs.getLong(1),
-                  rs.getString(2),
-                  (Integer) rs.getObject(3),
-                  rs.getString(4),
-                  rs.getString(5)));
-        }
-      }
-    }
-    return out;
-  }
-
-  public List<String> strings(String sql, long methodId) throws SQLException {
-    List<String> out = new ArrayList<>();
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setLong(1, methodId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(rs.getString(1));
-        }
-      }
-    }
-    return out;
+    return Rows.list(
+        dataSource,
+        "SELECT p.id, p.title, p.year, p.doi, pm.relation FROM paper_method pm"
+            + " JOIN paper p ON p.id = pm.paper_id WHERE pm.method_id = ? AND p.deleted_at IS NULL"
+            + " ORDER BY pm.relation, p.year, p.id",
+        rs ->
+            new PaperLink(
+                rs.getLong(1),
+                rs.getString(2),
+                (Integer) rs.getObject(3),
+                rs.getString(4),
+                rs.getString(5)),
+        methodId);
   }
 
   public List<String> trainingDatasets(long methodId) throws SQLException {
-    return strings(
+    return Rows.list(
+        dataSource,
         "SELECT d.slug FROM method_training_dataset t JOIN dataset d ON d.id = t.dataset_id"
             + " WHERE t.method_id = ? ORDER BY d.slug",
+        rs -> rs.getString(1),
         methodId);
   }
 
   public List<String> sources(long methodId) throws SQLException {
-    return strings(
-        "SELECT source_id FROM method_source WHERE method_id = ? ORDER BY source_id", methodId);
+    return Rows.list(
+        dataSource,
+        "SELECT source_id FROM method_source WHERE method_id = ? ORDER BY source_id",
+        rs -> rs.getString(1),
+        methodId);
   }
 
   /**
@@ -187,37 +165,28 @@ public class MethodRepository {
    * "best" depends on the metric, which the leaderboards know.
    */
   public List<ResultGroup> resultSummary(long methodId) throws SQLException {
-    List<ResultGroup> out = new ArrayList<>();
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                """
-                SELECT d.slug, s.slug, r.target, r.metric, r.unit, count(*), min(r.value),
-                       max(r.value)
-                FROM benchmark_result r
-                JOIN dataset d ON d.id = r.dataset_id
-                LEFT JOIN dataset_subset s ON s.id = r.subset_id
-                WHERE r.method_id = ?
-                GROUP BY d.slug, s.slug, r.target, r.metric, r.unit
-                ORDER BY d.slug, s.slug NULLS FIRST, r.target, r.metric, r.unit
-                """)) {
-      ps.setLong(1, methodId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(
-              new ResultGroup(
-                  rs.getString(1),
-                  rs.getString(2),
-                  rs.getString(3),
-                  rs.getString(4),
-                  rs.getString(5),
-                  rs.getLong(6),
-                  rs.getBigDecimal(7),
-                  rs.getBigDecimal(8)));
-        }
-      }
-    }
-    return out;
+    return Rows.list(
+        dataSource,
+        """
+        SELECT d.slug, s.slug, r.target, r.metric, r.unit, count(*), min(r.value), max(r.value)
+        FROM benchmark_result r
+        JOIN dataset d ON d.id = r.dataset_id
+        LEFT JOIN dataset_subset s ON s.id = r.subset_id
+        WHERE r.method_id = ?
+        GROUP BY d.slug, s.slug, r.target, r.metric, r.unit
+        ORDER BY d.slug, s.slug NULLS FIRST, r.target, r.metric, r.unit
+        """,
+        rs ->
+            new ResultGroup(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getLong(6),
+                rs.getBigDecimal(7),
+                rs.getBigDecimal(8)),
+        methodId);
   }
 
   private static String like(String q) {
