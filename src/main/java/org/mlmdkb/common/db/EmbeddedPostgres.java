@@ -68,7 +68,7 @@ public final class EmbeddedPostgres {
     try {
       Path binaries = unpackBinaries();
       prepareDataDir(binaries);
-      Optional<Integer> livePort = portOfLiveServer();
+      Optional<Integer> livePort = portOfLiveServer(dataDir);
       if (livePort.isPresent()) {
         // Typically left by a killed run of this service: adopt it, and stop it on our exit.
         LOG.infof("Adopting the PostgreSQL already running on data directory %s", dataDir);
@@ -174,7 +174,7 @@ public final class EmbeddedPostgres {
    * A postmaster.pid whose owner is alive means a server already serves this directory (the same
    * service restarted in dev mode, or a second instance); a dead owner is a killed run.
    */
-  private Optional<Integer> portOfLiveServer() throws IOException {
+  static Optional<Integer> portOfLiveServer(Path dataDir) throws IOException {
     Path pidFile = dataDir.resolve("postmaster.pid");
     if (!Files.exists(pidFile)) {
       return Optional.empty();
