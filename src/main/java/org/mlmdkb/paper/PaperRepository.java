@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.mlmdkb.common.db.Rows;
 import org.mlmdkb.common.db.SqlQuery;
 import org.mlmdkb.paper.PaperDtos.AuthorRef;
 import org.mlmdkb.paper.PaperDtos.LinkedItem;
@@ -210,33 +211,34 @@ public class PaperRepository {
   }
 
   public List<LinkedItem> methodsOf(long paperId) throws SQLException {
-    List<LinkedItem> out = new ArrayList<>();
-    forEachRow(
+    return Rows.list(
+        dataSource,
         "SELECT m.slug, m.name, pm.relation FROM paper_method pm JOIN method m ON m.id ="
-            + " pm.method_id WHERE pm.paper_id = ANY(?) ORDER BY m.slug",
-        List.of(paperId),
-        rs -> out.add(new LinkedItem(rs.getString(1), rs.getString(2), rs.getString(3))));
-    return out;
+            + " pm.method_id WHERE pm.paper_id = ? ORDER BY m.slug",
+        PaperRepository::linkedItem,
+        paperId);
   }
 
   public List<LinkedItem> datasetsOf(long paperId) throws SQLException {
-    List<LinkedItem> out = new ArrayList<>();
-    forEachRow(
+    return Rows.list(
+        dataSource,
         "SELECT d.slug, d.name, pd.relation FROM paper_dataset pd JOIN dataset d ON d.id ="
-            + " pd.dataset_id WHERE pd.paper_id = ANY(?) ORDER BY d.slug",
-        List.of(paperId),
-        rs -> out.add(new LinkedItem(rs.getString(1), rs.getString(2), rs.getString(3))));
-    return out;
+            + " pd.dataset_id WHERE pd.paper_id = ? ORDER BY d.slug",
+        PaperRepository::linkedItem,
+        paperId);
   }
 
   public List<SourceRef> sourcesOf(long paperId) throws SQLException {
-    List<SourceRef> out = new ArrayList<>();
-    forEachRow(
-        "SELECT source_id, source_key FROM paper_source WHERE paper_id = ANY(?)"
+    return Rows.list(
+        dataSource,
+        "SELECT source_id, source_key FROM paper_source WHERE paper_id = ?"
             + " ORDER BY source_id, source_key",
-        List.of(paperId),
-        rs -> out.add(new SourceRef(rs.getString(1), rs.getString(2))));
-    return out;
+        rs -> new SourceRef(rs.getString(1), rs.getString(2)),
+        paperId);
+  }
+
+  private static LinkedItem linkedItem(ResultSet rs) throws SQLException {
+    return new LinkedItem(rs.getString(1), rs.getString(2), rs.getString(3));
   }
 
   private interface RowConsumer {
