@@ -21,6 +21,14 @@ public final class RequestBodies {
     return patch;
   }
 
+  /** A JSON body bound to a record: JSON {@code null} or no body at all is a 400. */
+  public static <T> T required(T body) {
+    if (body == null) {
+      throw notAnObject();
+    }
+    return body;
+  }
+
   /** The 400 for an absent or non-object body. */
   public static ApiException notAnObject() {
     return new ApiException(

@@ -55,15 +55,23 @@ public class HistoryRepository {
 
   /** Oldest first, so the list reads as the item's story. */
   public List<Entry> listByItem(String collection, long itemId) throws SQLException {
+    return listByItem(collection, itemId, 0, Integer.MAX_VALUE);
+  }
+
+  /** At most {@code limit} entries with ids above {@code afterId}, oldest first. */
+  public List<Entry> listByItem(String collection, long itemId, long afterId, int limit)
+      throws SQLException {
     List<Entry> out = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
             c.prepareStatement(
                 "SELECT id, collection, item_id, action, key_name, changed_at, before::text,"
                     + " after::text FROM change_history WHERE collection = ? AND item_id = ?"
-                    + " ORDER BY id")) {
+                    + " AND id > ? ORDER BY id LIMIT ?")) {
       ps.setString(1, collection);
       ps.setLong(2, itemId);
+      ps.setLong(3, afterId);
+      ps.setInt(4, limit);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           out.add(

@@ -1,6 +1,5 @@
 package org.mlmdkb.curation.paper;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -8,25 +7,27 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
-import java.net.URI;
 import java.sql.SQLException;
-import java.util.List;
-import org.mlmdkb.common.query.PathIds;
 import org.mlmdkb.curation.RequestBodies;
 import org.mlmdkb.curation.auth.AdminOnly;
 import org.mlmdkb.curation.auth.Caller;
-import org.mlmdkb.curation.history.HistoryRepository;
+import org.mlmdkb.curation.core.CurationHistory;
+import org.mlmdkb.curation.core.CurationResponses;
+import org.mlmdkb.curation.core.CurationWorkflow;
+import org.mlmdkb.curation.history.HistoryPage;
 
 /**
- * Paper writes (the reads are {@code paper.PaperResource}, which shares this path): create, JSON
- * Merge Patch, soft delete and restore, and each paper's change history.
+ * Paper writes (the reads are {@code paper.PaperResource}, which shares this path): create,
+ * replace, JSON Merge Patch, soft delete and restore, and each paper's change history.
  */
 @Path("/api/v1/papers")
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,14 +35,21 @@ public class PaperCurationResource {
 
   static final String MERGE_PATCH = "application/merge-patch+json";
 
-  public record HistoryPage(List<HistoryRepository.Entry> items) {}
-
-  private final PaperCurationService service;
+  private final CurationWorkflow workflow;
+  private final CurationHistory history;
+  private final PaperCollection papers;
   private final Caller caller;
   private final ObjectMapper json;
 
-  public PaperCurationResource(PaperCurationService service, Caller caller, ObjectMapper json) {
-    this.service = service;
+  public PaperCurationResource(
+      CurationWorkflow workflow,
+      CurationHistory history,
+      PaperCollection papers,
+      Caller caller,
+      ObjectMapper json) {
+    this.workflow = workflow;
+    this.history = history;
+    this.papers = papers;
     this.caller = caller;
     this.json = json;
   }
@@ -49,14 +57,18 @@ public class PaperCurationResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response create(PaperInput paper) throws SQLException {
-    if (paper == null) {
-      throw RequestBodies.notAnObject();
-    }
-    PaperCurationService.Written written = service.create(paper, caller.keyName());
-    return Response.created(URI.create("/api/v1/papers/" + written.paper().id()))
-        .tag(new EntityTag(written.etag()))
-        .entity(written.paper())
-        .build();
+    return CurationResponses.created(
+        workflow.create(papers, RequestBodies.required(paper), caller.keyName()));
+  }
+
+  @PUT
+  @Path("{id}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response replace(
+      @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, PaperInput paper)
+      throws SQLException {
+    return CurationResponses.ok(
+        workflow.replace(papers, id, RequestBodies.required(paper), ifMatch, caller.keyName()));
   }
 
   @PATCH
@@ -65,10 +77,9 @@ public class PaperCurationResource {
   public Response patch(
       @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, String body)
       throws SQLException, IOException {
-    long paperId = PathIds.parse("id", id, "paper");
-    JsonNode patch = RequestBodies.patchObject(json, body);
-    PaperCurationService.Written written = service.patch(paperId, patch, ifMatch, caller.keyName());
-    return Response.ok(written.paper()).tag(new EntityTag(written.etag())).build();
+    return CurationResponses.ok(
+        workflow.patch(
+            papers, id, RequestBodies.patchObject(json, body), ifMatch, caller.keyName()));
   }
 
   @DELETE
@@ -76,7 +87,7 @@ public class PaperCurationResource {
   @AdminOnly
   public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch)
       throws SQLException {
-    service.delete(PathIds.parse("id", id, "paper"), ifMatch, caller.keyName());
+    workflow.delete(papers, id, ifMatch, caller.keyName());
     return Response.noContent().build();
   }
 
@@ -85,14 +96,12 @@ public class PaperCurationResource {
   @Path("{id: [^/:]+}:restore")
   @AdminOnly
   public Response restore(@PathParam("id") String id) throws SQLException {
-    PaperCurationService.Written written =
-        service.restore(PathIds.parse("id", id, "paper"), caller.keyName());
-    return Response.ok(written.paper()).tag(new EntityTag(written.etag())).build();
+    return CurationResponses.ok(workflow.restore(papers, id, caller.keyName()));
   }
 
   @GET
   @Path("{id}/history")
-  public HistoryPage history(@PathParam("id") String id) throws SQLException {
-    return new HistoryPage(service.history(PathIds.parse("id", id, "paper")));
+  public HistoryPage history(@PathParam("id") String id, @Context UriInfo uri) throws SQLException {
+    return history.page(papers, id, uri);
   }
 }

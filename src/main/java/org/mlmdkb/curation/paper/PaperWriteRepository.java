@@ -74,6 +74,10 @@ public class PaperWriteRepository {
     return exists("SELECT 1 FROM paper WHERE id = ? AND deleted_at IS NULL FOR UPDATE", id);
   }
 
+  public boolean existsLive(long id) throws SQLException {
+    return exists("SELECT 1 FROM paper WHERE id = ? AND deleted_at IS NULL", id);
+  }
+
   public boolean existsIncludingDeleted(long id) throws SQLException {
     return exists("SELECT 1 FROM paper WHERE id = ?", id);
   }

@@ -1,0 +1,24 @@
+package org.mlmdkb.curation.core;
+
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+
+/** The HTTP shape of a write's outcome, the same for every collection. */
+public final class CurationResponses {
+
+  private CurationResponses() {}
+
+  /** 201 with Location and ETag. */
+  public static Response created(CurationWorkflow.Written written) {
+    return Response.created(URI.create(written.location()))
+        .tag(new EntityTag(written.etag()))
+        .entity(written.body())
+        .build();
+  }
+
+  /** 200 with the new ETag. */
+  public static Response ok(CurationWorkflow.Written written) {
+    return Response.ok(written.body()).tag(new EntityTag(written.etag())).build();
+  }
+}
