@@ -66,21 +66,21 @@ public class ResultRepository {
   }
 
   public java.util.Optional<ResultDto> findById(long id) throws SQLException {
-    SqlQuery q = new SqlQuery().where("r.id = ?", id);
+    SqlQuery q = live().where("r.id = ?", id);
     try (Connection c = dataSource.getConnection()) {
       return read(c, SELECT + q.whereClause(), q).stream().findFirst();
     }
   }
 
   public List<ResultDto> listByPaper(long paperId) throws SQLException {
-    SqlQuery q = new SqlQuery().where("r.paper_id = ?", paperId);
+    SqlQuery q = live().where("r.paper_id = ?", paperId);
     try (Connection c = dataSource.getConnection()) {
       return read(c, SELECT + q.whereClause() + " ORDER BY r.id", q);
     }
   }
 
   public List<ResultDto> listByMethod(String methodSlug, int limit) throws SQLException {
-    SqlQuery q = new SqlQuery().where("m.slug = ?", methodSlug);
+    SqlQuery q = live().where("m.slug = ?", methodSlug);
     try (Connection c = dataSource.getConnection()) {
       return read(
           c,
@@ -100,7 +100,8 @@ public class ResultRepository {
   private static final String VERSIONS_AS_OF =
       """
       (SELECT DISTINCT ON (v.id) v.*
-       FROM (SELECT b.*, NULL::timestamptz AS superseded_at FROM benchmark_result b
+       FROM (SELECT (jsonb_populate_record(NULL::benchmark_result_history, to_jsonb(b))).*
+             FROM benchmark_result b
              UNION ALL
              SELECT h.* FROM benchmark_result_history h) v
        WHERE v.superseded_at IS NULL OR v.superseded_at >= ?::date + 1
@@ -234,8 +235,16 @@ public class ResultRepository {
     }
   }
 
+  /**
+   * Every read starts here: soft-deleted results are invisible. Under {@code as_of} the alias is
+   * the version current then, so a result deleted later still shows on a board of an earlier date.
+   */
+  private static SqlQuery live() {
+    return new SqlQuery().where("r.deleted_at IS NULL");
+  }
+
   private static SqlQuery boardFilters(BoardFilter f) {
-    SqlQuery q = new SqlQuery();
+    SqlQuery q = live();
     if (f.dataset() != null) {
       q.where("d.slug = ?", f.dataset());
     }
@@ -280,7 +289,7 @@ public class ResultRepository {
   }
 
   private static SqlQuery filters(ResultFilter f) {
-    SqlQuery q = new SqlQuery();
+    SqlQuery q = live();
     if (f.dataset() != null) {
       q.where("d.slug = ?", f.dataset());
     }

@@ -1,6 +1,5 @@
 package org.mlmdkb.curation.result;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -8,25 +7,27 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
-import java.net.URI;
 import java.sql.SQLException;
-import java.util.List;
-import org.mlmdkb.common.query.PathIds;
 import org.mlmdkb.curation.RequestBodies;
 import org.mlmdkb.curation.auth.AdminOnly;
 import org.mlmdkb.curation.auth.Caller;
-import org.mlmdkb.curation.history.HistoryRepository;
+import org.mlmdkb.curation.core.CurationHistory;
+import org.mlmdkb.curation.core.CurationResponses;
+import org.mlmdkb.curation.core.CurationWorkflow;
+import org.mlmdkb.curation.history.HistoryPage;
 
 /**
  * Benchmark result writes (the reads are {@code benchmark.ResultResource}, which shares this path):
- * create, JSON Merge Patch, delete, and each result's change history.
+ * create, replace, JSON Merge Patch, soft delete and restore, and each result's change history.
  */
 @Path("/api/v1/results")
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,14 +35,21 @@ public class ResultCurationResource {
 
   static final String MERGE_PATCH = "application/merge-patch+json";
 
-  public record HistoryPage(List<HistoryRepository.Entry> items) {}
-
-  private final ResultCurationService service;
+  private final CurationWorkflow workflow;
+  private final CurationHistory history;
+  private final ResultCollection results;
   private final Caller caller;
   private final ObjectMapper json;
 
-  public ResultCurationResource(ResultCurationService service, Caller caller, ObjectMapper json) {
-    this.service = service;
+  public ResultCurationResource(
+      CurationWorkflow workflow,
+      CurationHistory history,
+      ResultCollection results,
+      Caller caller,
+      ObjectMapper json) {
+    this.workflow = workflow;
+    this.history = history;
+    this.results = results;
     this.caller = caller;
     this.json = json;
   }
@@ -49,14 +57,18 @@ public class ResultCurationResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response create(ResultInput result) throws SQLException {
-    if (result == null) {
-      throw RequestBodies.notAnObject();
-    }
-    ResultCurationService.Written written = service.create(result, caller.keyName());
-    return Response.created(URI.create("/api/v1/results/" + written.result().id()))
-        .tag(new EntityTag(written.etag()))
-        .entity(written.result())
-        .build();
+    return CurationResponses.created(
+        workflow.create(results, RequestBodies.required(result), caller.keyName()));
+  }
+
+  @PUT
+  @Path("{id}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response replace(
+      @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, ResultInput result)
+      throws SQLException {
+    return CurationResponses.ok(
+        workflow.replace(results, id, RequestBodies.required(result), ifMatch, caller.keyName()));
   }
 
   @PATCH
@@ -65,11 +77,9 @@ public class ResultCurationResource {
   public Response patch(
       @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, String body)
       throws SQLException, IOException {
-    long resultId = PathIds.parse("id", id, "result");
-    JsonNode patch = RequestBodies.patchObject(json, body);
-    ResultCurationService.Written written =
-        service.patch(resultId, patch, ifMatch, caller.keyName());
-    return Response.ok(written.result()).tag(new EntityTag(written.etag())).build();
+    return CurationResponses.ok(
+        workflow.patch(
+            results, id, RequestBodies.patchObject(json, body), ifMatch, caller.keyName()));
   }
 
   @DELETE
@@ -77,13 +87,21 @@ public class ResultCurationResource {
   @AdminOnly
   public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch)
       throws SQLException {
-    service.delete(PathIds.parse("id", id, "result"), ifMatch, caller.keyName());
+    workflow.delete(results, id, ifMatch, caller.keyName());
     return Response.noContent().build();
+  }
+
+  // An explicit regex: RESTEasy Reactive's default one consumes the whole segment, ":restore" too.
+  @POST
+  @Path("{id: [^/:]+}:restore")
+  @AdminOnly
+  public Response restore(@PathParam("id") String id) throws SQLException {
+    return CurationResponses.ok(workflow.restore(results, id, caller.keyName()));
   }
 
   @GET
   @Path("{id}/history")
-  public HistoryPage history(@PathParam("id") String id) throws SQLException {
-    return new HistoryPage(service.history(PathIds.parse("id", id, "result")));
+  public HistoryPage history(@PathParam("id") String id, @Context UriInfo uri) throws SQLException {
+    return history.page(results, id, uri);
   }
 }

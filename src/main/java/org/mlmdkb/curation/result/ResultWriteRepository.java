@@ -75,15 +75,36 @@ public class ResultWriteRepository {
 
   /** Locks the row until the transaction ends, so concurrent writers run one after the other. */
   public boolean lockLive(long id) throws SQLException {
-    return exists("SELECT 1 FROM benchmark_result WHERE id = ? FOR UPDATE", id);
+    return exists(
+        "SELECT 1 FROM benchmark_result WHERE id = ? AND deleted_at IS NULL FOR UPDATE", id);
   }
 
-  /** A hard delete: the row and (by V010's cascade) its superseded versions go. */
-  public void delete(long id) throws SQLException {
+  public boolean existsLive(long id) throws SQLException {
+    return exists("SELECT 1 FROM benchmark_result WHERE id = ? AND deleted_at IS NULL", id);
+  }
+
+  public boolean existsIncludingDeleted(long id) throws SQLException {
+    return exists("SELECT 1 FROM benchmark_result WHERE id = ?", id);
+  }
+
+  /** Soft delete: V010's trigger keeps the live version, so past leaderboards still show it. */
+  public void softDelete(long id) throws SQLException {
+    update(
+        "UPDATE benchmark_result SET deleted_at = now() WHERE id = ? AND deleted_at IS NULL", id);
+  }
+
+  public boolean restore(long id) throws SQLException {
+    return update(
+            "UPDATE benchmark_result SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL",
+            id)
+        > 0;
+  }
+
+  private int update(String sql, long id) throws SQLException {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("DELETE FROM benchmark_result WHERE id = ?")) {
+        PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setLong(1, id);
-      ps.executeUpdate();
+      return ps.executeUpdate();
     }
   }
 
