@@ -50,4 +50,28 @@ class ProblemResponsesTest extends ApiTest {
         .body("status", equalTo(405))
         .body("detail", not(containsString("Exception")));
   }
+
+  @Test
+  void a405NamesTheAllowedMethodsFromTheContract() {
+    given()
+        .contentType("application/json")
+        .body("{}")
+        .when()
+        .post("/api/v1")
+        .then()
+        .statusCode(405)
+        .header("Allow", equalTo("GET, HEAD"));
+  }
+
+  @Test
+  void a405OnATemplatedPathNamesThatPathsMethods() {
+    given()
+        .contentType("application/json")
+        .body("{}")
+        .when()
+        .put("/api/v1/results/1/history")
+        .then()
+        .statusCode(405)
+        .header("Allow", equalTo("GET, HEAD"));
+  }
 }

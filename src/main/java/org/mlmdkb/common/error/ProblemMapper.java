@@ -18,6 +18,12 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /** Maps every failure to problem+json; no stack trace or class name ever reaches a client. */
 public class ProblemMapper {
 
+  private final AllowedMethods allowedMethods;
+
+  public ProblemMapper(AllowedMethods allowedMethods) {
+    this.allowedMethods = allowedMethods;
+  }
+
   @ServerExceptionMapper
   public Response api(ApiException e, UriInfo uri) {
     return Problems.response(
@@ -69,6 +75,9 @@ public class ProblemMapper {
                 values.forEach(v -> builder.header(name, v));
               }
             });
+    if (status == 405 && !e.getResponse().getHeaders().containsKey("Allow")) {
+      allowedMethods.allowHeader(uri.getPath()).ifPresent(allow -> builder.header("Allow", allow));
+    }
     return builder.build();
   }
 
