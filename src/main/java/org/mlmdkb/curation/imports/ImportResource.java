@@ -24,26 +24,34 @@ import org.mlmdkb.common.error.Problem;
 import org.mlmdkb.common.query.QueryParams;
 import org.mlmdkb.curation.auth.Caller;
 
-/** Bulk import of a BibTeX/BibLaTeX bibliography (curator or admin key). */
+/**
+ * Bulk imports (curator or admin key), chosen by Content-Type: a BibTeX/BibLaTeX bibliography
+ * (papers), or benchmark results as CSV, JSON or a Matbench Discovery model YAML.
+ */
 @Path("/api/v1/imports")
 @Produces(MediaType.APPLICATION_JSON)
 public class ImportResource {
 
   static final String BIBTEX = "application/x-bibtex";
+  static final String CSV = "text/csv";
+  static final String YAML = "application/yaml";
 
   private final ImportService service;
+  private final ResultImportService results;
   private final Caller caller;
   private final long maxBytes;
 
-  public ImportResource(ImportService service, Caller caller, KbConfig config) {
+  public ImportResource(
+      ImportService service, ResultImportService results, Caller caller, KbConfig config) {
     this.service = service;
+    this.results = results;
     this.caller = caller;
     this.maxBytes = config.importing().maxBytes();
   }
 
   @POST
   @Consumes({BIBTEX, "text/x-bibtex"})
-  public ImportService.Report importBibtex(
+  public ImportReport importBibtex(
       @Context UriInfo uri,
       @HeaderParam("Content-Length") String contentLength,
       @QueryParam("dry_run") String dryRun,
@@ -51,9 +59,66 @@ public class ImportResource {
       InputStream body)
       throws IOException, SQLException, SystemException {
     QueryParams.allowOnly(uri, Set.of("dry_run", "partial"));
-    boolean dry = Boolean.TRUE.equals(QueryParams.bool("dry_run", dryRun));
-    boolean part = Boolean.TRUE.equals(QueryParams.bool("partial", partial));
-    return service.importBibtex(read(contentLength, body), dry, part, caller.keyName());
+    return service.importBibtex(
+        read(contentLength, body), flag("dry_run", dryRun), flag("partial", partial), key());
+  }
+
+  @POST
+  @Consumes(CSV)
+  public ImportReport importCsv(
+      @Context UriInfo uri,
+      @HeaderParam("Content-Length") String contentLength,
+      @QueryParam("dry_run") String dryRun,
+      @QueryParam("partial") String partial,
+      InputStream body)
+      throws IOException, SQLException, SystemException {
+    QueryParams.allowOnly(uri, Set.of("dry_run", "partial"));
+    return results.importCsv(
+        read(contentLength, body), flag("dry_run", dryRun), flag("partial", partial), key());
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public ImportReport importJson(
+      @Context UriInfo uri,
+      @HeaderParam("Content-Length") String contentLength,
+      @QueryParam("dry_run") String dryRun,
+      @QueryParam("partial") String partial,
+      InputStream body)
+      throws IOException, SQLException, SystemException {
+    QueryParams.allowOnly(uri, Set.of("dry_run", "partial"));
+    return results.importJson(
+        read(contentLength, body), flag("dry_run", dryRun), flag("partial", partial), key());
+  }
+
+  /** {@code path} and {@code commit} say where the file lies in janosh/matbench-discovery. */
+  @POST
+  @Consumes({YAML, "application/x-yaml", "text/yaml"})
+  public ImportReport importMatbenchModel(
+      @Context UriInfo uri,
+      @HeaderParam("Content-Length") String contentLength,
+      @QueryParam("dry_run") String dryRun,
+      @QueryParam("partial") String partial,
+      @QueryParam("path") String path,
+      @QueryParam("commit") String commit,
+      InputStream body)
+      throws IOException, SQLException, SystemException {
+    QueryParams.allowOnly(uri, Set.of("dry_run", "partial", "path", "commit"));
+    return results.importMatbenchModel(
+        read(contentLength, body),
+        QueryParams.text("path", path),
+        QueryParams.text("commit", commit),
+        flag("dry_run", dryRun),
+        flag("partial", partial),
+        key());
+  }
+
+  private static boolean flag(String name, String value) {
+    return Boolean.TRUE.equals(QueryParams.bool(name, value));
+  }
+
+  private String key() {
+    return caller.keyName();
   }
 
   /** Reads at most kb.import.max-bytes; a larger body is refused without being buffered. */
@@ -77,7 +142,7 @@ public class ImportResource {
           400,
           "malformed-body",
           "Malformed request body",
-          "The bibliography must be UTF-8 text",
+          "The body must be UTF-8 text",
           List.of(new Problem.FieldError("body", "body", "is not valid UTF-8")));
     }
   }
@@ -87,7 +152,7 @@ public class ImportResource {
         413,
         "content-too-large",
         "Content Too Large",
-        "An import body may hold at most " + maxBytes + " bytes; split the bibliography",
+        "An import body may hold at most " + maxBytes + " bytes; split it into several imports",
         List.of(new Problem.FieldError("body", "body", "is larger than " + maxBytes + " bytes")));
   }
 }

@@ -35,20 +35,6 @@ public class ImportService {
   public record Parsed(
       String title, List<String> authors, Integer year, String venue, String doi, String arxivId) {}
 
-  public record Item(
-      int index,
-      String key,
-      String status,
-      Long paperId,
-      Long duplicateOf,
-      Parsed parsed,
-      List<String> reasons) {}
-
-  public record Summary(int created, int updated, int skipped, int rejected) {}
-
-  public record Report(
-      boolean dryRun, boolean partial, boolean committed, Summary summary, List<Item> items) {}
-
   private final ImportRepository corpus;
   private final PaperWriteRepository writes;
   private final PaperRules rules;
@@ -68,7 +54,7 @@ public class ImportService {
     this.transactions = transactions;
   }
 
-  public Report importBibtex(String text, boolean dryRun, boolean partial, String keyName)
+  public ImportReport importBibtex(String text, boolean dryRun, boolean partial, String keyName)
       throws SQLException, SystemException {
     List<BibTeXReader.Entry> entries = new BibTeXReader().read(text);
     if (entries.isEmpty()) {
@@ -80,22 +66,16 @@ public class ImportService {
           List.of(new Problem.FieldError("body", "body", "holds no @type{key, …} entry")));
     }
     Index index = new Index(corpus.all());
-    List<Item> items = new ArrayList<>();
+    List<ImportReport.Item> items = new ArrayList<>();
     for (BibTeXReader.Entry entry : entries) {
       items.add(importOne(entry, index, keyName, dryRun));
     }
-    Summary summary = summarise(items);
-    if (summary.rejected() > 0 && !partial) {
-      throw rejected(items, summary); // a RuntimeException: everything written is rolled back
-    }
-    if (dryRun) {
-      transactions.setRollbackOnly();
-    }
-    return new Report(dryRun, partial, !dryRun, summary, items);
+    return ImportReport.conclude(
+        ImportReport.PAPERS, "entry", "entries", items, dryRun, partial, transactions);
   }
 
-  private Item importOne(BibTeXReader.Entry entry, Index index, String keyName, boolean dryRun)
-      throws SQLException {
+  private ImportReport.Item importOne(
+      BibTeXReader.Entry entry, Index index, String keyName, boolean dryRun) throws SQLException {
     if (entry.error() != null) {
       return item(entry, "rejected", null, null, null, List.of(entry.error()));
     }
@@ -210,47 +190,22 @@ public class ImportService {
     return !all.isEmpty() && common.size() >= 0.6 * all.size();
   }
 
-  private static Item item(
+  private static ImportReport.Item item(
       BibTeXReader.Entry entry,
       String status,
       Long paperId,
       Long duplicateOf,
       Parsed parsed,
       List<String> reasons) {
-    return new Item(
-        entry.index(), entry.key(), status, paperId, duplicateOf, parsed, List.copyOf(reasons));
-  }
-
-  private static Summary summarise(List<Item> items) {
-    Map<String, Integer> counts = new HashMap<>();
-    items.forEach(i -> counts.merge(i.status(), 1, Integer::sum));
-    return new Summary(
-        counts.getOrDefault("created", 0),
-        counts.getOrDefault("updated", 0),
-        counts.getOrDefault("skipped", 0),
-        counts.getOrDefault("rejected", 0));
-  }
-
-  private static ApiException rejected(List<Item> items, Summary summary) {
-    List<Problem.FieldError> errors =
-        items.stream()
-            .filter(i -> i.status().equals("rejected"))
-            .map(
-                i ->
-                    new Problem.FieldError(
-                        "entry " + i.index() + (i.key().isEmpty() ? "" : " (" + i.key() + ")"),
-                        "body",
-                        String.join("; ", i.reasons())))
-            .toList();
-    return new ApiException(
-        422,
-        "import-rejected",
-        "Import rejected",
-        summary.rejected()
-            + " of "
-            + items.size()
-            + " entries cannot be imported, so nothing was; fix them or send partial=true",
-        errors);
+    return new ImportReport.Item(
+        entry.index(),
+        entry.key(),
+        status,
+        paperId,
+        null,
+        duplicateOf,
+        parsed,
+        List.copyOf(reasons));
   }
 
   /** Look-ups by identifier and by normalised title + year, kept current as entries land. */

@@ -188,10 +188,12 @@ class ImportResourceTest extends ApiTest {
         .post("/api/v1/imports")
         .then()
         .statusCode(200)
+        .body("kind", equalTo("papers"))
         .body("dry_run", equalTo(true))
         .body("committed", equalTo(false))
         .body("items[0].status", equalTo("created"))
-        .body("items[0].paper_id", nullValue());
+        .body("items[0].paper_id", nullValue())
+        .body("items[0].result_id", nullValue());
     given()
         .urlEncodingEnabled(false)
         .get("/api/v1/papers/doi:10.5555%2Ftest-dry-" + u)
