@@ -210,7 +210,7 @@ public class ResultRepository {
   }
 
   public boolean datasetExists(String slug) throws SQLException {
-    return exists("SELECT 1 FROM dataset WHERE slug = ?", slug);
+    return exists("SELECT 1 FROM dataset WHERE slug = ? AND deleted_at IS NULL", slug);
   }
 
   public java.util.Optional<ResultDto.Ref> findMethod(String slug) throws SQLException {
@@ -244,7 +244,7 @@ public class ResultRepository {
   }
 
   private static SqlQuery boardFilters(BoardFilter f) {
-    SqlQuery q = live();
+    SqlQuery q = live().where("d.deleted_at IS NULL");
     if (f.dataset() != null) {
       q.where("d.slug = ?", f.dataset());
     }

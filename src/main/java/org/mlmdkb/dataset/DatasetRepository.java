@@ -76,7 +76,7 @@ public class DatasetRepository {
   }
 
   private static SqlQuery filters(String domain, String q) {
-    SqlQuery query = new SqlQuery();
+    SqlQuery query = new SqlQuery().where("d.deleted_at IS NULL"); // soft-deleted: hidden
     if (domain != null) {
       query.where("d.domain = ?", domain);
     }
@@ -93,7 +93,7 @@ public class DatasetRepository {
   }
 
   public Optional<Row> findBySlug(String slug) throws SQLException {
-    SqlQuery query = new SqlQuery().where("d.slug = ?", slug);
+    SqlQuery query = new SqlQuery().where("d.slug = ?", slug).where("d.deleted_at IS NULL");
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = query.prepare(c, SUMMARY + query.whereClause());
         ResultSet rs = ps.executeQuery()) {

@@ -6,7 +6,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.sql.SQLException;
 import java.util.List;
@@ -15,6 +18,7 @@ import org.mlmdkb.common.paging.Limits;
 import org.mlmdkb.common.paging.Page;
 import org.mlmdkb.common.query.QueryParams;
 import org.mlmdkb.common.query.Slugs;
+import org.mlmdkb.curation.EntityTags;
 import org.mlmdkb.dataset.DatasetDtos.DatasetDetail;
 import org.mlmdkb.dataset.DatasetDtos.DatasetSummary;
 
@@ -23,7 +27,8 @@ import org.mlmdkb.dataset.DatasetDtos.DatasetSummary;
 @Produces(MediaType.APPLICATION_JSON)
 public class DatasetResource {
 
-  static final List<String> DOMAINS =
+  /** The domains the schema allows (dataset.domain's CHECK). */
+  public static final List<String> DOMAINS =
       List.of(
           "small-molecules",
           "materials",
@@ -35,9 +40,11 @@ public class DatasetResource {
           "mixed");
 
   private final DatasetService service;
+  private final EntityTags entityTags;
 
-  public DatasetResource(DatasetService service) {
+  public DatasetResource(DatasetService service, EntityTags entityTags) {
     this.service = service;
+    this.entityTags = entityTags;
   }
 
   @GET
@@ -56,9 +63,17 @@ public class DatasetResource {
         QueryParams.text("cursor", cursor));
   }
 
+  /** One dataset with a strong ETag (the one writes compare); a matching If-None-Match → 304. */
   @GET
   @Path("{slug}")
-  public DatasetDetail get(@PathParam("slug") String slug) throws SQLException {
-    return service.get(Slugs.check("slug", slug));
+  public Response get(@PathParam("slug") String slug, @Context Request request)
+      throws SQLException {
+    DatasetDetail dataset = service.get(Slugs.check("slug", slug));
+    EntityTag tag = new EntityTag(entityTags.of(dataset));
+    Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+    if (notModified != null) {
+      return notModified.tag(tag).build();
+    }
+    return Response.ok(dataset).tag(tag).build();
   }
 }

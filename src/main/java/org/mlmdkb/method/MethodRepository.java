@@ -99,7 +99,7 @@ public class MethodRepository {
     if (dataset != null) {
       query.where(
           "EXISTS (SELECT 1 FROM method_training_dataset t JOIN dataset d ON d.id = t.dataset_id"
-              + " WHERE t.method_id = m.id AND d.slug = ?)",
+              + " WHERE t.method_id = m.id AND d.slug = ? AND d.deleted_at IS NULL)",
           dataset);
     }
     return query;
@@ -147,7 +147,7 @@ public class MethodRepository {
     return Rows.list(
         dataSource,
         "SELECT d.slug FROM method_training_dataset t JOIN dataset d ON d.id = t.dataset_id"
-            + " WHERE t.method_id = ? ORDER BY d.slug",
+            + " WHERE t.method_id = ? AND d.deleted_at IS NULL ORDER BY d.slug",
         rs -> rs.getString(1),
         methodId);
   }

@@ -47,7 +47,7 @@ public class PaperRepository {
 
   private static final String DATASET_FILTER =
       "EXISTS (SELECT 1 FROM paper_dataset pd JOIN dataset d ON d.id = pd.dataset_id"
-          + " WHERE pd.paper_id = p.id AND d.slug = ?)";
+          + " WHERE pd.paper_id = p.id AND d.slug = ? AND d.deleted_at IS NULL)";
 
   private final AgroalDataSource dataSource;
 
@@ -223,7 +223,7 @@ public class PaperRepository {
     return Rows.list(
         dataSource,
         "SELECT d.slug, d.name, pd.relation FROM paper_dataset pd JOIN dataset d ON d.id ="
-            + " pd.dataset_id WHERE pd.paper_id = ? ORDER BY d.slug",
+            + " pd.dataset_id WHERE pd.paper_id = ? AND d.deleted_at IS NULL ORDER BY d.slug",
         PaperRepository::linkedItem,
         paperId);
   }

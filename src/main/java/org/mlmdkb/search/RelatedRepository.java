@@ -30,7 +30,7 @@ public class RelatedRepository {
           SELECT pd2.paper_id, 2.0, 'd', x.slug
           FROM me JOIN paper_dataset pd ON pd.paper_id = me.id
           JOIN paper_dataset pd2 ON pd2.dataset_id = pd.dataset_id AND pd2.paper_id <> me.id
-          JOIN dataset x ON x.id = pd.dataset_id
+          JOIN dataset x ON x.id = pd.dataset_id AND x.deleted_at IS NULL
           UNION ALL
           SELECT pt2.paper_id, 1.0, 't', pt.tag_slug
           FROM me JOIN paper_tag pt ON pt.paper_id = me.id

@@ -71,7 +71,8 @@ public class SearchRepository {
       WHERE %1$s = ANY(?) OR EXISTS (SELECT 1 FROM unnest(m.aliases) a WHERE %2$s = ANY(?))
       UNION ALL
       SELECT 'dataset', d.slug, d.paper_id FROM dataset d
-      WHERE %3$s = ANY(?) OR EXISTS (SELECT 1 FROM unnest(d.aliases) a WHERE %2$s = ANY(?))
+      WHERE (%3$s = ANY(?) OR EXISTS (SELECT 1 FROM unnest(d.aliases) a WHERE %2$s = ANY(?)))
+        AND d.deleted_at IS NULL
       """
           .formatted(IDENT.formatted("m.name"), IDENT.formatted("a"), IDENT.formatted("d.name"));
 
@@ -135,7 +136,8 @@ public class SearchRepository {
        JOIN method x ON x.id = pm.method_id GROUP BY x.slug, x.name ORDER BY 4 DESC, 2 LIMIT ?)
       UNION ALL
       (SELECT 'dataset', x.slug, x.name, count(*) FROM m JOIN paper_dataset pd ON pd.paper_id = m.id
-       JOIN dataset x ON x.id = pd.dataset_id GROUP BY x.slug, x.name ORDER BY 4 DESC, 2 LIMIT ?)
+       JOIN dataset x ON x.id = pd.dataset_id AND x.deleted_at IS NULL
+       GROUP BY x.slug, x.name ORDER BY 4 DESC, 2 LIMIT ?)
       """;
 
   private final AgroalDataSource dataSource;
@@ -328,7 +330,9 @@ public class SearchRepository {
                         : "SELECT 'article' AS type")
                     + " FROM article a, q WHERE a.status = 'published' AND a.search_vector @@ q.q";
             case METHOD -> entityPart("method", "x", m.exactMethods(), params, full);
-            case DATASET -> entityPart("dataset", "x", m.exactDatasets(), params, full);
+            case DATASET ->
+                entityPart("dataset", "x", m.exactDatasets(), params, full)
+                    + " AND x.deleted_at IS NULL";
           });
     }
     return String.join("\nUNION ALL\n", parts);
@@ -348,7 +352,7 @@ public class SearchRepository {
     }
     params.add(exact);
     return select
-        + " FROM %1$s %2$s, q WHERE %2$s.search_vector @@ q.q OR %2$s.slug = ANY(?)"
+        + " FROM %1$s %2$s, q WHERE (%2$s.search_vector @@ q.q OR %2$s.slug = ANY(?))"
             .formatted(table, alias);
   }
 

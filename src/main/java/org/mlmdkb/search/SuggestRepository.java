@@ -34,8 +34,9 @@ public class SuggestRepository {
          ORDER BY length(m.name), m.name LIMIT 6)
         UNION ALL
         (SELECT 'dataset', d.name, d.slug, 1, 0 FROM dataset d, s
-         WHERE %3$s LIKE s.ident || '%%'
-            OR EXISTS (SELECT 1 FROM unnest(d.aliases) a WHERE %2$s LIKE s.ident || '%%')
+         WHERE (%3$s LIKE s.ident || '%%'
+            OR EXISTS (SELECT 1 FROM unnest(d.aliases) a WHERE %2$s LIKE s.ident || '%%'))
+           AND d.deleted_at IS NULL
          ORDER BY length(d.name), d.name LIMIT 6)
         UNION ALL
         (SELECT 'tag', t.label, t.slug, 2, 0 FROM tag t, s
@@ -59,7 +60,7 @@ public class SuggestRepository {
          ORDER BY 5 DESC LIMIT 3)
         UNION ALL
         (SELECT 'dataset', d.name, d.slug, 5, similarity(%3$s, s.ident) FROM dataset d, s
-         WHERE length(s.ident) >= 4 AND %3$s %% s.ident
+         WHERE length(s.ident) >= 4 AND %3$s %% s.ident AND d.deleted_at IS NULL
          ORDER BY 5 DESC LIMIT 3)
         UNION ALL
         (SELECT 'word', w.word, NULL, 6, similarity(w.word, s.last) FROM search_word w, s

@@ -15,7 +15,9 @@ public class StatsRepository {
       """
       SELECT (SELECT count(*) FROM paper WHERE deleted_at IS NULL), (SELECT count(*) FROM author),
              (SELECT count(*) FROM method), (SELECT count(*) FROM method_lineage),
-             (SELECT count(*) FROM dataset), (SELECT count(*) FROM dataset_subset),
+             (SELECT count(*) FROM dataset WHERE deleted_at IS NULL),
+             (SELECT count(*) FROM dataset_subset s JOIN dataset d ON d.id = s.dataset_id
+              WHERE d.deleted_at IS NULL),
              (SELECT count(*) FROM benchmark_result),
              (SELECT count(*) FROM article WHERE status = 'published'),
              (SELECT count(*) FROM tag), (SELECT count(*) FROM source)
