@@ -16,7 +16,10 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.mlmdkb.curation.CurationFixtures.ADMIN_KEY;
+import static org.mlmdkb.curation.CurationFixtures.createPaper;
 import static org.mlmdkb.curation.CurationFixtures.newKey;
+import static org.mlmdkb.curation.CurationFixtures.unique;
 import static org.mlmdkb.curation.lookup.LookupFixtures.fakeArxivId;
 import static org.mlmdkb.curation.lookup.LookupFixtures.fakeDoi;
 import static org.mlmdkb.curation.lookup.LookupFixtures.recorded;
@@ -26,6 +29,8 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import java.net.URI;
 import java.util.Map;
@@ -178,6 +183,27 @@ class LookupResourceTest extends ApiTest {
             0,
             getRequestedFor(urlPathEqualTo("/arxiv/query"))
                 .withQueryParam("id_list", WireMock.equalTo("1711.04153")));
+  }
+
+  @Test
+  void identifierOfADeletedPaperIs409WithoutAskingCrossref() {
+    ExtractableResponse<Response> created =
+        createPaper(ADMIN_KEY, "Deleted before lookup " + unique());
+    int id = created.path("id");
+    String doi = created.path("doi");
+    given()
+        .header("Authorization", "Bearer " + ADMIN_KEY)
+        .header("If-Match", created.header("ETag"))
+        .when()
+        .delete("/api/v1/papers/" + id)
+        .then()
+        .statusCode(204);
+    lookup(Map.of("doi", doi), "")
+        .statusCode(409)
+        .contentType("application/problem+json")
+        .body("errors.name", contains("doi"))
+        .body("errors[0].message", containsString("paper " + id + " (deleted"));
+    stubs().verifyThat(0, getRequestedFor(urlPathEqualTo("/crossref/works/" + doi)));
   }
 
   @Test
