@@ -23,8 +23,8 @@ class ArxivFeedsTest {
     assertEquals(
         new PaperInput(
             "preprint",
-            "A fixture preprint on message passing for molecular dynamics",
-            "We describe a fixture. It spans two lines and mentions E(3) equivariance.",
+            "A fixture preprint on stubbed Atom feeds",
+            "We describe a fixture. It spans two lines and says nothing else.",
             2021,
             "2021-01-08",
             "arXiv",

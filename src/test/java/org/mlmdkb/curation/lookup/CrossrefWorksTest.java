@@ -26,9 +26,9 @@ class CrossrefWorksTest {
     assertEquals(
         new PaperInput(
             "article",
-            "A fixture paper on equivariant potentials",
-            "Machine-learned potentials for molecular dynamics & free energies.\n\n"
-                + "A second paragraph with H2O.",
+            "A fixture paper on recorded answers",
+            "Recorded metadata for stubbed services & nothing else.\n\n"
+                + "A second paragraph with x2.",
             2021,
             "2021-06-01",
             "Journal of Test Fixtures",

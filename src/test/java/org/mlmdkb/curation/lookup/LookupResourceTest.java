@@ -98,7 +98,7 @@ class LookupResourceTest extends ApiTest {
             .body("status", equalTo("created"))
             .body("source", equalTo("crossref"))
             .body("paper.entry_type", equalTo("article"))
-            .body("paper.title", equalTo("A fixture paper on equivariant potentials"))
+            .body("paper.title", equalTo("A fixture paper on recorded answers"))
             .body(
                 "paper.authors.name",
                 contains("Ada Lovelace", "Alan Turing", "The Fixture Consortium"))
@@ -113,8 +113,8 @@ class LookupResourceTest extends ApiTest {
             .body(
                 "paper.abstract",
                 equalTo(
-                    "Machine-learned potentials for molecular dynamics & free energies.\n\n"
-                        + "A second paragraph with H2O."));
+                    "Recorded metadata for stubbed services & nothing else.\n\n"
+                        + "A second paragraph with x2."));
     int id = created.extract().path("paper.id");
     created.header("Location", endsWith("/api/v1/papers/" + id));
     stubs()
@@ -147,11 +147,10 @@ class LookupResourceTest extends ApiTest {
         .body("status", equalTo("created"))
         .body("source", equalTo("arxiv"))
         .body("paper.entry_type", equalTo("preprint"))
-        .body(
-            "paper.title", equalTo("A fixture preprint on message passing for molecular dynamics"))
+        .body("paper.title", equalTo("A fixture preprint on stubbed Atom feeds"))
         .body(
             "paper.abstract",
-            equalTo("We describe a fixture. It spans two lines and mentions E(3) equivariance."))
+            equalTo("We describe a fixture. It spans two lines and says nothing else."))
         .body("paper.authors.name", contains("Ada Lovelace", "Alan Turing"))
         .body("paper.date", equalTo("2021-01-08"))
         .body("paper.year", equalTo(2021))
