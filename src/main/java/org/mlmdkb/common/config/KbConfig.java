@@ -3,6 +3,7 @@ package org.mlmdkb.common.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -29,6 +30,9 @@ public interface KbConfig {
 
   /** Bootstrap admin API key (at least 16 characters), stored hashed at start. */
   Optional<String> adminKey();
+
+  /** Adding papers by DOI or arXiv id ({@code POST /api/v1/papers:lookup}). */
+  Lookup lookup();
 
   /** External database settings. */
   interface Db {
@@ -71,5 +75,23 @@ public interface KbConfig {
     /** Largest accepted import body in bytes; larger bodies get 413. */
     @WithDefault("5242880")
     long maxBytes();
+  }
+
+  /** The bibliographic services asked for a paper's metadata. */
+  interface Lookup {
+    /** Base URL of the Crossref REST API. */
+    @WithDefault("https://api.crossref.org")
+    String crossrefUrl();
+
+    /** Base URL of the arXiv API. */
+    @WithDefault("https://export.arxiv.org/api")
+    String arxivUrl();
+
+    /** Connect timeout, and again the wait for an answer, of each upstream request. */
+    @WithDefault("10s")
+    Duration timeout();
+
+    /** Contact address sent in the User-Agent (Crossref's "polite" pool). */
+    Optional<String> mailto();
   }
 }
