@@ -29,7 +29,8 @@ public class DatasetRepository {
              d.n_materials, d.licence, d.url, d.description, d.size_note, d.paper_id,
              d.paper_doi, d.paper_arxiv_id,
              (SELECT count(*) FROM dataset_subset s WHERE s.dataset_id = d.id) AS subset_count,
-             (SELECT count(*) FROM benchmark_result r WHERE r.dataset_id = d.id) AS result_count
+             (SELECT count(*) FROM benchmark_result r
+              WHERE r.dataset_id = d.id AND r.deleted_at IS NULL) AS result_count
       FROM dataset d
       """;
 
@@ -121,7 +122,7 @@ public class DatasetRepository {
         """
         SELECT s.slug, r.task, r.target, r.metric, r.unit, count(*)
         FROM benchmark_result r LEFT JOIN dataset_subset s ON s.id = r.subset_id
-        WHERE r.dataset_id = ?
+        WHERE r.dataset_id = ? AND r.deleted_at IS NULL
         GROUP BY s.slug, r.task, r.target, r.metric, r.unit
         ORDER BY s.slug NULLS FIRST, r.task, r.target, r.metric, r.unit
         """,

@@ -147,7 +147,7 @@ public class DatasetWriteRepository {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
             c.prepareStatement(
-                "SELECT (SELECT count(*) FROM benchmark_result WHERE dataset_id = ?),"
+                "SELECT (SELECT count(*) FROM benchmark_result WHERE dataset_id = ? AND deleted_at IS NULL),"
                     + " (SELECT count(*) FROM method_training_dataset WHERE dataset_id = ?)")) {
       ps.setLong(1, id);
       ps.setLong(2, id);

@@ -23,7 +23,7 @@ public class ResultImportRepository {
       JOIN method m ON m.id = r.method_id
       JOIN dataset d ON d.id = r.dataset_id
       LEFT JOIN dataset_subset s ON s.id = r.subset_id
-      WHERE m.slug = ? AND r.method_variant IS NOT DISTINCT FROM ?
+      WHERE r.deleted_at IS NULL AND m.slug = ? AND r.method_variant IS NOT DISTINCT FROM ?
         AND d.slug = ? AND s.slug IS NOT DISTINCT FROM ?
         AND r.task = ? AND r.target = ? AND r.metric = ?
         AND r.split IS NOT DISTINCT FROM ? AND r.n_train IS NOT DISTINCT FROM ?

@@ -113,7 +113,7 @@ public class ResultWriteRepository {
   }
 
   public boolean datasetExists(String slug) throws SQLException {
-    return exists("SELECT 1 FROM dataset WHERE slug = ?", slug);
+    return exists("SELECT 1 FROM dataset WHERE slug = ? AND deleted_at IS NULL", slug);
   }
 
   public boolean subsetExists(String dataset, String subset) throws SQLException {
