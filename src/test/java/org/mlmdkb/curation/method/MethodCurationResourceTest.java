@@ -536,6 +536,38 @@ class MethodCurationResourceTest extends ApiTest {
   }
 
   @Test
+  void putOfTheUnchangedStateRecordsNoHistory() {
+    String key = newKey("curator");
+    String slug = "qn-" + word();
+    ExtractableResponse<Response> created = create(key, body(slug, List.of("nequip")));
+    given()
+        .header("Authorization", "Bearer " + key)
+        .header("If-Match", created.header("ETag"))
+        .contentType(ContentType.JSON)
+        .body(body(slug, List.of("nequip")))
+        .when()
+        .put("/api/v1/methods/" + slug)
+        .then()
+        .statusCode(200)
+        .header("ETag", equalTo(created.header("ETag")));
+    given()
+        .when()
+        .get("/api/v1/methods/" + slug + "/history")
+        .then()
+        .body("items.action", contains("create"));
+  }
+
+  @Test
+  void historyOfAMalformedSlugIs400AndOfAnUnknownOne404() {
+    given().when().get("/api/v1/methods/Not_A_Slug/history").then().statusCode(400);
+    given()
+        .when()
+        .get("/api/v1/methods/no-such-method-" + word() + "/history")
+        .then()
+        .statusCode(404);
+  }
+
+  @Test
   void getAnswers304WhenIfNoneMatchIsCurrent() {
     String etag = etag("nequip");
     given()
