@@ -215,7 +215,9 @@ public class ResultRepository {
 
   public java.util.Optional<ResultDto.Ref> findMethod(String slug) throws SQLException {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("SELECT slug, name FROM method WHERE slug = ?")) {
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT slug, name FROM method WHERE slug = ? AND deleted_at IS NULL")) {
       ps.setString(1, slug);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next()

@@ -32,13 +32,18 @@ public class MethodRepository {
       FROM method m
       """;
 
-  /** Walks the lineage graph from one method; UNION stops at cycles, depth is the shortest. */
+  /**
+   * Walks the lineage graph from one method through live methods only; UNION stops at cycles, depth
+   * is the shortest.
+   */
   private static final String RELATIVES =
       """
-      WITH RECURSIVE walk(id, depth) AS (
-          SELECT %1$s, 1 FROM method_lineage WHERE %2$s = ?
+      WITH RECURSIVE live AS (SELECT l.* FROM method_lineage l
+                              JOIN method x ON x.id = l.%1$s AND x.deleted_at IS NULL),
+      walk(id, depth) AS (
+          SELECT %1$s, 1 FROM live WHERE %2$s = ?
           UNION
-          SELECT l.%1$s, w.depth + 1 FROM method_lineage l JOIN walk w ON l.%2$s = w.id
+          SELECT l.%1$s, w.depth + 1 FROM live l JOIN walk w ON l.%2$s = w.id
           WHERE w.depth < 20)
       SELECT m.slug, m.name, m.family, min(w.depth) AS depth
       FROM walk w JOIN method m ON m.id = w.id
@@ -83,8 +88,9 @@ public class MethodRepository {
     }
   }
 
+  /** Soft-deleted methods are never listed or counted. */
   private static SqlQuery filters(String family, String q, String dataset) {
-    SqlQuery query = new SqlQuery();
+    SqlQuery query = new SqlQuery().where("m.deleted_at IS NULL");
     if (family != null) {
       query.where("m.family = ?", family);
     }
@@ -106,7 +112,7 @@ public class MethodRepository {
   }
 
   public Optional<Row> findBySlug(String slug) throws SQLException {
-    SqlQuery query = new SqlQuery().where("m.slug = ?", slug);
+    SqlQuery query = new SqlQuery().where("m.slug = ?", slug).where("m.deleted_at IS NULL");
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = query.prepare(c, SUMMARY + query.whereClause());
         ResultSet rs = ps.executeQuery()) {

@@ -6,7 +6,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.sql.SQLException;
 import java.util.List;
@@ -15,6 +18,7 @@ import org.mlmdkb.common.paging.Limits;
 import org.mlmdkb.common.paging.Page;
 import org.mlmdkb.common.query.QueryParams;
 import org.mlmdkb.common.query.Slugs;
+import org.mlmdkb.curation.EntityTags;
 import org.mlmdkb.method.MethodDtos.MethodDetail;
 import org.mlmdkb.method.MethodDtos.MethodSummary;
 
@@ -23,7 +27,8 @@ import org.mlmdkb.method.MethodDtos.MethodSummary;
 @Produces(MediaType.APPLICATION_JSON)
 public class MethodResource {
 
-  static final List<String> FAMILIES =
+  /** The method table's family CHECK, in its order. */
+  public static final List<String> FAMILIES =
       List.of(
           "descriptor",
           "descriptor-nn",
@@ -37,8 +42,11 @@ public class MethodResource {
 
   private final MethodService service;
 
-  public MethodResource(MethodService service) {
+  private final EntityTags entityTags;
+
+  public MethodResource(MethodService service, EntityTags entityTags) {
     this.service = service;
+    this.entityTags = entityTags;
   }
 
   @GET
@@ -59,9 +67,17 @@ public class MethodResource {
         QueryParams.text("cursor", cursor));
   }
 
+  /** With a strong ETag of the representation; a matching If-None-Match answers 304. */
   @GET
   @Path("{slug}")
-  public MethodDetail get(@PathParam("slug") String slug) throws SQLException {
-    return service.get(Slugs.check("slug", slug));
+  public Response get(@PathParam("slug") String slug, @Context Request request)
+      throws SQLException {
+    MethodDetail method = service.get(Slugs.check("slug", slug));
+    EntityTag tag = new EntityTag(entityTags.of(method));
+    Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+    if (notModified != null) {
+      return notModified.tag(tag).build();
+    }
+    return Response.ok(method).tag(tag).build();
   }
 }

@@ -43,7 +43,7 @@ public class PaperRepository {
 
   private static final String METHOD_FILTER =
       "EXISTS (SELECT 1 FROM paper_method pm JOIN method m ON m.id = pm.method_id"
-          + " WHERE pm.paper_id = p.id AND m.slug = ?)";
+          + " WHERE pm.paper_id = p.id AND m.slug = ? AND m.deleted_at IS NULL)";
 
   private static final String DATASET_FILTER =
       "EXISTS (SELECT 1 FROM paper_dataset pd JOIN dataset d ON d.id = pd.dataset_id"
@@ -214,7 +214,7 @@ public class PaperRepository {
     return Rows.list(
         dataSource,
         "SELECT m.slug, m.name, pm.relation FROM paper_method pm JOIN method m ON m.id ="
-            + " pm.method_id WHERE pm.paper_id = ? ORDER BY m.slug",
+            + " pm.method_id WHERE pm.paper_id = ? AND m.deleted_at IS NULL ORDER BY m.slug",
         PaperRepository::linkedItem,
         paperId);
   }

@@ -25,7 +25,7 @@ public class RelatedRepository {
           SELECT pm2.paper_id AS id, 3.0 AS s, 'm' AS k, x.slug
           FROM me JOIN paper_method pm ON pm.paper_id = me.id
           JOIN paper_method pm2 ON pm2.method_id = pm.method_id AND pm2.paper_id <> me.id
-          JOIN method x ON x.id = pm.method_id
+          JOIN method x ON x.id = pm.method_id AND x.deleted_at IS NULL
           UNION ALL
           SELECT pd2.paper_id, 2.0, 'd', x.slug
           FROM me JOIN paper_dataset pd ON pd.paper_id = me.id

@@ -68,7 +68,8 @@ public class SearchRepository {
   private static final String EXACT_ENTITIES =
       """
       SELECT 'method', m.slug, m.paper_id FROM method m
-      WHERE %1$s = ANY(?) OR EXISTS (SELECT 1 FROM unnest(m.aliases) a WHERE %2$s = ANY(?))
+      WHERE m.deleted_at IS NULL
+        AND (%1$s = ANY(?) OR EXISTS (SELECT 1 FROM unnest(m.aliases) a WHERE %2$s = ANY(?)))
       UNION ALL
       SELECT 'dataset', d.slug, d.paper_id FROM dataset d
       WHERE (%3$s = ANY(?) OR EXISTS (SELECT 1 FROM unnest(d.aliases) a WHERE %2$s = ANY(?)))
@@ -133,7 +134,8 @@ public class SearchRepository {
        JOIN tag t ON t.slug = c.ancestor GROUP BY c.ancestor, t.label ORDER BY 4 DESC, 2 LIMIT ?)
       UNION ALL
       (SELECT 'method', x.slug, x.name, count(*) FROM m JOIN paper_method pm ON pm.paper_id = m.id
-       JOIN method x ON x.id = pm.method_id GROUP BY x.slug, x.name ORDER BY 4 DESC, 2 LIMIT ?)
+       JOIN method x ON x.id = pm.method_id AND x.deleted_at IS NULL
+       GROUP BY x.slug, x.name ORDER BY 4 DESC, 2 LIMIT ?)
       UNION ALL
       (SELECT 'dataset', x.slug, x.name, count(*) FROM m JOIN paper_dataset pd ON pd.paper_id = m.id
        JOIN dataset x ON x.id = pd.dataset_id AND x.deleted_at IS NULL
@@ -329,7 +331,9 @@ public class SearchRepository {
                             + " AS score"
                         : "SELECT 'article' AS type")
                     + " FROM article a, q WHERE a.status = 'published' AND a.search_vector @@ q.q";
-            case METHOD -> entityPart("method", "x", m.exactMethods(), params, full);
+            case METHOD ->
+                entityPart("method", "x", m.exactMethods(), params, full)
+                    + " AND x.deleted_at IS NULL";
             case DATASET ->
                 entityPart("dataset", "x", m.exactDatasets(), params, full)
                     + " AND x.deleted_at IS NULL";

@@ -29,8 +29,9 @@ public class SuggestRepository {
       SELECT kind, text, id FROM (
         (SELECT 'method' AS kind, m.name AS text, m.slug AS id, 1 AS tier, 0::real AS sim
          FROM method m, s
-         WHERE %1$s LIKE s.ident || '%%'
-            OR EXISTS (SELECT 1 FROM unnest(m.aliases) a WHERE %2$s LIKE s.ident || '%%')
+         WHERE m.deleted_at IS NULL
+           AND (%1$s LIKE s.ident || '%%'
+                OR EXISTS (SELECT 1 FROM unnest(m.aliases) a WHERE %2$s LIKE s.ident || '%%'))
          ORDER BY length(m.name), m.name LIMIT 6)
         UNION ALL
         (SELECT 'dataset', d.name, d.slug, 1, 0 FROM dataset d, s
@@ -56,7 +57,7 @@ public class SuggestRepository {
          LIMIT 4)
         UNION ALL
         (SELECT 'method', m.name, m.slug, 5, similarity(%1$s, s.ident) FROM method m, s
-         WHERE length(s.ident) >= 4 AND %1$s %% s.ident
+         WHERE length(s.ident) >= 4 AND %1$s %% s.ident AND m.deleted_at IS NULL
          ORDER BY 5 DESC LIMIT 3)
         UNION ALL
         (SELECT 'dataset', d.name, d.slug, 5, similarity(%3$s, s.ident) FROM dataset d, s

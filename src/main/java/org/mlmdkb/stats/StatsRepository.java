@@ -14,7 +14,10 @@ public class StatsRepository {
   private static final String COUNTS =
       """
       SELECT (SELECT count(*) FROM paper WHERE deleted_at IS NULL), (SELECT count(*) FROM author),
-             (SELECT count(*) FROM method), (SELECT count(*) FROM method_lineage),
+             (SELECT count(*) FROM method WHERE deleted_at IS NULL),
+             (SELECT count(*) FROM method_lineage l JOIN method c ON c.id = l.child_id
+              JOIN method p ON p.id = l.parent_id
+              WHERE c.deleted_at IS NULL AND p.deleted_at IS NULL),
              (SELECT count(*) FROM dataset WHERE deleted_at IS NULL),
              (SELECT count(*) FROM dataset_subset s JOIN dataset d ON d.id = s.dataset_id
               WHERE d.deleted_at IS NULL),
