@@ -155,7 +155,7 @@ public class DatasetRepository {
   public List<MethodLink> trainedMethods(long datasetId) throws SQLException {
     return query(
         "SELECT m.slug, m.name FROM method_training_dataset t JOIN method m ON m.id ="
-            + " t.method_id WHERE t.dataset_id = ? ORDER BY m.slug",
+            + " t.method_id WHERE t.dataset_id = ? AND m.deleted_at IS NULL ORDER BY m.slug",
         datasetId,
         rs -> new MethodLink(rs.getString(1), rs.getString(2)));
   }

@@ -28,7 +28,8 @@ public class MethodRepository {
       SELECT m.id, m.slug, m.name, m.aliases, m.family, m.year, m.description, m.code_url,
              m.licence, m.parameter_count, m.paper_id, m.paper_doi, m.paper_arxiv_id,
              m.paper_url,
-             (SELECT count(*) FROM benchmark_result r WHERE r.method_id = m.id) AS result_count
+             (SELECT count(*) FROM benchmark_result r
+              WHERE r.method_id = m.id AND r.deleted_at IS NULL) AS result_count
       FROM method m
       """;
 
@@ -178,7 +179,7 @@ public class MethodRepository {
         FROM benchmark_result r
         JOIN dataset d ON d.id = r.dataset_id
         LEFT JOIN dataset_subset s ON s.id = r.subset_id
-        WHERE r.method_id = ?
+        WHERE r.method_id = ? AND r.deleted_at IS NULL
         GROUP BY d.slug, s.slug, r.target, r.metric, r.unit
         ORDER BY d.slug, s.slug NULLS FIRST, r.target, r.metric, r.unit
         """,

@@ -148,7 +148,8 @@ public class DatasetWriteRepository {
         PreparedStatement ps =
             c.prepareStatement(
                 "SELECT (SELECT count(*) FROM benchmark_result WHERE dataset_id = ? AND deleted_at IS NULL),"
-                    + " (SELECT count(*) FROM method_training_dataset WHERE dataset_id = ?)")) {
+                    + " (SELECT count(*) FROM method_training_dataset t JOIN method m"
+                    + " ON m.id = t.method_id WHERE t.dataset_id = ? AND m.deleted_at IS NULL)")) {
       ps.setLong(1, id);
       ps.setLong(2, id);
       try (ResultSet rs = ps.executeQuery()) {

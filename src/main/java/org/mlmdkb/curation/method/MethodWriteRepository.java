@@ -139,7 +139,8 @@ public class MethodWriteRepository {
     return Rows.list(
         dataSource,
         "SELECT s FROM unnest(?::text[]) WITH ORDINALITY AS u(s, n)"
-            + " WHERE NOT EXISTS (SELECT 1 FROM dataset WHERE slug = u.s) ORDER BY n",
+            + " WHERE NOT EXISTS (SELECT 1 FROM dataset WHERE slug = u.s AND deleted_at IS NULL)"
+            + " ORDER BY n",
         rs -> rs.getString(1),
         (Object) slugs.toArray(String[]::new));
   }
@@ -181,7 +182,7 @@ public class MethodWriteRepository {
     long results =
         Rows.list(
                 dataSource,
-                "SELECT count(*) FROM benchmark_result WHERE method_id = ?",
+                "SELECT count(*) FROM benchmark_result WHERE method_id = ? AND deleted_at IS NULL",
                 rs -> rs.getLong(1),
                 id)
             .get(0);

@@ -109,7 +109,7 @@ public class ResultWriteRepository {
   }
 
   public boolean methodExists(String slug) throws SQLException {
-    return exists("SELECT 1 FROM method WHERE slug = ?", slug);
+    return exists("SELECT 1 FROM method WHERE slug = ? AND deleted_at IS NULL", slug);
   }
 
   public boolean datasetExists(String slug) throws SQLException {
