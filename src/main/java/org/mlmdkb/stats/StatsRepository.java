@@ -17,8 +17,8 @@ public class StatsRepository {
              (SELECT count(*) FROM method), (SELECT count(*) FROM method_lineage),
              (SELECT count(*) FROM dataset), (SELECT count(*) FROM dataset_subset),
              (SELECT count(*) FROM benchmark_result),
-             (SELECT count(*) FROM article WHERE status = 'published'),
-             (SELECT count(*) FROM tag), (SELECT count(*) FROM source)
+             (SELECT count(*) FROM article WHERE status = 'published' AND deleted_at IS NULL),
+             (SELECT count(*) FROM tag WHERE deleted_at IS NULL), (SELECT count(*) FROM source)
       """;
 
   private final AgroalDataSource dataSource;
