@@ -396,6 +396,32 @@ class ArticleCurationResourceTest extends ApiTest {
   }
 
   @Test
+  void aDeletedArticleNoLongerCountsForItsTag() {
+    String tag = "counted-" + unique();
+    given()
+        .header("Authorization", "Bearer " + ADMIN_KEY)
+        .contentType(ContentType.JSON)
+        .body(Map.of("slug", tag, "label", "Counted"))
+        .when()
+        .post("/api/v1/tags")
+        .then()
+        .statusCode(201);
+    String slug = "counted-article-" + unique();
+    Map<String, Object> body = article(slug, "published");
+    body.put("tags", List.of(tag));
+    String etag = create(ADMIN_KEY, body).header("ETag");
+    given().when().get("/api/v1/tags/" + tag).then().body("article_count", equalTo(1));
+    given()
+        .header("Authorization", "Bearer " + ADMIN_KEY)
+        .header("If-Match", etag)
+        .when()
+        .delete("/api/v1/articles/" + slug)
+        .then()
+        .statusCode(204);
+    given().when().get("/api/v1/tags/" + tag).then().body("article_count", equalTo(0));
+  }
+
+  @Test
   void historyPagesWithLimitAndCursor() {
     String key = newKey("curator");
     String slug = "history-" + unique();
