@@ -8,7 +8,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
-import java.util.Optional;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -43,8 +42,4 @@ public class Article extends PanacheEntityBase {
 
   @Column(name = "reading_time_minutes")
   public int readingTimeMinutes;
-
-  public static Optional<Article> findPublishedBySlug(String slug) {
-    return find("slug = ?1 and status = 'published'", slug).firstResultOptional();
-  }
 }

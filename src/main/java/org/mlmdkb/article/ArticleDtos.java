@@ -24,10 +24,12 @@ public final class ArticleDtos {
 
   public record Related(List<PaperLink> papers, List<ItemLink> methods, List<ItemLink> datasets) {}
 
+  /** {@code status} is always "published" for readers; curators also see drafts. */
   public record ArticleDetail(
       String slug,
       String title,
       String summary,
+      String status,
       List<String> authors,
       List<String> tags,
       OffsetDateTime publishedAt,

@@ -18,16 +18,20 @@ import org.mlmdkb.article.ArticleDtos.PaperLink;
 import org.mlmdkb.common.db.Rows;
 import org.mlmdkb.common.db.SqlQuery;
 
-/** Article queries; every query here sees published articles only. */
+/**
+ * Article queries; readers see published, live articles only, curators also drafts (never deleted
+ * ones). Tags list only live tags.
+ */
 @ApplicationScoped
 public class ArticleRepository {
 
   private static final String SELECT =
       """
       SELECT a.id, a.slug, a.title, a.summary, a.authors, a.published_at, a.updated_at,
-             a.reading_time_minutes, a.body_markdown, a.body_html,
-             ARRAY(SELECT tag_slug FROM article_tag t WHERE t.article_id = a.id
-                   ORDER BY tag_slug) AS tags
+             a.reading_time_minutes, a.body_markdown, a.body_html, a.status,
+             ARRAY(SELECT at.tag_slug FROM article_tag at JOIN tag t ON t.slug = at.tag_slug
+                   WHERE at.article_id = a.id AND t.deleted_at IS NULL
+                   ORDER BY at.tag_slug) AS tags
       FROM article a
       """;
 
@@ -35,7 +39,7 @@ public class ArticleRepository {
       """
       EXISTS (SELECT 1 FROM article_tag at WHERE at.article_id = a.id AND at.tag_slug IN (
           WITH RECURSIVE sub(slug) AS (
-              SELECT slug FROM tag WHERE slug = ?
+              SELECT slug FROM tag WHERE slug = ? AND deleted_at IS NULL
               UNION SELECT t.slug FROM tag t JOIN sub ON t.parent_slug = sub.slug)
           SELECT slug FROM sub))
       """;
@@ -46,7 +50,8 @@ public class ArticleRepository {
     this.dataSource = dataSource;
   }
 
-  public record Row(long id, ArticleSummary summary, String bodyMarkdown, String bodyHtml) {}
+  public record Row(
+      long id, ArticleSummary summary, String bodyMarkdown, String bodyHtml, String status) {}
 
   /** Published articles, newest first (or oldest first), after the keyset (published_at, id). */
   public List<Row> listPublished(String tag, boolean newestFirst, List<String> after, int limit)
@@ -90,15 +95,19 @@ public class ArticleRepository {
   }
 
   private static SqlQuery published(String tag) {
-    SqlQuery query = new SqlQuery().where("a.status = 'published'");
+    SqlQuery query = new SqlQuery().where("a.status = 'published' AND a.deleted_at IS NULL");
     if (tag != null) {
       query.where(TAG_FILTER, tag);
     }
     return query;
   }
 
-  public Optional<Row> findPublished(String slug) throws SQLException {
-    SqlQuery query = published(null).where("a.slug = ?", slug);
+  /** A live article by slug; drafts only when {@code includeDrafts}. */
+  public Optional<Row> find(String slug, boolean includeDrafts) throws SQLException {
+    SqlQuery query =
+        includeDrafts
+            ? new SqlQuery().where("a.deleted_at IS NULL").where("a.slug = ?", slug)
+            : published(null).where("a.slug = ?", slug);
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = query.prepare(c, SELECT + query.whereClause());
         ResultSet rs = ps.executeQuery()) {
@@ -155,6 +164,7 @@ public class ArticleRepository {
             rs.getObject("updated_at", OffsetDateTime.class),
             rs.getInt("reading_time_minutes")),
         rs.getString("body_markdown"),
-        rs.getString("body_html"));
+        rs.getString("body_html"),
+        rs.getString("status"));
   }
 }

@@ -1,12 +1,17 @@
 package org.mlmdkb.article;
 
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.sql.SQLException;
 import java.util.List;
@@ -17,16 +22,22 @@ import org.mlmdkb.common.paging.Limits;
 import org.mlmdkb.common.paging.Page;
 import org.mlmdkb.common.query.QueryParams;
 import org.mlmdkb.common.query.Slugs;
+import org.mlmdkb.curation.EntityTags;
+import org.mlmdkb.curation.article.DraftReaders;
 
-/** The site's own articles (published ones only). */
+/** The site's own articles (published ones only, unless the caller holds an API key). */
 @Path("/api/v1/articles")
 @Produces(MediaType.APPLICATION_JSON)
 public class ArticleResource {
 
   private final ArticleService service;
+  private final DraftReaders draftReaders;
+  private final EntityTags entityTags;
 
-  public ArticleResource(ArticleService service) {
+  public ArticleResource(ArticleService service, DraftReaders draftReaders, EntityTags entityTags) {
     this.service = service;
+    this.draftReaders = draftReaders;
+    this.entityTags = entityTags;
   }
 
   @GET
@@ -45,9 +56,27 @@ public class ArticleResource {
         QueryParams.text("cursor", cursor));
   }
 
+  /**
+   * With a strong ETag (the one writes compare against) and 304 for a current If-None-Match. A
+   * valid API key in Authorization also shows drafts; private caching keeps a draft out of shared
+   * caches.
+   */
   @GET
   @Path("{slug}")
-  public ArticleDetail get(@PathParam("slug") String slug) throws SQLException {
-    return service.get(Slugs.check("slug", slug));
+  public Response get(
+      @PathParam("slug") String slug,
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @Context Request request)
+      throws SQLException {
+    boolean drafts = draftReaders.mayReadDrafts(authorization);
+    ArticleDetail article = service.get(Slugs.check("slug", slug), drafts);
+    EntityTag tag = new EntityTag(entityTags.of(article));
+    Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+    Response.ResponseBuilder response =
+        notModified != null ? notModified.tag(tag) : Response.ok(article).tag(tag);
+    if (drafts) {
+      response.header(HttpHeaders.CACHE_CONTROL, "private, no-store");
+    }
+    return response.build();
   }
 }

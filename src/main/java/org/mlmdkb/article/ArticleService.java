@@ -11,7 +11,10 @@ import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.paging.Keyset;
 import org.mlmdkb.common.paging.Page;
 
-/** Published articles; a draft is indistinguishable from a missing article (404). */
+/**
+ * Published articles; to readers a draft is indistinguishable from a missing article (404), while
+ * curators read drafts too so they can edit them.
+ */
 @ApplicationScoped
 public class ArticleService {
 
@@ -37,10 +40,10 @@ public class ArticleService {
         articles.countPublished(tag));
   }
 
-  public ArticleDetail get(String slug) throws SQLException {
+  public ArticleDetail get(String slug, boolean includeDrafts) throws SQLException {
     ArticleRepository.Row row =
         articles
-            .findPublished(slug)
+            .find(slug, includeDrafts)
             .orElseThrow(() -> ApiException.notFound("Article '" + slug + "'"));
     ArticleSummary a = row.summary();
     Related related =
@@ -52,6 +55,7 @@ public class ArticleService {
         a.slug(),
         a.title(),
         a.summary(),
+        row.status(),
         a.authors(),
         a.tags(),
         a.publishedAt(),

@@ -32,7 +32,7 @@ public class PaperRepository {
       """
       EXISTS (SELECT 1 FROM paper_tag pt WHERE pt.paper_id = p.id AND pt.tag_slug IN (
           WITH RECURSIVE sub(slug) AS (
-              SELECT slug FROM tag WHERE slug = ?
+              SELECT slug FROM tag WHERE slug = ? AND deleted_at IS NULL
               UNION SELECT t.slug FROM tag t JOIN sub ON t.parent_slug = sub.slug)
           SELECT slug FROM sub))
       """;
@@ -204,7 +204,8 @@ public class PaperRepository {
   public Map<Long, List<String>> tagsOf(List<Long> paperIds) throws SQLException {
     Map<Long, List<String>> out = new LinkedHashMap<>();
     forEachRow(
-        "SELECT paper_id, tag_slug FROM paper_tag WHERE paper_id = ANY(?) ORDER BY tag_slug",
+        "SELECT pt.paper_id, pt.tag_slug FROM paper_tag pt JOIN tag t ON t.slug = pt.tag_slug"
+            + " WHERE pt.paper_id = ANY(?) AND t.deleted_at IS NULL ORDER BY pt.tag_slug",
         paperIds,
         rs -> out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)));
     return out;

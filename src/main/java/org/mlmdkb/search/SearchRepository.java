@@ -120,7 +120,7 @@ public class SearchRepository {
       WITH RECURSIVE q AS (SELECT ?::tsquery AS q),
       m AS MATERIALIZED (SELECT p.id, p.year, p.venue FROM paper p, q %s),
       closure(ancestor, descendant) AS (
-          SELECT slug, slug FROM tag
+          SELECT slug, slug FROM tag WHERE deleted_at IS NULL
           UNION ALL SELECT t.parent_slug, c.descendant FROM closure c
           JOIN tag t ON t.slug = c.ancestor WHERE t.parent_slug IS NOT NULL)
       (SELECT 'year', year::text, year::text, count(*) FROM m WHERE year IS NOT NULL
@@ -330,7 +330,8 @@ public class SearchRepository {
                             + RANK.formatted("a")
                             + " AS score"
                         : "SELECT 'article' AS type")
-                    + " FROM article a, q WHERE a.status = 'published' AND a.search_vector @@ q.q";
+                    + " FROM article a, q WHERE a.status = 'published' AND a.deleted_at IS NULL"
+                    + " AND a.search_vector @@ q.q";
             case METHOD ->
                 entityPart("method", "x", m.exactMethods(), params, full)
                     + " AND x.deleted_at IS NULL";

@@ -41,8 +41,9 @@ public class SuggestRepository {
          ORDER BY length(d.name), d.name LIMIT 6)
         UNION ALL
         (SELECT 'tag', t.label, t.slug, 2, 0 FROM tag t, s
-         WHERE kb_search_text(t.label) LIKE s.words || '%%'
-            OR kb_search_text(t.label) LIKE '%% ' || s.words || '%%'
+         WHERE t.deleted_at IS NULL
+           AND (kb_search_text(t.label) LIKE s.words || '%%'
+                OR kb_search_text(t.label) LIKE '%% ' || s.words || '%%')
          ORDER BY t.label LIMIT 4)
         UNION ALL
         (SELECT 'author', a.name, a.id::text, 3, 0 FROM author a, s

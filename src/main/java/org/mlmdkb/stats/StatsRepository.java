@@ -22,8 +22,8 @@ public class StatsRepository {
              (SELECT count(*) FROM dataset_subset s JOIN dataset d ON d.id = s.dataset_id
               WHERE d.deleted_at IS NULL),
              (SELECT count(*) FROM benchmark_result WHERE deleted_at IS NULL),
-             (SELECT count(*) FROM article WHERE status = 'published'),
-             (SELECT count(*) FROM tag), (SELECT count(*) FROM source)
+             (SELECT count(*) FROM article WHERE status = 'published' AND deleted_at IS NULL),
+             (SELECT count(*) FROM tag WHERE deleted_at IS NULL), (SELECT count(*) FROM source)
       """;
 
   private final AgroalDataSource dataSource;

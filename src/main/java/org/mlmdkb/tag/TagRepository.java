@@ -8,19 +8,22 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** The taxonomy with usage counts, in one statement. */
+/** The live taxonomy with usage counts (live papers, published live articles), in one statement. */
 @ApplicationScoped
 public class TagRepository {
 
   private static final String TAGS_WITH_COUNTS =
       """
       SELECT t.slug, t.label, t.parent_slug,
-             (SELECT count(*) FROM paper_tag pt WHERE pt.tag_slug = t.slug) AS paper_count,
+             (SELECT count(*) FROM paper_tag pt JOIN paper p ON p.id = pt.paper_id
+               WHERE pt.tag_slug = t.slug AND p.deleted_at IS NULL) AS paper_count,
              (SELECT count(*) FROM article_tag at JOIN article a ON a.id = at.article_id
-               WHERE at.tag_slug = t.slug AND a.status = 'published') AS article_count
+               WHERE at.tag_slug = t.slug AND a.status = 'published'
+                 AND a.deleted_at IS NULL) AS article_count
       FROM tag t
-      ORDER BY t.parent_slug NULLS FIRST, t.slug
+      WHERE t.deleted_at IS NULL
       """;
 
   private final AgroalDataSource dataSource;
@@ -30,20 +33,32 @@ public class TagRepository {
   }
 
   public List<TagDto> listWithCounts() throws SQLException {
+    return query(TAGS_WITH_COUNTS + " ORDER BY t.parent_slug NULLS FIRST, t.slug", null);
+  }
+
+  public Optional<TagDto> findLive(String slug) throws SQLException {
+    return query(TAGS_WITH_COUNTS + " AND t.slug = ?", slug).stream().findFirst();
+  }
+
+  private List<TagDto> query(String sql, String slug) throws SQLException {
     List<TagDto> out = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(TAGS_WITH_COUNTS);
-        ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        out.add(
-            new TagDto(
-                rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5)));
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      if (slug != null) {
+        ps.setString(1, slug);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(
+              new TagDto(
+                  rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5)));
+        }
       }
     }
     return out;
   }
 
-  /** A tag with how many papers and published articles carry it directly. */
+  /** A tag with how many live papers and published articles carry it directly. */
   public record TagDto(
       String slug, String label, String parent, long paperCount, long articleCount) {}
 }

@@ -2,14 +2,20 @@ package org.mlmdkb.tag;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
 import org.mlmdkb.common.query.QueryParams;
+import org.mlmdkb.common.query.Slugs;
+import org.mlmdkb.curation.EntityTags;
 
 /** The topic taxonomy; small enough to return whole, parents before children. */
 @Path("/api/v1/tags")
@@ -17,15 +23,35 @@ import org.mlmdkb.common.query.QueryParams;
 public class TagResource {
 
   private final TagRepository tags;
+  private final TagService service;
+  private final EntityTags entityTags;
 
-  public TagResource(TagRepository tags) {
+  public TagResource(TagRepository tags, TagService service, EntityTags entityTags) {
     this.tags = tags;
+    this.service = service;
+    this.entityTags = entityTags;
   }
 
   @GET
   public TagList list(@Context UriInfo uri) throws SQLException {
     QueryParams.allowOnly(uri, Set.of());
     return new TagList(tags.listWithCounts());
+  }
+
+  /**
+   * One live tag with its counts and a strong ETag (the one writes compare against); a matching
+   * If-None-Match answers 304.
+   */
+  @GET
+  @Path("{slug}")
+  public Response get(
+      @Context UriInfo uri, @PathParam("slug") String slug, @Context Request request)
+      throws SQLException {
+    QueryParams.allowOnly(uri, Set.of());
+    TagRepository.TagDto tag = service.get(Slugs.check("slug", slug));
+    EntityTag etag = new EntityTag(entityTags.of(tag));
+    Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
+    return (notModified != null ? notModified : Response.ok(tag)).tag(etag).build();
   }
 
   /** Body of {@code GET /api/v1/tags}. */

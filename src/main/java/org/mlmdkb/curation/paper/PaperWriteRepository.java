@@ -113,7 +113,8 @@ public class PaperWriteRepository {
         PreparedStatement ps =
             c.prepareStatement(
                 "SELECT s FROM unnest(?::text[]) WITH ORDINALITY AS u(s, n)"
-                    + " WHERE NOT EXISTS (SELECT 1 FROM tag WHERE slug = u.s) ORDER BY n")) {
+                    + " WHERE NOT EXISTS (SELECT 1 FROM tag WHERE slug = u.s AND deleted_at IS NULL)"
+                    + " ORDER BY n")) {
       ps.setArray(1, c.createArrayOf("text", slugs.toArray()));
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
