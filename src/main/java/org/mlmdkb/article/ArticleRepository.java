@@ -137,10 +137,10 @@ public class ArticleRepository {
   public enum LinkKind {
     METHOD(
         "SELECT m.slug, m.name FROM article_method am JOIN method m ON m.id = am.method_id"
-            + " WHERE am.article_id = ? ORDER BY m.slug"),
+            + " WHERE am.article_id = ? AND m.deleted_at IS NULL ORDER BY m.slug"),
     DATASET(
         "SELECT d.slug, d.name FROM article_dataset ad JOIN dataset d ON d.id = ad.dataset_id"
-            + " WHERE ad.article_id = ? ORDER BY d.slug");
+            + " WHERE ad.article_id = ? AND d.deleted_at IS NULL ORDER BY d.slug");
 
     private final String sql;
 

@@ -157,11 +157,11 @@ public class ArticleWriteRepository {
   }
 
   public List<String> unknownMethods(List<String> slugs) throws SQLException {
-    return unknown(slugs, "text", "SELECT 1 FROM method WHERE slug = u.s");
+    return unknown(slugs, "text", "SELECT 1 FROM method WHERE slug = u.s AND deleted_at IS NULL");
   }
 
   public List<String> unknownDatasets(List<String> slugs) throws SQLException {
-    return unknown(slugs, "text", "SELECT 1 FROM dataset WHERE slug = u.s");
+    return unknown(slugs, "text", "SELECT 1 FROM dataset WHERE slug = u.s AND deleted_at IS NULL");
   }
 
   /** The editable state of an article, deleted or not; empty when no such row exists. */
@@ -173,14 +173,15 @@ public class ArticleWriteRepository {
                 SELECT slug, title, summary, body_markdown, authors, status,
                        ARRAY(SELECT tag_slug FROM article_tag WHERE article_id = a.id
                              ORDER BY tag_slug) AS tags,
-                       ARRAY(SELECT paper_id FROM article_paper WHERE article_id = a.id
-                             ORDER BY paper_id) AS papers,
+                       ARRAY(SELECT ap.paper_id FROM article_paper ap JOIN paper p
+                             ON p.id = ap.paper_id WHERE ap.article_id = a.id
+                             AND p.deleted_at IS NULL ORDER BY ap.paper_id) AS papers,
                        ARRAY(SELECT m.slug FROM article_method am JOIN method m
                              ON m.id = am.method_id WHERE am.article_id = a.id
-                             ORDER BY m.slug) AS methods,
+                             AND m.deleted_at IS NULL ORDER BY m.slug) AS methods,
                        ARRAY(SELECT d.slug FROM article_dataset ad JOIN dataset d
                              ON d.id = ad.dataset_id WHERE ad.article_id = a.id
-                             ORDER BY d.slug) AS datasets
+                             AND d.deleted_at IS NULL ORDER BY d.slug) AS datasets
                 FROM article a WHERE id = ?
                 """)) {
       ps.setLong(1, id);
@@ -222,11 +223,21 @@ public class ArticleWriteRepository {
         renderer.toSafeHtml(markdown), MarkdownRenderer.readingTimeMinutes(markdown));
   }
 
+  /**
+   * Replaces the links the editable state shows. Links to soft-deleted papers, methods and datasets
+   * are hidden from it and kept, so they come back if those items are restored.
+   */
   private static void replaceLinks(Connection c, long id, ArticleInput a) throws SQLException {
-    for (String table :
-        List.of("article_tag", "article_paper", "article_method", "article_dataset")) {
-      try (PreparedStatement ps =
-          c.prepareStatement("DELETE FROM " + table + " WHERE article_id = ?")) {
+    for (String delete :
+        List.of(
+            "DELETE FROM article_tag WHERE article_id = ?",
+            "DELETE FROM article_paper WHERE article_id = ?"
+                + " AND paper_id IN (SELECT id FROM paper WHERE deleted_at IS NULL)",
+            "DELETE FROM article_method WHERE article_id = ?"
+                + " AND method_id IN (SELECT id FROM method WHERE deleted_at IS NULL)",
+            "DELETE FROM article_dataset WHERE article_id = ?"
+                + " AND dataset_id IN (SELECT id FROM dataset WHERE deleted_at IS NULL)")) {
+      try (PreparedStatement ps = c.prepareStatement(delete)) {
         ps.setLong(1, id);
         ps.executeUpdate();
       }
@@ -238,13 +249,15 @@ public class ArticleWriteRepository {
         id,
         a.methods(),
         "text",
-        "INSERT INTO article_method SELECT ?, id FROM method WHERE slug = ANY(?::text[])");
+        "INSERT INTO article_method SELECT ?, id FROM method WHERE slug = ANY(?::text[])"
+            + " AND deleted_at IS NULL");
     link(
         c,
         id,
         a.datasets(),
         "text",
-        "INSERT INTO article_dataset SELECT ?, id FROM dataset WHERE slug = ANY(?::text[])");
+        "INSERT INTO article_dataset SELECT ?, id FROM dataset WHERE slug = ANY(?::text[])"
+            + " AND deleted_at IS NULL");
   }
 
   private static void link(Connection c, long id, List<?> values, String type, String sql)

@@ -26,66 +26,85 @@ public class CorpusDump {
   public static final String FORMAT = "mlmd-kb-dump/1";
 
   private static final String LIVE_PAPERS = "(SELECT id FROM paper WHERE deleted_at IS NULL)";
-  private static final String PUBLISHED_ARTICLES =
-      "(SELECT id FROM article WHERE status = 'published')";
+  private static final String LIVE_METHODS = "(SELECT id FROM method WHERE deleted_at IS NULL)";
+  private static final String LIVE_DATASETS = "(SELECT id FROM dataset WHERE deleted_at IS NULL)";
+  private static final String LIVE_TAGS = "(SELECT slug FROM tag WHERE deleted_at IS NULL)";
+  private static final String PUBLIC_ARTICLES =
+      "(SELECT id FROM article WHERE status = 'published' AND deleted_at IS NULL)";
 
-  /** Table → the query of its rows; soft-deleted papers and their links are left out. */
+  /**
+   * Table → the query of its rows. The dump is public, so it holds what readers can see: no
+   * soft-deleted item, no draft, and no link row with either end hidden.
+   */
   private static final Map<String, String> TABLES = new LinkedHashMap<>();
 
   static {
     TABLES.put("source", "SELECT to_jsonb(t) FROM source t ORDER BY id");
-    TABLES.put("tag", "SELECT to_jsonb(t) FROM tag t ORDER BY slug");
+    TABLES.put("tag", live("tag", "slug"));
     TABLES.put("author", "SELECT to_jsonb(t) FROM author t ORDER BY id");
+    TABLES.put("paper", live("paper", "id"));
+    TABLES.put("paper_author", links("paper_author", "paper_id IN " + LIVE_PAPERS));
     TABLES.put(
-        "paper",
-        "SELECT to_jsonb(t) - 'deleted_at' - 'search_vector' FROM paper t WHERE deleted_at IS NULL ORDER BY id");
-    for (String link :
-        new String[] {
-          "paper_author", "paper_tag", "paper_source", "paper_method", "paper_dataset"
-        }) {
-      TABLES.put(
-          link,
-          "SELECT to_jsonb(t) FROM "
-              + link
-              + " t WHERE paper_id IN "
-              + LIVE_PAPERS
-              + " ORDER BY 1");
-    }
-    for (String table :
-        new String[] {
-          "dataset",
-          "dataset_subset",
-          "dataset_source",
-          "method",
-          "method_lineage",
-          "method_source",
-          "method_training_dataset",
-          "benchmark_result"
-        }) {
-      // search_vector is a derived search column, not content.
-      TABLES.put(table, "SELECT to_jsonb(t) - 'search_vector' FROM " + table + " t ORDER BY 1");
-    }
-    // The dump is public: drafts and their links stay out, as on every public endpoint.
+        "paper_tag",
+        links("paper_tag", "paper_id IN " + LIVE_PAPERS + " AND tag_slug IN " + LIVE_TAGS));
+    TABLES.put("paper_source", links("paper_source", "paper_id IN " + LIVE_PAPERS));
+    TABLES.put(
+        "paper_method",
+        links("paper_method", "paper_id IN " + LIVE_PAPERS + " AND method_id IN " + LIVE_METHODS));
+    TABLES.put(
+        "paper_dataset",
+        links(
+            "paper_dataset", "paper_id IN " + LIVE_PAPERS + " AND dataset_id IN " + LIVE_DATASETS));
+    TABLES.put("dataset", live("dataset", "id"));
+    TABLES.put("dataset_subset", links("dataset_subset", "dataset_id IN " + LIVE_DATASETS));
+    TABLES.put("dataset_source", links("dataset_source", "dataset_id IN " + LIVE_DATASETS));
+    TABLES.put("method", live("method", "id"));
+    TABLES.put(
+        "method_lineage",
+        links(
+            "method_lineage", "child_id IN " + LIVE_METHODS + " AND parent_id IN " + LIVE_METHODS));
+    TABLES.put("method_source", links("method_source", "method_id IN " + LIVE_METHODS));
+    TABLES.put(
+        "method_training_dataset",
+        links(
+            "method_training_dataset",
+            "method_id IN " + LIVE_METHODS + " AND dataset_id IN " + LIVE_DATASETS));
+    TABLES.put("benchmark_result", live("benchmark_result", "id"));
     TABLES.put(
         "article",
-        "SELECT to_jsonb(t) - 'search_vector' FROM article t WHERE status = 'published'"
-            + " ORDER BY 1");
-    for (String link : new String[] {"article_tag", "article_method", "article_dataset"}) {
-      TABLES.put(
-          link,
-          "SELECT to_jsonb(t) FROM "
-              + link
-              + " t WHERE article_id IN "
-              + PUBLISHED_ARTICLES
-              + " ORDER BY 1");
-    }
+        "SELECT to_jsonb(t) - 'deleted_at' - 'search_vector' FROM article t WHERE id IN "
+            + PUBLIC_ARTICLES
+            + " ORDER BY id");
+    TABLES.put(
+        "article_tag",
+        links("article_tag", "article_id IN " + PUBLIC_ARTICLES + " AND tag_slug IN " + LIVE_TAGS));
+    TABLES.put(
+        "article_method",
+        links(
+            "article_method",
+            "article_id IN " + PUBLIC_ARTICLES + " AND method_id IN " + LIVE_METHODS));
+    TABLES.put(
+        "article_dataset",
+        links(
+            "article_dataset",
+            "article_id IN " + PUBLIC_ARTICLES + " AND dataset_id IN " + LIVE_DATASETS));
     TABLES.put(
         "article_paper",
-        "SELECT to_jsonb(t) FROM article_paper t WHERE paper_id IN "
-            + LIVE_PAPERS
-            + " AND article_id IN "
-            + PUBLISHED_ARTICLES
-            + " ORDER BY 1");
+        links(
+            "article_paper",
+            "article_id IN " + PUBLIC_ARTICLES + " AND paper_id IN " + LIVE_PAPERS));
+  }
+
+  /** A soft-deletable table's live rows; deleted_at and the derived search column are dropped. */
+  private static String live(String table, String order) {
+    return "SELECT to_jsonb(t) - 'deleted_at' - 'search_vector' FROM "
+        + table
+        + " t WHERE deleted_at IS NULL ORDER BY "
+        + order;
+  }
+
+  private static String links(String table, String condition) {
+    return "SELECT to_jsonb(t) FROM " + table + " t WHERE " + condition + " ORDER BY 1";
   }
 
   private final AgroalDataSource dataSource;
