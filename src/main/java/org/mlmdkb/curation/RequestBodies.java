@@ -1,5 +1,6 @@
 package org.mlmdkb.curation;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -14,19 +15,21 @@ public final class RequestBodies {
 
   /** A merge-patch body: must be a JSON object (malformed JSON is mapped to 400 upstream). */
   public static JsonNode patchObject(ObjectMapper json, String body) throws IOException {
-    JsonNode patch = body == null || body.isBlank() ? null : json.readTree(body);
+    // Decimals as BigDecimal: a patched benchmark value must not pass through a double.
+    JsonNode patch =
+        body == null || body.isBlank()
+            ? null
+            : json.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(body);
     if (patch == null || !patch.isObject()) {
       throw notAnObject();
     }
     return patch;
   }
 
-  /** A JSON body bound to a record: JSON {@code null} or no body at all is a 400. */
-  public static <T> T required(T body) {
-    if (body == null) {
-      throw notAnObject();
-    }
-    return body;
+  /** A JSON object body bound to {@code type}; anything else is a 400 naming the body. */
+  public static <T> T object(ObjectMapper json, String body, Class<T> type) throws IOException {
+    patchObject(json, body); // the shape check; bound from the text so decimals stay exact
+    return json.readValue(body, type);
   }
 
   /** The 400 for an absent or non-object body. */

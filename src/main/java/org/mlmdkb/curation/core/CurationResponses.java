@@ -17,8 +17,11 @@ public final class CurationResponses {
         .build();
   }
 
-  /** 200 with the new ETag. */
+  /** 200 with the new ETag, and Location, since a PUT or PATCH may have renamed a slug. */
   public static Response ok(CurationWorkflow.Written written) {
-    return Response.ok(written.body()).tag(new EntityTag(written.etag())).build();
+    return Response.ok(written.body())
+        .tag(new EntityTag(written.etag()))
+        .location(URI.create(written.location()))
+        .build();
   }
 }

@@ -1,46 +1,18 @@
 package org.mlmdkb.curation.dataset;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.PATCH;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-import java.io.IOException;
-import java.net.URI;
-import java.sql.SQLException;
-import org.mlmdkb.curation.RequestBodies;
-import org.mlmdkb.curation.auth.AdminOnly;
 import org.mlmdkb.curation.auth.Caller;
+import org.mlmdkb.curation.core.CuratedResource;
 import org.mlmdkb.curation.core.CurationHistory;
-import org.mlmdkb.curation.core.CurationResponses;
 import org.mlmdkb.curation.core.CurationWorkflow;
-import org.mlmdkb.curation.history.HistoryPage;
 
 /**
- * Dataset writes (the reads are {@code dataset.DatasetResource}, which shares this path): create,
- * replace, JSON Merge Patch, soft delete and restore, and each dataset's change history.
+ * Dataset writes, as every curated collection has them (see {@link CuratedResource}); the reads are
+ * {@code dataset.DatasetResource}, which shares this path.
  */
 @Path("/api/v1/datasets")
-@Produces(MediaType.APPLICATION_JSON)
-public class DatasetCurationResource {
-
-  static final String MERGE_PATCH = "application/merge-patch+json";
-
-  private final CurationWorkflow workflow;
-  private final CurationHistory history;
-  private final DatasetCollection datasets;
-  private final Caller caller;
-  private final ObjectMapper json;
+public class DatasetCurationResource extends CuratedResource<DatasetInput> {
 
   public DatasetCurationResource(
       CurationWorkflow workflow,
@@ -48,70 +20,6 @@ public class DatasetCurationResource {
       DatasetCollection datasets,
       Caller caller,
       ObjectMapper json) {
-    this.workflow = workflow;
-    this.history = history;
-    this.datasets = datasets;
-    this.caller = caller;
-    this.json = json;
-  }
-
-  @POST
-  @Consumes(MediaType.APPLICATION_JSON)
-  public Response create(DatasetInput dataset) throws SQLException {
-    return CurationResponses.created(
-        workflow.create(datasets, RequestBodies.required(dataset), caller.keyName()));
-  }
-
-  @PUT
-  @Path("{slug}")
-  @Consumes(MediaType.APPLICATION_JSON)
-  public Response replace(
-      @PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch, DatasetInput dataset)
-      throws SQLException {
-    return okAt(
-        workflow.replace(
-            datasets, slug, RequestBodies.required(dataset), ifMatch, caller.keyName()));
-  }
-
-  @PATCH
-  @Path("{slug}")
-  @Consumes(MERGE_PATCH)
-  public Response patch(
-      @PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch, String body)
-      throws SQLException, IOException {
-    return okAt(
-        workflow.patch(
-            datasets, slug, RequestBodies.patchObject(json, body), ifMatch, caller.keyName()));
-  }
-
-  @DELETE
-  @Path("{slug}")
-  @AdminOnly
-  public Response delete(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch)
-      throws SQLException {
-    workflow.delete(datasets, slug, ifMatch, caller.keyName());
-    return Response.noContent().build();
-  }
-
-  // An explicit regex: RESTEasy Reactive's default one consumes the whole segment, ":restore" too.
-  @POST
-  @Path("{slug: [^/:]+}:restore")
-  @AdminOnly
-  public Response restore(@PathParam("slug") String slug) throws SQLException {
-    return CurationResponses.ok(workflow.restore(datasets, slug, caller.keyName()));
-  }
-
-  /** 200 with the ETag, and Location because the write may have changed the slug. */
-  private static Response okAt(CurationWorkflow.Written written) {
-    return Response.fromResponse(CurationResponses.ok(written))
-        .location(URI.create(written.location()))
-        .build();
-  }
-
-  @GET
-  @Path("{slug}/history")
-  public HistoryPage history(@PathParam("slug") String slug, @Context UriInfo uri)
-      throws SQLException {
-    return history.page(datasets, slug, uri);
+    super(workflow, history, datasets, caller, json);
   }
 }

@@ -1,45 +1,18 @@
 package org.mlmdkb.curation.method;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.PATCH;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-import java.io.IOException;
-import java.sql.SQLException;
-import org.mlmdkb.curation.RequestBodies;
-import org.mlmdkb.curation.auth.AdminOnly;
 import org.mlmdkb.curation.auth.Caller;
+import org.mlmdkb.curation.core.CuratedResource;
 import org.mlmdkb.curation.core.CurationHistory;
-import org.mlmdkb.curation.core.CurationResponses;
 import org.mlmdkb.curation.core.CurationWorkflow;
-import org.mlmdkb.curation.history.HistoryPage;
 
 /**
- * Method writes (the reads are {@code method.MethodResource}, which shares this path): create,
- * replace, JSON Merge Patch, soft delete and restore, and each method's change history.
+ * Method writes, as every curated collection has them (see {@link CuratedResource}); the reads are
+ * {@code method.MethodResource}, which shares this path.
  */
 @Path("/api/v1/methods")
-@Produces(MediaType.APPLICATION_JSON)
-public class MethodCurationResource {
-
-  static final String MERGE_PATCH = "application/merge-patch+json";
-
-  private final CurationWorkflow workflow;
-  private final CurationHistory history;
-  private final MethodCollection methods;
-  private final Caller caller;
-  private final ObjectMapper json;
+public class MethodCurationResource extends CuratedResource<MethodInput> {
 
   public MethodCurationResource(
       CurationWorkflow workflow,
@@ -47,62 +20,6 @@ public class MethodCurationResource {
       MethodCollection methods,
       Caller caller,
       ObjectMapper json) {
-    this.workflow = workflow;
-    this.history = history;
-    this.methods = methods;
-    this.caller = caller;
-    this.json = json;
-  }
-
-  @POST
-  @Consumes(MediaType.APPLICATION_JSON)
-  public Response create(MethodInput method) throws SQLException {
-    return CurationResponses.created(
-        workflow.create(methods, RequestBodies.required(method), caller.keyName()));
-  }
-
-  @PUT
-  @Path("{slug}")
-  @Consumes(MediaType.APPLICATION_JSON)
-  public Response replace(
-      @PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch, MethodInput method)
-      throws SQLException {
-    return CurationResponses.ok(
-        workflow.replace(methods, slug, RequestBodies.required(method), ifMatch, caller.keyName()));
-  }
-
-  @PATCH
-  @Path("{slug}")
-  @Consumes(MERGE_PATCH)
-  public Response patch(
-      @PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch, String body)
-      throws SQLException, IOException {
-    return CurationResponses.ok(
-        workflow.patch(
-            methods, slug, RequestBodies.patchObject(json, body), ifMatch, caller.keyName()));
-  }
-
-  @DELETE
-  @Path("{slug}")
-  @AdminOnly
-  public Response delete(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch)
-      throws SQLException {
-    workflow.delete(methods, slug, ifMatch, caller.keyName());
-    return Response.noContent().build();
-  }
-
-  // An explicit regex: RESTEasy Reactive's default one consumes the whole segment, ":restore" too.
-  @POST
-  @Path("{slug: [^/:]+}:restore")
-  @AdminOnly
-  public Response restore(@PathParam("slug") String slug) throws SQLException {
-    return CurationResponses.ok(workflow.restore(methods, slug, caller.keyName()));
-  }
-
-  @GET
-  @Path("{slug}/history")
-  public HistoryPage history(@PathParam("slug") String slug, @Context UriInfo uri)
-      throws SQLException {
-    return history.page(methods, slug, uri);
+    super(workflow, history, methods, caller, json);
   }
 }
