@@ -37,6 +37,18 @@ public class ApiException extends RuntimeException {
         List.of(new Problem.FieldError(name, "path", message)));
   }
 
+  /** The 422 for a body with field errors, listing every one; nothing when there are none. */
+  public static void unlessValid(List<Problem.FieldError> errors) {
+    if (!errors.isEmpty()) {
+      throw new ApiException(
+          422,
+          "validation-failed",
+          "Validation failed",
+          errors.size() + " field(s) are invalid",
+          errors);
+    }
+  }
+
   public static ApiException notFound(String what) {
     return new ApiException(404, "not-found", "Not Found", what + " does not exist", List.of());
   }

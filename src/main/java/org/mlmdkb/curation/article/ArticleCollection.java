@@ -65,14 +65,7 @@ public class ArticleCollection implements CuratedCollection<ArticleInput> {
     unknown("papers", "paper", writes.unknownPapers(article.papers()), errors);
     unknown("methods", "method", writes.unknownMethods(article.methods()), errors);
     unknown("datasets", "dataset", writes.unknownDatasets(article.datasets()), errors);
-    if (!errors.isEmpty()) {
-      throw new ApiException(
-          422,
-          "validation-failed",
-          "Validation failed",
-          errors.size() + " field(s) are invalid",
-          errors);
-    }
+    ApiException.unlessValid(errors);
     Optional<ArticleWriteRepository.Holder> holder = writes.holderOfSlug(article.slug(), id);
     if (holder.isPresent()) {
       throw new ApiException(

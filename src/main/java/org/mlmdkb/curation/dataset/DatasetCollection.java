@@ -73,14 +73,7 @@ public class DatasetCollection implements CuratedCollection<DatasetInput> {
     if (id != null) {
       refuseRemovingUsedSubsets(id, dataset.subsets(), errors);
     }
-    if (!errors.isEmpty()) {
-      throw new ApiException(
-          422,
-          "validation-failed",
-          "Validation failed",
-          errors.size() + " field(s) are invalid",
-          errors);
-    }
+    ApiException.unlessValid(errors);
     Optional<DatasetWriteRepository.Holder> holder = writes.holderOfSlug(dataset.slug(), id);
     if (holder.isPresent()) {
       String message =

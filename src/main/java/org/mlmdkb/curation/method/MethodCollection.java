@@ -77,14 +77,7 @@ public class MethodCollection implements CuratedCollection<MethodInput> {
       errors.add(MethodRules.body("training_datasets", "unknown dataset '" + unknown + "'"));
     }
     checkPaper(method.paper(), id, errors);
-    if (!errors.isEmpty()) {
-      throw new ApiException(
-          422,
-          "validation-failed",
-          "Validation failed",
-          errors.size() + " field(s) are invalid",
-          errors);
-    }
+    ApiException.unlessValid(errors);
     Optional<MethodWriteRepository.Ref> holder =
         writes.findBySlug(method.slug()).filter(h -> !Objects.equals(h.id(), id));
     if (holder.isPresent()) {

@@ -68,14 +68,7 @@ public class PaperCollection implements CuratedCollection<PaperInput> {
     for (String unknown : writes.unknownTags(paper.tags())) {
       errors.add(PaperRules.body("tags", "unknown tag '" + unknown + "'"));
     }
-    if (!errors.isEmpty()) {
-      throw new ApiException(
-          422,
-          "validation-failed",
-          "Validation failed",
-          errors.size() + " field(s) are invalid",
-          errors);
-    }
+    ApiException.unlessValid(errors);
     List<Problem.FieldError> conflicts = new ArrayList<>();
     if (paper.doi() != null) {
       describe("doi", writes.holderOfDoi(paper.doi(), id), conflicts);

@@ -113,14 +113,7 @@ public class ResultCollection implements CuratedCollection<ResultInput> {
   /** The rules' verdict; 422 listing every field at fault. */
   private ResultRules.Checked checked(ResultInput input) throws SQLException {
     ResultRules.Checked checked = rules.check(input);
-    if (!checked.errors().isEmpty()) {
-      throw new ApiException(
-          422,
-          "validation-failed",
-          "Validation failed",
-          checked.errors().size() + " field(s) are invalid",
-          checked.errors());
-    }
+    ApiException.unlessValid(checked.errors());
     return checked;
   }
 }

@@ -75,14 +75,7 @@ public class TagCollection implements CuratedCollection<TagInput> {
                 "'" + tag.parent() + "' is this tag or one of its descendants (a cycle)"));
       }
     }
-    if (!errors.isEmpty()) {
-      throw new ApiException(
-          422,
-          "validation-failed",
-          "Validation failed",
-          errors.size() + " field(s) are invalid",
-          errors);
-    }
+    ApiException.unlessValid(errors);
     Optional<TagWriteRepository.Holder> holder = writes.holderOfSlug(tag.slug(), id);
     if (holder.isPresent()) {
       throw new ApiException(
