@@ -104,9 +104,17 @@ public class ImportResource {
       InputStream body)
       throws IOException, SQLException, SystemException {
     QueryParams.allowOnly(uri, Set.of("dry_run", "partial", "path", "commit"));
+    String filePath = QueryParams.text("path", path);
+    if (filePath == null || filePath.isBlank()) {
+      // Every row's provenance needs it, and the body cannot tell it: refuse up front.
+      throw ApiException.badParameter(
+          "path",
+          "is required for a model YAML: the file's path in janosh/matbench-discovery,"
+              + " e.g. models/mace/mace-mp-0.yml");
+    }
     return results.importMatbenchModel(
         read(contentLength, body),
-        QueryParams.text("path", path),
+        filePath,
         QueryParams.text("commit", commit),
         flag("dry_run", dryRun),
         flag("partial", partial),

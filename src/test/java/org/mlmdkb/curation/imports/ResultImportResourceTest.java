@@ -338,7 +338,11 @@ class ResultImportResourceTest extends ApiTest {
   @ParameterizedTest
   @MethodSource("unreadableBodies")
   void unreadableBodiesAre400(String contentType, String body, String detail) {
-    post(newKey("curator"), contentType, body)
+    RequestSpecification request = post(newKey("curator"), contentType, body);
+    if (contentType.equals("application/yaml")) {
+      request.queryParam("path", "models/test/unreadable.yml");
+    }
+    request
         .post("/api/v1/imports")
         .then()
         .statusCode(400)
@@ -384,6 +388,16 @@ class ResultImportResourceTest extends ApiTest {
         .post("/api/v1/imports")
         .then()
         .statusCode(400)
+        .body("errors[0].name", equalTo("path"));
+  }
+
+  @Test
+  void modelYamlWithoutPathIs400NamingPath() throws IOException {
+    post(newKey("curator"), "application/yaml", seededModelYaml())
+        .post("/api/v1/imports")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
         .body("errors[0].name", equalTo("path"));
   }
 }
