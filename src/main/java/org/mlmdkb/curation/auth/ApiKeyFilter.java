@@ -13,9 +13,10 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.mlmdkb.common.error.Problems;
 
 /**
- * Reads are public; every other method under /api/v1 needs a valid, unrevoked API key (401), and
+ * Reads are public; every other method on any endpoint needs a valid, unrevoked API key (401), and
  * endpoints marked {@link AdminOnly} need an ADMIN key (403). Runs after routing, so an unknown
- * path is still a 404 and the endpoint's annotations are known.
+ * path is still a 404 and the endpoint's annotations are known. Deliberately no path test: the raw
+ * path may be percent-encoded ({@code /%61pi/v1/...}) and still route to a write endpoint.
  */
 public class ApiKeyFilter {
 
@@ -33,8 +34,8 @@ public class ApiKeyFilter {
   @ServerRequestFilter
   public Response authenticate(ContainerRequestContext request, ResourceInfo resource)
       throws SQLException {
-    String path = request.getUriInfo().getRequestUri().getRawPath();
-    if (SAFE_METHODS.contains(request.getMethod()) || !path.startsWith("/api/v1")) {
+    String path = request.getUriInfo().getPath();
+    if (SAFE_METHODS.contains(request.getMethod())) {
       return null;
     }
     Optional<ApiKeyRepository.KeyRow> key =

@@ -17,7 +17,13 @@ public class Caller {
   /** The key's name, recorded in the change history; never the key itself. */
   public String keyName() {
     if (keyName == null) {
-      throw new IllegalStateException("No authenticated caller on this request");
+      // Only reachable if a write endpoint escaped ApiKeyFilter: refuse rather than write.
+      throw new org.mlmdkb.common.error.ApiException(
+          401,
+          "unauthorized",
+          "Unauthorized",
+          "This request needs a valid API key: Authorization: Bearer <key>",
+          java.util.List.of());
     }
     return keyName;
   }

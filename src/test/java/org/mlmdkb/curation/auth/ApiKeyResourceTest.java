@@ -34,6 +34,32 @@ class ApiKeyResourceTest extends ApiTest {
   }
 
   @Test
+  void percentEncodedPathStillNeedsAKey() {
+    // "/%61pi" routes to "/api": the filter must not judge the raw path.
+    given()
+        .urlEncodingEnabled(false)
+        .contentType(ContentType.JSON)
+        .body(Map.of("name", "encoded-" + System.nanoTime(), "role", "admin"))
+        .when()
+        .post("/%61pi/v1/api-keys")
+        .then()
+        .statusCode(401)
+        .header("WWW-Authenticate", "Bearer realm=\"mlmd-kb\"");
+  }
+
+  @Test
+  void percentEncodedPathStillChecksTheRole() {
+    given()
+        .urlEncodingEnabled(false)
+        .header("Authorization", "Bearer " + org.mlmdkb.curation.CurationFixtures.newKey("curator"))
+        .header("If-Match", "*")
+        .when()
+        .delete("/%61pi/v1/papers/1")
+        .then()
+        .statusCode(403);
+  }
+
+  @Test
   void writeWithUnknownKeyIs401() {
     given()
         .header("Authorization", "Bearer " + "mlmdkb_not-a-real-key")
