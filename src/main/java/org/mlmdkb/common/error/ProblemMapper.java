@@ -2,6 +2,7 @@ package org.mlmdkb.common.error;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.logging.Log;
@@ -109,9 +110,11 @@ public class ProblemMapper {
     String message =
         e instanceof UnrecognizedPropertyException u
             ? "unknown property '" + u.getPropertyName() + "'"
-            : e instanceof JsonMappingException
-                ? "has the wrong type or shape"
-                : "is not valid JSON";
+            : e instanceof InvalidFormatException f && f.getTargetType() == String.class
+                ? org.mlmdkb.common.web.StrictJson.UNSTORABLE
+                : e instanceof JsonMappingException
+                    ? "has the wrong type or shape"
+                    : "is not valid JSON";
     String name = field.isEmpty() ? "body" : field;
     return Problems.response(
         Problems.problem(

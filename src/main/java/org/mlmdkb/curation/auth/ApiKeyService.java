@@ -99,6 +99,9 @@ public class ApiKeyService {
   }
 
   public void revoke(String name) throws SQLException {
+    if (name == null || name.length() > 64 || !NAME.matcher(name).matches()) {
+      throw ApiException.badPathParameter("name", "is not an API key name");
+    }
     if (!keys.revoke(name)) {
       throw ApiException.notFound("Active API key '" + name + "'");
     }

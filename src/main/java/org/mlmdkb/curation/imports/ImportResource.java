@@ -143,8 +143,9 @@ public class ImportResource {
     if (bytes.length > maxBytes) {
       throw tooLarge();
     }
+    String text;
     try {
-      return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+      text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {
       throw new ApiException(
           400,
@@ -153,6 +154,16 @@ public class ImportResource {
           "The body must be UTF-8 text",
           List.of(new Problem.FieldError("body", "body", "is not valid UTF-8")));
     }
+    if (text.indexOf('\u0000') >= 0) {
+      // PostgreSQL cannot store NUL in text; refuse the body rather than fail mid-import.
+      throw new ApiException(
+          400,
+          "malformed-body",
+          "Malformed request body",
+          "The body contains a NUL character",
+          List.of(new Problem.FieldError("body", "body", "contains a NUL character")));
+    }
+    return text;
   }
 
   private ApiException tooLarge() {
