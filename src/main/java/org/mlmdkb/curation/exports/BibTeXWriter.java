@@ -33,7 +33,8 @@ final class BibTeXWriter {
     for (CitationRecord r : records) {
       BibTeXEntry entry = new BibTeXEntry(new Key(type(r.entryType())), new Key(key(r, keys)));
       if (!r.authors().isEmpty()) {
-        text(
+        // Each name is escaped on its own; the joined list must not be escaped or stripped again.
+        escaped(
             entry,
             "author",
             String.join(
@@ -45,8 +46,7 @@ final class BibTeXWriter {
                             n.given().isEmpty()
                                 ? "{" + escape(n.family()) + "}"
                                 : escape(n.family()) + ", " + escape(n.given()))
-                    .toList()),
-            false);
+                    .toList()));
       }
       text(entry, "title", r.title(), true);
       text(entry, venueField(r.entryType()), r.venue(), true);
@@ -112,17 +112,25 @@ final class BibTeXWriter {
     if (value == null || value.isBlank()) {
       return;
     }
-    String written = escape ? escape(value) : value.replaceAll("[{}]", "");
-    entry.addField(new Key(field), new StringValue(written, StringValue.Style.BRACED));
+    escaped(entry, field, escape ? escape(value) : value.replaceAll("[{}]", ""));
   }
 
-  /** LaTeX's special characters; braces are escaped so a value can never unbalance the entry. */
+  private static void escaped(BibTeXEntry entry, String field, String latex) {
+    entry.addField(new Key(field), new StringValue(latex, StringValue.Style.BRACED));
+  }
+
+  /**
+   * LaTeX's special characters. Braces are written as \textbraceleft{} and \textbraceright{}:
+   * BibTeX counts a brace even after a backslash, so a lone escaped one would unbalance the entry.
+   */
   static String escape(String text) {
     StringBuilder out = new StringBuilder(text.length() + 8);
     for (char ch : text.replaceAll("\\s+", " ").toCharArray()) {
       switch (ch) {
         case '\\' -> out.append("\\textbackslash{}");
-        case '{', '}', '&', '%', '$', '#', '_' -> out.append('\\').append(ch);
+        case '{' -> out.append("\\textbraceleft{}");
+        case '}' -> out.append("\\textbraceright{}");
+        case '&', '%', '$', '#', '_' -> out.append('\\').append(ch);
         case '~' -> out.append("\\textasciitilde{}");
         case '^' -> out.append("\\textasciicircum{}");
         default -> out.append(ch);

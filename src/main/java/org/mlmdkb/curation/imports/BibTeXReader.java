@@ -69,6 +69,15 @@ final class BibTeXReader {
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"
   };
 
+  private static final Pattern YEAR = Pattern.compile("^\\{?\\s*(\\d{4})\\s*\\}?$");
+
+  /** A field whose value would have to be guessed at: the entry is rejected, naming it. */
+  private static final class Unreadable extends RuntimeException {
+    Unreadable(String message) {
+      super(message);
+    }
+  }
+
   private final KeyMap<BibTeXString> macros = new KeyMap<>();
 
   List<Entry> read(String text) {
@@ -138,6 +147,8 @@ final class BibTeXReader {
     List<String> warnings = new ArrayList<>();
     try {
       return new Entry(index, entry.getKey().getValue(), toPaper(entry, warnings), warnings, null);
+    } catch (Unreadable e) {
+      return new Entry(index, entry.getKey().getValue(), null, List.of(), e.getMessage());
     } catch (RuntimeException e) {
       return new Entry(index, key, null, List.of(), "cannot be read: " + firstLine(e));
     }
@@ -200,12 +211,14 @@ final class BibTeXReader {
     }
     String rawYear = field(e, "year");
     if (rawYear != null) {
-      Matcher digits = Pattern.compile("\\d{4}").matcher(rawYear);
-      if (digits.find()) {
-        year = Integer.valueOf(digits.group());
-        if (date != null && !date.startsWith(digits.group())) {
-          date = null; // year and date disagree: trust the explicit year
-        }
+      Matcher digits = YEAR.matcher(rawYear);
+      if (!digits.matches()) {
+        // "20245" or "2020a" would otherwise be cut to a year nobody wrote.
+        throw new Unreadable("year '" + shorten(rawYear) + "' is not a four-digit year");
+      }
+      year = Integer.valueOf(digits.group(1));
+      if (date != null && !date.startsWith(digits.group(1))) {
+        date = null; // year and date disagree: trust the explicit year
       }
     }
     String pages = field(e, "pages");

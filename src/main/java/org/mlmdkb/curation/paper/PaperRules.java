@@ -4,7 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.LocalDate;
 import java.time.Year;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -73,19 +76,29 @@ public class PaperRules {
       }
     }
     Integer year = in.year();
-    int maxYear = Year.now().getValue() + 1;
-    if (year != null && (year < MIN_YEAR || year > maxYear)) {
-      errors.add(body("year", "must be between " + MIN_YEAR + " and " + maxYear));
-    }
+    // A year taken from the date is range-checked like a given one, and named as the date.
+    String yearSource = "year";
     String date = blankToNull(in.date());
     if (date != null) {
-      if (!DATE.matcher(date).matches()) {
-        errors.add(body("date", "must be YYYY, YYYY-MM or YYYY-MM-DD"));
+      if (!isCalendarDate(date)) {
+        errors.add(body("date", "must be a real date written YYYY, YYYY-MM or YYYY-MM-DD"));
       } else if (year == null) {
         year = Integer.valueOf(date.substring(0, 4));
+        yearSource = "date";
       } else if (year != Integer.parseInt(date.substring(0, 4))) {
         errors.add(body("date", "disagrees with year " + year));
       }
+    }
+    int maxYear = Year.now().getValue() + 1;
+    if (year != null && (year < MIN_YEAR || year > maxYear)) {
+      errors.add(
+          body(
+              yearSource,
+              ("date".equals(yearSource) ? "must have a year " : "must be ")
+                  + "between "
+                  + MIN_YEAR
+                  + " and "
+                  + maxYear));
     }
     checkUrl("url", in.url(), errors);
     checkUrl("code_url", in.codeUrl(), errors);
@@ -114,6 +127,23 @@ public class PaperRules {
             authors,
             tags);
     return new Checked(normalised, errors);
+  }
+
+  /** "2024-13-45" has the shape of a date but is none. */
+  private static boolean isCalendarDate(String date) {
+    if (!DATE.matcher(date).matches()) {
+      return false;
+    }
+    try {
+      switch (date.length()) {
+        case 4 -> Year.parse(date);
+        case 7 -> YearMonth.parse(date);
+        default -> LocalDate.parse(date);
+      }
+      return true;
+    } catch (DateTimeParseException e) {
+      return false;
+    }
   }
 
   private static void checkUrl(String name, String value, List<Problem.FieldError> errors) {

@@ -116,7 +116,9 @@ class CitationExportTest extends ApiTest {
         .get("/api/v1/papers/" + id)
         .then()
         .statusCode(200)
-        .body(containsString("title = {Bonds \\& \\{braces\\} at 100\\% of \\$x\\_1\\$ \\#"))
+        .body(
+            containsString(
+                "title = {Bonds \\& \\textbraceleft{}braces\\textbraceright{} at 100\\% of \\$x\\_1\\$ \\#"))
         .body(containsString("author = {van der Waals, Johannes Diderik}"));
   }
 
