@@ -1,5 +1,6 @@
 package org.mlmdkb.curation.imports;
 
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
@@ -28,6 +29,8 @@ import org.mlmdkb.curation.paper.PaperWriteRepository;
  */
 @ApplicationScoped
 @Transactional
+// A bibliography near kb.import.max-bytes holds thousands of entries: more than the default 60 s.
+@TransactionConfiguration(timeout = 300)
 public class ImportService {
 
   static final String COLLECTION = "papers";

@@ -1,6 +1,7 @@
 package org.mlmdkb.curation.imports;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
@@ -29,9 +30,14 @@ import org.mlmdkb.curation.result.ResultWriteRepository;
  */
 @ApplicationScoped
 @Transactional
+// Measured about 300 rows/s (src/bench/writes.py): MAX_ROWS takes some 20 s, well inside this.
+@TransactionConfiguration(timeout = 300)
 public class ResultImportService {
 
   static final String COLLECTION = "results";
+
+  /** Rows per import: bounds one transaction's length; larger files are split by the client. */
+  public static final int MAX_ROWS = 5000;
 
   /** What an earlier row of this import created, by what it measures. */
   private record Earlier(int index, long id) {}
@@ -88,6 +94,18 @@ public class ResultImportService {
           "No entries",
           "The body holds no results",
           List.of(new Problem.FieldError("body", "body", "holds no result")));
+    }
+    if (rows.size() > MAX_ROWS) {
+      throw new ApiException(
+          413,
+          "content-too-large",
+          "Content Too Large",
+          "An import may hold at most "
+              + MAX_ROWS
+              + " results, this one has "
+              + rows.size()
+              + "; split it",
+          List.of(new Problem.FieldError("body", "body", "has more than " + MAX_ROWS + " rows")));
     }
     Map<String, Earlier> earlier = new HashMap<>();
     List<ImportReport.Item> items = new ArrayList<>();
