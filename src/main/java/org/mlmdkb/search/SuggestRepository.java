@@ -17,7 +17,8 @@ public class SuggestRepository {
 
   // Tier 1: method / dataset names and aliases starting with the typed identifier (MACE-MP-0
   // for "mace-mp", "macemp"). Tier 2: tags, tier 3: authors whose name or a word of it starts
-  // with the text. Tier 4: titles containing the words, the last one as a prefix; unranked,
+  // with the text and at least one live paper. Tier 4: titles containing the words, the last one as
+  // a prefix; unranked,
   // since ranking every title that shares a common prefix costs more than the box can wait
   // (see src/bench); matched against the title-only index paper_title_search_idx (V021), whose
   // bitmap is a quarter of the whole-document one for a short prefix. Tier 5: names
@@ -49,6 +50,8 @@ public class SuggestRepository {
         (SELECT 'author', a.name, a.id::text, 3, 0 FROM author a, s
          WHERE length(s.words) >= 3
            AND (a.normalized_name LIKE s.words || '%%' OR a.normalized_name LIKE '%% ' || s.words || '%%')
+           AND EXISTS (SELECT 1 FROM paper_author pa JOIN paper p ON p.id = pa.paper_id
+                       WHERE pa.author_id = a.id AND p.deleted_at IS NULL)
          ORDER BY a.name LIMIT 4)
         UNION ALL
         (SELECT 'paper', p.title, p.id::text, 4, 0 FROM paper p, s

@@ -13,7 +13,9 @@ public class StatsRepository {
 
   private static final String COUNTS =
       """
-      SELECT (SELECT count(*) FROM paper WHERE deleted_at IS NULL), (SELECT count(*) FROM author),
+      SELECT (SELECT count(*) FROM paper WHERE deleted_at IS NULL),
+             (SELECT count(DISTINCT pa.author_id) FROM paper_author pa
+              JOIN paper p ON p.id = pa.paper_id WHERE p.deleted_at IS NULL),
              (SELECT count(*) FROM method WHERE deleted_at IS NULL),
              (SELECT count(*) FROM method_lineage l JOIN method c ON c.id = l.child_id
               JOIN method p ON p.id = l.parent_id
@@ -51,7 +53,10 @@ public class StatsRepository {
     }
   }
 
-  /** Exact counts of each collection; drafts are not counted as articles. */
+  /**
+   * Exact counts of each collection; drafts are not counted as articles, nor authors without a live
+   * paper.
+   */
   public record Stats(
       long papers,
       long authors,

@@ -41,7 +41,13 @@ public class CorpusDump {
   static {
     TABLES.put("source", "SELECT to_jsonb(t) FROM source t ORDER BY id");
     TABLES.put("tag", live("tag", "slug"));
-    TABLES.put("author", "SELECT to_jsonb(t) FROM author t ORDER BY id");
+    // Authors are not soft-deletable themselves; one is public through a live paper only.
+    TABLES.put(
+        "author",
+        "SELECT to_jsonb(t) FROM author t WHERE id IN (SELECT author_id FROM paper_author"
+            + " WHERE paper_id IN "
+            + LIVE_PAPERS
+            + ") ORDER BY id");
     TABLES.put("paper", live("paper", "id"));
     TABLES.put("paper_author", links("paper_author", "paper_id IN " + LIVE_PAPERS));
     TABLES.put(

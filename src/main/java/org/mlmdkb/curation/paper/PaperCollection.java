@@ -93,8 +93,29 @@ public class PaperCollection implements CuratedCollection<PaperInput> {
     writes.update(id, input);
   }
 
+  /**
+   * Refused while live results, methods or datasets cite the paper as theirs: they would show a
+   * hidden paper's identifiers and could no longer be edited without re-pointing it.
+   */
   @Override
   public void softDelete(long id) throws SQLException {
+    PaperWriteRepository.Citations cited = writes.liveCitations(id);
+    if (cited.any()) {
+      throw new ApiException(
+          409,
+          "paper-in-use",
+          "Paper in use",
+          "Paper "
+              + id
+              + " is cited by "
+              + cited.results()
+              + " benchmark result(s), "
+              + cited.methods()
+              + " method(s) and "
+              + cited.datasets()
+              + " dataset(s) as their paper; delete or re-point them first",
+          List.of());
+    }
     writes.softDelete(id);
   }
 

@@ -96,6 +96,33 @@ public class PaperWriteRepository {
         id);
   }
 
+  /** What still cites a paper as its own: live benchmark results, methods and datasets. */
+  public record Citations(long results, long methods, long datasets) {
+    public boolean any() {
+      return results > 0 || methods > 0 || datasets > 0;
+    }
+  }
+
+  public Citations liveCitations(long id) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                """
+                SELECT (SELECT count(*) FROM benchmark_result
+                        WHERE paper_id = ? AND deleted_at IS NULL),
+                       (SELECT count(*) FROM method WHERE paper_id = ? AND deleted_at IS NULL),
+                       (SELECT count(*) FROM dataset WHERE paper_id = ? AND deleted_at IS NULL)
+                """)) {
+      for (int i = 1; i <= 3; i++) {
+        ps.setLong(i, id);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return new Citations(rs.getLong(1), rs.getLong(2), rs.getLong(3));
+      }
+    }
+  }
+
   public Optional<Holder> holderOfDoi(String doi, Long exceptId) throws SQLException {
     return holder("doi", doi, exceptId);
   }
@@ -161,8 +188,14 @@ public class PaperWriteRepository {
               c,
               "SELECT name_as_written FROM paper_author WHERE paper_id = ? ORDER BY position",
               id);
+      // Links to deleted tags are hidden from editors as from readers; a write keeps them.
       List<String> tags =
-          strings(c, "SELECT tag_slug FROM paper_tag WHERE paper_id = ? ORDER BY tag_slug", id);
+          strings(
+              c,
+              "SELECT tag_slug FROM paper_tag WHERE paper_id = ?"
+                  + " AND tag_slug IN (SELECT slug FROM tag WHERE deleted_at IS NULL)"
+                  + " ORDER BY tag_slug",
+              id);
       return Optional.of(
           new PaperInput(
               base.entryType(),
@@ -222,9 +255,16 @@ public class PaperWriteRepository {
     }
   }
 
+  /**
+   * Replaces the tag links the editable state shows. Links to soft-deleted tags are kept, so that
+   * restoring such a tag brings its papers back with it.
+   */
   private static void replaceTags(Connection c, long paperId, List<String> slugs)
       throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("DELETE FROM paper_tag WHERE paper_id = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "DELETE FROM paper_tag WHERE paper_id = ?"
+                + " AND tag_slug IN (SELECT slug FROM tag WHERE deleted_at IS NULL)")) {
       ps.setLong(1, paperId);
       ps.executeUpdate();
     }
