@@ -58,4 +58,39 @@ public final class CurationFixtures {
         .statusCode(201)
         .extract();
   }
+
+  /**
+   * A valid 3BPA force MAE on the given split, so a test can give it a leaderboard of its own;
+   * provenance is a repository and path unless the caller puts a paper in.
+   */
+  public static java.util.Map<String, Object> resultBody(String split) {
+    java.util.Map<String, Object> body = new java.util.HashMap<>();
+    body.put("method", "painn");
+    body.put("dataset", "3bpa");
+    body.put("subset", "test-600k");
+    body.put("task", "energy-forces");
+    body.put("target", "forces");
+    body.put("metric", "MAE");
+    body.put("value", 1.0);
+    body.put("unit", "kcal/mol/A");
+    body.put("basis", "per-atom");
+    body.put("split", split);
+    body.put("n_train", 500);
+    body.put("reported_on", "2020-01-01");
+    body.put("repository", "https://github.com/example/benchmarks");
+    body.put("path", "results/3bpa.csv");
+    body.put("location", "row 7");
+    return body;
+  }
+
+  /** Soft-deletes an item with the admin key and the ETag of {@code created}; expects 204. */
+  public static void deleteAsAdmin(String path, ExtractableResponse<Response> created) {
+    given()
+        .header("Authorization", "Bearer " + ADMIN_KEY)
+        .header("If-Match", created.header("ETag"))
+        .when()
+        .delete(path)
+        .then()
+        .statusCode(204);
+  }
 }

@@ -56,13 +56,8 @@ class DeletedPaperAuthorsTest extends ApiTest {
   }
 
   private static void delete(ExtractableResponse<Response> created) {
-    given()
-        .header("Authorization", "Bearer " + ADMIN_KEY)
-        .header("If-Match", created.header("ETag"))
-        .when()
-        .delete("/api/v1/papers/" + created.path("id"))
-        .then()
-        .statusCode(204);
+    org.mlmdkb.curation.CurationFixtures.deleteAsAdmin(
+        "/api/v1/papers/" + created.path("id"), created);
   }
 
   private static List<String> suggested(String q) {

@@ -69,23 +69,12 @@ class PaperSoftDeleteTest extends ApiTest {
 
   /** A 3BPA force MAE reported by the given paper, on a split of its own. */
   private static Map<String, Object> result(int paperId) {
-    Map<String, Object> body = new HashMap<>();
-    body.put("method", "painn");
-    body.put("dataset", "3bpa");
-    body.put("subset", "test-600k");
-    body.put("task", "energy-forces");
-    body.put("target", "forces");
-    body.put("metric", "MAE");
-    body.put("value", 1.0);
-    body.put("unit", "kcal/mol/A");
-    body.put("basis", "per-atom");
-    body.put("split", "paper-delete-" + unique());
-    body.put("n_train", 500);
-    body.put("reported_on", "2020-01-01");
+    Map<String, Object> body =
+        org.mlmdkb.curation.CurationFixtures.resultBody("paper-delete-" + unique());
+    body.remove("repository");
+    body.remove("path");
+    body.remove("location");
     body.put("paper", paperId);
-    body.put("repository", "https://github.com/example/benchmarks");
-    body.put("path", "results/3bpa.csv");
-    body.put("location", "row 7");
     return body;
   }
 

@@ -39,23 +39,7 @@ class ResultCurationResourceTest extends ApiTest {
 
   /** A valid 3BPA force MAE on its own split, so it forms a board of its own. */
   private static Map<String, Object> result(String split) {
-    Map<String, Object> body = new HashMap<>();
-    body.put("method", "painn");
-    body.put("dataset", "3bpa");
-    body.put("subset", "test-600k");
-    body.put("task", "energy-forces");
-    body.put("target", "forces");
-    body.put("metric", "MAE");
-    body.put("value", 1.0);
-    body.put("unit", "kcal/mol/A");
-    body.put("basis", "per-atom");
-    body.put("split", split);
-    body.put("n_train", 500);
-    body.put("reported_on", "2020-01-01");
-    body.put("repository", "https://github.com/example/benchmarks");
-    body.put("path", "results/3bpa.csv");
-    body.put("location", "row 7");
-    return body;
+    return org.mlmdkb.curation.CurationFixtures.resultBody(split);
   }
 
   private static ExtractableResponse<Response> create(String key, Map<String, Object> body) {

@@ -25,25 +25,8 @@ import org.mlmdkb.testsupport.ApiTest;
 @QuarkusTest
 class ResultSoftDeleteTest extends ApiTest {
 
-  /** A 3BPA force MAE on a split of its own, so its board holds just this result. */
   private static Map<String, Object> result(String split) {
-    Map<String, Object> body = new HashMap<>();
-    body.put("method", "painn");
-    body.put("dataset", "3bpa");
-    body.put("subset", "test-600k");
-    body.put("task", "energy-forces");
-    body.put("target", "forces");
-    body.put("metric", "MAE");
-    body.put("value", 1.0);
-    body.put("unit", "kcal/mol/A");
-    body.put("basis", "per-atom");
-    body.put("split", split);
-    body.put("n_train", 500);
-    body.put("reported_on", "2020-01-01");
-    body.put("repository", "https://github.com/example/benchmarks");
-    body.put("path", "results/3bpa.csv");
-    body.put("location", "row 7");
-    return body;
+    return org.mlmdkb.curation.CurationFixtures.resultBody(split);
   }
 
   private static ExtractableResponse<Response> create(Map<String, Object> body) {
@@ -59,13 +42,8 @@ class ResultSoftDeleteTest extends ApiTest {
   }
 
   private static void delete(ExtractableResponse<Response> created) {
-    given()
-        .header("Authorization", "Bearer " + ADMIN_KEY)
-        .header("If-Match", created.header("ETag"))
-        .when()
-        .delete("/api/v1/results/" + created.path("id"))
-        .then()
-        .statusCode(204);
+    org.mlmdkb.curation.CurationFixtures.deleteAsAdmin(
+        "/api/v1/results/" + created.path("id"), created);
   }
 
   private static io.restassured.response.ValidatableResponse board(
