@@ -229,7 +229,12 @@ public class ImportService {
       if (k.arxivId() != null) {
         byArxiv.put(k.arxivId(), k);
       }
-      byTitle.putIfAbsent(titleKey(k.title(), k.year()), k);
+      // The first paper of a title and year stays the match, unless a live one comes after a
+      // deleted one: an entry should merge into what readers see, not be refused over a ghost.
+      byTitle.merge(
+          titleKey(k.title(), k.year()),
+          k,
+          (old, neu) -> old.deleted() && !neu.deleted() ? neu : old);
       if (created) {
         createdHere.add(k.id());
       }
