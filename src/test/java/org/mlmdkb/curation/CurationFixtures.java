@@ -93,4 +93,39 @@ public final class CurationFixtures {
         .then()
         .statusCode(204);
   }
+
+  /**
+   * Sends one JSON Merge Patch per entry of {@code patches} at once, all with the same {@code
+   * If-Match}, and answers their statuses, sorted: the lost-update check of every collection.
+   */
+  public static java.util.List<Integer> concurrentPatchStatuses(
+      String key, String path, String etag, java.util.List<java.util.Map<String, ?>> patches)
+      throws Exception {
+    java.util.List<java.util.concurrent.Callable<Integer>> clients = new java.util.ArrayList<>();
+    for (java.util.Map<String, ?> patch : patches) {
+      clients.add(
+          () ->
+              given()
+                  .header("Authorization", "Bearer " + key)
+                  .header("If-Match", etag)
+                  .contentType("application/merge-patch+json")
+                  .body(patch)
+                  .when()
+                  .patch(path)
+                  .then()
+                  .extract()
+                  .statusCode());
+    }
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(patches.size());
+    java.util.List<Integer> statuses = new java.util.ArrayList<>();
+    try {
+      for (java.util.concurrent.Future<Integer> f : pool.invokeAll(clients)) {
+        statuses.add(f.get());
+      }
+    } finally {
+      pool.shutdown();
+    }
+    return statuses.stream().sorted().toList();
+  }
 }

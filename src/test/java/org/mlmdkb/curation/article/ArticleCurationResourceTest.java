@@ -24,13 +24,8 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.mlmdkb.testsupport.ApiTest;
 
@@ -311,21 +306,13 @@ class ArticleCurationResourceTest extends ApiTest {
     String key = newKey("curator");
     String slug = "race-" + unique();
     String etag = create(key, article(slug, "draft")).header("ETag");
-    List<Callable<Integer>> clients = new ArrayList<>();
-    for (String title : List.of("Title A", "Title B")) {
-      clients.add(
-          () -> patch(key, slug, etag, Map.of("title", title)).then().extract().statusCode());
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(2);
-    List<Integer> statuses = new ArrayList<>();
-    try {
-      for (Future<Integer> f : pool.invokeAll(clients)) {
-        statuses.add(f.get());
-      }
-    } finally {
-      pool.shutdown();
-    }
-    assertEquals(List.of(200, 412), statuses.stream().sorted().toList());
+    assertEquals(
+        List.of(200, 412),
+        org.mlmdkb.curation.CurationFixtures.concurrentPatchStatuses(
+            key,
+            "/api/v1/articles/" + slug,
+            etag,
+            List.of(Map.of("title", "Title A"), Map.of("title", "Title B"))));
     given()
         .when()
         .get("/api/v1/articles/" + slug + "/history")

@@ -22,13 +22,8 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.mlmdkb.testsupport.ApiTest;
 
@@ -357,31 +352,13 @@ class DatasetCurationResourceTest extends ApiTest {
     ExtractableResponse<Response> created = create(key, body());
     String slug = created.path("slug");
     String etag = created.header("ETag");
-    List<Callable<Integer>> clients = new ArrayList<>();
-    for (String name : List.of("Name A", "Name B")) {
-      clients.add(
-          () ->
-              given()
-                  .header("Authorization", "Bearer " + key)
-                  .header("If-Match", etag)
-                  .contentType(MERGE_PATCH)
-                  .body(Map.of("name", name))
-                  .when()
-                  .patch("/api/v1/datasets/" + slug)
-                  .then()
-                  .extract()
-                  .statusCode());
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(2);
-    List<Integer> statuses = new ArrayList<>();
-    try {
-      for (Future<Integer> f : pool.invokeAll(clients)) {
-        statuses.add(f.get());
-      }
-    } finally {
-      pool.shutdown();
-    }
-    assertEquals(List.of(200, 412), statuses.stream().sorted().toList());
+    assertEquals(
+        List.of(200, 412),
+        org.mlmdkb.curation.CurationFixtures.concurrentPatchStatuses(
+            key,
+            "/api/v1/datasets/" + slug,
+            etag,
+            List.of(Map.of("name", "Name A"), Map.of("name", "Name B"))));
     given()
         .when()
         .get("/api/v1/datasets/" + slug + "/history")

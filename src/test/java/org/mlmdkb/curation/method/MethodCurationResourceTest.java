@@ -25,10 +25,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.mlmdkb.curation.CurationFixtures;
 import org.mlmdkb.testsupport.ApiTest;
@@ -283,31 +279,13 @@ class MethodCurationResourceTest extends ApiTest {
     ExtractableResponse<Response> created = create(key, List.of());
     String slug = created.path("slug");
     String etag = created.header("ETag");
-    List<Callable<Integer>> clients = new ArrayList<>();
-    for (String licence : List.of("Apache-2.0", "BSD-3-Clause")) {
-      clients.add(
-          () ->
-              given()
-                  .header("Authorization", "Bearer " + key)
-                  .header("If-Match", etag)
-                  .contentType(MERGE_PATCH)
-                  .body(Map.of("licence", licence))
-                  .when()
-                  .patch("/api/v1/methods/" + slug)
-                  .then()
-                  .extract()
-                  .statusCode());
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(2);
-    List<Integer> statuses = new ArrayList<>();
-    try {
-      for (Future<Integer> f : pool.invokeAll(clients)) {
-        statuses.add(f.get());
-      }
-    } finally {
-      pool.shutdown();
-    }
-    assertEquals(List.of(200, 412), statuses.stream().sorted().toList());
+    assertEquals(
+        List.of(200, 412),
+        org.mlmdkb.curation.CurationFixtures.concurrentPatchStatuses(
+            key,
+            "/api/v1/methods/" + slug,
+            etag,
+            List.of(Map.of("licence", "Apache-2.0"), Map.of("licence", "BSD-3-Clause"))));
     given()
         .when()
         .get("/api/v1/methods/" + slug + "/history")

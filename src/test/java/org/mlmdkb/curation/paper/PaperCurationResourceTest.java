@@ -17,13 +17,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.mlmdkb.testsupport.ApiTest;
 
@@ -183,31 +178,13 @@ class PaperCurationResourceTest extends ApiTest {
     ExtractableResponse<Response> created = createPaper(key, "Lost update " + unique());
     int id = created.path("id");
     String etag = created.header("ETag");
-    List<Callable<Integer>> clients = new ArrayList<>();
-    for (String venue : List.of("Venue A", "Venue B")) {
-      clients.add(
-          () ->
-              given()
-                  .header("Authorization", "Bearer " + key)
-                  .header("If-Match", etag)
-                  .contentType(MERGE_PATCH)
-                  .body(Map.of("venue", venue))
-                  .when()
-                  .patch("/api/v1/papers/" + id)
-                  .then()
-                  .extract()
-                  .statusCode());
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(2);
-    List<Integer> statuses = new ArrayList<>();
-    try {
-      for (Future<Integer> f : pool.invokeAll(clients)) {
-        statuses.add(f.get());
-      }
-    } finally {
-      pool.shutdown();
-    }
-    assertEquals(List.of(200, 412), statuses.stream().sorted().toList());
+    assertEquals(
+        List.of(200, 412),
+        org.mlmdkb.curation.CurationFixtures.concurrentPatchStatuses(
+            key,
+            "/api/v1/papers/" + id,
+            etag,
+            List.of(Map.of("venue", "Venue A"), Map.of("venue", "Venue B"))));
     given()
         .when()
         .get("/api/v1/papers/" + id + "/history")

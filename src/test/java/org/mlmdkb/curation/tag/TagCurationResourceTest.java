@@ -19,14 +19,9 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.mlmdkb.testsupport.ApiTest;
 
@@ -228,21 +223,13 @@ class TagCurationResourceTest extends ApiTest {
     String key = newKey("curator");
     String slug = "race-" + unique();
     String etag = create(key, slug, null).header("ETag");
-    List<Callable<Integer>> clients = new ArrayList<>();
-    for (String label : List.of("Label A", "Label B")) {
-      clients.add(
-          () -> patch(key, slug, etag, Map.of("label", label)).then().extract().statusCode());
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(2);
-    List<Integer> statuses = new ArrayList<>();
-    try {
-      for (Future<Integer> f : pool.invokeAll(clients)) {
-        statuses.add(f.get());
-      }
-    } finally {
-      pool.shutdown();
-    }
-    assertEquals(List.of(200, 412), statuses.stream().sorted().toList());
+    assertEquals(
+        List.of(200, 412),
+        org.mlmdkb.curation.CurationFixtures.concurrentPatchStatuses(
+            key,
+            "/api/v1/tags/" + slug,
+            etag,
+            List.of(Map.of("label", "Label A"), Map.of("label", "Label B"))));
     given()
         .when()
         .get("/api/v1/tags/" + slug + "/history")
