@@ -218,7 +218,10 @@ final class BibTeXReader {
       }
       year = Integer.valueOf(digits.group(1));
       if (date != null && !date.startsWith(digits.group(1))) {
-        date = null; // year and date disagree: trust the explicit year
+        // They disagree: trust the explicit year, and say so in the report.
+        warnings.add(
+            "date '" + shorten(rawDate) + "' disagrees with year " + year + " and was ignored");
+        date = null;
       }
     }
     String pages = field(e, "pages");

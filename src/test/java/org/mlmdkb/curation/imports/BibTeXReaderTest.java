@@ -71,6 +71,17 @@ class BibTeXReaderTest {
   }
 
   @Test
+  void keepsTheYearAndWarnsWhenTheDateDisagrees() {
+    BibTeXReader.Entry e =
+        new BibTeXReader()
+            .read("@article{k, title = {T}, year = 2020, date = {2019-05-01}}")
+            .get(0);
+    assertEquals(2020, e.paper().year());
+    assertNull(e.paper().date());
+    assertTrue(e.warnings().get(0).contains("disagrees with year 2020"));
+  }
+
+  @Test
   void recognisesArxivPreprintsWrittenAsJournals() {
     PaperInput p =
         only("@article{k, title = {T}, year = 2021, journal = {arXiv preprint arXiv:2101.03164}}");
