@@ -53,12 +53,10 @@ public class HistoryRepository {
     }
   }
 
-  /** Oldest first, so the list reads as the item's story. */
-  public List<Entry> listByItem(String collection, long itemId) throws SQLException {
-    return listByItem(collection, itemId, 0, Integer.MAX_VALUE);
-  }
-
-  /** At most {@code limit} entries with ids above {@code afterId}, oldest first. */
+  /**
+   * At most {@code limit} entries with ids above {@code afterId}, oldest first, so a page reads as
+   * the item's story.
+   */
   public List<Entry> listByItem(String collection, long itemId, long afterId, int limit)
       throws SQLException {
     List<Entry> out = new ArrayList<>();

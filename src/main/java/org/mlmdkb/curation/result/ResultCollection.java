@@ -65,16 +65,21 @@ public class ResultCollection implements CuratedCollection<ResultInput> {
     return checked(input).result();
   }
 
+  /** {@code input} has passed {@link #validate}, so its unit is a known code. */
   @Override
   public long insert(ResultInput input) throws SQLException {
-    Unit unit = checked(input).unit();
+    Unit unit = unitOf(input);
     return writes.insert(input, unit.toCanonical(input.value()), unit.dimension().canonicalCode());
   }
 
   @Override
   public void update(long id, ResultInput input) throws SQLException {
-    Unit unit = checked(input).unit();
+    Unit unit = unitOf(input);
     writes.update(id, input, unit.toCanonical(input.value()), unit.dimension().canonicalCode());
+  }
+
+  private static Unit unitOf(ResultInput validated) {
+    return Unit.parse(validated.unit()).orElseThrow();
   }
 
   @Override
