@@ -49,6 +49,25 @@ public class ApiException extends RuntimeException {
     }
   }
 
+  /**
+   * The 409 for a slug another item of the collection holds; {@code holder} names it, and a deleted
+   * holder is said to be restorable, since its slug stays taken.
+   */
+  public static ApiException slugTaken(String noun, String slug, String holder, boolean deleted) {
+    return new ApiException(
+        409,
+        "conflict",
+        "Conflict",
+        "Another " + noun + " has the slug '" + slug + "'",
+        List.of(
+            new Problem.FieldError(
+                "slug",
+                "body",
+                "already belongs to "
+                    + holder
+                    + (deleted ? " (deleted; an admin can restore it)" : ""))));
+  }
+
   public static ApiException notFound(String what) {
     return new ApiException(404, "not-found", "Not Found", what + " does not exist", List.of());
   }

@@ -68,16 +68,8 @@ public class ArticleCollection implements CuratedCollection<ArticleInput> {
     ApiException.unlessValid(errors);
     Optional<ArticleWriteRepository.Holder> holder = writes.holderOfSlug(article.slug(), id);
     if (holder.isPresent()) {
-      throw new ApiException(
-          409,
-          "conflict",
-          "Conflict",
-          "Another article has the same slug",
-          List.of(
-              ArticleRules.body(
-                  "slug",
-                  "already belongs to another article"
-                      + (holder.get().deleted() ? " (deleted; an admin can restore it)" : ""))));
+      throw ApiException.slugTaken(
+          "article", article.slug(), "another article", holder.get().deleted());
     }
     return article;
   }

@@ -76,17 +76,11 @@ public class DatasetCollection implements CuratedCollection<DatasetInput> {
     ApiException.unlessValid(errors);
     Optional<DatasetWriteRepository.Holder> holder = writes.holderOfSlug(dataset.slug(), id);
     if (holder.isPresent()) {
-      String message =
-          "already belongs to dataset '"
-              + holder.get().name()
-              + "'"
-              + (holder.get().deleted() ? " (deleted; an admin can restore it)" : "");
-      throw new ApiException(
-          409,
-          "conflict",
-          "Conflict",
-          "Another dataset has the slug '" + dataset.slug() + "'",
-          List.of(DatasetRules.body("slug", message)));
+      throw ApiException.slugTaken(
+          "dataset",
+          dataset.slug(),
+          "dataset '" + holder.get().name() + "'",
+          holder.get().deleted());
     }
     return new DatasetInput(
         dataset.slug(),

@@ -81,16 +81,8 @@ public class MethodCollection implements CuratedCollection<MethodInput> {
     Optional<MethodWriteRepository.Ref> holder =
         writes.findBySlug(method.slug()).filter(h -> !Objects.equals(h.id(), id));
     if (holder.isPresent()) {
-      throw new ApiException(
-          409,
-          "conflict",
-          "Conflict",
-          "Another method has the slug '" + method.slug() + "'",
-          List.of(
-              MethodRules.body(
-                  "slug",
-                  "already belongs to another method"
-                      + (holder.get().deleted() ? " (deleted; an admin can restore it)" : ""))));
+      throw ApiException.slugTaken(
+          "method", method.slug(), "another method", holder.get().deleted());
     }
     return method;
   }

@@ -78,16 +78,7 @@ public class TagCollection implements CuratedCollection<TagInput> {
     ApiException.unlessValid(errors);
     Optional<TagWriteRepository.Holder> holder = writes.holderOfSlug(tag.slug(), id);
     if (holder.isPresent()) {
-      throw new ApiException(
-          409,
-          "conflict",
-          "Conflict",
-          "Another tag has the same slug",
-          List.of(
-              TagRules.body(
-                  "slug",
-                  "already belongs to another tag"
-                      + (holder.get().deleted() ? " (deleted; an admin can restore it)" : ""))));
+      throw ApiException.slugTaken("tag", tag.slug(), "another tag", holder.get().deleted());
     }
     return tag;
   }
