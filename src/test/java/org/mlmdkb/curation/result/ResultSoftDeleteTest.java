@@ -183,4 +183,36 @@ class ResultSoftDeleteTest extends ApiTest {
         .statusCode(400)
         .body("errors[0].name", equalTo("cursor"));
   }
+
+  @Test
+  void restoringAResultWhoseMethodIsGoneIs409() {
+    String slug = "restore-gone-" + unique();
+    ExtractableResponse<Response> method =
+        given()
+            .header("Authorization", "Bearer " + ADMIN_KEY)
+            .contentType(ContentType.JSON)
+            .body(Map.of("slug", slug, "name", "Gone method " + slug, "family", "other"))
+            .when()
+            .post("/api/v1/methods")
+            .then()
+            .statusCode(201)
+            .extract();
+    Map<String, Object> body = result("restore-gone-" + unique());
+    body.put("method", slug);
+    ExtractableResponse<Response> created = create(body);
+    delete(created);
+    // With its only result deleted, the method may go too.
+    org.mlmdkb.curation.CurationFixtures.deleteAsAdmin("/api/v1/methods/" + slug, method);
+
+    given()
+        .urlEncodingEnabled(false)
+        .header("Authorization", "Bearer " + ADMIN_KEY)
+        .when()
+        .post("/api/v1/results/" + created.path("id") + ":restore")
+        .then()
+        .statusCode(409)
+        .body("type", equalTo("urn:mlmd-kb:problem:restore-conflict"))
+        .body("errors[0].name", equalTo("method"));
+    given().when().get("/api/v1/results/" + created.path("id")).then().statusCode(404);
+  }
 }
