@@ -22,8 +22,7 @@ import org.mlmdkb.common.paging.Limits;
 import org.mlmdkb.common.paging.Page;
 import org.mlmdkb.common.query.QueryParams;
 import org.mlmdkb.common.query.Slugs;
-import org.mlmdkb.curation.EntityTags;
-import org.mlmdkb.curation.article.DraftReaders;
+import org.mlmdkb.tag.EntityTags;
 
 /** The site's own articles (published ones only, unless the caller holds an API key). */
 @Path("/api/v1/articles")

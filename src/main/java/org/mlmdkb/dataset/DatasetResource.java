@@ -18,9 +18,9 @@ import org.mlmdkb.common.paging.Limits;
 import org.mlmdkb.common.paging.Page;
 import org.mlmdkb.common.query.QueryParams;
 import org.mlmdkb.common.query.Slugs;
-import org.mlmdkb.curation.EntityTags;
 import org.mlmdkb.dataset.DatasetDtos.DatasetDetail;
 import org.mlmdkb.dataset.DatasetDtos.DatasetSummary;
+import org.mlmdkb.tag.EntityTags;
 
 /** Datasets with their subsets and the benchmark tasks that have results on them. */
 @Path("/api/v1/datasets")

@@ -1,7 +1,7 @@
 package org.mlmdkb.method;
 
 import java.util.List;
-import org.mlmdkb.benchmark.ResultDto;
+import org.mlmdkb.result.ResultDto;
 
 /** Shapes of methods on the wire (openapi.yaml: MethodSummary, MethodDetail). */
 public final class MethodDtos {

@@ -18,9 +18,9 @@ import org.mlmdkb.common.paging.Limits;
 import org.mlmdkb.common.paging.Page;
 import org.mlmdkb.common.query.QueryParams;
 import org.mlmdkb.common.query.Slugs;
-import org.mlmdkb.curation.EntityTags;
 import org.mlmdkb.method.MethodDtos.MethodDetail;
 import org.mlmdkb.method.MethodDtos.MethodSummary;
+import org.mlmdkb.tag.EntityTags;
 
 /** Methods (architectures and trained models) with their lineage and results. */
 @Path("/api/v1/methods")

@@ -3,7 +3,6 @@ package org.mlmdkb.method;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.util.List;
-import org.mlmdkb.benchmark.ResultRepository;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.paging.Keyset;
 import org.mlmdkb.common.paging.Page;
@@ -11,6 +10,7 @@ import org.mlmdkb.method.MethodDtos.Lineage;
 import org.mlmdkb.method.MethodDtos.MethodDetail;
 import org.mlmdkb.method.MethodDtos.MethodSummary;
 import org.mlmdkb.method.MethodDtos.Relative;
+import org.mlmdkb.result.ResultRepository;
 
 /** Methods: the list and a method's page (genealogy, papers, results). */
 @ApplicationScoped

@@ -3,7 +3,7 @@ package org.mlmdkb.paper;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.mlmdkb.benchmark.ResultDto;
+import org.mlmdkb.result.ResultDto;
 
 /** Shapes of papers on the wire (see openapi.yaml: PaperSummary, PaperDetail). */
 public final class PaperDtos {

@@ -22,12 +22,12 @@ import org.mlmdkb.common.paging.Limits;
 import org.mlmdkb.common.paging.Page;
 import org.mlmdkb.common.query.FieldSelection;
 import org.mlmdkb.common.query.QueryParams;
-import org.mlmdkb.curation.EntityTags;
-import org.mlmdkb.curation.exports.CitationExporter;
-import org.mlmdkb.curation.exports.CitationFormat;
 import org.mlmdkb.paper.PaperDtos.PaperDetail;
 import org.mlmdkb.paper.PaperDtos.PaperSummary;
+import org.mlmdkb.paper.citation.CitationExporter;
+import org.mlmdkb.paper.citation.CitationFormat;
 import org.mlmdkb.search.SearchDtos.RelatedList;
+import org.mlmdkb.tag.EntityTags;
 
 /** Research papers: a filtered, keyset-paged list and single papers by id, DOI or arXiv id. */
 @Path("/api/v1/papers")

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Set;
 import org.mlmdkb.common.query.QueryParams;
 import org.mlmdkb.common.query.Slugs;
-import org.mlmdkb.curation.EntityTags;
 
 /** The topic taxonomy; small enough to return whole, parents before children. */
 @Path("/api/v1/tags")

@@ -1,0 +1,98 @@
+package org.mlmdkb.curation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The append-only change log shared by every curated collection. */
+@ApplicationScoped
+public class HistoryRepository {
+
+  public record Entry(
+      long id,
+      String collection,
+      long itemId,
+      String action,
+      String keyName,
+      OffsetDateTime changedAt,
+      JsonNode before,
+      JsonNode after) {}
+
+  private final AgroalDataSource dataSource;
+  private final ObjectMapper json;
+
+  public HistoryRepository(AgroalDataSource dataSource, ObjectMapper json) {
+    this.dataSource = dataSource;
+    this.json = json;
+  }
+
+  public void record(
+      String collection, long itemId, String action, String keyName, Object before, Object after)
+      throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO change_history (collection, item_id, action, key_name, before, after)"
+                    + " VALUES (?, ?, ?, ?, ?::jsonb, ?::jsonb)")) {
+      ps.setString(1, collection);
+      ps.setLong(2, itemId);
+      ps.setString(3, action);
+      ps.setString(4, keyName);
+      ps.setString(5, before == null ? null : json.valueToTree(before).toString());
+      ps.setString(6, after == null ? null : json.valueToTree(after).toString());
+      ps.executeUpdate();
+    }
+  }
+
+  /**
+   * At most {@code limit} entries with ids above {@code afterId}, oldest first, so a page reads as
+   * the item's story.
+   */
+  public List<Entry> listByItem(String collection, long itemId, long afterId, int limit)
+      throws SQLException {
+    List<Entry> out = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT id, collection, item_id, action, key_name, changed_at, before::text,"
+                    + " after::text FROM change_history WHERE collection = ? AND item_id = ?"
+                    + " AND id > ? ORDER BY id LIMIT ?")) {
+      ps.setString(1, collection);
+      ps.setLong(2, itemId);
+      ps.setLong(3, afterId);
+      ps.setInt(4, limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(
+              new Entry(
+                  rs.getLong(1),
+                  rs.getString(2),
+                  rs.getLong(3),
+                  rs.getString(4),
+                  rs.getString(5),
+                  rs.getObject(6, OffsetDateTime.class),
+                  tree(rs.getString(7)),
+                  tree(rs.getString(8))));
+        }
+      }
+    }
+    return out;
+  }
+
+  private JsonNode tree(String text) throws SQLException {
+    try {
+      return text == null ? null : json.readTree(text);
+    } catch (IOException e) {
+      throw new SQLException("change_history holds invalid JSON", e);
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package org.mlmdkb.curation;
+
+import java.util.List;
+import org.mlmdkb.common.error.ApiException;
+import org.mlmdkb.common.error.Problem;
+
+/** The 400 for an import body that cannot be read as a whole. */
+public final class ImportBodies {
+
+  private ImportBodies() {}
+
+  /** {@code fault} completes "The body …", e.g. "is not valid CSV: …". */
+  public static ApiException malformed(String fault) {
+    return malformed("The body " + fault, List.of(new Problem.FieldError("body", "body", fault)));
+  }
+
+  public static ApiException malformed(String detail, List<Problem.FieldError> errors) {
+    return new ApiException(400, "malformed-body", "Malformed request body", detail, errors);
+  }
+
+  public static String firstLine(Throwable e) {
+    // An I/O failure of a parser wraps the parser's own message, which is the one to show.
+    Throwable cause = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause() : e;
+    String message = cause.getMessage() == null ? "unreadable" : cause.getMessage();
+    String line = message.lines().findFirst().orElse("");
+    return line.length() <= 160 ? line : line.substring(0, 160) + "…";
+  }
+}

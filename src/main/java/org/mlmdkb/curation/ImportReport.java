@@ -1,0 +1,99 @@
+package org.mlmdkb.curation;
+
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.mlmdkb.common.error.ApiException;
+import org.mlmdkb.common.error.Problem;
+
+/**
+ * The answer to an import of either kind: what happened to each entry (papers) or row (results).
+ */
+public record ImportReport(
+    String kind,
+    boolean dryRun,
+    boolean partial,
+    boolean committed,
+    Summary summary,
+    List<Item> items) {
+
+  public static final String PAPERS = "papers";
+  public static final String RESULTS = "results";
+
+  /**
+   * One entry or row. {@code parsed} is what was read, normalised: a {@link ImportService.Parsed}
+   * paper summary or a result's editable state.
+   */
+  public record Item(
+      int index,
+      String key,
+      String status,
+      Long paperId,
+      Long resultId,
+      Long duplicateOf,
+      Object parsed,
+      List<String> reasons) {}
+
+  public record Summary(int created, int updated, int skipped, int rejected) {}
+
+  /**
+   * Ends an import inside its transaction: any rejected item without {@code partial} throws (a
+   * RuntimeException, so everything written is rolled back); a dry run is rolled back too, after
+   * doing the same work, so its report is the real one.
+   */
+  public static ImportReport conclude(
+      String kind,
+      String noun,
+      String nouns,
+      List<Item> items,
+      boolean dryRun,
+      boolean partial,
+      TransactionManager transactions)
+      throws SystemException {
+    Summary summary = summarise(items);
+    if (summary.rejected() > 0 && !partial) {
+      throw rejected(noun, nouns, items, summary);
+    }
+    if (dryRun) {
+      transactions.setRollbackOnly();
+    }
+    return new ImportReport(kind, dryRun, partial, !dryRun, summary, items);
+  }
+
+  private static Summary summarise(List<Item> items) {
+    Map<String, Integer> counts = new HashMap<>();
+    items.forEach(i -> counts.merge(i.status(), 1, Integer::sum));
+    return new Summary(
+        counts.getOrDefault("created", 0),
+        counts.getOrDefault("updated", 0),
+        counts.getOrDefault("skipped", 0),
+        counts.getOrDefault("rejected", 0));
+  }
+
+  private static ApiException rejected(
+      String noun, String nouns, List<Item> items, Summary summary) {
+    List<Problem.FieldError> errors =
+        items.stream()
+            .filter(i -> i.status().equals("rejected"))
+            .map(
+                i ->
+                    new Problem.FieldError(
+                        noun + " " + i.index() + (i.key().isEmpty() ? "" : " (" + i.key() + ")"),
+                        "body",
+                        String.join("; ", i.reasons())))
+            .toList();
+    return new ApiException(
+        422,
+        "import-rejected",
+        "Import rejected",
+        summary.rejected()
+            + " of "
+            + items.size()
+            + " "
+            + nouns
+            + " cannot be imported, so nothing was; fix them or send partial=true",
+        errors);
+  }
+}

@@ -1,4 +1,0 @@
-package org.mlmdkb.curation.lookup;
-
-/** The body of a lookup: exactly one of a DOI or an arXiv id, in any common spelling. */
-public record LookupRequest(String doi, String arxivId) {}

@@ -1,0 +1,196 @@
+package org.mlmdkb.dataset;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Validator;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.mlmdkb.common.error.Problem;
+import org.mlmdkb.curation.Identifiers;
+
+/**
+ * Checks a dataset's editable state with Bean Validation plus the rules of the schema (slug form,
+ * known domain, http(s) URL, DOI and arXiv id forms, subset slugs unique within the dataset) and
+ * returns it normalised the way it is stored, or every field at fault. Rules that need the database
+ * (live paper, subsets in use, slug taken) are the collection's.
+ */
+@ApplicationScoped
+public class DatasetRules {
+
+  /** The table's CHECK on dataset.slug and dataset_subset.slug. */
+  private static final Pattern SLUG = Pattern.compile("^[a-z0-9]+([.-][a-z0-9]+)*$");
+
+  private static final String SLUG_RULE =
+      "must be lower-case letters and digits joined by '-' or '.'";
+
+  /**
+   * The read side's subset order (temperature, then slug), so that a body listing the same subsets
+   * in another order is no change. Slugs are ASCII, where Java's order is PostgreSQL's "C" order.
+   */
+  static final Comparator<DatasetSubsetInput> SUBSET_ORDER =
+      Comparator.comparing(
+              DatasetSubsetInput::temperatureK, Comparator.nullsLast(Comparator.naturalOrder()))
+          .thenComparing(DatasetSubsetInput::slug, Comparator.nullsLast(Comparator.naturalOrder()));
+
+  private final Validator validator;
+
+  public DatasetRules(Validator validator) {
+    this.validator = validator;
+  }
+
+  public record Checked(DatasetInput dataset, List<Problem.FieldError> errors) {}
+
+  public Checked check(DatasetInput in) {
+    List<Problem.FieldError> errors = new ArrayList<>();
+    validator.validate(in).stream()
+        .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+        .forEach(v -> errors.add(body(wireName(v.getPropertyPath().toString()), v.getMessage())));
+
+    String slug = slug("slug", in.slug(), errors);
+    String domain = in.domain() == null ? null : in.domain().strip().toLowerCase(Locale.ROOT);
+    if (domain != null && !domain.isEmpty() && !DatasetResource.DOMAINS.contains(domain)) {
+      errors.add(body("domain", "must be one of " + DatasetResource.DOMAINS));
+    }
+    checkUrl("url", in.url(), errors);
+    DatasetPaperInput paper = paper(in.paper(), errors);
+    List<DatasetSubsetInput> subsets = subsets(in.subsets(), errors);
+
+    List<String> aliases =
+        new ArrayList<>(
+            new LinkedHashSet<>(
+                in.aliases().stream().map(a -> a == null ? null : a.strip()).toList()));
+    DatasetInput normalised =
+        new DatasetInput(
+            slug,
+            in.name() == null ? null : in.name().strip(),
+            aliases,
+            blankToNull(in.description()),
+            domain,
+            blankToNull(in.levelOfTheory()),
+            in.nStructures(),
+            in.nMaterials(),
+            blankToNull(in.sizeNote()),
+            blankToNull(in.licence()),
+            blankToNull(in.url()),
+            paper,
+            subsets);
+    return new Checked(normalised, errors);
+  }
+
+  /** A paper with neither id, DOI nor arXiv id is no paper. */
+  private static DatasetPaperInput paper(DatasetPaperInput in, List<Problem.FieldError> errors) {
+    if (in == null) {
+      return null;
+    }
+    String doi = blankToNull(in.doi());
+    if (doi != null) {
+      String normalised = Identifiers.doi(doi);
+      if (normalised == null) {
+        errors.add(body("paper.doi", "is not a DOI (10.<registrant>/<suffix>)"));
+      } else {
+        doi = normalised;
+      }
+    }
+    String arxiv = blankToNull(in.arxivId());
+    if (arxiv != null) {
+      String normalised = Identifiers.arxiv(arxiv);
+      if (normalised == null) {
+        errors.add(body("paper.arxiv_id", "is not an arXiv id (2101.03164 or cond-mat/0601001)"));
+      } else {
+        arxiv = normalised;
+      }
+    }
+    if (in.id() == null && doi == null && arxiv == null) {
+      return null;
+    }
+    return new DatasetPaperInput(in.id(), doi, arxiv);
+  }
+
+  private static List<DatasetSubsetInput> subsets(
+      List<DatasetSubsetInput> in, List<Problem.FieldError> errors) {
+    List<DatasetSubsetInput> out = new ArrayList<>();
+    Map<String, Integer> firstIndex = new HashMap<>();
+    for (int i = 0; i < in.size(); i++) {
+      DatasetSubsetInput s = in.get(i);
+      if (s == null) {
+        continue; // reported by Bean Validation
+      }
+      String field = "subsets[" + i + "].slug";
+      String slug = slug(field, s.slug(), errors);
+      if (slug != null && !slug.isEmpty()) {
+        Integer first = firstIndex.putIfAbsent(slug, i);
+        if (first != null) {
+          errors.add(body(field, "repeats the slug of subsets[" + first + "]"));
+        }
+      }
+      out.add(
+          new DatasetSubsetInput(
+              slug,
+              s.name() == null ? null : s.name().strip(),
+              blankToNull(s.description()),
+              blankToNull(s.levelOfTheory()),
+              plain(s.temperatureK()),
+              s.nStructures()));
+    }
+    out.sort(SUBSET_ORDER);
+    return out;
+  }
+
+  private static String slug(String field, String value, List<Problem.FieldError> errors) {
+    if (value == null || value.isBlank()) {
+      return value; // reported by Bean Validation
+    }
+    String slug = value.strip().toLowerCase(Locale.ROOT);
+    if (!SLUG.matcher(slug).matches()) {
+      errors.add(body(field, SLUG_RULE));
+    }
+    return slug;
+  }
+
+  private static void checkUrl(String name, String value, List<Problem.FieldError> errors) {
+    String url = blankToNull(value);
+    if (url == null) {
+      return;
+    }
+    try {
+      URI uri = new URI(url);
+      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+          || uri.getHost() == null) {
+        errors.add(body(name, "must be an absolute http(s) URL"));
+      }
+    } catch (URISyntaxException e) {
+      errors.add(body(name, "must be an absolute http(s) URL"));
+    }
+  }
+
+  /** 300.0 and 3E+2 are the same temperature; one form keeps equal states equal. */
+  static BigDecimal plain(BigDecimal value) {
+    if (value == null) {
+      return null;
+    }
+    BigDecimal stripped = value.stripTrailingZeros();
+    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+  }
+
+  static Problem.FieldError body(String name, String message) {
+    return new Problem.FieldError(name, "body", message);
+  }
+
+  /** "aliases[0].<list element>" → "aliases[0]", "subsets[1].temperatureK" → "…temperature_k". */
+  private static String wireName(String propertyPath) {
+    String path = propertyPath.replace(".<list element>", "");
+    return path.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+}

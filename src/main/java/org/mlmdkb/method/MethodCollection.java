@@ -1,0 +1,214 @@
+package org.mlmdkb.method;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.mlmdkb.common.error.ApiException;
+import org.mlmdkb.common.error.Problem;
+import org.mlmdkb.common.query.Slugs;
+import org.mlmdkb.curation.CuratedCollection;
+
+/**
+ * Methods as a curated collection: addressed by slug, unique by slug (deleted ones keep theirs),
+ * linked to live parents without cycles, and never hidden while something public points at them.
+ */
+@ApplicationScoped
+public class MethodCollection implements CuratedCollection<MethodInput> {
+
+  private final MethodWriteRepository writes;
+  private final MethodService methods;
+  private final MethodRules rules;
+
+  public MethodCollection(MethodWriteRepository writes, MethodService methods, MethodRules rules) {
+    this.writes = writes;
+    this.methods = methods;
+    this.rules = rules;
+  }
+
+  @Override
+  public String name() {
+    return "methods";
+  }
+
+  @Override
+  public String noun() {
+    return "Method";
+  }
+
+  @Override
+  public Class<MethodInput> inputType() {
+    return MethodInput.class;
+  }
+
+  @Override
+  public Optional<Long> find(String ref, boolean includeDeleted) throws SQLException {
+    return writes
+        .findBySlug(Slugs.check("slug", ref))
+        .filter(m -> includeDeleted || !m.deleted())
+        .map(MethodWriteRepository.Ref::id);
+  }
+
+  @Override
+  public boolean lockLive(long id) throws SQLException {
+    return writes.lockLive(id);
+  }
+
+  @Override
+  public Optional<MethodInput> editableState(long id) throws SQLException {
+    return writes.editableState(id);
+  }
+
+  @Override
+  public MethodInput validate(MethodInput input, Long id) throws SQLException {
+    MethodRules.Checked checked = rules.check(input);
+    List<Problem.FieldError> errors = new ArrayList<>(checked.errors());
+    MethodInput method = checked.method();
+    if (id != null && !method.parents().isEmpty()) {
+      // Taken before the parents are read, so the cycle check sees every committed edge.
+      writes.lockLineage();
+    }
+    checkParents(method, id, errors);
+    for (String unknown : writes.unknownDatasets(method.trainingDatasets())) {
+      errors.add(MethodRules.body("training_datasets", "unknown dataset '" + unknown + "'"));
+    }
+    checkPaper(method.paper(), id, errors);
+    ApiException.unlessValid(errors);
+    Optional<MethodWriteRepository.Ref> holder =
+        writes.findBySlug(method.slug()).filter(h -> !Objects.equals(h.id(), id));
+    if (holder.isPresent()) {
+      throw ApiException.slugTaken(
+          "method", method.slug(), "another method", holder.get().deleted());
+    }
+    return method;
+  }
+
+  private void checkParents(MethodInput method, Long id, List<Problem.FieldError> errors)
+      throws SQLException {
+    Map<String, MethodWriteRepository.Ref> found = writes.findBySlugs(method.parents());
+    List<Long> parentIds = new ArrayList<>();
+    for (String slug : method.parents()) {
+      MethodWriteRepository.Ref parent = found.get(slug);
+      if (parent == null) {
+        errors.add(MethodRules.body("parents", "unknown method '" + slug + "'"));
+      } else if (parent.deleted()) {
+        errors.add(MethodRules.body("parents", "method '" + slug + "' is deleted"));
+      } else if (!Objects.equals(parent.id(), id)) {
+        parentIds.add(parent.id());
+      } else if (!slug.equals(method.slug())) {
+        // Renamed in this write and still named by its old slug (the new one is caught by rules).
+        errors.add(MethodRules.body("parents", "cannot name the method itself"));
+      }
+    }
+    if (id != null && writes.wouldCloseCycle(id, parentIds)) {
+      errors.add(
+          MethodRules.body(
+              "parents", "would make the method its own ancestor (a cycle in the lineage)"));
+    }
+  }
+
+  /**
+   * A linked paper must be a live one of the corpus, and identifiers sent with it must be its own.
+   * An unchanged link stays valid after its paper is deleted, so other edits are not blocked.
+   */
+  private void checkPaper(MethodInput.Paper paper, Long id, List<Problem.FieldError> errors)
+      throws SQLException {
+    if (paper == null || paper.id() == null) {
+      return;
+    }
+    Optional<MethodWriteRepository.PaperFacts> facts = writes.paper(paper.id());
+    boolean unchanged = id != null && writes.storedPaperId(id).equals(Optional.of(paper.id()));
+    if (facts.isEmpty() || (facts.get().deleted() && !unchanged)) {
+      errors.add(MethodRules.body("paper.id", "no paper " + paper.id() + " in the corpus"));
+      return;
+    }
+    MethodWriteRepository.PaperFacts p = facts.get();
+    if (paper.doi() != null && p.doi() != null && !paper.doi().equalsIgnoreCase(p.doi())) {
+      errors.add(
+          MethodRules.body(
+              "paper.doi", "disagrees with the DOI of paper " + p.id() + ": " + p.doi()));
+    }
+    if (paper.arxivId() != null && p.arxivId() != null && !paper.arxivId().equals(p.arxivId())) {
+      errors.add(
+          MethodRules.body(
+              "paper.arxiv_id",
+              "disagrees with the arXiv id of paper " + p.id() + ": " + p.arxivId()));
+    }
+  }
+
+  @Override
+  public long insert(MethodInput input) throws SQLException {
+    return writes.insert(input);
+  }
+
+  @Override
+  public void update(long id, MethodInput input) throws SQLException {
+    writes.update(id, input);
+  }
+
+  /** Refused while anything public points at the method, so no link leads to a hidden one. */
+  @Override
+  public void softDelete(long id) throws SQLException {
+    MethodWriteRepository.Dependants d = writes.dependants(id);
+    if (d.results() > 0 || !d.liveChildren().isEmpty()) {
+      List<String> reasons = new ArrayList<>();
+      if (d.results() > 0) {
+        reasons.add(d.results() + " benchmark result(s)");
+      }
+      if (!d.liveChildren().isEmpty()) {
+        reasons.add(
+            d.liveChildren().size()
+                + " derived method(s) ("
+                + String.join(", ", d.liveChildren())
+                + ")");
+      }
+      throw new ApiException(
+          409,
+          "method-in-use",
+          "Method in use",
+          "Method '"
+              + slug(id)
+              + "' is referenced by "
+              + String.join(" and ", reasons)
+              + "; delete or re-point them first",
+          List.of());
+    }
+    writes.softDelete(id);
+  }
+
+  /** Refused while a parent is deleted: the restored method's lineage would name a hidden one. */
+  @Override
+  public boolean restore(long id) throws SQLException {
+    List<String> deletedParents = writes.deletedParents(id);
+    if (!deletedParents.isEmpty() && writes.findById(id).map(r -> r.deleted()).orElse(false)) {
+      throw new ApiException(
+          409,
+          "parent-deleted",
+          "Parent deleted",
+          "Method '"
+              + slug(id)
+              + "' derives from deleted method(s) "
+              + String.join(", ", deletedParents)
+              + "; restore them first",
+          List.of());
+    }
+    return writes.restore(id);
+  }
+
+  @Override
+  public Object representation(long id) throws SQLException {
+    return methods.get(slug(id));
+  }
+
+  @Override
+  public String location(long id) throws SQLException {
+    return "/api/v1/methods/" + slug(id);
+  }
+
+  private String slug(long id) throws SQLException {
+    return writes.findById(id).orElseThrow().slug();
+  }
+}

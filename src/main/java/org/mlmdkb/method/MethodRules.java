@@ -1,0 +1,171 @@
+package org.mlmdkb.method;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Validator;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.mlmdkb.common.error.Problem;
+import org.mlmdkb.curation.Identifiers;
+
+/**
+ * Checks a method's editable state with Bean Validation plus the rules the schema holds (slug form,
+ * known family, positive parameter count) and plausible years and URLs, and returns it normalised
+ * the way it is stored, or every field at fault. References to other items are checked by {@link
+ * MethodCollection}, which has the database at hand.
+ */
+@ApplicationScoped
+public class MethodRules {
+
+  /** The method table's slug CHECK. */
+  static final Pattern SLUG = Pattern.compile("^[a-z0-9]+([.-][a-z0-9]+)*$");
+
+  // The Behler-Parrinello era starts in 2007; linear and kernel fits and descriptors go back to
+  // the 1980s-90s, so allow anything from the first MD simulations on.
+  private static final int MIN_YEAR = 1950;
+
+  private final Validator validator;
+
+  public MethodRules(Validator validator) {
+    this.validator = validator;
+  }
+
+  public record Checked(MethodInput method, List<Problem.FieldError> errors) {}
+
+  public Checked check(MethodInput in) {
+    List<Problem.FieldError> errors = new ArrayList<>();
+    validator.validate(in).stream()
+        .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+        .forEach(v -> errors.add(body(wireName(v.getPropertyPath().toString()), v.getMessage())));
+
+    String slug = slug(in.slug());
+    if (slug != null && !slug.isEmpty() && !SLUG.matcher(slug).matches()) {
+      errors.add(body("slug", "must be lower-case letters and digits joined by '-' or '.'"));
+    }
+    String family = in.family() == null ? null : in.family().strip().toLowerCase(Locale.ROOT);
+    if (family != null && !family.isEmpty() && !MethodResource.FAMILIES.contains(family)) {
+      errors.add(body("family", "must be one of " + MethodResource.FAMILIES));
+    }
+    int maxYear = Year.now().getValue() + 1;
+    if (in.year() != null && (in.year() < MIN_YEAR || in.year() > maxYear)) {
+      errors.add(body("year", "must be between " + MIN_YEAR + " and " + maxYear));
+    }
+    if (in.parameterCount() != null && in.parameterCount() <= 0) {
+      errors.add(body("parameter_count", "must be greater than 0"));
+    }
+    checkUrl("code_url", in.codeUrl(), errors);
+    List<String> parents = slugSet(in.parents(), "parents", errors);
+    if (slug != null && parents.contains(slug)) {
+      errors.add(body("parents", "cannot name the method itself"));
+    }
+    List<String> datasets = slugSet(in.trainingDatasets(), "training_datasets", errors);
+
+    MethodInput normalised =
+        new MethodInput(
+            slug,
+            in.name() == null ? null : in.name().strip(),
+            new ArrayList<>(
+                new LinkedHashSet<>(
+                    in.aliases().stream().map(a -> a == null ? null : a.strip()).toList())),
+            family,
+            blankToNull(in.description()),
+            in.year(),
+            paper(in.paper(), errors),
+            blankToNull(in.codeUrl()),
+            blankToNull(in.licence()),
+            in.parameterCount(),
+            parents,
+            datasets);
+    return new Checked(normalised, errors);
+  }
+
+  /** Identifiers stored as the schema's other tables store them; all-empty means no paper. */
+  private static MethodInput.Paper paper(MethodInput.Paper in, List<Problem.FieldError> errors) {
+    if (in == null) {
+      return null;
+    }
+    String doi = blankToNull(in.doi());
+    if (doi != null) {
+      doi = Identifiers.doi(doi);
+      if (doi == null) {
+        errors.add(body("paper.doi", "is not a DOI (10.<registrant>/<suffix>)"));
+      }
+    }
+    String arxiv = blankToNull(in.arxivId());
+    if (arxiv != null) {
+      arxiv = Identifiers.arxiv(arxiv);
+      if (arxiv == null) {
+        errors.add(body("paper.arxiv_id", "is not an arXiv id (2101.03164 or cond-mat/0601001)"));
+      }
+    }
+    checkUrl("paper.url", in.url(), errors);
+    String url = blankToNull(in.url());
+    if (in.id() == null && doi == null && arxiv == null && url == null) {
+      return null;
+    }
+    // A malformed identifier is reported above; keep what was sent so nothing is silently lost.
+    return new MethodInput.Paper(
+        in.id(),
+        doi == null ? blankToNull(in.doi()) : doi,
+        arxiv == null ? blankToNull(in.arxivId()) : arxiv,
+        url);
+  }
+
+  /** Slugs stripped, lower-cased, de-duplicated and sorted: the lists are sets. */
+  private static List<String> slugSet(
+      List<String> values, String field, List<Problem.FieldError> errors) {
+    TreeSet<String> out = new TreeSet<>();
+    for (String value : values) {
+      String slug = slug(value);
+      if (slug == null || slug.isEmpty()) {
+        continue; // Bean Validation reports blanks.
+      }
+      if (!SLUG.matcher(slug).matches()) {
+        errors.add(body(field, "'" + value + "' is not a slug"));
+      }
+      out.add(slug);
+    }
+    return List.copyOf(out);
+  }
+
+  private static void checkUrl(String name, String value, List<Problem.FieldError> errors) {
+    String url = blankToNull(value);
+    if (url == null) {
+      return;
+    }
+    try {
+      URI uri = new URI(url);
+      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+          || uri.getHost() == null) {
+        errors.add(body(name, "must be an absolute http(s) URL"));
+      }
+    } catch (URISyntaxException e) {
+      errors.add(body(name, "must be an absolute http(s) URL"));
+    }
+  }
+
+  static Problem.FieldError body(String name, String message) {
+    return new Problem.FieldError(name, "body", message);
+  }
+
+  /** "aliases[0].<list element>" → "aliases[0]", "paper.arxivId" → "paper.arxiv_id". */
+  private static String wireName(String propertyPath) {
+    String path = propertyPath.replace(".<list element>", "");
+    return path.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+  }
+
+  private static String slug(String value) {
+    return value == null ? null : value.strip().toLowerCase(Locale.ROOT);
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+}

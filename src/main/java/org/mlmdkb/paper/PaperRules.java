@@ -1,0 +1,179 @@
+package org.mlmdkb.paper;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Validator;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.LocalDate;
+import java.time.Year;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.mlmdkb.common.error.Problem;
+import org.mlmdkb.curation.Identifiers;
+
+/**
+ * Checks a paper's editable state with Bean Validation plus the domain rules (identifier formats,
+ * known entry types, plausible years, a date that agrees with the year) and returns it normalised
+ * the way the schema stores it, or every field at fault.
+ */
+@ApplicationScoped
+public class PaperRules {
+
+  /** The entry types of the corpus (BibTeX's plus "preprint" and "online"). */
+  static final Set<String> ENTRY_TYPES =
+      Set.of(
+          "article",
+          "preprint",
+          "inproceedings",
+          "incollection",
+          "phdthesis",
+          "mastersthesis",
+          "book",
+          "misc",
+          "online",
+          "techreport");
+
+  // Molecular dynamics starts in the 1950s; a little slack for historical references.
+  private static final int MIN_YEAR = 1800;
+  private static final Pattern DATE = Pattern.compile("^\\d{4}(-\\d{2}(-\\d{2})?)?$");
+
+  private final Validator validator;
+
+  public PaperRules(Validator validator) {
+    this.validator = validator;
+  }
+
+  public record Checked(PaperInput paper, List<Problem.FieldError> errors) {}
+
+  public Checked check(PaperInput in) {
+    List<Problem.FieldError> errors = new ArrayList<>();
+    validator.validate(in).stream()
+        .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+        .forEach(v -> errors.add(body(wireName(v.getPropertyPath().toString()), v.getMessage())));
+
+    String entryType = in.entryType() == null ? null : in.entryType().strip().toLowerCase();
+    if (entryType != null && !entryType.isEmpty() && !ENTRY_TYPES.contains(entryType)) {
+      errors.add(body("entry_type", "must be one of " + new java.util.TreeSet<>(ENTRY_TYPES)));
+    }
+    String doi = blankToNull(in.doi());
+    if (doi != null) {
+      doi = Identifiers.doi(doi);
+      if (doi == null) {
+        errors.add(body("doi", "is not a DOI (10.<registrant>/<suffix>)"));
+      }
+    }
+    String arxiv = blankToNull(in.arxivId());
+    if (arxiv != null) {
+      arxiv = Identifiers.arxiv(arxiv);
+      if (arxiv == null) {
+        errors.add(body("arxiv_id", "is not an arXiv id (2101.03164 or cond-mat/0601001)"));
+      }
+    }
+    Integer year = in.year();
+    // A year taken from the date is range-checked like a given one, and named as the date.
+    String yearSource = "year";
+    String date = blankToNull(in.date());
+    if (date != null) {
+      if (!isCalendarDate(date)) {
+        errors.add(body("date", "must be a real date written YYYY, YYYY-MM or YYYY-MM-DD"));
+      } else if (year == null) {
+        year = Integer.valueOf(date.substring(0, 4));
+        yearSource = "date";
+      } else if (year != Integer.parseInt(date.substring(0, 4))) {
+        errors.add(body("date", "disagrees with year " + year));
+      }
+    }
+    int maxYear = Year.now().getValue() + 1;
+    if (year != null && (year < MIN_YEAR || year > maxYear)) {
+      errors.add(
+          body(
+              yearSource,
+              ("date".equals(yearSource) ? "must have a year " : "must be ")
+                  + "between "
+                  + MIN_YEAR
+                  + " and "
+                  + maxYear));
+    }
+    checkUrl("url", in.url(), errors);
+    checkUrl("code_url", in.codeUrl(), errors);
+
+    List<String> authors = in.authors().stream().map(a -> a == null ? null : a.strip()).toList();
+    List<String> tags =
+        new ArrayList<>(
+            new LinkedHashSet<>(
+                in.tags().stream().map(t -> t == null ? null : t.strip()).toList()));
+    PaperInput normalised =
+        new PaperInput(
+            entryType,
+            in.title() == null ? null : in.title().strip(),
+            blankToNull(in.abstractText()),
+            year,
+            date,
+            blankToNull(in.venue()),
+            blankToNull(in.volume()),
+            blankToNull(in.number()),
+            blankToNull(in.pages()),
+            blankToNull(in.publisher()),
+            doi,
+            arxiv,
+            blankToNull(in.url()),
+            blankToNull(in.codeUrl()),
+            authors,
+            tags);
+    return new Checked(normalised, errors);
+  }
+
+  /** "2024-13-45" has the shape of a date but is none. */
+  private static boolean isCalendarDate(String date) {
+    if (!DATE.matcher(date).matches()) {
+      return false;
+    }
+    try {
+      switch (date.length()) {
+        case 4 -> Year.parse(date);
+        case 7 -> YearMonth.parse(date);
+        default -> LocalDate.parse(date);
+      }
+      return true;
+    } catch (DateTimeParseException e) {
+      return false;
+    }
+  }
+
+  private static void checkUrl(String name, String value, List<Problem.FieldError> errors) {
+    String url = blankToNull(value);
+    if (url == null) {
+      return;
+    }
+    try {
+      URI uri = new URI(url);
+      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+          || uri.getHost() == null) {
+        errors.add(body(name, "must be an absolute http(s) URL"));
+      }
+    } catch (URISyntaxException e) {
+      errors.add(body(name, "must be an absolute http(s) URL"));
+    }
+  }
+
+  static Problem.FieldError body(String name, String message) {
+    return new Problem.FieldError(name, "body", message);
+  }
+
+  /** "authors[0].<list element>" → "authors[0]", "entryType" → "entry_type". */
+  private static String wireName(String propertyPath) {
+    String path = propertyPath.replace(".<list element>", "");
+    path = path.replace("abstractText", "abstract");
+    return path.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase();
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+}

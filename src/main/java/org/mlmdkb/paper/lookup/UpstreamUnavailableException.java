@@ -1,0 +1,24 @@
+package org.mlmdkb.paper.lookup;
+
+import java.util.List;
+import org.mlmdkb.common.error.ApiException;
+
+/** An upstream service that could not be reached at all; the answer says when to try again. */
+public class UpstreamUnavailableException extends ApiException {
+
+  // Long enough for a network blip or a DNS cache to recover, short enough for a curator waiting.
+  static final int RETRY_AFTER_SECONDS = 60;
+
+  UpstreamUnavailableException(String service) {
+    super(
+        503,
+        "upstream-unavailable",
+        "Upstream unavailable",
+        service + " could not be reached; try again later",
+        List.of());
+  }
+
+  public int retryAfterSeconds() {
+    return RETRY_AFTER_SECONDS;
+  }
+}

@@ -1,0 +1,94 @@
+package org.mlmdkb.result;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import org.mlmdkb.common.error.ApiException;
+import org.mlmdkb.common.query.QueryParams;
+
+/** Parsers for the query parameters the benchmark endpoints share. */
+final class BenchmarkParams {
+
+  static final List<String> STATUSES = List.of("reported", "reproduced", "disputed");
+  static final List<String> BASES = List.of("per-atom", "per-structure", "none");
+
+  private BenchmarkParams() {}
+
+  static Unit unit(String value) {
+    String text = QueryParams.text("unit", value);
+    if (text == null) {
+      return null;
+    }
+    return Unit.parse(text)
+        .orElseThrow(
+            () ->
+                ApiException.badParameter(
+                    "unit",
+                    "is not a known unit, was '"
+                        + QueryParams.shorten(text)
+                        + "'; known: "
+                        + Arrays.stream(Unit.values()).map(Unit::code).toList()));
+  }
+
+  static LocalDate date(String name, String value) {
+    String text = QueryParams.text(name, value);
+    if (text == null) {
+      return null;
+    }
+    try {
+      LocalDate date = LocalDate.parse(text);
+      if (date.getYear() < 1900 || date.getYear() > 2999) {
+        throw ApiException.badParameter(name, "must be a date between 1900 and 2999");
+      }
+      return date;
+    } catch (DateTimeParseException e) {
+      throw ApiException.badParameter(
+          name, "must be a date YYYY-MM-DD, was '" + QueryParams.shorten(text) + "'");
+    }
+  }
+
+  static BigDecimal decimal(String name, String value) {
+    String text = QueryParams.text(name, value);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return new BigDecimal(text);
+    } catch (NumberFormatException e) {
+      throw ApiException.badParameter(
+          name, "must be a number, was '" + QueryParams.shorten(text) + "'");
+    }
+  }
+
+  static Integer positive(String name, String value) {
+    Integer n = QueryParams.integer(name, value);
+    if (n != null && n < 1) {
+      throw ApiException.badParameter(name, "must be a positive integer, was " + n);
+    }
+    return n;
+  }
+
+  /**
+   * CSV when {@code format=csv}, or when the Accept header prefers text/csv to JSON; JSON
+   * otherwise.
+   */
+  static boolean wantsCsv(String format, HttpHeaders headers) {
+    String f = QueryParams.oneOf("format", format, List.of("json", "csv"));
+    if (f != null) {
+      return f.equals("csv");
+    }
+    for (MediaType type : headers.getAcceptableMediaTypes()) {
+      if (type.isCompatible(MediaType.valueOf("text/csv")) && !type.isWildcardType()) {
+        return true;
+      }
+      if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+        return false;
+      }
+    }
+    return false;
+  }
+}

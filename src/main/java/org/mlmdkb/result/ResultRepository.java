@@ -1,0 +1,373 @@
+package org.mlmdkb.result;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.mlmdkb.common.db.SqlQuery;
+
+/** Benchmark result queries, always joined with their method, dataset, subset and paper. */
+@ApplicationScoped
+public class ResultRepository {
+
+  private static final String SELECT =
+      """
+      SELECT r.id, m.slug AS method_slug, m.name AS method_name, r.method_variant,
+             d.slug AS dataset_slug, d.name AS dataset_name, s.slug AS subset_slug,
+             s.name AS subset_name, r.task, r.target, r.metric, r.value, r.unit,
+             r.canonical_value, r.canonical_unit, r.basis, r.n_train, r.split, r.uncertainty,
+             r.n_runs, r.temperature_k, r.level_of_theory, r.status, r.reported_on,
+             r.source_id, r.source_repository, r.source_path, r.source_commit,
+             r.source_location, r.paper_id, p.doi AS paper_doi
+      FROM benchmark_result r
+      JOIN method m ON m.id = r.method_id
+      JOIN dataset d ON d.id = r.dataset_id
+      LEFT JOIN dataset_subset s ON s.id = r.subset_id
+      LEFT JOIN paper p ON p.id = r.paper_id
+      """;
+
+  private final AgroalDataSource dataSource;
+
+  public ResultRepository(AgroalDataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  public record Slice(List<ResultDto> rows, long total) {}
+
+  /** Results in id order after {@code afterId}; fetches one extra row to detect a next page. */
+  public Slice list(ResultFilter f, Long afterId) throws SQLException {
+    SqlQuery query = filters(f);
+    try (Connection c = dataSource.getConnection()) {
+      long total;
+      try (PreparedStatement ps =
+              query.prepare(
+                  c,
+                  "SELECT count(*) FROM benchmark_result r JOIN method m ON m.id = r.method_id"
+                      + " JOIN dataset d ON d.id = r.dataset_id"
+                      + " LEFT JOIN dataset_subset s ON s.id = r.subset_id"
+                      + query.whereClause());
+          ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        total = rs.getLong(1);
+      }
+      SqlQuery page = filters(f);
+      if (afterId != null) {
+        page.where("r.id > ?", afterId);
+      }
+      return new Slice(
+          read(c, SELECT + page.whereClause() + " ORDER BY r.id LIMIT ?", page, f.limit() + 1),
+          total);
+    }
+  }
+
+  public java.util.Optional<ResultDto> findById(long id) throws SQLException {
+    SqlQuery q = live().where("r.id = ?", id);
+    try (Connection c = dataSource.getConnection()) {
+      return read(c, SELECT + q.whereClause(), q).stream().findFirst();
+    }
+  }
+
+  public List<ResultDto> listByPaper(long paperId) throws SQLException {
+    SqlQuery q = live().where("r.paper_id = ?", paperId);
+    try (Connection c = dataSource.getConnection()) {
+      return read(c, SELECT + q.whereClause() + " ORDER BY r.id", q);
+    }
+  }
+
+  public List<ResultDto> listByMethod(String methodSlug, int limit) throws SQLException {
+    SqlQuery q = live().where("m.slug = ?", methodSlug);
+    try (Connection c = dataSource.getConnection()) {
+      return read(
+          c,
+          SELECT
+              + q.whereClause()
+              + " ORDER BY d.slug, s.slug NULLS FIRST, r.target, r.metric, r.id LIMIT ?",
+          q,
+          limit);
+    }
+  }
+
+  /**
+   * The result versions current at the end of {@code asOf}: a row corrected later is replaced by
+   * the version it superseded (benchmark_result_history, filled by a trigger). Its one parameter is
+   * the as_of date.
+   */
+  private static final String VERSIONS_AS_OF =
+      """
+      (SELECT DISTINCT ON (v.id) v.*
+       FROM (SELECT (jsonb_populate_record(NULL::benchmark_result_history, to_jsonb(b))).*
+             FROM benchmark_result b
+             UNION ALL
+             SELECT h.* FROM benchmark_result_history h) v
+       WHERE v.superseded_at IS NULL OR v.superseded_at >= ?::date + 1
+       ORDER BY v.id, v.superseded_at NULLS LAST)
+      """;
+
+  private static final String BOARD_SUMMARIES =
+      """
+      SELECT d.slug AS dataset_slug, d.name AS dataset_name, s.slug AS subset_slug,
+             s.name AS subset_name, r.task, r.target, r.metric, count(*) AS n_results,
+             count(DISTINCT r.method_id) AS n_methods,
+             count(DISTINCT (r.basis, r.split, r.n_train, r.level_of_theory, r.temperature_k,
+                             r.canonical_unit)) AS n_fingerprints
+      FROM benchmark_result r
+      JOIN method m ON m.id = r.method_id
+      JOIN dataset d ON d.id = r.dataset_id
+      LEFT JOIN dataset_subset s ON s.id = r.subset_id
+      """;
+
+  /** One (dataset, subset, task, target, metric) combination that has results. */
+  public record BoardSummaryRow(
+      ResultDto.Ref dataset,
+      ResultDto.Ref subset,
+      String task,
+      String target,
+      String metric,
+      long nResults,
+      long nMethods,
+      long nFingerprints) {}
+
+  /** Every result matching {@code f}, as it stood at the end of {@code f.asOf()} if given. */
+  public List<ResultDto> listForBoards(BoardFilter f) throws SQLException {
+    SqlQuery q = boardFilters(f);
+    List<Object> params = new ArrayList<>();
+    String from = "benchmark_result r";
+    if (f.asOf() != null) {
+      from = VERSIONS_AS_OF + " r";
+      params.add(java.sql.Date.valueOf(f.asOf()));
+    }
+    params.addAll(q.params());
+    String sql =
+        SELECT.replace("FROM benchmark_result r", "FROM " + from)
+            + q.whereClause()
+            + " ORDER BY r.id";
+    List<ResultDto> out = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      SqlQuery.bind(c, ps, params);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(toDto(rs));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The combinations that have results, for the leaderboard index. */
+  public List<BoardSummaryRow> listBoards(BoardFilter f) throws SQLException {
+    SqlQuery q = boardFilters(f);
+    String sql =
+        BOARD_SUMMARIES
+            + q.whereClause()
+            + " GROUP BY d.slug, d.name, s.slug, s.name, r.task, r.target, r.metric"
+            + " ORDER BY d.slug, s.slug NULLS FIRST, r.task, r.target, r.metric";
+    List<BoardSummaryRow> out = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = q.prepare(c, sql);
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        String subset = rs.getString("subset_slug");
+        out.add(
+            new BoardSummaryRow(
+                new ResultDto.Ref(rs.getString("dataset_slug"), rs.getString("dataset_name")),
+                subset == null ? null : new ResultDto.Ref(subset, rs.getString("subset_name")),
+                rs.getString("task"),
+                rs.getString("target"),
+                rs.getString("metric"),
+                rs.getLong("n_results"),
+                rs.getLong("n_methods"),
+                rs.getLong("n_fingerprints")));
+      }
+    }
+    return out;
+  }
+
+  /** The units results matching {@code f} are reported in, to refuse a conversion up front. */
+  public List<String> unitsOf(ResultFilter f) throws SQLException {
+    SqlQuery q = filters(f);
+    List<String> out = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            q.prepare(
+                c,
+                "SELECT DISTINCT r.unit FROM benchmark_result r JOIN method m ON m.id = r.method_id"
+                    + " JOIN dataset d ON d.id = r.dataset_id"
+                    + " LEFT JOIN dataset_subset s ON s.id = r.subset_id"
+                    + q.whereClause()
+                    + " ORDER BY r.unit");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+    }
+    return out;
+  }
+
+  public boolean datasetExists(String slug) throws SQLException {
+    return exists("SELECT 1 FROM dataset WHERE slug = ? AND deleted_at IS NULL", slug);
+  }
+
+  public java.util.Optional<ResultDto.Ref> findMethod(String slug) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT slug, name FROM method WHERE slug = ? AND deleted_at IS NULL")) {
+      ps.setString(1, slug);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next()
+            ? java.util.Optional.of(new ResultDto.Ref(rs.getString(1), rs.getString(2)))
+            : java.util.Optional.empty();
+      }
+    }
+  }
+
+  private boolean exists(String sql, String slug) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, slug);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  /**
+   * Every read starts here: soft-deleted results are invisible. Under {@code as_of} the alias is
+   * the version current then, so a result deleted later still shows on a board of an earlier date.
+   */
+  private static SqlQuery live() {
+    return new SqlQuery().where("r.deleted_at IS NULL");
+  }
+
+  private static SqlQuery boardFilters(BoardFilter f) {
+    SqlQuery q = live().where("d.deleted_at IS NULL");
+    if (f.dataset() != null) {
+      q.where("d.slug = ?", f.dataset());
+    }
+    if (f.subset() != null) {
+      q.where("s.slug = ?", f.subset());
+    }
+    if (f.task() != null) {
+      q.where("r.task = ?", f.task());
+    }
+    if (f.target() != null) {
+      q.where("r.target = ?", f.target());
+    }
+    if (f.metric() != null) {
+      q.where("lower(r.metric) = lower(?)", f.metric());
+    }
+    if (f.basis() != null) {
+      q.where("r.basis = ?", f.basis());
+    }
+    if (f.split() != null) {
+      q.where("r.split = ?", f.split());
+    }
+    if (f.nTrain() != null) {
+      q.where("r.n_train = ?", f.nTrain());
+    }
+    if (f.levelOfTheory() != null) {
+      q.where("r.level_of_theory = ?", f.levelOfTheory());
+    }
+    if (f.temperatureK() != null) {
+      q.where("r.temperature_k = ?", f.temperatureK());
+    }
+    if (f.status() != null) {
+      q.where("r.status = ?", f.status());
+    }
+    if (f.methods() != null && !f.methods().isEmpty()) {
+      q.where("m.slug = ANY (?)", (Object) f.methods().toArray(String[]::new));
+    }
+    if (f.asOf() != null) {
+      // Rows without a publication date count from when they were added here.
+      q.where("coalesce(r.reported_on, r.added_at::date) <= ?", java.sql.Date.valueOf(f.asOf()));
+    }
+    return q;
+  }
+
+  private static SqlQuery filters(ResultFilter f) {
+    SqlQuery q = live();
+    if (f.dataset() != null) {
+      q.where("d.slug = ?", f.dataset());
+    }
+    if (f.subset() != null) {
+      q.where("s.slug = ?", f.subset());
+    }
+    if (f.method() != null) {
+      q.where("m.slug = ?", f.method());
+    }
+    if (f.task() != null) {
+      q.where("r.task = ?", f.task());
+    }
+    if (f.target() != null) {
+      q.where("r.target = ?", f.target());
+    }
+    if (f.metric() != null) {
+      q.where("lower(r.metric) = lower(?)", f.metric());
+    }
+    if (f.paperId() != null) {
+      q.where("r.paper_id = ?", f.paperId());
+    }
+    if (f.status() != null) {
+      q.where("r.status = ?", f.status());
+    }
+    return q;
+  }
+
+  private static List<ResultDto> read(Connection c, String sql, SqlQuery q, Object... extra)
+      throws SQLException {
+    List<ResultDto> out = new ArrayList<>();
+    try (PreparedStatement ps = q.prepare(c, sql, extra);
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(toDto(rs));
+      }
+    }
+    return out;
+  }
+
+  private static ResultDto toDto(ResultSet rs) throws SQLException {
+    String subset = rs.getString("subset_slug");
+    return new ResultDto(
+        rs.getLong("id"),
+        new ResultDto.Ref(rs.getString("method_slug"), rs.getString("method_name")),
+        rs.getString("method_variant"),
+        new ResultDto.Ref(rs.getString("dataset_slug"), rs.getString("dataset_name")),
+        subset == null ? null : new ResultDto.Ref(subset, rs.getString("subset_name")),
+        rs.getString("task"),
+        rs.getString("target"),
+        rs.getString("metric"),
+        rs.getBigDecimal("value"),
+        rs.getString("unit"),
+        plain(rs.getBigDecimal("canonical_value")),
+        rs.getString("canonical_unit"),
+        rs.getString("basis"),
+        (Integer) rs.getObject("n_train"),
+        rs.getString("split"),
+        rs.getBigDecimal("uncertainty"),
+        (Integer) rs.getObject("n_runs"),
+        rs.getBigDecimal("temperature_k"),
+        rs.getString("level_of_theory"),
+        rs.getString("status"),
+        rs.getObject("reported_on", LocalDate.class),
+        new ResultDto.Provenance(
+            rs.getString("source_id"),
+            rs.getString("source_repository"),
+            rs.getString("source_path"),
+            rs.getString("source_commit"),
+            rs.getString("source_location"),
+            (Long) rs.getObject("paper_id"),
+            rs.getString("paper_doi")));
+  }
+
+  /** Drops trailing zeros but keeps 2500, not 2.5E+3, in JSON and CSV. */
+  private static java.math.BigDecimal plain(java.math.BigDecimal value) {
+    java.math.BigDecimal stripped = value.stripTrailingZeros();
+    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+  }
+}

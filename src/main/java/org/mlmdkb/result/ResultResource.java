@@ -1,0 +1,103 @@
+package org.mlmdkb.result;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.sql.SQLException;
+import java.util.Set;
+import org.mlmdkb.common.paging.Limits;
+import org.mlmdkb.common.paging.Page;
+import org.mlmdkb.common.query.PathIds;
+import org.mlmdkb.common.query.QueryParams;
+import org.mlmdkb.tag.EntityTags;
+
+/** Benchmark results: a filtered, keyset-paged list in JSON or CSV, optionally unit-converted. */
+@Path("/api/v1/results")
+@Produces({MediaType.APPLICATION_JSON, "text/csv"})
+public class ResultResource {
+
+  private static final Set<String> PARAMETERS =
+      Set.of(
+          "dataset", "subset", "method", "task", "target", "metric", "paper", "status", "unit",
+          "limit", "cursor", "format");
+
+  private final ResultService service;
+  private final EntityTags entityTags;
+
+  public ResultResource(ResultService service, EntityTags entityTags) {
+    this.service = service;
+    this.entityTags = entityTags;
+  }
+
+  /** One result with a strong ETag; a matching If-None-Match answers 304. */
+  @GET
+  @Path("{id}")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response get(@PathParam("id") String id, @Context Request request) throws SQLException {
+    ResultDto result = service.get(PathIds.parse("id", id, "result"));
+    EntityTag tag = new EntityTag(entityTags.of(result));
+    Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+    if (notModified != null) {
+      return notModified.tag(tag).build();
+    }
+    return Response.ok(result).tag(tag).build();
+  }
+
+  @GET
+  public Response list(
+      @Context UriInfo uri,
+      @Context HttpHeaders headers,
+      @QueryParam("dataset") String dataset,
+      @QueryParam("subset") String subset,
+      @QueryParam("method") String method,
+      @QueryParam("task") String task,
+      @QueryParam("target") String target,
+      @QueryParam("metric") String metric,
+      @QueryParam("paper") String paper,
+      @QueryParam("status") String status,
+      @QueryParam("unit") String unit,
+      @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor,
+      @QueryParam("format") String format)
+      throws SQLException {
+    QueryParams.allowOnly(uri, PARAMETERS);
+    boolean csv = BenchmarkParams.wantsCsv(format, headers);
+    Unit requested = BenchmarkParams.unit(unit);
+    Integer paperId = QueryParams.integer("paper", paper);
+    ResultFilter filter =
+        new ResultFilter(
+            QueryParams.text("dataset", dataset),
+            QueryParams.text("subset", subset),
+            QueryParams.text("method", method),
+            QueryParams.text("task", task),
+            QueryParams.text("target", target),
+            QueryParams.text("metric", metric),
+            paperId == null ? null : paperId.longValue(),
+            QueryParams.oneOf("status", status, BenchmarkParams.STATUSES),
+            Limits.check(QueryParams.integer("limit", limit)),
+            QueryParams.text("cursor", cursor));
+    Page<ResultItem> page = service.list(filter, requested);
+    if (!csv) {
+      return Response.ok(page, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+    Response.ResponseBuilder response =
+        Response.ok(CsvExport.results(page.items(), requested), CsvExport.MEDIA_TYPE)
+            .header("Content-Disposition", "attachment; filename=\"results.csv\"");
+    if (page.nextCursor() != null) {
+      // CSV has no room for the cursor, so the next page travels as a Link header (RFC 8288).
+      response.link(
+          uri.getRequestUriBuilder().replaceQueryParam("cursor", page.nextCursor()).build(),
+          "next");
+    }
+    return response.build();
+  }
+}

@@ -1,0 +1,336 @@
+package org.mlmdkb.result.imports;
+
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import org.mlmdkb.curation.ImportBodies;
+import org.mlmdkb.result.ResultInput;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.comments.CommentLine;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+/**
+ * Maps a Matbench Discovery model YAML ({@code models/<family>/<model>.yml}) to results exactly as
+ * the seed converter {@code src/seed-tools/results.mjs} does: method = {@code model_key}, one
+ * result per metric of the {@code metrics:} blocks, with the dataset, target, unit and basis that
+ * converter establishes (see its {@code MATBENCH_METRICS} for the reasoning behind each unit).
+ * Metrics whose unit the source does not establish are not imported, as in the seed.
+ *
+ * <p>Read with SnakeYAML's node graph, never constructed into objects, so the file cannot name Java
+ * types; node positions give the line of each value for the provenance.
+ */
+final class MatbenchModelReader {
+
+  static final String SOURCE = "matbench-discovery";
+
+  /** A metric's unit, basis and target; {@link #NO_UNIT} where the source does not state one. */
+  private record Spec(String unit, String basis, String target) {}
+
+  private static final Spec NO_UNIT = new Spec(null, null, null);
+
+  private static final Map<String, Map<String, Spec>> METRICS =
+      Map.of(
+          "discovery",
+          Map.ofEntries(
+              spec("F1", "1", "none", "discovery"),
+              spec("DAF", "1", "none", "discovery"),
+              spec("Precision", "1", "none", "discovery"),
+              spec("Recall", "1", "none", "discovery"),
+              spec("Accuracy", "1", "none", "discovery"),
+              spec("TPR", "1", "none", "discovery"),
+              spec("FPR", "1", "none", "discovery"),
+              spec("TNR", "1", "none", "discovery"),
+              spec("FNR", "1", "none", "discovery"),
+              spec("TP", "count", "none", "discovery"),
+              spec("FP", "count", "none", "discovery"),
+              spec("TN", "count", "none", "discovery"),
+              spec("FN", "count", "none", "discovery"),
+              spec("missing_preds", "count", "none", "discovery"),
+              spec("MAE", "eV/atom", "per-atom", "discovery"),
+              spec("RMSE", "eV/atom", "per-atom", "discovery"),
+              spec("R2", "1", "none", "discovery")),
+          "geo_opt",
+          Map.ofEntries(
+              spec("n_sym_ops_mae", "1", "none", "geometry"),
+              spec("symmetry_decrease", "1", "none", "geometry"),
+              spec("symmetry_match", "1", "none", "geometry"),
+              spec("symmetry_increase", "1", "none", "geometry"),
+              spec("n_structures", "count", "none", "geometry"),
+              Map.entry("rmsd", NO_UNIT)),
+          "phonons",
+          Map.ofEntries(
+              spec("κ_SRME", "1", "none", "thermal-conductivity"),
+              spec("κ_SRE", "1", "none", "thermal-conductivity"),
+              spec("κ_SRD", "1", "none", "thermal-conductivity"),
+              spec("κ_failure_rate", "1", "none", "thermal-conductivity"),
+              spec("imaginary_mode_rate", "1", "none", "phonons"),
+              Map.entry("spectrum_w1", NO_UNIT)),
+          "diatomics",
+          Map.ofEntries(
+              spec("pbe_energy_mae", "eV", "per-structure", "diatomics"),
+              spec("pbe_force_mae", "eV/Å", "none", "diatomics"),
+              spec("pbe_wall_dist_mae", "Å", "none", "diatomics"),
+              spec("pbe_bond_length_error", "Å", "none", "diatomics"),
+              spec("pbe_well_depth_error", "eV", "per-structure", "diatomics"),
+              spec("pbe_vib_freq_error", "cm⁻¹", "none", "diatomics"),
+              spec("energy_jump", "eV", "per-structure", "diatomics"),
+              spec("force_jump", "eV/Å", "none", "diatomics"),
+              spec("force_total_variation", "eV/Å", "none", "diatomics"),
+              spec("tortuosity", "1", "none", "diatomics"),
+              spec("energy_diff_flips", "1", "none", "diatomics"),
+              spec("force_flips", "1", "none", "diatomics")),
+          "md",
+          Map.ofEntries(
+              spec("energy_rmse", "meV/atom", "per-atom", "md"),
+              spec("force_rmse", "meV/Å", "none", "md"),
+              spec("rdf_error", "%", "none", "md"),
+              spec("pressure_mae", "GPa", "none", "md"),
+              spec("pressure_wasserstein", "GPa", "none", "md"),
+              spec("pressure_error", "%", "none", "md"),
+              spec("n_systems", "count", "none", "md"),
+              Map.entry("adf_error", NO_UNIT),
+              Map.entry("vdos_error", NO_UNIT)));
+
+  /** Keys inside metric blocks that are not metrics. */
+  private static final Set<String> NON_METRICS =
+      Set.of("pred_file", "hardware", "run_time_sec", "analysis_file", "excluded_formula_reasons");
+
+  /** The units the discovery blocks write as inline comments, checked against the table. */
+  private static final Map<String, String> COMMENT_UNIT =
+      Map.of("fraction", "1", "dimensionless", "1", "count", "count", "eV/atom", "eV/atom");
+
+  private static final Map<String, String> WBM_SUBSET =
+      Map.of(
+          "full_test_set", "full-test-set",
+          "most_stable_10k", "most-stable-10k",
+          "unique_prototypes", "unique-prototypes");
+
+  private static final Map<String, String> BLOCK_DATASET =
+      Map.of(
+          "discovery", "wbm",
+          "geo_opt", "wbm",
+          "phonons", "matbench-discovery-kappa-103",
+          "diatomics", "matbench-discovery-diatomics",
+          "md", "matbench-discovery-md");
+
+  // YAML 1.2's decimal numbers (the seed converter reads the files with YAML 1.2).
+  private static final Pattern NUMBER =
+      Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
+
+  /** Provenance given with the file: the source's repository, the file's path and commit. */
+  record Origin(String repository, String path, String commit) {}
+
+  private final Origin origin;
+  private final List<ResultRow> rows = new ArrayList<>();
+  private String method;
+  private String reportedOn;
+
+  private MatbenchModelReader(Origin origin) {
+    this.origin = origin;
+  }
+
+  private static Map.Entry<String, Spec> spec(
+      String metric, String unit, String basis, String target) {
+    return Map.entry(metric, new Spec(unit, basis, target));
+  }
+
+  static List<ResultRow> read(String text, Origin origin) {
+    MappingNode root = parse(text);
+    MatbenchModelReader reader = new MatbenchModelReader(origin);
+    reader.method =
+        scalar(get(root, "model_key"))
+            .orElseThrow(() -> ImportBodies.malformed("is not a model YAML: it has no model_key"));
+    Node dates = get(root, "dates");
+    reader.reportedOn =
+        scalar(get(dates, "benchmark_added"))
+            .or(() -> scalar(get(dates, "paper_published")))
+            .orElse(null);
+    if (get(root, "metrics") instanceof MappingNode metrics) {
+      reader.readMetrics(metrics);
+    }
+    return reader.rows;
+  }
+
+  private static MappingNode parse(String text) {
+    LoaderOptions options = new LoaderOptions();
+    options.setProcessComments(true);
+    // The body is already bounded by kb.import.max-bytes; SnakeYAML's own limit is lower.
+    options.setCodePointLimit(Math.max(options.getCodePointLimit(), text.length() + 1));
+    Node root;
+    try {
+      root = new Yaml(options).compose(new StringReader(text));
+    } catch (YAMLException e) {
+      throw ImportBodies.malformed("is not valid YAML: " + ImportBodies.firstLine(e));
+    }
+    if (!(root instanceof MappingNode mapping)) {
+      throw ImportBodies.malformed("is not a model YAML: its top level is not a mapping");
+    }
+    return mapping;
+  }
+
+  private void readMetrics(MappingNode metrics) {
+    for (NodeTuple t : metrics.getValue()) {
+      String block = keyOf(t);
+      if (!(t.getValueNode() instanceof MappingNode content)) {
+        continue;
+      }
+      if (!METRICS.containsKey(block)) {
+        skip("metrics." + block, "unknown Matbench Discovery block '" + block + "'");
+        continue;
+      }
+      switch (block) {
+        case "discovery" -> {
+          for (NodeTuple s : content.getValue()) {
+            String subset = keyOf(s);
+            if (NON_METRICS.contains(subset)) {
+              continue;
+            }
+            if (!WBM_SUBSET.containsKey(subset)) {
+              skip("metrics.discovery." + subset, "unknown discovery subset '" + subset + "'");
+              continue;
+            }
+            eachMetric(
+                s, m -> emit(block, List.of(block, subset), m, WBM_SUBSET.get(subset), null));
+          }
+        }
+        case "geo_opt" -> {
+          for (NodeTuple s : content.getValue()) {
+            String symprec = keyOf(s);
+            if (!NON_METRICS.contains(symprec)) {
+              eachMetric(s, m -> emit(block, List.of(block, symprec), m, null, symprec));
+            }
+          }
+        }
+        case "phonons" -> {
+          for (NodeTuple s : content.getValue()) {
+            String set = keyOf(s);
+            if (!set.equals("kappa_103")) {
+              skip("metrics.phonons." + set, "unknown phonons set '" + set + "'");
+              continue;
+            }
+            eachMetric(s, m -> emit(block, List.of(block, set), m, null, null));
+          }
+        }
+        default -> eachMetric(t, m -> emit(block, List.of(block), m, null, null));
+      }
+    }
+  }
+
+  private static void eachMetric(NodeTuple parent, Consumer<NodeTuple> emit) {
+    if (parent.getValueNode() instanceof MappingNode metrics) {
+      for (NodeTuple m : metrics.getValue()) {
+        if (!NON_METRICS.contains(keyOf(m))) {
+          emit.accept(m);
+        }
+      }
+    }
+  }
+
+  private void emit(
+      String block, List<String> path, NodeTuple entry, String subset, String qualifier) {
+    String metric = keyOf(entry);
+    String location = "metrics." + String.join(".", path) + "." + metric;
+    Node node = entry.getValueNode();
+    if (!(node instanceof ScalarNode scalar)
+        || scalar.getScalarStyle() != DumperOptions.ScalarStyle.PLAIN
+        || !NUMBER.matcher(scalar.getValue()).matches()) {
+      skip(location, "not imported: the value is not a number");
+      return;
+    }
+    Spec spec = METRICS.get(block).get(metric);
+    if (spec == null) {
+      skip(location, "not imported: unknown Matbench Discovery metric " + block + "." + metric);
+      return;
+    }
+    if (spec == NO_UNIT) {
+      skip(location, "not imported: the source does not establish the unit of " + metric);
+      return;
+    }
+    String comment = inlineComment(entry);
+    if (comment != null
+        && COMMENT_UNIT.containsKey(comment)
+        && !COMMENT_UNIT.get(comment).equals(spec.unit())) {
+      skip(location, "not imported: inline comment '" + comment + "' contradicts " + spec.unit());
+      return;
+    }
+    int line = node.getStartMark().getLine() + 1;
+    rows.add(
+        ResultRow.read(
+            rows.size() + 1,
+            location,
+            new ResultInput(
+                method,
+                null,
+                BLOCK_DATASET.get(block),
+                subset,
+                block,
+                spec.target(),
+                qualifier == null ? metric : metric + " (" + qualifier + ")",
+                new BigDecimal(scalar.getValue()),
+                spec.unit(),
+                spec.basis(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "reported",
+                reportedOn,
+                null,
+                SOURCE,
+                origin.repository(),
+                origin.path(),
+                origin.commit(),
+                location + " (line " + line + ")"),
+            List.of()));
+  }
+
+  private void skip(String location, String reason) {
+    rows.add(ResultRow.notAMeasurement(rows.size() + 1, location, reason));
+  }
+
+  /** The comment after a value on its line, wherever SnakeYAML attached it. */
+  private static String inlineComment(NodeTuple entry) {
+    for (Node n : List.of(entry.getValueNode(), entry.getKeyNode())) {
+      List<CommentLine> comments = n.getInLineComments();
+      if (comments != null && !comments.isEmpty()) {
+        return comments.get(0).getValue().strip();
+      }
+    }
+    return null;
+  }
+
+  private static Node get(Node mapping, String key) {
+    if (mapping instanceof MappingNode m) {
+      for (NodeTuple t : m.getValue()) {
+        if (key.equals(keyOf(t))) {
+          return t.getValueNode();
+        }
+      }
+    }
+    return null;
+  }
+
+  private static Optional<String> scalar(Node node) {
+    return node instanceof ScalarNode s && !s.getValue().isBlank()
+        ? Optional.of(s.getValue().strip())
+        : Optional.empty();
+  }
+
+  private static String keyOf(NodeTuple t) {
+    return t.getKeyNode() instanceof ScalarNode s ? s.getValue() : String.valueOf(t.getKeyNode());
+  }
+}

@@ -1,0 +1,143 @@
+package org.mlmdkb.result.imports;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.mlmdkb.common.error.Problem;
+import org.mlmdkb.result.ResultInput;
+
+/**
+ * Reads one result from the named fields of a CSV row or a JSON object, leniently: a field that
+ * cannot be read is named and left empty, so the row is rejected with every fault at once instead
+ * of failing the whole body.
+ */
+final class ResultFields {
+
+  /** The snake_case fields of {@link ResultInput}, in its order; also the CSV columns. */
+  static final List<String> NAMES =
+      List.of(
+          "method",
+          "method_variant",
+          "dataset",
+          "subset",
+          "task",
+          "target",
+          "metric",
+          "value",
+          "unit",
+          "basis",
+          "n_train",
+          "split",
+          "uncertainty",
+          "n_runs",
+          "temperature_k",
+          "level_of_theory",
+          "status",
+          "reported_on",
+          "paper",
+          "source",
+          "repository",
+          "path",
+          "commit",
+          "location");
+
+  private final JsonNode row;
+  private final List<Problem.FieldError> errors = new ArrayList<>();
+
+  private ResultFields(JsonNode row) {
+    this.row = row;
+  }
+
+  /** {@code row} is an object whose fields are JSON values, or text for CSV cells. */
+  static ResultRow read(int index, JsonNode row) {
+    ResultFields f = new ResultFields(row);
+    for (Iterator<String> names = row.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!NAMES.contains(name)) {
+        f.errors.add(new Problem.FieldError(name, "body", "is not a result field"));
+      }
+    }
+    Integer paper = f.integer("paper");
+    ResultInput input =
+        new ResultInput(
+            f.text("method"),
+            f.text("method_variant"),
+            f.text("dataset"),
+            f.text("subset"),
+            f.text("task"),
+            f.text("target"),
+            f.text("metric"),
+            f.decimal("value"),
+            f.text("unit"),
+            f.text("basis"),
+            f.integer("n_train"),
+            f.text("split"),
+            f.decimal("uncertainty"),
+            f.integer("n_runs"),
+            f.decimal("temperature_k"),
+            f.text("level_of_theory"),
+            f.text("status"),
+            f.text("reported_on"),
+            paper == null ? null : paper.longValue(),
+            f.text("source"),
+            f.text("repository"),
+            f.text("path"),
+            f.text("commit"),
+            f.text("location"));
+    return ResultRow.read(index, "", input, f.errors);
+  }
+
+  private JsonNode value(String name) {
+    JsonNode v = row.get(name);
+    // An empty CSV cell is an absent value.
+    return v == null || v.isNull() || v.isTextual() && v.asText().isBlank() ? null : v;
+  }
+
+  private String text(String name) {
+    JsonNode v = value(name);
+    if (v == null) {
+      return null;
+    }
+    if (!v.isTextual()) {
+      errors.add(new Problem.FieldError(name, "body", "must be a string"));
+      return null;
+    }
+    return v.asText();
+  }
+
+  private BigDecimal decimal(String name) {
+    JsonNode v = value(name);
+    if (v == null) {
+      return null;
+    }
+    if (v.isNumber()) {
+      return v.decimalValue();
+    }
+    try {
+      if (v.isTextual()) {
+        return new BigDecimal(v.asText().strip());
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    errors.add(new Problem.FieldError(name, "body", "must be a number"));
+    return null;
+  }
+
+  private Integer integer(String name) {
+    JsonNode v = value(name);
+    if (v == null) {
+      return null;
+    }
+    if (v.isIntegralNumber() && v.canConvertToInt()) {
+      return v.intValue();
+    }
+    if (v.isTextual() && v.asText().strip().matches("[-+]?\\d{1,9}")) {
+      return Integer.valueOf(v.asText().strip());
+    }
+    errors.add(new Problem.FieldError(name, "body", "must be an integer"));
+    return null;
+  }
+}

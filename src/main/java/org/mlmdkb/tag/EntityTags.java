@@ -1,0 +1,71 @@
+package org.mlmdkb.tag;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import org.mlmdkb.common.error.ApiException;
+
+/**
+ * Strong entity tags derived from the JSON representation itself, so anything that changes what a
+ * client sees (an edit, a linked result, a restored tag) changes the tag, with no version column to
+ * keep in step.
+ */
+@ApplicationScoped
+public class EntityTags {
+
+  private final ObjectMapper json;
+
+  public EntityTags(ObjectMapper json) {
+    this.json = json;
+  }
+
+  /** The tag's opaque value, without the quotes that the ETag header adds. */
+  public String of(Object representation) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(representation));
+      // 128 bits are plenty to tell versions of one item apart.
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16));
+    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Cannot compute an entity tag", e);
+    }
+  }
+
+  /**
+   * The write rule: a change to an existing item needs {@code If-Match} (428 without it, so no
+   * client overwrites a version it never saw), and the tag must be the current one (412). {@code
+   * If-Match: *} only asserts that the item exists; weak tags never match (RFC 9110 strong
+   * comparison).
+   */
+  public static void require(String ifMatch, String currentTag) {
+    if (ifMatch == null || ifMatch.isBlank()) {
+      throw new ApiException(
+          428,
+          "precondition-required",
+          "Precondition Required",
+          "This write needs an If-Match header with the item's current ETag (from a GET)",
+          List.of(
+              new org.mlmdkb.common.error.Problem.FieldError("If-Match", "header", "is required")));
+    }
+    String quoted = "\"" + currentTag + "\"";
+    boolean matches =
+        Arrays.stream(ifMatch.split(","))
+            .map(String::strip)
+            .anyMatch(t -> t.equals("*") || t.equals(quoted));
+    if (!matches) {
+      throw new ApiException(
+          412,
+          "precondition-failed",
+          "Precondition Failed",
+          "The item changed since the ETag in If-Match was issued; GET it again and retry",
+          List.of(
+              new org.mlmdkb.common.error.Problem.FieldError(
+                  "If-Match", "header", "does not match the current ETag")));
+    }
+  }
+}

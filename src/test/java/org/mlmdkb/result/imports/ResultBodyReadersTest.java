@@ -1,0 +1,81 @@
+package org.mlmdkb.result.imports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.mlmdkb.common.error.ApiException;
+
+class ResultBodyReadersTest {
+
+  private static final MatbenchModelReader.Origin ORIGIN =
+      new MatbenchModelReader.Origin("janosh/matbench-discovery", "models/test/x.yml", null);
+
+  @Test
+  void brokenCsvNamesTheLineWithoutJavaInternals() {
+    ApiException e =
+        assertThrows(
+            ApiException.class,
+            () ->
+                ResultTableReader.csv(
+                    "method,dataset,task,target,metric,value,unit,basis\n\"a,b\n"));
+    assertEquals(400, e.status());
+    assertTrue(e.getMessage().startsWith("The body is not valid CSV: "), e.getMessage());
+    assertFalse(e.getMessage().contains("java."), e.getMessage());
+  }
+
+  @Test
+  void csvCellsThatAreNotNumbersAreNamedPerRow() {
+    List<ResultRow> rows =
+        ResultTableReader.csv(
+            "\uFEFFmethod,dataset,task,target,metric,value,unit,basis,n_train\n"
+                + "m,d,t,energy,MAE,1.50,eV,per-structure,many\n");
+    assertEquals(1, rows.size());
+    assertEquals(new BigDecimal("1.50"), rows.get(0).input().value());
+    assertNull(rows.get(0).input().nTrain());
+    assertEquals("n_train", rows.get(0).unreadable().get(0).name());
+  }
+
+  @Test
+  void modelYamlMapsMetricsAsTheSeedConverterDoes() {
+    List<ResultRow> rows =
+        MatbenchModelReader.read(
+            """
+            model_key: test-model
+            dates: {paper_published: '2020-01-02'}
+            metrics:
+              discovery:
+                pred_file: {name: x}
+                most_stable_10k:
+                  F1: 0.5 # fraction
+                  MAE: 0.1 # fraction
+              geo_opt:
+                symprec=1e-2:
+                  n_structures: 10
+                  rmsd: 0.1
+              phonons:
+                kappa_103:
+                  κ_SRME: '0.3'
+            """,
+            ORIGIN);
+    assertEquals(5, rows.size());
+    ResultRow f1 = rows.get(0);
+    assertEquals("metrics.discovery.most_stable_10k.F1", f1.key());
+    assertEquals("wbm", f1.input().dataset());
+    assertEquals("most-stable-10k", f1.input().subset());
+    assertEquals("1", f1.input().unit());
+    assertEquals("2020-01-02", f1.input().reportedOn());
+    assertEquals("metrics.discovery.most_stable_10k.F1 (line 7)", f1.input().location());
+    // An inline unit comment that contradicts the established unit keeps the value out.
+    assertTrue(rows.get(1).notImported().contains("contradicts eV/atom"));
+    assertEquals("n_structures (symprec=1e-2)", rows.get(2).input().metric());
+    assertEquals("geometry", rows.get(2).input().target());
+    assertTrue(rows.get(3).notImported().contains("does not establish the unit"));
+    assertTrue(rows.get(4).notImported().contains("not a number"));
+  }
+}
