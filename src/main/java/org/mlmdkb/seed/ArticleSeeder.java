@@ -21,13 +21,20 @@ import org.mlmdkb.article.MarkdownRenderer;
 /** Loads the site's articles: YAML front matter, Markdown body, rendered sanitised HTML. */
 final class ArticleSeeder {
 
-  private static final String INSERT_ARTICLE =
-      """
-      INSERT INTO article (slug, title, summary, body_markdown, body_html, authors, status,
-                           published_at, reading_time_minutes)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-      ON CONFLICT (slug) DO NOTHING
-      """;
+  private static final String UPSERT_ARTICLE =
+      SeedUpsert.sql(
+          "article",
+          "articles",
+          List.of("slug"),
+          List.of(
+              "title",
+              "summary",
+              "body_markdown",
+              "body_html",
+              "authors",
+              "status",
+              "published_at",
+              "reading_time_minutes"));
 
   private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
   private final MarkdownRenderer renderer;
@@ -41,12 +48,18 @@ final class ArticleSeeder {
     for (String file : files.articleFiles()) {
       articles.add(parse(file, files.text("articles/" + file)));
     }
+    Map<String, String> slugOwners = db.texts("SELECT slug, seed_key FROM article");
     List<Object[]> rows = new ArrayList<>();
     for (Parsed a : articles) {
+      String slug = text(a.meta, "slug");
+      if (Jdbc.slugHeldByAnother(slugOwners, slug, slug)) {
+        continue;
+      }
       String published = text(a.meta, "published_at");
       rows.add(
           new Object[] {
-            text(a.meta, "slug"),
+            slug,
+            slug,
             text(a.meta, "title"),
             text(a.meta, "summary"),
             a.body,
@@ -60,18 +73,23 @@ final class ArticleSeeder {
             MarkdownRenderer.readingTimeMinutes(a.body)
           });
     }
-    int inserted = db.batch(INSERT_ARTICLE, rows);
+    int loaded = db.batch(UPSERT_ARTICLE, rows);
 
-    Map<String, Long> ids = db.ids("SELECT slug, id FROM article");
-    Map<String, Long> methods = db.ids("SELECT slug, id FROM method");
-    Map<String, Long> datasets = db.ids("SELECT slug, id FROM dataset");
+    Map<String, Long> ids = MethodSeeder.seedIds(db, "article");
+    Map<String, Long> methods = MethodSeeder.seedIds(db, "method");
+    Map<String, Long> datasets = MethodSeeder.seedIds(db, "dataset");
+    Map<String, String> tagSlugs = SeedLoader.currentTagSlugs(db);
     List<Object[]> tags = new ArrayList<>();
     List<Object[]> paperLinks = new ArrayList<>();
     List<Object[]> methodLinks = new ArrayList<>();
     List<Object[]> datasetLinks = new ArrayList<>();
     for (Parsed a : articles) {
-      long id = ids.get(text(a.meta, "slug"));
-      list(a.meta, "tags").forEach(t -> tags.add(new Object[] {id, t.asText()}));
+      Long id = ids.get(text(a.meta, "slug"));
+      if (id == null) {
+        continue; // left out above: its slug belongs to another item
+      }
+      list(a.meta, "tags")
+          .forEach(t -> tags.add(new Object[] {id, tagSlugs.getOrDefault(t.asText(), t.asText())}));
       JsonNode related = a.meta.path("related");
       for (JsonNode doi : list(related, "papers")) {
         long paper =
@@ -94,7 +112,7 @@ final class ArticleSeeder {
     db.batch("INSERT INTO article_paper VALUES (?, ?) ON CONFLICT DO NOTHING", paperLinks);
     db.batch("INSERT INTO article_method VALUES (?, ?) ON CONFLICT DO NOTHING", methodLinks);
     db.batch("INSERT INTO article_dataset VALUES (?, ?) ON CONFLICT DO NOTHING", datasetLinks);
-    return inserted;
+    return loaded;
   }
 
   private Parsed parse(String file, String text) {

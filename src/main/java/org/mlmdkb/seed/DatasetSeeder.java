@@ -15,21 +15,37 @@ import java.util.Map;
 /** Loads datasets with their subsets, sources and the papers that describe them. */
 final class DatasetSeeder {
 
-  private static final String INSERT_DATASET =
-      """
-      INSERT INTO dataset (slug, name, aliases, description, domain, level_of_theory,
-                           n_structures, n_materials, size_note, licence, url, paper_id,
-                           paper_doi, paper_arxiv_id)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-      ON CONFLICT (slug) DO NOTHING
-      """;
+  private static final String UPSERT_DATASET =
+      SeedUpsert.sql(
+          "dataset",
+          "datasets",
+          List.of("slug"),
+          List.of(
+              "name",
+              "aliases",
+              "description",
+              "domain",
+              "level_of_theory",
+              "n_structures",
+              "n_materials",
+              "size_note",
+              "licence",
+              "url",
+              "paper_id",
+              "paper_doi",
+              "paper_arxiv_id"));
 
   int load(Jdbc db, PaperRefs papers, List<JsonNode> datasets) throws SQLException {
+    Map<String, String> slugOwners = db.texts("SELECT slug, seed_key FROM dataset");
     List<Object[]> rows = new ArrayList<>();
     for (JsonNode d : datasets) {
+      if (Jdbc.slugHeldByAnother(slugOwners, text(d, "slug"), text(d, "slug"))) {
+        continue;
+      }
       JsonNode paper = d.get("paper");
       rows.add(
           new Object[] {
+            text(d, "slug"),
             text(d, "slug"),
             text(d, "name"),
             strings(d, "aliases"),
@@ -46,14 +62,17 @@ final class DatasetSeeder {
             paper == null ? null : text(paper, "arxiv_id")
           });
     }
-    int inserted = db.batch(INSERT_DATASET, rows);
+    int loaded = db.batch(UPSERT_DATASET, rows);
 
-    Map<String, Long> ids = db.ids("SELECT slug, id FROM dataset");
+    Map<String, Long> ids = MethodSeeder.seedIds(db, "dataset");
     List<Object[]> subsets = new ArrayList<>();
     List<Object[]> sources = new ArrayList<>();
     List<Object[]> citations = new ArrayList<>();
     for (JsonNode d : datasets) {
-      long id = ids.get(text(d, "slug"));
+      Long id = ids.get(text(d, "slug"));
+      if (id == null) {
+        continue; // left out above: its slug belongs to another item
+      }
       for (JsonNode s : list(d, "subsets")) {
         JsonNode t = s.get("temperature_k");
         subsets.add(
@@ -91,6 +110,6 @@ final class DatasetSeeder {
         "INSERT INTO paper_dataset (paper_id, dataset_id, relation) VALUES (?, ?, 'introduces')"
             + " ON CONFLICT DO NOTHING",
         citations);
-    return inserted;
+    return loaded;
   }
 }

@@ -49,6 +49,26 @@ final class Jdbc {
     }
   }
 
+  /** Reads a two-column result (text key, text value, which may be null) into a map. */
+  Map<String, String> texts(String sql) throws SQLException {
+    Map<String, String> texts = new HashMap<>();
+    try (PreparedStatement ps = connection.prepareStatement(sql);
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        texts.put(rs.getString(1), rs.getString(2));
+      }
+    }
+    return texts;
+  }
+
+  /**
+   * Whether another item holds the slug a seeded row wants: a curator created it, or renamed a
+   * seeded item to it. The seeded row is then left out rather than stealing the slug.
+   */
+  static boolean slugHeldByAnother(Map<String, String> seedKeyBySlug, String slug, String seedKey) {
+    return seedKeyBySlug.containsKey(slug) && !seedKey.equals(seedKeyBySlug.get(slug));
+  }
+
   /** Reads a two-column result (text key, bigint id) into a map. */
   Map<String, Long> ids(String sql) throws SQLException {
     Map<String, Long> ids = new HashMap<>();

@@ -15,22 +15,38 @@ import java.util.Map;
 /** Loads methods, their lineage edges, sources, training datasets and introducing papers. */
 final class MethodSeeder {
 
-  private static final String INSERT_METHOD =
-      """
-      INSERT INTO method (slug, name, aliases, family, description, year, paper_id, paper_doi,
-                          paper_arxiv_id, paper_url, code_url, licence, parameter_count)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-      ON CONFLICT (slug) DO NOTHING
-      """;
+  private static final String UPSERT_METHOD =
+      SeedUpsert.sql(
+          "method",
+          "methods",
+          List.of("slug"),
+          List.of(
+              "name",
+              "aliases",
+              "family",
+              "description",
+              "year",
+              "paper_id",
+              "paper_doi",
+              "paper_arxiv_id",
+              "paper_url",
+              "code_url",
+              "licence",
+              "parameter_count"));
 
   int load(Jdbc db, PaperRefs papers, JsonNode file) throws SQLException {
     List<JsonNode> methods = list(file, "methods");
+    Map<String, String> slugOwners = db.texts("SELECT slug, seed_key FROM method");
     List<Object[]> rows = new ArrayList<>();
     for (JsonNode m : methods) {
+      if (Jdbc.slugHeldByAnother(slugOwners, text(m, "slug"), text(m, "slug"))) {
+        continue;
+      }
       JsonNode paper = m.get("paper");
       Long count = bigint(m, "parameter_count");
       rows.add(
           new Object[] {
+            text(m, "slug"),
             text(m, "slug"),
             text(m, "name"),
             strings(m, "aliases"),
@@ -46,18 +62,23 @@ final class MethodSeeder {
             count != null && count > 0 ? count : null
           });
     }
-    int inserted = db.batch(INSERT_METHOD, rows);
+    int loaded = db.batch(UPSERT_METHOD, rows);
 
-    Map<String, Long> ids = db.ids("SELECT slug, id FROM method");
-    Map<String, Long> datasets = db.ids("SELECT slug, id FROM dataset");
+    Map<String, Long> ids = seedIds(db, "method");
+    Map<String, Long> datasets = seedIds(db, "dataset");
     List<Object[]> lineage = new ArrayList<>();
     List<Object[]> sources = new ArrayList<>();
     List<Object[]> training = new ArrayList<>();
     List<Object[]> introduces = new ArrayList<>();
     for (JsonNode m : methods) {
-      long id = ids.get(text(m, "slug"));
+      Long id = ids.get(text(m, "slug"));
+      if (id == null) {
+        continue; // left out above: its slug belongs to another item
+      }
       for (JsonNode parent : list(m, "derived_from")) {
-        lineage.add(new Object[] {id, required(ids, parent.asText(), "method", m)});
+        if (!Jdbc.slugHeldByAnother(slugOwners, parent.asText(), parent.asText())) {
+          lineage.add(new Object[] {id, required(ids, parent.asText(), "method", m)});
+        }
       }
       for (JsonNode source : list(m, "sources")) {
         sources.add(new Object[] {id, source.asText()});
@@ -84,7 +105,12 @@ final class MethodSeeder {
         "INSERT INTO paper_method (paper_id, method_id, relation) VALUES (?, ?, 'introduces')"
             + " ON CONFLICT DO NOTHING",
         introduces);
-    return inserted;
+    return loaded;
+  }
+
+  /** Seeded rows of a table by seed key, whatever their slug is now. */
+  static Map<String, Long> seedIds(Jdbc db, String table) throws SQLException {
+    return db.ids("SELECT seed_key, id FROM " + table + " WHERE seed_key IS NOT NULL");
   }
 
   static long required(Map<String, Long> ids, String slug, String what, JsonNode owner) {

@@ -15,19 +15,40 @@ import org.mlmdkb.paper.AuthorNames;
 /** Loads papers with their ordered authors, tags and source keys. */
 final class PaperSeeder {
 
-  private static final String INSERT_PAPER =
-      """
-      INSERT INTO paper (seed_key, entry_type, title, abstract, year, date, venue, volume, number,
-                         pages, publisher, doi, arxiv_id, url, code_url)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-      ON CONFLICT DO NOTHING
-      """;
+  private static final String UPSERT_PAPER =
+      SeedUpsert.sql(
+          "paper",
+          "papers",
+          List.of(),
+          List.of(
+              "entry_type",
+              "title",
+              "abstract",
+              "year",
+              "date",
+              "venue",
+              "volume",
+              "number",
+              "pages",
+              "publisher",
+              "doi",
+              "arxiv_id",
+              "url",
+              "code_url"));
 
   int load(Jdbc db, JsonNode file) throws SQLException {
     List<JsonNode> papers = list(file, "papers");
+    Map<String, String> doiOwners =
+        db.texts("SELECT doi, seed_key FROM paper WHERE doi IS NOT NULL");
+    Map<String, String> arxivOwners =
+        db.texts("SELECT lower(arxiv_id), seed_key FROM paper WHERE arxiv_id IS NOT NULL");
     List<Object[]> rows = new ArrayList<>();
     Map<String, String> authorNames = new LinkedHashMap<>();
     for (JsonNode p : papers) {
+      if (heldByAnother(doiOwners, text(p, "doi"), text(p, "key"))
+          || heldByAnother(arxivOwners, text(p, "arxiv_id"), text(p, "key"))) {
+        continue; // a paper with this DOI or arXiv id already exists under another key
+      }
       rows.add(
           new Object[] {
             text(p, "key"), text(p, "entry_type"), text(p, "title"), text(p, "abstract"),
@@ -42,7 +63,7 @@ final class PaperSeeder {
         }
       }
     }
-    int inserted = db.batch(INSERT_PAPER, rows);
+    int loaded = db.batch(UPSERT_PAPER, rows);
 
     List<Object[]> authorRows = new ArrayList<>();
     authorNames.forEach((normalized, name) -> authorRows.add(new Object[] {name, normalized}));
@@ -53,6 +74,7 @@ final class PaperSeeder {
     Map<String, Long> paperIds =
         db.ids("SELECT seed_key, id FROM paper WHERE seed_key IS NOT NULL");
     Map<String, Long> authorIds = db.ids("SELECT normalized_name, id FROM author");
+    Map<String, String> tagSlugs = SeedLoader.currentTagSlugs(db);
     List<Object[]> links = new ArrayList<>();
     List<Object[]> tags = new ArrayList<>();
     List<Object[]> sources = new ArrayList<>();
@@ -69,7 +91,7 @@ final class PaperSeeder {
         }
       }
       for (JsonNode t : list(p, "tags")) {
-        tags.add(new Object[] {paperId, t.asText()});
+        tags.add(new Object[] {paperId, tagSlugs.getOrDefault(t.asText(), t.asText())});
       }
       for (JsonNode key : list(p, "source_keys")) {
         String sourceKey = key.asText();
@@ -87,6 +109,15 @@ final class PaperSeeder {
         "INSERT INTO paper_source (paper_id, source_id, source_key) VALUES (?, ?, ?)"
             + " ON CONFLICT DO NOTHING",
         sources);
-    return inserted;
+    return loaded;
+  }
+
+  /** A DOI or arXiv id (stored lower-case) that a paper with another seed key, or none, holds. */
+  private static boolean heldByAnother(Map<String, String> owners, String id, String seedKey) {
+    if (id == null) {
+      return false;
+    }
+    String normalized = id.toLowerCase(java.util.Locale.ROOT);
+    return owners.containsKey(normalized) && !seedKey.equals(owners.get(normalized));
   }
 }

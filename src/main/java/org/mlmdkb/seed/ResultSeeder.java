@@ -17,25 +17,54 @@ import org.mlmdkb.result.Unit;
 /** Loads benchmark results, converting each value to its dimension's canonical unit. */
 final class ResultSeeder {
 
-  private static final String INSERT_RESULT =
-      """
-      INSERT INTO benchmark_result (seed_key, method_id, method_variant, dataset_id, subset_id,
-          task, target, metric, value, unit, canonical_value, canonical_unit, basis, n_train,
-          split, uncertainty, n_runs, temperature_k, level_of_theory, status, reported_on,
-          paper_id, source_id, source_repository, source_path, source_commit, source_location)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-      ON CONFLICT (seed_key) DO NOTHING
-      """;
+  private static final String UPSERT_RESULT =
+      SeedUpsert.sql(
+          "benchmark_result",
+          "results",
+          List.of(),
+          List.of(
+              "method_id",
+              "method_variant",
+              "dataset_id",
+              "subset_id",
+              "task",
+              "target",
+              "metric",
+              "value",
+              "unit",
+              "canonical_value",
+              "canonical_unit",
+              "basis",
+              "n_train",
+              "split",
+              "uncertainty",
+              "n_runs",
+              "temperature_k",
+              "level_of_theory",
+              "status",
+              "reported_on",
+              "paper_id",
+              "source_id",
+              "source_repository",
+              "source_path",
+              "source_commit",
+              "source_location"));
 
   int load(Jdbc db, PaperRefs papers, JsonNode file) throws SQLException {
-    Map<String, Long> methods = db.ids("SELECT slug, id FROM method");
-    Map<String, Long> datasets = db.ids("SELECT slug, id FROM dataset");
+    Map<String, Long> methods = MethodSeeder.seedIds(db, "method");
+    Map<String, Long> datasets = MethodSeeder.seedIds(db, "dataset");
     Map<String, Long> subsets =
         db.ids(
-            "SELECT d.slug || '/' || s.slug, s.id FROM dataset_subset s"
-                + " JOIN dataset d ON d.id = s.dataset_id");
+            "SELECT d.seed_key || '/' || s.slug, s.id FROM dataset_subset s"
+                + " JOIN dataset d ON d.id = s.dataset_id WHERE d.seed_key IS NOT NULL");
+    Map<String, String> methodSlugs = db.texts("SELECT slug, seed_key FROM method");
+    Map<String, String> datasetSlugs = db.texts("SELECT slug, seed_key FROM dataset");
     List<Object[]> rows = new ArrayList<>();
     for (JsonNode r : list(file, "results")) {
+      if (Jdbc.slugHeldByAnother(methodSlugs, text(r, "method"), text(r, "method"))
+          || Jdbc.slugHeldByAnother(datasetSlugs, text(r, "dataset"), text(r, "dataset"))) {
+        continue; // its method or dataset was left out: the slug belongs to another item
+      }
       Unit unit =
           Unit.parse(text(r, "unit"))
               .orElseThrow(
@@ -80,7 +109,7 @@ final class ResultSeeder {
             text(provenance, "location")
           });
     }
-    return db.batch(INSERT_RESULT, rows);
+    return db.batch(UPSERT_RESULT, rows);
   }
 
   private static BigDecimal decimal(JsonNode node, String field) {

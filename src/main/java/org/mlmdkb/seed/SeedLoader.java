@@ -14,13 +14,15 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.mlmdkb.article.MarkdownRenderer;
 import org.mlmdkb.common.config.KbConfig;
 
 /**
- * Loads the shipped corpus on start, in one transaction. Every insert is keyed by a natural key
- * (slug, seed key, DOI) and skips rows that exist, so a second load changes nothing; an unchanged
- * corpus (same checksum) is not even read.
+ * Loads the shipped corpus on start, in one transaction. Every seeded row is keyed by its seed key
+ * (never by a slug a curator may rename): a new key is inserted, a known one takes corrected seed
+ * values unless a curator changed that item since (see {@link SeedUpsert}), so a second load
+ * changes nothing; an unchanged corpus (same checksum) is not even read.
  */
 @ApplicationScoped
 public class SeedLoader {
@@ -41,7 +43,7 @@ public class SeedLoader {
     }
   }
 
-  /** Loads what is missing; returns a one-line summary of what was inserted. */
+  /** Loads what is missing; returns a one-line summary of the rows it wrote. */
   @Transactional
   public String load() throws SQLException {
     SeedFiles files = new SeedFiles();
@@ -65,8 +67,8 @@ public class SeedLoader {
       int articles = new ArticleSeeder(renderer).load(db, refs, files);
       String summary =
           String.format(
-              "inserted %d sources, %d tags, %d papers, %d datasets, %d methods, %d results,"
-                  + " %d articles",
+              "inserted or corrected %d sources, %d tags, %d papers, %d datasets, %d methods,"
+                  + " %d results, %d articles",
               sources, tags, papers, datasets, methods, results, articles);
       db.update("INSERT INTO seed_load (checksum, summary) VALUES (?, ?)", checksum, summary);
       Log.infof(
@@ -91,14 +93,31 @@ public class SeedLoader {
         rows);
   }
 
-  /** Parents are listed before children in tags.json, so one ordered batch suffices. */
+  /**
+   * Parents are listed before children in tags.json, so one ordered batch suffices. A parent a
+   * curator renamed is referenced by its current slug.
+   */
   private static int loadTags(Jdbc db, JsonNode file) throws SQLException {
+    Map<String, String> slugOwners = db.texts("SELECT slug, seed_key FROM tag");
+    Map<String, String> slugs = currentTagSlugs(db);
     List<Object[]> rows = new ArrayList<>();
     for (JsonNode t : list(file, "tags")) {
-      rows.add(new Object[] {text(t, "slug"), text(t, "label"), text(t, "parent")});
+      String slug = text(t, "slug");
+      if (Jdbc.slugHeldByAnother(slugOwners, slug, slug)) {
+        continue;
+      }
+      String parent = text(t, "parent");
+      rows.add(
+          new Object[] {
+            slug, slug, text(t, "label"), parent == null ? null : slugs.getOrDefault(parent, parent)
+          });
     }
     return db.batch(
-        "INSERT INTO tag (slug, label, parent_slug) VALUES (?, ?, ?) ON CONFLICT (slug) DO NOTHING",
-        rows);
+        SeedUpsert.sql("tag", "tags", List.of("slug"), List.of("label", "parent_slug")), rows);
+  }
+
+  /** Seed key → the slug that tag has now (a curator may have renamed it). */
+  static Map<String, String> currentTagSlugs(Jdbc db) throws SQLException {
+    return db.texts("SELECT seed_key, slug FROM tag WHERE seed_key IS NOT NULL");
   }
 }
