@@ -7,7 +7,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
@@ -22,7 +21,7 @@ import org.mlmdkb.common.paging.Limits;
 import org.mlmdkb.common.paging.Page;
 import org.mlmdkb.common.query.QueryParams;
 import org.mlmdkb.common.query.Slugs;
-import org.mlmdkb.tag.EntityTags;
+import org.mlmdkb.common.web.EntityTags;
 
 /** The site's own articles (published ones only, unless the caller holds an API key). */
 @Path("/api/v1/articles")
@@ -69,10 +68,7 @@ public class ArticleResource {
       throws SQLException {
     boolean drafts = draftReaders.mayReadDrafts(authorization);
     ArticleDetail article = service.get(Slugs.check("slug", slug), drafts);
-    EntityTag tag = new EntityTag(entityTags.of(article));
-    Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-    Response.ResponseBuilder response =
-        notModified != null ? notModified.tag(tag) : Response.ok(article).tag(tag);
+    Response.ResponseBuilder response = entityTags.conditionalGet(article, request);
     if (drafts) {
       response.header(HttpHeaders.CACHE_CONTROL, "private, no-store");
     }

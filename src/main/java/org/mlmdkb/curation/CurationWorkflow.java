@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.SQLException;
 import org.mlmdkb.common.error.ApiException;
-import org.mlmdkb.tag.EntityTags;
+import org.mlmdkb.common.web.EntityTags;
 
 /**
  * The write rules every curated collection shares, one transaction per write: create, replace

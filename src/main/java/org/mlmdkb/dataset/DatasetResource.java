@@ -6,7 +6,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -18,9 +17,9 @@ import org.mlmdkb.common.paging.Limits;
 import org.mlmdkb.common.paging.Page;
 import org.mlmdkb.common.query.QueryParams;
 import org.mlmdkb.common.query.Slugs;
+import org.mlmdkb.common.web.EntityTags;
 import org.mlmdkb.dataset.DatasetDtos.DatasetDetail;
 import org.mlmdkb.dataset.DatasetDtos.DatasetSummary;
-import org.mlmdkb.tag.EntityTags;
 
 /** Datasets with their subsets and the benchmark tasks that have results on them. */
 @Path("/api/v1/datasets")
@@ -69,11 +68,6 @@ public class DatasetResource {
   public Response get(@PathParam("slug") String slug, @Context Request request)
       throws SQLException {
     DatasetDetail dataset = service.get(Slugs.check("slug", slug));
-    EntityTag tag = new EntityTag(entityTags.of(dataset));
-    Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-    if (notModified != null) {
-      return notModified.tag(tag).build();
-    }
-    return Response.ok(dataset).tag(tag).build();
+    return entityTags.conditionalGet(dataset, request).build();
   }
 }

@@ -6,7 +6,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -18,9 +17,9 @@ import org.mlmdkb.common.paging.Limits;
 import org.mlmdkb.common.paging.Page;
 import org.mlmdkb.common.query.QueryParams;
 import org.mlmdkb.common.query.Slugs;
+import org.mlmdkb.common.web.EntityTags;
 import org.mlmdkb.method.MethodDtos.MethodDetail;
 import org.mlmdkb.method.MethodDtos.MethodSummary;
-import org.mlmdkb.tag.EntityTags;
 
 /** Methods (architectures and trained models) with their lineage and results. */
 @Path("/api/v1/methods")
@@ -73,11 +72,6 @@ public class MethodResource {
   public Response get(@PathParam("slug") String slug, @Context Request request)
       throws SQLException {
     MethodDetail method = service.get(Slugs.check("slug", slug));
-    EntityTag tag = new EntityTag(entityTags.of(method));
-    Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-    if (notModified != null) {
-      return notModified.tag(tag).build();
-    }
-    return Response.ok(method).tag(tag).build();
+    return entityTags.conditionalGet(method, request).build();
   }
 }

@@ -7,7 +7,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
@@ -22,12 +21,12 @@ import org.mlmdkb.common.paging.Limits;
 import org.mlmdkb.common.paging.Page;
 import org.mlmdkb.common.query.FieldSelection;
 import org.mlmdkb.common.query.QueryParams;
+import org.mlmdkb.common.web.EntityTags;
 import org.mlmdkb.paper.PaperDtos.PaperDetail;
 import org.mlmdkb.paper.PaperDtos.PaperSummary;
 import org.mlmdkb.paper.citation.CitationExporter;
 import org.mlmdkb.paper.citation.CitationFormat;
 import org.mlmdkb.search.SearchDtos.RelatedList;
-import org.mlmdkb.tag.EntityTags;
 
 /** Research papers: a filtered, keyset-paged list and single papers by id, DOI or arXiv id. */
 @Path("/api/v1/papers")
@@ -150,13 +149,8 @@ public class PaperResource {
         CitationFormat.negotiate(format, headers.getAcceptableMediaTypes());
     PaperDetail paper = service.get(ref);
     Object body = export.isPresent() ? exporter.render(List.of(paper.id()), export.get()) : paper;
-    EntityTag tag = new EntityTag(entityTags.of(body));
-    Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-    if (notModified != null) {
-      return notModified.tag(tag).build();
-    }
-    Response.ResponseBuilder ok =
-        export.isPresent() ? Response.ok(body, export.get().contentType()) : Response.ok(body);
-    return ok.tag(tag).build();
+    Response.ResponseBuilder response = entityTags.conditionalGet(body, request);
+    export.ifPresent(f -> response.type(f.contentType()));
+    return response.build();
   }
 }

@@ -6,7 +6,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
@@ -18,7 +17,7 @@ import org.mlmdkb.common.paging.Limits;
 import org.mlmdkb.common.paging.Page;
 import org.mlmdkb.common.query.PathIds;
 import org.mlmdkb.common.query.QueryParams;
-import org.mlmdkb.tag.EntityTags;
+import org.mlmdkb.common.web.EntityTags;
 
 /** Benchmark results: a filtered, keyset-paged list in JSON or CSV, optionally unit-converted. */
 @Path("/api/v1/results")
@@ -44,12 +43,7 @@ public class ResultResource {
   @Produces(MediaType.APPLICATION_JSON)
   public Response get(@PathParam("id") String id, @Context Request request) throws SQLException {
     ResultDto result = service.get(PathIds.parse("id", id, "result"));
-    EntityTag tag = new EntityTag(entityTags.of(result));
-    Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-    if (notModified != null) {
-      return notModified.tag(tag).build();
-    }
-    return Response.ok(result).tag(tag).build();
+    return entityTags.conditionalGet(result, request).build();
   }
 
   @GET

@@ -5,7 +5,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import org.mlmdkb.common.query.QueryParams;
 import org.mlmdkb.common.query.Slugs;
+import org.mlmdkb.common.web.EntityTags;
 
 /** The topic taxonomy; small enough to return whole, parents before children. */
 @Path("/api/v1/tags")
@@ -48,9 +48,7 @@ public class TagResource {
       throws SQLException {
     QueryParams.allowOnly(uri, Set.of());
     TagRepository.TagDto tag = service.get(Slugs.check("slug", slug));
-    EntityTag etag = new EntityTag(entityTags.of(tag));
-    Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
-    return (notModified != null ? notModified : Response.ok(tag)).tag(etag).build();
+    return entityTags.conditionalGet(tag, request).build();
   }
 
   /** Body of {@code GET /api/v1/tags}. */

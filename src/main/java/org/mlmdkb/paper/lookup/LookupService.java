@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.Problem;
+import org.mlmdkb.common.web.EntityTags;
 import org.mlmdkb.paper.PaperCurationService;
 import org.mlmdkb.paper.PaperDtos.PaperDetail;
 import org.mlmdkb.paper.PaperInput;
@@ -14,7 +15,6 @@ import org.mlmdkb.paper.PaperService;
 import org.mlmdkb.paper.PaperWriteRepository;
 import org.mlmdkb.paper.lookup.LookupResult.Source;
 import org.mlmdkb.paper.lookup.LookupResult.Status;
-import org.mlmdkb.tag.EntityTags;
 
 /**
  * Adds a paper by DOI or arXiv id: the corpus' own copy when it holds the identifier, otherwise the

@@ -1,8 +1,11 @@
-package org.mlmdkb.tag;
+package org.mlmdkb.common.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -22,6 +25,16 @@ public class EntityTags {
 
   public EntityTags(ObjectMapper json) {
     this.json = json;
+  }
+
+  /**
+   * The conditional GET of one representation: 304 when {@code If-None-Match} names its current
+   * tag, else 200 with the body; both carry the ETag. Callers may add headers before building.
+   */
+  public Response.ResponseBuilder conditionalGet(Object body, Request request) {
+    EntityTag tag = new EntityTag(of(body));
+    Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+    return (notModified != null ? notModified : Response.ok(body)).tag(tag);
   }
 
   /** The tag's opaque value, without the quotes that the ETag header adds. */
