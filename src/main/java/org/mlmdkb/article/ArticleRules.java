@@ -5,10 +5,11 @@ import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.mlmdkb.common.error.Problem;
+import org.mlmdkb.common.query.Slugs;
 
 /**
  * Checks an article's editable state with Bean Validation plus the formats the schema enforces
@@ -20,7 +21,6 @@ import org.mlmdkb.common.error.Problem;
 public class ArticleRules {
 
   static final Set<String> STATUSES = Set.of("draft", "published");
-  private static final Pattern SLUG = Pattern.compile("^[a-z0-9]+([.-][a-z0-9]+)*$");
 
   private final Validator validator;
 
@@ -36,7 +36,7 @@ public class ArticleRules {
         .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
         .forEach(v -> errors.add(body(wireName(v.getPropertyPath().toString()), v.getMessage())));
     String slug = strip(in.slug());
-    if (slug != null && !slug.isEmpty() && !SLUG.matcher(slug).matches()) {
+    if (slug != null && !slug.isEmpty() && !Slugs.isValid(slug)) {
       errors.add(body("slug", "must be lower-case letters and digits joined by '-' or '.'"));
     }
     String status = strip(in.status());
@@ -69,7 +69,7 @@ public class ArticleRules {
   /** "tags[0].<list element>" → "tags[0]", "bodyMarkdown" → "body_markdown". */
   private static String wireName(String propertyPath) {
     String path = propertyPath.replace(".<list element>", "");
-    return path.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase();
+    return path.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
   }
 
   private static String strip(String value) {

@@ -2,6 +2,7 @@ package org.mlmdkb.article;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -83,6 +84,8 @@ public class ArticleWriteRepository {
    * Locks a live article's row until the transaction ends, so concurrent writers of one article run
    * one after the other and the second sees the first's result (and its new ETag).
    */
+  /** A row lock only holds inside the caller's transaction; without one it would end at once. */
+  @Transactional(Transactional.TxType.MANDATORY)
   public boolean lockLive(long id) throws SQLException {
     return exists("SELECT 1 FROM article WHERE id = ? AND deleted_at IS NULL FOR UPDATE", id);
   }

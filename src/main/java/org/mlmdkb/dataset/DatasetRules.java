@@ -12,8 +12,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.mlmdkb.common.error.Problem;
+import org.mlmdkb.common.query.Slugs;
 import org.mlmdkb.curation.Identifiers;
 
 /**
@@ -26,8 +26,6 @@ import org.mlmdkb.curation.Identifiers;
 public class DatasetRules {
 
   /** The table's CHECK on dataset.slug and dataset_subset.slug. */
-  private static final Pattern SLUG = Pattern.compile("^[a-z0-9]+([.-][a-z0-9]+)*$");
-
   private static final String SLUG_RULE =
       "must be lower-case letters and digits joined by '-' or '.'";
 
@@ -149,7 +147,7 @@ public class DatasetRules {
       return value; // reported by Bean Validation
     }
     String slug = value.strip().toLowerCase(Locale.ROOT);
-    if (!SLUG.matcher(slug).matches()) {
+    if (!Slugs.isValid(slug)) {
       errors.add(body(field, SLUG_RULE));
     }
     return slug;

@@ -2,6 +2,7 @@ package org.mlmdkb.dataset;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -93,6 +94,8 @@ public class DatasetWriteRepository {
    * Locks a live dataset's row until the transaction ends, so concurrent writers of one dataset run
    * one after the other and the second sees the first's result (and its new ETag).
    */
+  /** A row lock only holds inside the caller's transaction; without one it would end at once. */
+  @Transactional(Transactional.TxType.MANDATORY)
   public boolean lockLive(long id) throws SQLException {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
@@ -200,8 +203,9 @@ public class DatasetWriteRepository {
   /**
    * Of the dataset's subsets with the given slugs, those benchmark results use, with how many use
    * each. The subset rows stay locked until the transaction ends, so no result can start using one
-   * between this check and its removal.
+   * between this check and its removal, which is why a transaction is required.
    */
+  @Transactional(Transactional.TxType.MANDATORY)
   public Map<String, Long> subsetsInUse(long datasetId, Set<String> slugs) throws SQLException {
     Map<String, Long> out = new LinkedHashMap<>();
     if (slugs.isEmpty()) {

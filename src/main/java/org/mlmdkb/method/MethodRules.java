@@ -11,8 +11,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import org.mlmdkb.common.error.Problem;
+import org.mlmdkb.common.query.Slugs;
 import org.mlmdkb.curation.Identifiers;
 
 /**
@@ -25,7 +25,6 @@ import org.mlmdkb.curation.Identifiers;
 public class MethodRules {
 
   /** The method table's slug CHECK. */
-  static final Pattern SLUG = Pattern.compile("^[a-z0-9]+([.-][a-z0-9]+)*$");
 
   // The Behler-Parrinello era starts in 2007; linear and kernel fits and descriptors go back to
   // the 1980s-90s, so allow anything from the first MD simulations on.
@@ -46,7 +45,7 @@ public class MethodRules {
         .forEach(v -> errors.add(body(wireName(v.getPropertyPath().toString()), v.getMessage())));
 
     String slug = slug(in.slug());
-    if (slug != null && !slug.isEmpty() && !SLUG.matcher(slug).matches()) {
+    if (slug != null && !slug.isEmpty() && !Slugs.isValid(slug)) {
       errors.add(body("slug", "must be lower-case letters and digits joined by '-' or '.'"));
     }
     String family = in.family() == null ? null : in.family().strip().toLowerCase(Locale.ROOT);
@@ -127,7 +126,7 @@ public class MethodRules {
       if (slug == null || slug.isEmpty()) {
         continue; // Bean Validation reports blanks.
       }
-      if (!SLUG.matcher(slug).matches()) {
+      if (!Slugs.isValid(slug)) {
         errors.add(body(field, "'" + value + "' is not a slug"));
       }
       out.add(slug);

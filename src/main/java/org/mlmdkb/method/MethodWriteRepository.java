@@ -2,6 +2,7 @@ package org.mlmdkb.method;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -87,6 +88,8 @@ public class MethodWriteRepository {
    * Locks a live method's row until the transaction ends, so concurrent writers of one method run
    * one after the other and the second sees the first's result (and its new ETag).
    */
+  /** A row lock only holds inside the caller's transaction; without one it would end at once. */
+  @Transactional(Transactional.TxType.MANDATORY)
   public boolean lockLive(long id) throws SQLException {
     return !Rows.list(
             dataSource,

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.mlmdkb.common.error.Problem;
@@ -57,7 +58,8 @@ public class PaperRules {
         .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
         .forEach(v -> errors.add(body(wireName(v.getPropertyPath().toString()), v.getMessage())));
 
-    String entryType = in.entryType() == null ? null : in.entryType().strip().toLowerCase();
+    String entryType =
+        in.entryType() == null ? null : in.entryType().strip().toLowerCase(Locale.ROOT);
     if (entryType != null && !entryType.isEmpty() && !ENTRY_TYPES.contains(entryType)) {
       errors.add(body("entry_type", "must be one of " + new java.util.TreeSet<>(ENTRY_TYPES)));
     }
@@ -170,7 +172,7 @@ public class PaperRules {
   private static String wireName(String propertyPath) {
     String path = propertyPath.replace(".<list element>", "");
     path = path.replace("abstractText", "abstract");
-    return path.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase();
+    return path.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
   }
 
   private static String blankToNull(String value) {

@@ -2,6 +2,7 @@ package org.mlmdkb.result;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Date;
@@ -74,6 +75,8 @@ public class ResultWriteRepository {
   }
 
   /** Locks the row until the transaction ends, so concurrent writers run one after the other. */
+  /** A row lock only holds inside the caller's transaction; without one it would end at once. */
+  @Transactional(Transactional.TxType.MANDATORY)
   public boolean lockLive(long id) throws SQLException {
     return exists(
         "SELECT 1 FROM benchmark_result WHERE id = ? AND deleted_at IS NULL FOR UPDATE", id);

@@ -5,8 +5,8 @@ import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.mlmdkb.common.error.Problem;
+import org.mlmdkb.common.query.Slugs;
 
 /**
  * Checks a tag's editable state with Bean Validation plus the slug format the schema enforces, and
@@ -14,8 +14,6 @@ import org.mlmdkb.common.error.Problem;
  */
 @ApplicationScoped
 public class TagRules {
-
-  private static final Pattern SLUG = Pattern.compile("^[a-z0-9]+([.-][a-z0-9]+)*$");
 
   private final Validator validator;
 
@@ -31,7 +29,7 @@ public class TagRules {
         .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
         .forEach(v -> errors.add(body(v.getPropertyPath().toString(), v.getMessage())));
     String slug = in.slug() == null ? null : in.slug().strip();
-    if (slug != null && !slug.isEmpty() && !SLUG.matcher(slug).matches()) {
+    if (slug != null && !slug.isEmpty() && !Slugs.isValid(slug)) {
       errors.add(body("slug", "must be lower-case letters and digits joined by '-' or '.'"));
     }
     String parent = in.parent() == null || in.parent().isBlank() ? null : in.parent().strip();

@@ -11,6 +11,11 @@ public final class Slugs {
 
   private Slugs() {}
 
+  /** Whether {@code value} is already a well-formed slug (the rule every collection enforces). */
+  public static boolean isValid(String value) {
+    return SLUG.matcher(value).matches();
+  }
+
   /** Returns the slug lower-cased (MACE-MP-0 finds mace-mp-0), or answers 400. */
   public static String check(String name, String value) {
     String slug = value.strip().toLowerCase(Locale.ROOT);
