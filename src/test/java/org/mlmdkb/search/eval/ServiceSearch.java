@@ -52,8 +52,14 @@ public final class ServiceSearch implements PaperSearch {
 
   @Override
   public List<String> topKeys(String query) {
-    JsonNode page =
-        get(endpoint.pathAndQuery + URLEncoder.encode(query, StandardCharsets.UTF_8), query);
+    JsonNode page;
+    try {
+      page = get(endpoint.pathAndQuery + URLEncoder.encode(query, StandardCharsets.UTF_8), query);
+    } catch (IllegalStateException e) {
+      // A refused or failed query answers no paper, and is scored so; say why on stderr.
+      System.err.println("query failed, scored as no answer: " + e.getMessage());
+      return List.of();
+    }
     List<String> keys = new ArrayList<>();
     for (JsonNode item : page.path("items")) {
       String id = item.path("id").asText();
