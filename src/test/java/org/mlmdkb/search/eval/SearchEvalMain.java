@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The relevance bench ({@code src/bench/search-eval/run.sh}): scores the running service and the
@@ -115,7 +116,7 @@ public final class SearchEvalMain {
       String metric,
       List<Map<String, Scorecard.Scores>> scores,
       String key,
-      java.util.function.ToDoubleFunction<Scorecard.Scores> value) {
+      ToDoubleFunction<Scorecard.Scores> value) {
     StringBuilder line =
         new StringBuilder(String.format("%-13s %7s  %-10s", category, queries, metric));
     scores.forEach(s -> line.append(String.format(" %8.3f", value.applyAsDouble(s.get(key)))));
