@@ -32,7 +32,7 @@ public class DatabaseReadiness implements HealthCheck {
             .status(primaryUp || replica.usable())
             .withData("primary", primaryUp ? "up" : "down")
             .withData("replica", replica.status().label())
-            .withData("reads_on", replica.usable() ? "replica" : "primary")
+            .withData("reads_on", readsOn(replica))
             .withData("writes", primaryUp ? "available" : "unavailable");
     monitor.redactedTarget().ifPresent(url -> response.withData("replica_url", url));
     if (replica.lagMillis() >= 0) {
@@ -42,5 +42,13 @@ public class DatabaseReadiness implements HealthCheck {
       response.withData("replica_reason", replica.reason());
     }
     return response.build();
+  }
+
+  /** "primary (read url)": a multi-host read URL fell back to a primary listed in it. */
+  private static String readsOn(ReplicaState replica) {
+    if (!replica.usable()) {
+      return "primary";
+    }
+    return replica.inRecovery() ? "replica" : "primary (read url)";
   }
 }

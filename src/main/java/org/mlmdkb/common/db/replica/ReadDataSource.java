@@ -19,7 +19,8 @@ import javax.sql.DataSource;
  *
  * <p>The primary serves, whatever the replica's state: reads inside a transaction (a write's own
  * checks and its answer must see what it just wrote) and reads of a request that {@link
- * ReadConsistency} pins to the primary (callers with an API key read their own writes).
+ * ReadConsistency} pins to the primary (callers with an API key read their own writes), unless the
+ * primary is down, when no newer state can exist.
  */
 // Typed: as a plain DataSource bean it would compete with the primary pool for @Default injection.
 @Typed(ReadDataSource.class)
@@ -41,7 +42,10 @@ public class ReadDataSource implements DataSource {
 
   @Override
   public Connection getConnection() throws SQLException {
-    if (!monitor.replicaUsable() || transactions.getTransactionKey() != null || pinnedToPrimary()) {
+    if (!monitor.replicaUsable()
+        || transactions.getTransactionKey() != null
+        // With the primary down nobody can write, so there is no newer state to miss.
+        || pinnedToPrimary() && monitor.primaryUp()) {
       return primary.getConnection();
     }
     try {

@@ -161,6 +161,11 @@ public class ReplicaMonitor {
         boolean ageKnown = !rs.wasNull();
         long lag = caughtUp ? 0 : ageKnown ? Math.max(age, 0) : -1;
         judge(inRecovery, lag);
+        if (!inRecovery) {
+          // A multi-host URL (targetServerType=preferSecondary) fell back to a primary: renew
+          // the pooled connections so that they return to the replicas once those are back.
+          read.getActive().flush(AgroalDataSource.FlushMode.GRACEFUL);
+        }
       }
     } catch (SQLException | RuntimeException e) {
       laggingSamples = 0;
