@@ -1,6 +1,5 @@
 package org.mlmdkb.article;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
 import java.sql.Connection;
@@ -17,11 +16,14 @@ import org.mlmdkb.article.ArticleDtos.ItemLink;
 import org.mlmdkb.article.ArticleDtos.PaperLink;
 import org.mlmdkb.common.db.Rows;
 import org.mlmdkb.common.db.SqlQuery;
+import org.mlmdkb.common.db.replica.ReadDataSource;
+import org.mlmdkb.common.db.replica.ReplicaFallback;
 
 /**
  * Article queries; readers see published, live articles only, curators also drafts (never deleted
  * ones). Tags list only live tags.
  */
+@ReplicaFallback
 @ApplicationScoped
 public class ArticleRepository {
 
@@ -44,9 +46,9 @@ public class ArticleRepository {
           SELECT slug FROM sub))
       """;
 
-  private final AgroalDataSource dataSource;
+  private final ReadDataSource dataSource;
 
-  public ArticleRepository(AgroalDataSource dataSource) {
+  public ArticleRepository(ReadDataSource dataSource) {
     this.dataSource = dataSource;
   }
 

@@ -3,7 +3,6 @@ package org.mlmdkb.curation;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,6 +13,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.mlmdkb.common.db.replica.ReadDataSource;
 
 /**
  * Streams the public corpus, table by table, from one consistent snapshot. Rows are rendered by
@@ -113,10 +113,10 @@ public class CorpusDump {
     return "SELECT to_jsonb(t) FROM " + table + " t WHERE " + condition + " ORDER BY 1";
   }
 
-  private final AgroalDataSource dataSource;
+  private final ReadDataSource dataSource;
   private final JsonFactory factory = new JsonFactory();
 
-  public CorpusDump(AgroalDataSource dataSource) {
+  public CorpusDump(ReadDataSource dataSource) {
     this.dataSource = dataSource;
   }
 

@@ -1,6 +1,5 @@
 package org.mlmdkb.dataset;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
 import java.sql.Connection;
@@ -13,6 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import org.mlmdkb.common.db.Rows;
 import org.mlmdkb.common.db.SqlQuery;
+import org.mlmdkb.common.db.replica.ReadDataSource;
+import org.mlmdkb.common.db.replica.ReplicaFallback;
 import org.mlmdkb.dataset.DatasetDtos.DatasetSummary;
 import org.mlmdkb.dataset.DatasetDtos.MethodLink;
 import org.mlmdkb.dataset.DatasetDtos.PaperLink;
@@ -20,6 +21,7 @@ import org.mlmdkb.dataset.DatasetDtos.Subset;
 import org.mlmdkb.dataset.DatasetDtos.Task;
 
 /** Dataset queries: the list, one dataset with subsets, tasks, papers and trained methods. */
+@ReplicaFallback
 @ApplicationScoped
 public class DatasetRepository {
 
@@ -34,9 +36,9 @@ public class DatasetRepository {
       FROM dataset d
       """;
 
-  private final AgroalDataSource dataSource;
+  private final ReadDataSource dataSource;
 
-  public DatasetRepository(AgroalDataSource dataSource) {
+  public DatasetRepository(ReadDataSource dataSource) {
     this.dataSource = dataSource;
   }
 

@@ -1,6 +1,5 @@
 package org.mlmdkb.method;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
 import java.sql.Connection;
@@ -13,6 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import org.mlmdkb.common.db.Rows;
 import org.mlmdkb.common.db.SqlQuery;
+import org.mlmdkb.common.db.replica.ReadDataSource;
+import org.mlmdkb.common.db.replica.ReplicaFallback;
 import org.mlmdkb.method.MethodDtos.IntroducingPaper;
 import org.mlmdkb.method.MethodDtos.MethodSummary;
 import org.mlmdkb.method.MethodDtos.PaperLink;
@@ -20,6 +21,7 @@ import org.mlmdkb.method.MethodDtos.Relative;
 import org.mlmdkb.method.MethodDtos.ResultGroup;
 
 /** Method queries: the list, one method, its genealogy, papers and result overview. */
+@ReplicaFallback
 @ApplicationScoped
 public class MethodRepository {
 
@@ -52,9 +54,9 @@ public class MethodRepository {
       ORDER BY depth, m.slug
       """;
 
-  private final AgroalDataSource dataSource;
+  private final ReadDataSource dataSource;
 
-  public MethodRepository(AgroalDataSource dataSource) {
+  public MethodRepository(ReadDataSource dataSource) {
     this.dataSource = dataSource;
   }
 

@@ -1,6 +1,5 @@
 package org.mlmdkb.paper;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,11 +13,14 @@ import java.util.Map;
 import java.util.Optional;
 import org.mlmdkb.common.db.Rows;
 import org.mlmdkb.common.db.SqlQuery;
+import org.mlmdkb.common.db.replica.ReadDataSource;
+import org.mlmdkb.common.db.replica.ReplicaFallback;
 import org.mlmdkb.paper.PaperDtos.AuthorRef;
 import org.mlmdkb.paper.PaperDtos.LinkedItem;
 import org.mlmdkb.paper.PaperDtos.SourceRef;
 
 /** Paper queries. A page costs four statements: count, page, its authors, its tags. */
+@ReplicaFallback
 @ApplicationScoped
 public class PaperRepository {
 
@@ -49,9 +51,9 @@ public class PaperRepository {
       "EXISTS (SELECT 1 FROM paper_dataset pd JOIN dataset d ON d.id = pd.dataset_id"
           + " WHERE pd.paper_id = p.id AND d.slug = ? AND d.deleted_at IS NULL)";
 
-  private final AgroalDataSource dataSource;
+  private final ReadDataSource dataSource;
 
-  public PaperRepository(AgroalDataSource dataSource) {
+  public PaperRepository(ReadDataSource dataSource) {
     this.dataSource = dataSource;
   }
 

@@ -1,6 +1,5 @@
 package org.mlmdkb.result;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,8 +9,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.mlmdkb.common.db.SqlQuery;
+import org.mlmdkb.common.db.replica.ReadDataSource;
+import org.mlmdkb.common.db.replica.ReplicaFallback;
 
 /** Benchmark result queries, always joined with their method, dataset, subset and paper. */
+@ReplicaFallback
 @ApplicationScoped
 public class ResultRepository {
 
@@ -31,9 +33,9 @@ public class ResultRepository {
       LEFT JOIN paper p ON p.id = r.paper_id
       """;
 
-  private final AgroalDataSource dataSource;
+  private final ReadDataSource dataSource;
 
-  public ResultRepository(AgroalDataSource dataSource) {
+  public ResultRepository(ReadDataSource dataSource) {
     this.dataSource = dataSource;
   }
 

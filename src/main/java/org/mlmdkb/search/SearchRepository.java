@@ -1,6 +1,5 @@
 package org.mlmdkb.search;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.mlmdkb.common.db.SqlQuery;
+import org.mlmdkb.common.db.replica.ReadDataSource;
+import org.mlmdkb.common.db.replica.ReplicaFallback;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.search.ParsedQuery.Clause;
 import org.mlmdkb.search.ParsedQuery.Term;
@@ -24,6 +25,7 @@ import org.mlmdkb.search.SearchDtos.FacetValue;
  * corrections, suggestions and related papers. Request text only ever reaches PostgreSQL as bind
  * parameters; the SQL shape depends on the number of clauses and the chosen types alone.
  */
+@ReplicaFallback
 @ApplicationScoped
 public class SearchRepository {
 
@@ -142,9 +144,9 @@ public class SearchRepository {
        GROUP BY x.slug, x.name ORDER BY 4 DESC, 2 LIMIT ?)
       """;
 
-  private final AgroalDataSource dataSource;
+  private final ReadDataSource dataSource;
 
-  public SearchRepository(AgroalDataSource dataSource) {
+  public SearchRepository(ReadDataSource dataSource) {
     this.dataSource = dataSource;
   }
 

@@ -1,13 +1,15 @@
 package org.mlmdkb.stats;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import org.mlmdkb.common.db.replica.ReadDataSource;
+import org.mlmdkb.common.db.replica.ReplicaFallback;
 
 /** Exact collection sizes in one round trip. */
+@ReplicaFallback
 @ApplicationScoped
 public class StatsRepository {
 
@@ -28,9 +30,9 @@ public class StatsRepository {
              (SELECT count(*) FROM tag WHERE deleted_at IS NULL), (SELECT count(*) FROM source)
       """;
 
-  private final AgroalDataSource dataSource;
+  private final ReadDataSource dataSource;
 
-  public StatsRepository(AgroalDataSource dataSource) {
+  public StatsRepository(ReadDataSource dataSource) {
     this.dataSource = dataSource;
   }
 

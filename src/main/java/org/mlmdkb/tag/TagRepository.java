@@ -1,6 +1,5 @@
 package org.mlmdkb.tag;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,8 +8,11 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.mlmdkb.common.db.replica.ReadDataSource;
+import org.mlmdkb.common.db.replica.ReplicaFallback;
 
 /** The live taxonomy with usage counts (live papers, published live articles), in one statement. */
+@ReplicaFallback
 @ApplicationScoped
 public class TagRepository {
 
@@ -26,9 +28,9 @@ public class TagRepository {
       WHERE t.deleted_at IS NULL
       """;
 
-  private final AgroalDataSource dataSource;
+  private final ReadDataSource dataSource;
 
-  public TagRepository(AgroalDataSource dataSource) {
+  public TagRepository(ReadDataSource dataSource) {
     this.dataSource = dataSource;
   }
 

@@ -18,6 +18,9 @@ public interface KbConfig {
   /** The external database; when set, no embedded PostgreSQL is started. */
   Db db();
 
+  /** Read replicas: lag bound and check interval. */
+  Replica replica();
+
   /** The embedded PostgreSQL used when no external database is configured. */
   EmbeddedDb embeddedDb();
 
@@ -38,6 +41,17 @@ public interface KbConfig {
   interface Db {
     /** JDBC or libpq-style URL of an existing PostgreSQL. */
     Optional<String> url();
+  }
+
+  /** When public reads may use the read datasource ({@code KB_DB_READ_URL}). */
+  interface Replica {
+    /** Replay delay beyond which the replica is left out and public reads use the primary. */
+    @WithDefault("5s")
+    Duration maxLag();
+
+    /** How often the primary and the replica are checked (also how soon a replica is back). */
+    @WithDefault("1s")
+    Duration checkInterval();
   }
 
   /** Embedded PostgreSQL settings. */

@@ -1,6 +1,5 @@
 package org.mlmdkb.paper.citation;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,14 +10,17 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mlmdkb.common.db.replica.ReadDataSource;
+import org.mlmdkb.common.db.replica.ReplicaFallback;
 
 /** Loads citation records for a page of papers in two statements, in the page's order. */
+@ReplicaFallback
 @ApplicationScoped
 public class ExportRepository {
 
-  private final AgroalDataSource dataSource;
+  private final ReadDataSource dataSource;
 
-  public ExportRepository(AgroalDataSource dataSource) {
+  public ExportRepository(ReadDataSource dataSource) {
     this.dataSource = dataSource;
   }
 

@@ -1,0 +1,16 @@
+-- The public read mix of the replication bench: lists, details, search, boards, stats.
+local paths = {
+  "/api/v1/papers?limit=20",
+  "/api/v1/papers?year=2019..2023&sort=-year&limit=20",
+  "/api/v1/methods/mace",
+  "/api/v1/datasets/3bpa",
+  "/api/v1/leaderboards?dataset=3bpa",
+  "/api/v1/search?q=equivariant",
+  "/api/v1/stats",
+  "/api/v1/tags",
+}
+local i = 0
+request = function()
+  i = i + 1
+  return wrk.format("GET", paths[(i % #paths) + 1])
+end
