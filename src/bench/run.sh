@@ -47,11 +47,12 @@ start_app() {
   # A copy, so a build running meanwhile cannot swap the jar under the load test.
   rm -rf "$BENCH_DIR/app" && cp -r "$ROOT/target/quarkus-app" "$BENCH_DIR/app"
   QUARKUS_HTTP_HOST=127.0.0.1 KB_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/bench" KB_DB_USER=kb \
-    KB_HTTP_PORT=$APP_PORT \
+    KB_HTTP_PORT=$APP_PORT KB_SEARCH_INDEX_DIR="$BENCH_DIR/search-index" \
     java -jar "$BENCH_DIR/app/quarkus-run.jar" >"$BENCH_DIR/app.log" 2>&1 &
   APP_PID=$!
-  for _ in $(seq 1 120); do
-    curl -sf "http://127.0.0.1:$APP_PORT/api/v1" >/dev/null && return 0
+  # Ready means the search index is open (or rebuilt), not only that HTTP answers.
+  for _ in $(seq 1 600); do
+    curl -sf "http://127.0.0.1:$APP_PORT/q/health/ready" >/dev/null && return 0
     sleep 1
   done
   echo "application did not start; see $BENCH_DIR/app.log" >&2; exit 1
@@ -64,6 +65,11 @@ if [ "$($PSQL -tAc "SELECT count(*) FROM paper WHERE seed_key LIKE 'bench:%'")" 
   echo "generating $PAPERS papers and $RESULTS results ..."
   $PSQL -1 -v papers="$PAPERS" -v results="$RESULTS" -f "$HERE/generate.sql"
   $PSQL -c "VACUUM ANALYZE"
+  # The load bypassed the change sequence: rebuild the index from the tables, timed.
+  kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
+  rm -rf "$BENCH_DIR/search-index"
+  start_app
+  grep -o 'Search index rebuilt: .*' "$BENCH_DIR/app.log" || true
 fi
 $PSQL -tAc "SELECT 'corpus: ' || (SELECT count(*) FROM paper) || ' papers, ' || (SELECT count(*) FROM benchmark_result) || ' results'"
 
@@ -105,9 +111,14 @@ printf '%-8s %5s | %9s %9s %9s | %9s %9s %9s | %6s\n' endpoint conns api_p50 api
 for name in $ENDPOINTS; do
   for c in 1 32; do
     read -r ap50 ap99 arps <<<"$(wrk_run "$name" "$c")"
-    read -r sp50 sp99 stps <<<"$(pgbench_run "$name" "$c")"
-    ratio=$(python3 -c "print(f'{float($arps)/float($stps):.2f}')")
+    if [ -s "$BENCH_DIR/$name.sql" ]; then
+      read -r sp50 sp99 stps <<<"$(pgbench_run "$name" "$c")"
+      ratio=$(python3 -c "print(f'{float($arps)/float($stps):.2f}')")
+    else
+      # Served by the Lucene index alone: no SQL to replay (its floor is an in-process run).
+      sp50=-; sp99=-; stps=-; ratio=-
+    fi
     printf '%-8s %5s | %7sms %7sms %9s | %7sms %7sms %9s | %6s\n' "$name" "$c" "$ap50" "$ap99" "$arps" "$sp50" "$sp99" "$stps" "$ratio"
   done
 done
-echo "targets (2 cores): search p50 <= 5 ms, p99 <= 20 ms at 1 connection; api/sql >= 0.7 at 32; suggest p99 <= 10 ms"
+echo "targets (2 cores, issue 10): search and papers?q p50 <= 3 ms, p99 <= 10 ms at 1 connection; list p50 <= 3 ms; suggest p99 <= 5 ms"

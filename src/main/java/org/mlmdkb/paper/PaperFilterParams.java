@@ -40,12 +40,17 @@ public class PaperFilterParams {
         years.to(),
         QueryParams.text("author", author),
         QueryParams.text("venue", venue),
-        QueryParams.text("tag", tag),
-        QueryParams.text("method", method),
-        QueryParams.text("dataset", dataset),
+        slugs("tag", tag),
+        slugs("method", method),
+        slugs("dataset", dataset),
         QueryParams.bool("has_code", hasCode),
         sort,
         limit,
         cursor);
+  }
+
+  /** The value as given once it parses as a SlugChoice (PaperFilter keeps it as text). */
+  private static String slugs(String name, String value) {
+    return SlugChoice.parse(name, value) == null ? null : QueryParams.text(name, value);
   }
 }

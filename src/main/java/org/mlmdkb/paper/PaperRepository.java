@@ -34,7 +34,7 @@ public class PaperRepository {
       """
       EXISTS (SELECT 1 FROM paper_tag pt WHERE pt.paper_id = p.id AND pt.tag_slug IN (
           WITH RECURSIVE sub(slug) AS (
-              SELECT slug FROM tag WHERE slug = ? AND deleted_at IS NULL
+              SELECT slug FROM tag WHERE slug = ANY(?) AND deleted_at IS NULL
               UNION SELECT t.slug FROM tag t JOIN sub ON t.parent_slug = sub.slug)
           SELECT slug FROM sub))
       """;
@@ -45,11 +45,11 @@ public class PaperRepository {
 
   private static final String METHOD_FILTER =
       "EXISTS (SELECT 1 FROM paper_method pm JOIN method m ON m.id = pm.method_id"
-          + " WHERE pm.paper_id = p.id AND m.slug = ? AND m.deleted_at IS NULL)";
+          + " WHERE pm.paper_id = p.id AND m.slug = ANY(?) AND m.deleted_at IS NULL)";
 
   private static final String DATASET_FILTER =
       "EXISTS (SELECT 1 FROM paper_dataset pd JOIN dataset d ON d.id = pd.dataset_id"
-          + " WHERE pd.paper_id = p.id AND d.slug = ? AND d.deleted_at IS NULL)";
+          + " WHERE pd.paper_id = p.id AND d.slug = ANY(?) AND d.deleted_at IS NULL)";
 
   private final ReadDataSource dataSource;
 
@@ -80,14 +80,22 @@ public class PaperRepository {
   public record Slice(List<Row> rows, long total) {}
 
   /**
-   * {@code tsquery} is the search plan's text-search query (see search.SearchService#plan) when
-   * {@code f.q()} is set; it is bound once and joined as {@code tsq}, so the relevance sort key and
-   * the match condition need no parameters of their own.
+   * {@code matches} are the papers the search index matched for {@code f.q()}, with their scores
+   * (see search.SearchService#matchingPapers); they are bound once and joined as {@code tsq}, so
+   * the relevance sort key and the match condition need no parameters of their own.
    */
-  public Slice list(PaperFilter f, String tsquery, List<String> after) throws SQLException {
+  public Slice list(PaperFilter f, Map<Long, Float> matches, List<String> after)
+      throws SQLException {
     SqlQuery query = filters(f);
-    String from = f.q() == null ? " FROM paper p" : " FROM paper p, (SELECT ?::tsquery AS q) tsq";
-    List<Object> head = f.q() == null ? List.of() : List.of(tsquery);
+    String from =
+        f.q() == null
+            ? " FROM paper p"
+            : " FROM paper p JOIN unnest(?::bigint[], ?::real[]) AS tsq(id, score) ON tsq.id = p.id";
+    List<Object> head =
+        f.q() == null
+            ? List.of()
+            : List.of(
+                matches.keySet().toArray(Long[]::new), matches.values().toArray(Float[]::new));
     String pageSql =
         "SELECT " + COLUMNS + ", (" + f.sort().keyExpression() + ")::text AS sort_key" + from;
     try (Connection c = dataSource.getConnection()) {
@@ -125,13 +133,9 @@ public class PaperRepository {
     return ps;
   }
 
-  /** The filter conditions on alias {@code p}; search reuses them so both agree exactly. */
+  /** The filter conditions on alias {@code p}; search.IndexQueries#paperFilters mirrors them. */
   public static SqlQuery filters(PaperFilter f) {
     SqlQuery q = new SqlQuery().where("p.deleted_at IS NULL"); // soft-deleted papers are hidden
-    if (f.q() != null) {
-      // The search plan's tsquery, joined by list() as tsq (same semantics as /search).
-      q.where("p.search_vector @@ tsq.q");
-    }
     if (f.yearFrom() != null) {
       q.where("p.year >= ?", f.yearFrom());
     }
@@ -144,19 +148,26 @@ public class PaperRepository {
     if (f.venue() != null) {
       q.where("lower(p.venue) = lower(?)", f.venue());
     }
-    if (f.tag() != null) {
-      q.where(TAG_FILTER, f.tag());
-    }
-    if (f.method() != null) {
-      q.where(METHOD_FILTER, f.method());
-    }
-    if (f.dataset() != null) {
-      q.where(DATASET_FILTER, f.dataset());
-    }
+    slugFilter(q, TAG_FILTER, SlugChoice.parse("tag", f.tag()));
+    slugFilter(q, METHOD_FILTER, SlugChoice.parse("method", f.method()));
+    slugFilter(q, DATASET_FILTER, SlugChoice.parse("dataset", f.dataset()));
     if (f.hasCode() != null) {
       q.where(f.hasCode() ? "p.code_url IS NOT NULL" : "p.code_url IS NULL");
     }
     return q;
+  }
+
+  /** Any of the wanted slugs, none of the excluded ones. */
+  private static void slugFilter(SqlQuery q, String condition, SlugChoice choice) {
+    if (choice == null) {
+      return;
+    }
+    if (!choice.anyOf().isEmpty()) {
+      q.where(condition, (Object) choice.anyOf().toArray(String[]::new));
+    }
+    if (!choice.noneOf().isEmpty()) {
+      q.where("NOT " + condition, (Object) choice.noneOf().toArray(String[]::new));
+    }
   }
 
   static String escapeLike(String text) {

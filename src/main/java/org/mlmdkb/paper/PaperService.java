@@ -54,8 +54,9 @@ public class PaperService {
             ? null
             : Cursor.decode(filter.cursor(), filter.sort().parameter(), 2);
     // q means what it means on /search: phrases, -exclusion, OR, synonyms, corrections.
-    String tsquery = filter.q() == null ? null : search.plan(filter.q()).tsquery();
-    PaperRepository.Slice slice = papers.list(filter, tsquery, after);
+    Map<Long, Float> matches =
+        filter.q() == null ? null : search.matchingPapers(filter.q(), filter);
+    PaperRepository.Slice slice = papers.list(filter, matches, after);
     List<Row> rows = slice.rows();
     String next = null;
     if (rows.size() > filter.limit()) {

@@ -9,9 +9,8 @@ public enum PaperSort {
   YEAR_ASC("year", "COALESCE(p.year, 0)", "integer", false),
   TITLE("title", "lower(p.title)", "text", false),
   ADDED_DESC("-added_at", "p.added_at", "timestamptz", true),
-  // Needs q: tsq is the search plan's query, joined by PaperRepository.list. Weights as in
-  // search.SearchRepository.WEIGHTS (title 1.0, abstract 0.4, venue 0.2).
-  RELEVANCE("relevance", "ts_rank('{0.05, 0.2, 0.4, 1.0}', p.search_vector, tsq.q)", "real", true);
+  // Needs q: tsq holds the search index's matches and scores, joined by PaperRepository.list.
+  RELEVANCE("relevance", "tsq.score", "real", true);
 
   private final String parameter;
   private final String keyExpression;

@@ -1,7 +1,10 @@
 package org.mlmdkb.search;
 
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -49,27 +52,32 @@ public class RelatedRepository {
       LIMIT ?
       """;
 
-  private final SearchRepository search;
+  private final AgroalDataSource dataSource;
 
-  public RelatedRepository(SearchRepository search) {
-    this.search = search;
+  public RelatedRepository(AgroalDataSource dataSource) {
+    this.dataSource = dataSource;
   }
 
   public List<RelatedPaper> listRelated(long paperId, int limit) throws SQLException {
     List<RelatedPaper> out = new ArrayList<>();
-    search.query(
-        RELATED,
-        List.of(paperId, limit),
-        rs ->
-            out.add(
-                new RelatedPaper(
-                    rs.getLong(1),
-                    rs.getString(2),
-                    (Integer) rs.getObject(3),
-                    Math.round(rs.getDouble(4) * 1000) / 1000.0,
-                    texts(rs, 5),
-                    texts(rs, 6),
-                    texts(rs, 7))));
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(RELATED)) {
+      ps.setLong(1, paperId);
+      ps.setInt(2, limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(
+              new RelatedPaper(
+                  rs.getLong(1),
+                  rs.getString(2),
+                  (Integer) rs.getObject(3),
+                  Math.round(rs.getDouble(4) * 1000) / 1000.0,
+                  texts(rs, 5),
+                  texts(rs, 6),
+                  texts(rs, 7)));
+        }
+      }
+    }
     return out;
   }
 

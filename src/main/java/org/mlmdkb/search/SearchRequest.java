@@ -2,12 +2,11 @@ package org.mlmdkb.search;
 
 import java.util.Set;
 import org.mlmdkb.paper.PaperFilter;
-import org.mlmdkb.search.SearchRepository.Type;
 
 /** A validated search: the text, the types asked for, paper filters, facets and the page. */
 public record SearchRequest(
     String q,
-    Set<Type> types,
+    Set<SearchType> types,
     PaperFilter paperFilter,
     boolean hasPaperFilter,
     Set<String> facets,

@@ -24,7 +24,6 @@ import org.mlmdkb.paper.PaperFilterParams;
 import org.mlmdkb.paper.PaperSort;
 import org.mlmdkb.search.SearchDtos.SearchPage;
 import org.mlmdkb.search.SearchDtos.SuggestionList;
-import org.mlmdkb.search.SearchRepository.Type;
 
 /** Ranked search across papers, articles, methods and datasets, and search-as-you-type. */
 @Path("/api/v1")
@@ -121,14 +120,14 @@ public class SearchResource {
     return suggestions.suggest(QueryParams.text("q", q), n == null ? SuggestService.MAX : n);
   }
 
-  private static Set<Type> types(String value) {
-    List<String> names = Arrays.stream(Type.values()).map(Type::wire).toList();
+  private static Set<SearchType> types(String value) {
+    List<String> names = Arrays.stream(SearchType.values()).map(SearchType::wire).toList();
     Set<String> chosen = closedSet("type", value, names);
     if (chosen.isEmpty()) {
-      return EnumSet.allOf(Type.class);
+      return EnumSet.allOf(SearchType.class);
     }
-    Set<Type> out = EnumSet.noneOf(Type.class);
-    chosen.forEach(t -> out.add(Type.valueOf(t.toUpperCase(Locale.ROOT))));
+    Set<SearchType> out = EnumSet.noneOf(SearchType.class);
+    chosen.forEach(t -> out.add(SearchType.valueOf(t.toUpperCase(Locale.ROOT))));
     return out;
   }
 

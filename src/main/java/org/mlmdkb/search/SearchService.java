@@ -1,8 +1,6 @@
 package org.mlmdkb.search;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -14,24 +12,19 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.mlmdkb.common.paging.Cursor;
-import org.mlmdkb.paper.PaperRepository;
+import org.mlmdkb.paper.PaperFilter;
 import org.mlmdkb.search.ParsedQuery.Clause;
 import org.mlmdkb.search.ParsedQuery.Term;
 import org.mlmdkb.search.SearchDtos.Correction;
 import org.mlmdkb.search.SearchDtos.FacetValue;
 import org.mlmdkb.search.SearchDtos.SearchHit;
 import org.mlmdkb.search.SearchDtos.SearchPage;
-import org.mlmdkb.search.SearchRepository.Entity;
-import org.mlmdkb.search.SearchRepository.Hit;
-import org.mlmdkb.search.SearchRepository.Matching;
-import org.mlmdkb.search.SearchRepository.Type;
 
 /**
  * Turns a query into a plan (synonyms expanded, misspellings corrected, identifiers recognised) and
- * runs it: ranked hits of every type, exact totals and facet counts.
+ * runs it on the Lucene index: ranked hits of every type, exact totals and facet counts.
  */
 @ApplicationScoped
-@Transactional(Transactional.TxType.SUPPORTS)
 public class SearchService {
 
   /** Words of at least four letters or digits are candidates for correction. */
@@ -39,37 +32,52 @@ public class SearchService {
 
   private static final int MAX_NGRAM = 4;
 
-  private final SearchRepository repository;
+  private final IndexSearch index;
 
-  public SearchService(SearchRepository repository) {
-    this.repository = repository;
+  public SearchService(IndexSearch index) {
+    this.index = index;
   }
 
   /** The interpretation of a query, shared by /search and the paper list's {@code q}. */
   public record Plan(
       ParsedQuery parsed,
-      String tsquery,
+      List<Clause> clauses,
+      List<Clause> optional,
       List<Correction> corrections,
       String didYouMean,
       List<String> expansions,
-      List<String> identifiers) {
+      List<String> identifiers,
+      Set<String> unknownWords) {
 
     boolean matchesNothing() {
-      return parsed.hasNoPositiveClause() || tsquery.isEmpty();
+      return parsed.hasNoPositiveClause();
     }
   }
 
-  public Plan plan(String q) throws SQLException {
+  public Plan plan(String q) {
     ParsedQuery parsed = ParsedQuery.parse(q);
     List<String> expansions = new ArrayList<>();
-    Map<String, String> corrected = corrections(parsed);
+    Map<String, String> unknown = index.unknownWords(correctable(parsed));
+    Map<String, String> corrected = new LinkedHashMap<>();
+    unknown.forEach(
+        (word, fix) -> {
+          if (fix != null) {
+            corrected.put(word, fix);
+          }
+        });
     List<Clause> clauses = new ArrayList<>();
+    List<Clause> optional = new ArrayList<>();
     List<Clause> in = parsed.clauses();
+    int runEnd = -1;
     for (int i = 0; i < in.size(); i++) {
-      int run = synonymRun(in, i, expansions, clauses);
-      if (run > 0) {
-        i += run - 1;
-        continue;
+      // A run of words forming a multi-word synonym adds its forms as an optional phrase clause;
+      // the words still count one by one, so "universal graph interatomic potential" is found by
+      // "graph network universal interatomic potential" without the exact phrase.
+      if (i > runEnd) {
+        int run = synonymRun(in, i, expansions, optional);
+        if (run > 0) {
+          runEnd = i + run - 1;
+        }
       }
       Clause c = in.get(i);
       List<Term> terms = new ArrayList<>(c.terms());
@@ -86,26 +94,27 @@ public class SearchService {
       }
       clauses.add(new Clause(List.copyOf(terms), c.negated()));
     }
-    String tsquery = repository.tsquery(clauses);
     List<Correction> corrections =
         corrected.entrySet().stream().map(e -> new Correction(e.getKey(), e.getValue())).toList();
     String didYouMean = corrections.isEmpty() ? null : rewrite(q, corrected);
     return new Plan(
         parsed,
-        tsquery == null ? "" : tsquery,
+        List.copyOf(clauses),
+        List.copyOf(optional),
         corrections,
         didYouMean,
         expansions,
-        identifiers(parsed, corrected));
+        identifiers(parsed, corrected),
+        unknown.keySet());
   }
 
-  public SearchPage search(SearchRequest r) throws SQLException {
+  public SearchPage search(SearchRequest r) {
     Plan plan = plan(r.q());
-    Set<Type> types = EnumSet.noneOf(Type.class);
+    Set<SearchType> types = EnumSet.noneOf(SearchType.class);
     types.addAll(r.types());
     if (r.hasPaperFilter()) {
       // year, author, venue, tag, method, dataset and has_code describe papers only.
-      types.retainAll(EnumSet.of(Type.PAPER));
+      types.retainAll(EnumSet.of(SearchType.PAPER));
     }
     Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
     if (types.isEmpty() || plan.matchesNothing()) {
@@ -120,31 +129,29 @@ public class SearchService {
           0,
           facets);
     }
-    Matching matching = matching(plan, types, r);
-    SearchRepository.HitPage page = repository.hits(matching, r.limit(), r.offset());
-    // A page past the end carries no counts; only then count separately.
-    Map<String, Long> counts =
-        page.hits().isEmpty() && r.offset() > 0
-            ? repository.countsByType(matching)
-            : page.countsByType();
+    IndexSearch.Result result =
+        index.search(
+            new IndexSearch.Request(
+                plan,
+                types,
+                r.hasPaperFilter() ? r.paperFilter() : null,
+                r.facets(),
+                r.facetLimit()),
+            r.limit(),
+            r.offset());
+    Map<String, Long> counts = result.countsByType();
     long total = counts.values().stream().mapToLong(Long::longValue).sum();
-    List<SearchHit> items = page.hits().stream().map(this::toDto).toList();
-    if (!r.facets().isEmpty()) {
-      Map<String, List<FacetValue>> paperFacets =
-          types.contains(Type.PAPER) && r.facets().stream().anyMatch(f -> !f.equals("type"))
-              ? repository.paperFacets(matching, r.facetLimit())
-              : Map.of();
-      for (String f : r.facets()) {
-        facets.put(
-            f,
-            f.equals("type")
-                ? counts.entrySet().stream()
-                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                    .limit(r.facetLimit())
-                    .map(e -> new FacetValue(e.getKey(), e.getKey(), e.getValue()))
-                    .toList()
-                : paperFacets.getOrDefault(f, List.of()));
-      }
+    List<SearchHit> items = result.hits().stream().map(this::toDto).toList();
+    for (String f : r.facets()) {
+      facets.put(
+          f,
+          f.equals("type")
+              ? counts.entrySet().stream()
+                  .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                  .limit(r.facetLimit())
+                  .map(e -> new FacetValue(e.getKey(), e.getKey(), e.getValue()))
+                  .toList()
+              : result.facets().getOrDefault(f, List.of()));
     }
     int next = r.offset() + r.limit();
     String cursor = next < total ? Cursor.encode("relevance", Integer.toString(next)) : null;
@@ -159,33 +166,17 @@ public class SearchService {
         facets);
   }
 
-  private Matching matching(Plan plan, Set<Type> types, SearchRequest r) throws SQLException {
-    List<Entity> entities = repository.exactEntities(plan.identifiers());
-    boolean excludes = plan.parsed().clauses().stream().anyMatch(Clause::negated);
-    return new Matching(
-        plan.tsquery(),
-        types,
-        PaperRepository.filters(r.paperFilter()),
-        entities.stream()
-            .filter(e -> e.type().equals("method"))
-            .map(Entity::slug)
-            .toArray(String[]::new),
-        entities.stream()
-            .filter(e -> e.type().equals("dataset"))
-            .map(Entity::slug)
-            .toArray(String[]::new),
-        // An introducing paper joins the hits without matching the text, so an exclusion in the
-        // query could not apply to it: leave it out then.
-        excludes
-            ? new Long[0]
-            : entities.stream()
-                .map(Entity::paperId)
-                .filter(id -> id != null)
-                .distinct()
-                .toArray(Long[]::new));
+  /** The papers {@code q} matches under {@code filter}, with their relevance (paper list's q). */
+  public Map<Long, Float> matchingPapers(String q, PaperFilter filter) {
+    Plan plan = plan(q);
+    if (plan.matchesNothing()) {
+      return Map.of();
+    }
+    return index.matchingPapers(plan, filter);
   }
 
-  private Map<String, String> corrections(ParsedQuery parsed) throws SQLException {
+  /** Words of at least four letters, not quoted, excluded or a known synonym. */
+  private static List<String> correctable(ParsedQuery parsed) {
     List<String> words = new ArrayList<>();
     for (Clause c : parsed.clauses()) {
       for (Term t : c.terms()) {
@@ -197,7 +188,7 @@ public class SearchService {
         }
       }
     }
-    return repository.corrections(words);
+    return words;
   }
 
   /** Merges a run of plain words forming a multi-word synonym ("graph neural network"). */
@@ -267,7 +258,7 @@ public class SearchService {
     return out;
   }
 
-  private SearchHit toDto(Hit h) {
+  private SearchHit toDto(IndexSearch.Hit h) {
     return new SearchHit(
         h.type(),
         h.id(),

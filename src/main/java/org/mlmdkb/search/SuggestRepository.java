@@ -1,6 +1,10 @@
 package org.mlmdkb.search;
 
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,17 +21,13 @@ public class SuggestRepository {
 
   // Tier 1: method / dataset names and aliases starting with the typed identifier (MACE-MP-0
   // for "mace-mp", "macemp"). Tier 2: tags, tier 3: authors whose name or a word of it starts
-  // with the text and at least one live paper. Tier 4: titles containing the words, the last one as
-  // a prefix; unranked,
-  // since ranking every title that shares a common prefix costs more than the box can wait
-  // (see src/bench); matched against the title-only index paper_title_search_idx (V021), whose
-  // bitmap is a quarter of the whole-document one for a short prefix. Tier 5: names
-  // and words within trigram distance, for typos ("equivr", "shnet").
+  // with the text and at least one live paper. Tier 5: names within trigram distance, for typos
+  // ("shnet"). Tiers 4 (titles) and 6 (words) come from the search index (SuggestService).
   private static final String SUGGEST =
       """
       WITH s AS MATERIALIZED (
-          SELECT ?::text AS ident, ?::text AS words, ?::text AS last, ?::tsquery AS tq)
-      SELECT kind, text, id FROM (
+          SELECT ?::text AS ident, ?::text AS words)
+      SELECT kind, text, id, tier FROM (
         (SELECT 'method' AS kind, m.name AS text, m.slug AS id, 1 AS tier, 0::real AS sim
          FROM method m, s
          WHERE m.deleted_at IS NULL
@@ -54,12 +54,6 @@ public class SuggestRepository {
                        WHERE pa.author_id = a.id AND p.deleted_at IS NULL)
          ORDER BY a.name LIMIT 4)
         UNION ALL
-        (SELECT 'paper', p.title, p.id::text, 4, 0 FROM paper p, s
-         WHERE length(s.last) >= 3
-           AND to_tsvector('english'::regconfig, kb_search_text(p.title)) @@ s.tq
-           AND p.deleted_at IS NULL
-         LIMIT 4)
-        UNION ALL
         (SELECT 'method', m.name, m.slug, 5, similarity(%1$s, s.ident) FROM method m, s
          WHERE length(s.ident) >= 4 AND %1$s %% s.ident AND m.deleted_at IS NULL
          ORDER BY 5 DESC LIMIT 3)
@@ -67,29 +61,36 @@ public class SuggestRepository {
         (SELECT 'dataset', d.name, d.slug, 5, similarity(%3$s, s.ident) FROM dataset d, s
          WHERE length(s.ident) >= 4 AND %3$s %% s.ident AND d.deleted_at IS NULL
          ORDER BY 5 DESC LIMIT 3)
-        UNION ALL
-        (SELECT 'word', w.word, NULL, 6, similarity(w.word, s.last) FROM search_word w, s
-         WHERE length(s.last) >= 4 AND w.word %% s.last
-         ORDER BY 5 DESC, w.n DESC LIMIT 3)
       ) x
       ORDER BY tier, sim DESC, length(text), text
       LIMIT ?
       """
           .formatted(IDENT.formatted("m.name"), IDENT.formatted("a"), IDENT.formatted("d.name"));
 
-  private final SearchRepository search;
+  /** A suggestion and its tier (1 = best). */
+  public record Tiered(int tier, Suggestion suggestion) {}
 
-  public SuggestRepository(SearchRepository search) {
-    this.search = search;
+  private final AgroalDataSource dataSource;
+
+  public SuggestRepository(AgroalDataSource dataSource) {
+    this.dataSource = dataSource;
   }
 
-  public List<Suggestion> suggest(
-      String ident, String words, String titleQuery, String last, int limit) throws SQLException {
-    List<Suggestion> out = new ArrayList<>();
-    search.query(
-        SUGGEST,
-        List.of(ident, words, last, titleQuery, limit * 3),
-        rs -> out.add(new Suggestion(rs.getString(2), rs.getString(1), rs.getString(3))));
+  public List<Tiered> suggest(String ident, String words, int limit) throws SQLException {
+    List<Tiered> out = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(SUGGEST)) {
+      ps.setString(1, ident);
+      ps.setString(2, words);
+      ps.setInt(3, limit * 3);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(
+              new Tiered(
+                  rs.getInt(4), new Suggestion(rs.getString(2), rs.getString(1), rs.getString(3))));
+        }
+      }
+    }
     return out;
   }
 }

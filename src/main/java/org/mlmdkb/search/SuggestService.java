@@ -12,18 +12,33 @@ import java.util.Set;
 import org.mlmdkb.paper.AuthorNames;
 import org.mlmdkb.search.SearchDtos.Suggestion;
 import org.mlmdkb.search.SearchDtos.SuggestionList;
+import org.mlmdkb.search.SuggestRepository.Tiered;
 
-/** Search-as-you-type: names first, then tags, authors, titles, then typo-tolerant guesses. */
+/**
+ * Search-as-you-type: names first, then tags, authors, paper titles (from the index), names within
+ * typing distance, then known words close to the last one (the index's spell checker).
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class SuggestService {
 
   static final int MAX = 10;
 
-  private final SuggestRepository repository;
+  /** Paper titles offered at most, so names and tags are not crowded out. */
+  private static final int TITLES = 4;
 
-  public SuggestService(SuggestRepository repository) {
+  /** Close words offered at most. */
+  private static final int WORDS = 3;
+
+  private static final int TITLE_TIER = 4;
+  private static final int WORD_TIER = 6;
+
+  private final SuggestRepository repository;
+  private final IndexSearch index;
+
+  public SuggestService(SuggestRepository repository, IndexSearch index) {
     this.repository = repository;
+    this.index = index;
   }
 
   public SuggestionList suggest(String q, int limit) throws SQLException {
@@ -40,25 +55,28 @@ public class SuggestService {
             .map(t -> t.replaceAll("[^a-z0-9]", ""))
             .filter(t -> !t.isEmpty())
             .toList();
-    // Matched against title lexemes only (SuggestRepository, tier 4). The index holds English
-    // stems (potentials -> potenti), so a complete word is cut to its first five letters before
-    // the prefix match; the last word is the prefix being typed. Tokens are [a-z0-9]+, so the
-    // tsquery text is always well-formed.
-    List<String> lexemes = new ArrayList<>();
-    for (int i = 0; i < tokens.size(); i++) {
-      String t = tokens.get(i);
-      boolean typing = i == tokens.size() - 1;
-      lexemes.add((typing ? t : t.substring(0, Math.min(5, t.length()))) + ":*");
-    }
-    String titleQuery = String.join(" & ", lexemes);
     String last = tokens.isEmpty() ? ident : tokens.get(tokens.size() - 1);
-    List<Suggestion> out = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    for (Suggestion s : repository.suggest(ident, words, titleQuery, last, limit)) {
-      if (seen.add(s.text().toLowerCase(Locale.ROOT)) && out.size() < limit) {
-        out.add(s);
+    List<Tiered> all = new ArrayList<>(repository.suggest(ident, words, limit));
+    if (last.length() >= 3) {
+      // Every word is a prefix: the last is being typed, the earlier ones may be plural or cut.
+      for (IndexSearch.Hit h : index.titlesStartingWith(tokens, TITLES)) {
+        all.add(new Tiered(TITLE_TIER, new Suggestion(h.title(), "paper", h.id())));
       }
     }
+    for (String w : index.similarWords(last, WORDS)) {
+      all.add(new Tiered(WORD_TIER, new Suggestion(w, "word", null)));
+    }
+    List<Suggestion> out = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    all.stream()
+        .sorted(java.util.Comparator.comparingInt(Tiered::tier)) // stable: keeps order within tiers
+        .map(Tiered::suggestion)
+        .forEach(
+            s -> {
+              if (seen.add(s.text().toLowerCase(Locale.ROOT)) && out.size() < limit) {
+                out.add(s);
+              }
+            });
     return new SuggestionList(out);
   }
 }

@@ -459,4 +459,88 @@ class SearchResourceTest extends ApiTest {
         .contentType("application/problem+json")
         .body("status", equalTo(404));
   }
+
+  /**
+   * Multi-word questions that returned nothing while every word had to match: each now has papers
+   * on the asked topic (the word that names it in a title) in its top 10.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "neural network potential for liquid water simulations | water | 2",
+        "machine learning force field for molecular dynamics of proteins | protein | 1",
+        "transferable potential for silicon | silicon | 2",
+        "graph network universal interatomic potential | universal | 2",
+      })
+  void multiWordQuestionsReturnOnTopicPapersInTopTen(String q, String topic, int atLeast) {
+    JsonPath page = search(Map.of("q", q.strip(), "type", "paper", "limit", 10));
+    List<String> titles = page.getList("items.title", String.class);
+    long onTopic =
+        titles.stream().filter(t -> t.toLowerCase(Locale.ROOT).contains(topic.strip())).count();
+    assertTrue(onTopic >= atLeast, q + " → " + titles);
+  }
+
+  @Test
+  void papersMatchingAllWordsRankAboveThoseMatchingSome() {
+    List<String> titles =
+        search(Map.of("q", "transferable potential for silicon", "type", "paper", "limit", 3))
+            .getList("items.title", String.class);
+    String top = titles.get(0).toLowerCase(Locale.ROOT);
+    assertTrue(top.contains("silicon") && top.contains("potential"), titles.toString());
+  }
+
+  @Test
+  void tagFilterWithSeveralSlugsMatchesEither() {
+    int equivariance = search(Map.of("q", "potential", "tag", "equivariance")).getInt("total");
+    int longRange = search(Map.of("q", "potential", "tag", "long-range")).getInt("total");
+    int either = search(Map.of("q", "potential", "tag", "equivariance,long-range")).getInt("total");
+    assertTrue(equivariance > 0 && longRange > 0, equivariance + " / " + longRange);
+    assertTrue(
+        either >= Math.max(equivariance, longRange) && either <= equivariance + longRange,
+        equivariance + " + " + longRange + " vs " + either);
+  }
+
+  @Test
+  void negatedTagFilterExcludesItsPapers() {
+    int all = search(Map.of("q", "potential", "type", "paper")).getInt("total");
+    int longRange = search(Map.of("q", "potential", "tag", "long-range")).getInt("total");
+    int notLongRange = search(Map.of("q", "potential", "tag", "-long-range")).getInt("total");
+    assertEquals(all - longRange, notLongRange);
+  }
+
+  @Test
+  void paperListTakesSeveralTagsWithoutQ() {
+    int equivariance = paperTotal(Map.of("tag", "equivariance"));
+    int longRange = paperTotal(Map.of("tag", "long-range"));
+    int either = paperTotal(Map.of("tag", "equivariance,long-range"));
+    int notLongRange = paperTotal(Map.of("tag", "equivariance,-long-range"));
+    assertTrue(either >= Math.max(equivariance, longRange) && either <= equivariance + longRange);
+    assertTrue(notLongRange <= equivariance);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"-", "long-range,-", ",-,"})
+  void slugFilterWithDashAloneIs400NamingIt(String value) {
+    given()
+        .queryParam("q", "potential")
+        .queryParam("tag", value)
+        .when()
+        .get("/api/v1/search")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors.name", hasItem("tag"));
+  }
+
+  private static int paperTotal(Map<String, Object> params) {
+    return given()
+        .queryParams(params)
+        .when()
+        .get("/api/v1/papers")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("total");
+  }
 }

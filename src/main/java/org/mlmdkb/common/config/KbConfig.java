@@ -37,6 +37,9 @@ public interface KbConfig {
   /** Adding papers by DOI or arXiv id ({@code POST /api/v1/papers:lookup}). */
   Lookup lookup();
 
+  /** The Lucene search index. */
+  Search search();
+
   /** External database settings. */
   interface Db {
     /** JDBC or libpq-style URL of an existing PostgreSQL. */
@@ -107,5 +110,31 @@ public interface KbConfig {
 
     /** Contact address sent in the User-Agent (Crossref's "polite" pool). */
     Optional<String> mailto();
+  }
+
+  /** Search index settings. */
+  interface Search {
+    /** The index directory; default: the embedded data directory's path followed by "-search". */
+    Optional<String> indexDir();
+
+    /** Start from an empty index directory (tests). */
+    @WithDefault("false")
+    boolean wipeOnStart();
+
+    /** How often changes written by other instances are looked for (LISTEN may be missed). */
+    @WithDefault("1s")
+    Duration pollInterval();
+
+    /** Time budget of one search; past it the answer is a 503 problem. */
+    @WithDefault("2s")
+    Duration timeout();
+
+    /** Change rows older than this are deleted; an index last committed earlier is rebuilt. */
+    @WithDefault("7d")
+    Duration changeRetention();
+
+    /** Rebuild a missing index before accepting requests (tests) instead of in the background. */
+    @WithDefault("false")
+    boolean rebuildBeforeStart();
   }
 }

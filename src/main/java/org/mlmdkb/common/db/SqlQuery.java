@@ -48,6 +48,8 @@ public final class SqlQuery {
         ps.setNull(i + 1, Types.NULL);
       } else if (v instanceof Long[] ids) {
         ps.setArray(i + 1, c.createArrayOf("bigint", ids));
+      } else if (v instanceof Float[] reals) {
+        ps.setArray(i + 1, c.createArrayOf("float4", reals));
       } else if (v instanceof String[] texts) {
         ps.setArray(i + 1, c.createArrayOf("text", texts));
       } else {

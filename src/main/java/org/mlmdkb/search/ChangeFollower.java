@@ -1,0 +1,94 @@
+package org.mlmdkb.search;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.logging.Log;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import org.postgresql.PGConnection;
+
+/**
+ * Keeps the index in step with writes of other instances: waits for a NOTIFY on kb_search_change
+ * for at most one poll interval, then catches up either way, since NOTIFY alone loses events (a
+ * dropped connection, a notification sent while reconnecting). Commits what it applied, so a
+ * restart resumes from there, and prunes old change rows about once an hour.
+ */
+final class ChangeFollower {
+
+  private static final long PRUNE_EVERY_MILLIS = Duration.ofHours(1).toMillis();
+
+  private final IndexStore store;
+  private final AgroalDataSource dataSource;
+  private final Duration interval;
+  private final Thread thread;
+  private volatile boolean running = true;
+  private long lastPrune;
+
+  ChangeFollower(IndexStore store, AgroalDataSource dataSource, Duration interval) {
+    this.store = store;
+    this.dataSource = dataSource;
+    this.interval = interval;
+    this.thread = new Thread(this::run, "search-index-follower");
+    this.thread.setDaemon(true);
+  }
+
+  void start() {
+    thread.start();
+  }
+
+  void stop() {
+    running = false;
+    thread.interrupt();
+    try {
+      thread.join(5_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void run() {
+    while (running) {
+      try (Connection c = dataSource.getConnection()) {
+        try (Statement s = c.createStatement()) {
+          s.execute("LISTEN kb_search_change");
+        }
+        PGConnection pg = c.unwrap(PGConnection.class);
+        while (running) {
+          pg.getNotifications((int) Math.max(1, interval.toMillis()));
+          step();
+        }
+      } catch (Exception e) {
+        if (!running) {
+          return;
+        }
+        Log.warnf("Search index follower: %s; polling again in %s", e.getMessage(), interval);
+        sleep();
+        step();
+      }
+    }
+  }
+
+  private void step() {
+    try {
+      store.catchUp();
+      store.commitIfChanged();
+      long now = System.currentTimeMillis();
+      if (now - lastPrune > PRUNE_EVERY_MILLIS) {
+        lastPrune = now;
+        store.pruneChanges();
+      }
+    } catch (Exception e) {
+      if (running) {
+        Log.warnf("Search index catch-up failed: %s", e.getMessage());
+      }
+    }
+  }
+
+  private void sleep() {
+    try {
+      Thread.sleep(interval.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

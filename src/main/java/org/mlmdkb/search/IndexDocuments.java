@@ -1,0 +1,149 @@
+package org.mlmdkb.search;
+
+import static org.mlmdkb.search.IndexFields.*;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.util.BytesRef;
+import org.mlmdkb.search.IndexSourceRepository.ArticleSource;
+import org.mlmdkb.search.IndexSourceRepository.EntitySource;
+import org.mlmdkb.search.IndexSourceRepository.PaperSource;
+
+/** Turns rows read from PostgreSQL into index documents; nothing here is not in the database. */
+final class IndexDocuments {
+
+  static final FacetsConfig FACETS = facetsConfig();
+
+  private IndexDocuments() {}
+
+  private static FacetsConfig facetsConfig() {
+    FacetsConfig config = new FacetsConfig();
+    for (String dim : List.of(TAG, METHOD, DATASET)) {
+      config.setMultiValued(dim, true);
+    }
+    return config;
+  }
+
+  static String key(String type, long id) {
+    return type + ":" + id;
+  }
+
+  static Document paper(PaperSource p) throws IOException {
+    Document d = common("paper", key("paper", p.id()), Long.toString(p.id()));
+    d.add(new TextField(TITLE, p.title(), Field.Store.YES));
+    if (p.abstractText() != null) {
+      d.add(new TextField(BODY, p.abstractText(), Field.Store.YES));
+    }
+    if (p.venue() != null) {
+      d.add(new TextField(EXTRA, p.venue(), Field.Store.NO));
+      d.add(new StringField(VENUE_KEY, p.venue().toLowerCase(Locale.ROOT), Field.Store.NO));
+      d.add(
+          new SortedSetDocValuesFacetField(
+              "venue", p.venue().toLowerCase(Locale.ROOT) + LABEL_SEPARATOR + p.venue()));
+    }
+    d.add(new TextField(AUTHORS, String.join(" ; ", p.authors()), Field.Store.NO));
+    for (String a : p.authorKeys()) {
+      d.add(new StringField(AUTHOR_KEY, a, Field.Store.NO));
+    }
+    if (p.linkedNames() != null) {
+      d.add(new TextField(NAMES, p.linkedNames(), Field.Store.NO));
+    }
+    List<String> tagLabels = new ArrayList<>();
+    for (String t : p.tags()) {
+      d.add(new StringField(TAG, slug(t), Field.Store.NO));
+      d.add(new SortedSetDocValuesFacetField(TAG, t));
+      tagLabels.add(t.substring(t.indexOf(LABEL_SEPARATOR) + 1));
+    }
+    d.add(new TextField(TAGS, String.join(" ; ", tagLabels), Field.Store.NO));
+    for (String m : p.methods()) {
+      d.add(new StringField(METHOD, slug(m), Field.Store.NO));
+      d.add(new SortedSetDocValuesFacetField(METHOD, m));
+    }
+    for (String ds : p.datasets()) {
+      d.add(new StringField(DATASET, slug(ds), Field.Store.NO));
+      d.add(new SortedSetDocValuesFacetField(DATASET, ds));
+    }
+    for (String i : p.introduces()) {
+      d.add(new StringField(INTRODUCES, i, Field.Store.NO));
+    }
+    if (p.year() != null) {
+      d.add(new IntPoint(YEAR, p.year()));
+      d.add(new SortedSetDocValuesFacetField(YEAR, Integer.toString(p.year())));
+    }
+    d.add(new StringField(HAS_CODE, Boolean.toString(p.hasCode()), Field.Store.NO));
+    d.add(new StringField("entry_type", p.entryType(), Field.Store.NO));
+    d.add(new LongPoint(ADDED_AT, p.addedAtMillis()));
+    d.add(new NumericDocValuesField(ADDED_AT, p.addedAtMillis()));
+    d.add(new TextField(SPELL, p.title() + " " + nullToEmpty(p.abstractText()), Field.Store.NO));
+    d.add(new TextField(SUGGEST_TITLE, p.title(), Field.Store.NO));
+    return FACETS.build(d);
+  }
+
+  /** Links are indexed as a paper's filters only while they still hold their slug. */
+  static Document entity(EntitySource e) throws IOException {
+    Document d = common(e.type(), key(e.type(), e.id()), e.slug());
+    d.add(new TextField(TITLE, e.name(), Field.Store.YES));
+    d.add(new TextField(NAMES, String.join(" ; ", e.aliases()), Field.Store.NO));
+    if (e.description() != null) {
+      d.add(new TextField(BODY, e.description(), Field.Store.YES));
+    }
+    Set<String> idents = new LinkedHashSet<>();
+    idents.add(ParsedQuery.ident(e.name()));
+    e.aliases().forEach(a -> idents.add(ParsedQuery.ident(a)));
+    idents.add(ParsedQuery.ident(e.slug()));
+    for (String i : idents) {
+      if (!i.isEmpty()) {
+        d.add(new StringField(IDENT, i, Field.Store.NO));
+      }
+    }
+    d.add(
+        new TextField(
+            SPELL,
+            e.name() + " " + String.join(" ", e.aliases()) + " " + nullToEmpty(e.description()),
+            Field.Store.NO));
+    return FACETS.build(d);
+  }
+
+  static Document article(ArticleSource a) throws IOException {
+    Document d = common("article", key("article", a.id()), a.slug());
+    d.add(new TextField(TITLE, a.title(), Field.Store.YES));
+    d.add(new TextField(BODY, a.summary(), Field.Store.YES));
+    d.add(new TextField(EXTRA, a.body(), Field.Store.NO));
+    d.add(new TextField(SPELL, a.title(), Field.Store.NO));
+    return FACETS.build(d);
+  }
+
+  private static Document common(String type, String key, String ref) {
+    Document d = new Document();
+    d.add(new StringField(KEY, key, Field.Store.YES));
+    d.add(new StringField(TYPE, type, Field.Store.YES));
+    d.add(new SortedDocValuesField(TYPE, new BytesRef(type)));
+    d.add(new SortedSetDocValuesFacetField(TYPE, type));
+    d.add(new StoredField(REF, ref));
+    d.add(new SortedDocValuesField(REF, new BytesRef(ref)));
+    return d;
+  }
+
+  private static String slug(String slugAndLabel) {
+    return slugAndLabel.substring(0, slugAndLabel.indexOf(LABEL_SEPARATOR));
+  }
+
+  private static String nullToEmpty(String s) {
+    return s == null ? "" : s;
+  }
+}

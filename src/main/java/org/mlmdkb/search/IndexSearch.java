@@ -1,0 +1,473 @@
+package org.mlmdkb.search;
+
+import static org.mlmdkb.search.IndexFields.*;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.QueryTimeoutImpl;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.highlight.Highlighter;
+import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
+import org.apache.lucene.search.highlight.QueryScorer;
+import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
+import org.mlmdkb.common.config.KbConfig;
+import org.mlmdkb.common.error.ApiException;
+import org.mlmdkb.paper.PaperFilter;
+import org.mlmdkb.search.ParsedQuery.Clause;
+import org.mlmdkb.search.SearchDtos.FacetValue;
+
+/** Runs search plans against the Lucene index: ranked hits, exact counts, facets, snippets. */
+@ApplicationScoped
+public class IndexSearch {
+
+  /** Everything a search needs besides the page: what to match, boost, filter and count. */
+  record Request(
+      SearchService.Plan plan,
+      Set<SearchType> types,
+      PaperFilter paperFilter,
+      Set<String> facets,
+      int facetLimit) {}
+
+  record Hit(String type, String id, String title, double score, String snippet) {}
+
+  record Result(
+      List<Hit> hits, Map<String, Long> countsByType, Map<String, List<FacetValue>> facets) {}
+
+  private static final Sort RANKING =
+      new Sort(
+          SortField.FIELD_SCORE,
+          new SortField(TYPE, SortField.Type.STRING),
+          new SortField(REF, SortField.Type.STRING));
+
+  private static final int SNIPPET_FRAGMENTS = 2;
+  private static final int SNIPPET_FALLBACK_CHARS = 240;
+
+  /** Beyond this many matches, /papers?q= is asked to narrow the query (see PaperService). */
+  static final int MAX_LIST_MATCHES = 100_000;
+
+  private final SearchIndex index;
+  private final KbConfig config;
+  private final Analyzer queryAnalyzer = SearchAnalysis.query();
+  private final Analyzer highlightAnalyzer = SearchAnalysis.highlight();
+  private final IndexQueries queries = new IndexQueries(queryAnalyzer);
+  private final DirectSpellChecker spell = new DirectSpellChecker();
+  private volatile ReaderState facetState;
+
+  private record ReaderState(IndexReader reader, SortedSetDocValuesReaderState state) {}
+
+  public IndexSearch(SearchIndex index, KbConfig config) {
+    this.index = index;
+    this.config = config;
+  }
+
+  /** Words the index does not know, each with its closest known word (or null for none). */
+  Map<String, String> unknownWords(List<String> words) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (words.isEmpty()) {
+      return out;
+    }
+    return withSearcher(
+        s -> {
+          for (String w : words) {
+            String lower = w.toLowerCase(Locale.ROOT);
+            Term t = new Term(SPELL, lower);
+            if (s.getIndexReader().docFreq(t) > 0) {
+              continue;
+            }
+            SuggestWord[] best =
+                spell.suggestSimilar(
+                    t, 1, s.getIndexReader(), SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+            out.put(w, best.length == 0 ? null : best[0].string);
+          }
+          return out;
+        });
+  }
+
+  Result search(Request r, int limit, int offset) {
+    return withSearcher(
+        s -> {
+          Query text = textQuery(r.plan());
+          if (text == null) {
+            return new Result(List.of(), Map.of(), Map.of());
+          }
+          Query query = fullQuery(s, r, text);
+          FacetsCollectorManager.FacetsResult found =
+              FacetsCollectorManager.search(
+                  s,
+                  query,
+                  Math.max(1, offset + limit),
+                  RANKING,
+                  true,
+                  new FacetsCollectorManager());
+          checkTime(s);
+          FacetCounts counts = facetCounts(s, found.facetsCollector());
+          Map<String, Long> byType = new LinkedHashMap<>();
+          for (FacetValue v : counts.values(TYPE, Integer.MAX_VALUE)) {
+            byType.put(v.value(), v.count());
+          }
+          Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
+          for (String f : r.facets()) {
+            if (!f.equals("type")) {
+              facets.put(f, counts.values(f, r.facetLimit()));
+            }
+          }
+          List<Hit> hits = new ArrayList<>();
+          ScoreDoc[] docs = found.topDocs().scoreDocs;
+          for (int i = offset; i < docs.length; i++) {
+            hits.add(hit(s, docs[i], text));
+          }
+          return new Result(hits, byType, facets);
+        });
+  }
+
+  /** Every paper the plan matches, with its score, for the paper list's q. */
+  Map<Long, Float> matchingPapers(SearchService.Plan plan, PaperFilter filter) {
+    return withSearcher(
+        s -> {
+          Map<Long, Float> out = new LinkedHashMap<>();
+          Query text = textQuery(plan);
+          if (text == null) {
+            return out;
+          }
+          Request r = new Request(plan, Set.of(SearchType.PAPER), filter, Set.of(), 0);
+          TopDocs top = s.search(fullQuery(s, r, text), MAX_LIST_MATCHES + 1, RANKING, true);
+          checkTime(s);
+          if (top.scoreDocs.length > MAX_LIST_MATCHES) {
+            throw ApiException.badParameter(
+                "q", "matches more than " + MAX_LIST_MATCHES + " papers; add words or filters");
+          }
+          for (ScoreDoc d : top.scoreDocs) {
+            Document doc = s.storedFields().document(d.doc, Set.of(REF));
+            out.put(Long.parseLong(doc.get(REF)), d.score);
+          }
+          return out;
+        });
+  }
+
+  /** Paper titles whose words start with the typed ones (completion), at most {@code limit}. */
+  List<Hit> titlesStartingWith(List<String> prefixes, int limit) {
+    if (prefixes.isEmpty()) {
+      return List.of();
+    }
+    return withSearcher(
+        s -> {
+          BooleanQuery.Builder b = new BooleanQuery.Builder();
+          for (String p : prefixes) {
+            b.add(new PrefixQuery(new Term(SUGGEST_TITLE, p)), Occur.FILTER);
+          }
+          b.add(new TermQuery(new Term(TYPE, "paper")), Occur.FILTER);
+          TopDocs top = s.search(b.build(), limit);
+          checkTime(s);
+          List<Hit> out = new ArrayList<>();
+          for (ScoreDoc d : top.scoreDocs) {
+            Document doc = s.storedFields().document(d.doc);
+            out.add(new Hit("paper", doc.get(REF), doc.get(TITLE), d.score, null));
+          }
+          return out;
+        });
+  }
+
+  /** Known words close to {@code word} (typo tolerance for completion). */
+  List<String> similarWords(String word, int limit) {
+    if (word.length() < 4) {
+      return List.of();
+    }
+    return withSearcher(
+        s -> {
+          List<String> out = new ArrayList<>();
+          for (SuggestWord w :
+              spell.suggestSimilar(
+                  new Term(SPELL, word.toLowerCase(Locale.ROOT)),
+                  limit,
+                  s.getIndexReader(),
+                  SuggestMode.SUGGEST_MORE_POPULAR)) {
+            out.add(w.string);
+          }
+          return out;
+        });
+  }
+
+  private Query textQuery(SearchService.Plan plan) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    BooleanQuery.Builder all = new BooleanQuery.Builder();
+    BooleanQuery.Builder allInTitle = new BooleanQuery.Builder();
+    boolean titleComplete = true;
+    int positive = 0;
+    for (Clause c : plan.clauses()) {
+      List<String> fuzzy = new ArrayList<>();
+      for (ParsedQuery.Term t : c.terms()) {
+        if (!t.quoted() && plan.unknownWords().contains(t.text())) {
+          fuzzy.add(t.text());
+        }
+      }
+      // Exclusions apply to the whole query (fullQuery), boosts included.
+      Query q = c.negated() ? null : queries.clause(c, fuzzy);
+      if (q == null) {
+        continue;
+      }
+      b.add(q, Occur.SHOULD);
+      all.add(q, Occur.MUST);
+      Query inTitle = queries.clauseInTitle(c);
+      if (inTitle == null) {
+        titleComplete = false;
+      } else {
+        allInTitle.add(inTitle, Occur.MUST);
+      }
+      positive++;
+    }
+    if (positive == 0) {
+      return null;
+    }
+    if (positive > 1) {
+      b.add(IndexQueries.constant(all.build(), IndexQueries.ALL_TERMS), Occur.SHOULD);
+    }
+    if (titleComplete) {
+      b.add(
+          IndexQueries.constant(allInTitle.build(), IndexQueries.ALL_TERMS_IN_TITLE), Occur.SHOULD);
+    }
+    for (Clause c : plan.optional()) {
+      Query q = queries.clause(c, List.of());
+      if (q != null) {
+        b.add(new BoostQuery(q, IndexQueries.SYNONYM_PHRASE), Occur.SHOULD);
+      }
+    }
+    // Proximity of the words as meant: corrected where the spell checker corrected them.
+    Map<String, String> fixes = new HashMap<>();
+    plan.corrections().forEach(c -> fixes.put(c.from(), c.to()));
+    List<String> words =
+        plan.parsed().plainWords().stream().map(w -> fixes.getOrDefault(w, w)).toList();
+    Query proximity = queries.proximity(words);
+    if (proximity != null && positive > 1) {
+      b.add(new BoostQuery(proximity, IndexQueries.PROXIMITY), Occur.SHOULD);
+    }
+    return b.build();
+  }
+
+  private Query fullQuery(IndexSearcher s, Request r, Query text) throws IOException {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    BooleanQuery.Builder matching = new BooleanQuery.Builder();
+    matching.add(text, Occur.SHOULD);
+    boolean excludes = r.plan().parsed().clauses().stream().anyMatch(Clause::negated);
+    List<String> idents = r.plan().identifiers();
+    if (!idents.isEmpty()) {
+      Query exact = IndexQueries.anyOf(IDENT, idents);
+      matching.add(IndexQueries.constant(exact, IndexQueries.EXACT_ENTITY), Occur.SHOULD);
+      // An introducing paper joins the hits without matching the text, so an exclusion in the
+      // query could not apply to it: leave it out then.
+      List<String> introduced = excludes ? List.of() : introducedKeys(s, exact);
+      if (!introduced.isEmpty()) {
+        matching.add(
+            IndexQueries.constant(
+                IndexQueries.anyOf(INTRODUCES, introduced), IndexQueries.INTRODUCING_PAPER),
+            Occur.SHOULD);
+      }
+    }
+    b.add(matching.build(), Occur.MUST);
+    for (ParsedQuery.Clause c : r.plan().clauses()) {
+      if (c.negated()) {
+        Query q = queries.clause(c, List.of());
+        if (q != null) {
+          b.add(q, Occur.MUST_NOT);
+        }
+      }
+    }
+    b.add(
+        IndexQueries.anyOf(TYPE, r.types().stream().map(SearchType::wire).toList()), Occur.FILTER);
+    for (Query f : IndexQueries.paperFilters(r.paperFilter())) {
+      b.add(f, Occur.FILTER);
+    }
+    return b.build();
+  }
+
+  private static List<String> introducedKeys(IndexSearcher s, Query exact) throws IOException {
+    List<String> out = new ArrayList<>();
+    TopDocs top = s.search(exact, 50);
+    for (ScoreDoc d : top.scoreDocs) {
+      Document doc = s.storedFields().document(d.doc, Set.of(TYPE, REF));
+      out.add(doc.get(TYPE) + ":" + doc.get(REF));
+    }
+    return out;
+  }
+
+  private Hit hit(IndexSearcher s, ScoreDoc d, Query text) throws IOException {
+    Document doc = s.storedFields().document(d.doc);
+    String title = doc.get(TITLE);
+    String body = doc.get(BODY);
+    String snippet = snippet(text, BODY, body);
+    if (snippet == null) {
+      snippet = snippet(text, TITLE, title);
+    }
+    if (snippet == null) {
+      String raw = body == null ? title : body;
+      snippet =
+          raw.length() > SNIPPET_FALLBACK_CHARS
+              ? raw.substring(0, SNIPPET_FALLBACK_CHARS) + " …"
+              : raw;
+    }
+    return new Hit(doc.get(TYPE), doc.get(REF), title, d.score, snippet);
+  }
+
+  /**
+   * The best fragments with matches between \u0002 and \u0003, which cannot occur in stored text;
+   * SearchService HTML-escapes the text and only then turns them into mark tags.
+   */
+  private String snippet(Query text, String field, String value) throws IOException {
+    if (value == null) {
+      return null;
+    }
+    Highlighter h =
+        new Highlighter(new SimpleHTMLFormatter("\u0002", "\u0003"), new QueryScorer(text, field));
+    try {
+      String[] fragments = h.getBestFragments(highlightAnalyzer, field, value, SNIPPET_FRAGMENTS);
+      return fragments.length == 0 ? null : String.join(" … ", fragments);
+    } catch (InvalidTokenOffsetsException e) {
+      return null;
+    }
+  }
+
+  /** Exact counts per facet value over every match. */
+  private final class FacetCounts {
+    private final SortedSetDocValuesFacetCounts counts;
+
+    FacetCounts(SortedSetDocValuesFacetCounts counts) {
+      this.counts = counts;
+    }
+
+    /**
+     * Values by count, then value; a value and its label are stored as one string. Venues are
+     * counted case-insensitively, as the venue filter matches them.
+     */
+    List<FacetValue> values(String dim, int limit) throws IOException {
+      FacetResult result;
+      try {
+        result = counts == null ? null : counts.getAllChildren(dim);
+      } catch (IllegalArgumentException e) {
+        result = null; // no document has this dimension yet
+      }
+      if (result == null) {
+        return List.of();
+      }
+      Map<String, FacetValue> merged = new HashMap<>();
+      for (LabelAndValue lv : result.labelValues) {
+        int sep = lv.label.indexOf(LABEL_SEPARATOR);
+        String value = sep < 0 ? lv.label : lv.label.substring(0, sep);
+        String label = sep < 0 ? lv.label : lv.label.substring(sep + 1);
+        long n = lv.value.longValue();
+        merged.merge(
+            value,
+            new FacetValue(value, label, n),
+            (a, b) -> new FacetValue(a.value(), a.label(), a.count() + b.count()));
+      }
+      Comparator<FacetValue> order = Comparator.comparingLong(FacetValue::count).reversed();
+      order =
+          dim.equals(YEAR)
+              ? order.thenComparing(FacetValue::value, Comparator.reverseOrder())
+              : order.thenComparing(FacetValue::value);
+      List<FacetValue> out = merged.values().stream().sorted(order).limit(limit).toList();
+      if (dim.equals("venue")) {
+        // The label is the venue as written; the value is what the filter takes.
+        return out.stream().map(v -> new FacetValue(v.label(), v.label(), v.count())).toList();
+      }
+      return out;
+    }
+  }
+
+  private FacetCounts facetCounts(IndexSearcher s, FacetsCollector fc) throws IOException {
+    SortedSetDocValuesReaderState state = state(s.getIndexReader());
+    return new FacetCounts(state == null ? null : new SortedSetDocValuesFacetCounts(state, fc));
+  }
+
+  /** Facet ordinals are per reader; built once per refresh, not per search. */
+  private SortedSetDocValuesReaderState state(IndexReader reader) throws IOException {
+    ReaderState cached = facetState;
+    if (cached != null && cached.reader() == reader) {
+      return cached.state();
+    }
+    synchronized (this) {
+      cached = facetState;
+      if (cached != null && cached.reader() == reader) {
+        return cached.state();
+      }
+      SortedSetDocValuesReaderState state;
+      try {
+        state = new DefaultSortedSetDocValuesReaderState(reader, IndexDocuments.FACETS);
+      } catch (IllegalArgumentException e) {
+        state = null; // an empty index has no facet field yet
+      }
+      facetState = new ReaderState(reader, state);
+      return state;
+    }
+  }
+
+  private static void checkTime(IndexSearcher s) {
+    if (s.timedOut()) {
+      throw new SearchUnavailableException(
+          "The search ran past its time budget; narrow it with more words or filters", 1);
+    }
+  }
+
+  interface SearcherWork<T> {
+    T run(IndexSearcher searcher) throws IOException;
+  }
+
+  /**
+   * Runs {@code work} on a searcher of the latest refresh, with this search's own time budget (a
+   * fresh IndexSearcher over the shared reader, so budgets never leak between requests).
+   */
+  private <T> T withSearcher(SearcherWork<T> work) {
+    IndexStore store = index.store();
+    IndexSearcher shared;
+    try {
+      shared = store.acquire();
+    } catch (IOException e) {
+      throw new SearchUnavailableException("The search index cannot be read; try again shortly", 5);
+    }
+    try {
+      IndexSearcher s = new IndexSearcher(shared.getIndexReader());
+      s.setTimeout(new QueryTimeoutImpl(config.search().timeout().toMillis()));
+      return work.run(s);
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw ApiException.badParameter("q", "expands into too many alternatives; use fewer words");
+    } catch (IOException e) {
+      throw new IllegalStateException("Search index read failed", e);
+    } finally {
+      try {
+        store.release(shared);
+      } catch (IOException e) {
+        // releasing a reference cannot fail in a way the answer depends on
+      }
+    }
+  }
+}

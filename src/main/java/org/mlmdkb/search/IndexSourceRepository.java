@@ -1,0 +1,366 @@
+package org.mlmdkb.search;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The SQL the index is built from: live rows in the shape of index documents, the ids of every
+ * indexed row (for a rebuild), the change sequence, and which documents a change touches. Runs on a
+ * connection the caller owns, so a rebuild reads one consistent snapshot.
+ */
+final class IndexSourceRepository {
+
+  /** A paper as indexed. Tags include their ancestors; links are "slug\u001flabel". */
+  record PaperSource(
+      long id,
+      String title,
+      String abstractText,
+      String venue,
+      Integer year,
+      String entryType,
+      boolean hasCode,
+      long addedAtMillis,
+      List<String> authors,
+      List<String> authorKeys,
+      List<String> tags,
+      List<String> methods,
+      List<String> datasets,
+      String linkedNames,
+      List<String> introduces) {}
+
+  /** A method or dataset as indexed. */
+  record EntitySource(
+      String type, long id, String slug, String name, List<String> aliases, String description) {}
+
+  /** A published article as indexed. */
+  record ArticleSource(long id, String slug, String title, String summary, String body) {}
+
+  /** One row of the change sequence. */
+  record Change(long seq, long txid, String kind, String key) {}
+
+  /** The rows changed since a watermark and the next watermark, read in one snapshot. */
+  record ChangeBatch(long xmin, List<Change> changes) {}
+
+  private static final String PAPERS =
+      """
+      WITH RECURSIVE ids AS (SELECT unnest(?::bigint[]) AS id),
+      up(paper_id, slug, label, parent) AS (
+          SELECT pt.paper_id, t.slug, t.label, t.parent_slug
+          FROM paper_tag pt JOIN ids ON ids.id = pt.paper_id
+          JOIN tag t ON t.slug = pt.tag_slug AND t.deleted_at IS NULL
+          UNION
+          SELECT up.paper_id, t.slug, t.label, t.parent_slug
+          FROM up JOIN tag t ON t.slug = up.parent AND t.deleted_at IS NULL),
+      linked AS (
+          SELECT pm.paper_id, 'method' AS kind, m.slug, m.name, m.aliases, false AS introduces
+          FROM paper_method pm JOIN ids ON ids.id = pm.paper_id
+          JOIN method m ON m.id = pm.method_id AND m.deleted_at IS NULL
+          UNION ALL
+          SELECT pd.paper_id, 'dataset', d.slug, d.name, d.aliases, false
+          FROM paper_dataset pd JOIN ids ON ids.id = pd.paper_id
+          JOIN dataset d ON d.id = pd.dataset_id AND d.deleted_at IS NULL
+          UNION ALL
+          SELECT m.paper_id, 'method', m.slug, m.name, m.aliases, true
+          FROM method m JOIN ids ON ids.id = m.paper_id WHERE m.deleted_at IS NULL
+          UNION ALL
+          SELECT d.paper_id, 'dataset', d.slug, d.name, d.aliases, true
+          FROM dataset d JOIN ids ON ids.id = d.paper_id WHERE d.deleted_at IS NULL),
+      tags AS (
+          SELECT paper_id, array_agg(DISTINCT slug || chr(31) || label) AS slugs
+          FROM up GROUP BY paper_id),
+      links AS (
+          SELECT paper_id,
+                 array_agg(DISTINCT slug || chr(31) || name)
+                     FILTER (WHERE kind = 'method' AND NOT introduces) AS methods,
+                 array_agg(DISTINCT slug || chr(31) || name)
+                     FILTER (WHERE kind = 'dataset' AND NOT introduces) AS datasets,
+                 string_agg(DISTINCT name || ' ; ' || array_to_string(aliases, ' ; '), ' ; ')
+                     AS names,
+                 array_agg(DISTINCT kind || ':' || slug) FILTER (WHERE introduces) AS introduces
+          FROM linked GROUP BY paper_id),
+      authors AS (
+          SELECT pa.paper_id, array_agg(pa.name_as_written ORDER BY pa.position) AS names,
+                 array_agg(a.normalized_name ORDER BY pa.position) AS keys
+          FROM paper_author pa JOIN ids ON ids.id = pa.paper_id
+          JOIN author a ON a.id = pa.author_id
+          GROUP BY pa.paper_id)
+      SELECT p.id, p.title, p.abstract, p.venue, p.year, p.entry_type, p.code_url IS NOT NULL,
+             p.added_at, coalesce(au.names, '{}'), coalesce(au.keys, '{}'),
+             coalesce(t.slugs, '{}'), coalesce(l.methods, '{}'), coalesce(l.datasets, '{}'),
+             l.names, coalesce(l.introduces, '{}')
+      FROM paper p JOIN ids ON ids.id = p.id
+      LEFT JOIN authors au ON au.paper_id = p.id
+      LEFT JOIN tags t ON t.paper_id = p.id
+      LEFT JOIN links l ON l.paper_id = p.id
+      WHERE p.deleted_at IS NULL
+      """;
+
+  private static final String ENTITIES =
+      """
+      SELECT 'method', id, slug, name, aliases, description FROM method
+      WHERE id = ANY(?) AND deleted_at IS NULL
+      UNION ALL
+      SELECT 'dataset', id, slug, name, aliases, description FROM dataset
+      WHERE id = ANY(?) AND deleted_at IS NULL
+      """;
+
+  private static final String ARTICLES =
+      """
+      SELECT id, slug, title, summary, body_markdown FROM article
+      WHERE id = ANY(?) AND status = 'published' AND deleted_at IS NULL
+      """;
+
+  private static final String LIVE_PAPER_IDS =
+      "SELECT id FROM paper WHERE deleted_at IS NULL AND id > ? ORDER BY id LIMIT ?";
+
+  private static final String ALL_IDS =
+      """
+      SELECT 'method', id FROM method WHERE deleted_at IS NULL
+      UNION ALL SELECT 'dataset', id FROM dataset WHERE deleted_at IS NULL
+      UNION ALL SELECT 'article', id FROM article WHERE status = 'published' AND deleted_at IS NULL
+      """;
+
+  // One statement, so the watermark and the rows come from the same snapshot: every row this
+  // snapshot cannot see belongs to a transaction whose id is at least that snapshot's xmin.
+  private static final String CHANGES =
+      """
+      WITH s AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin)
+      SELECT s.xmin::text, c.seq, c.txid::text, c.kind, c.key
+      FROM s LEFT JOIN search_change c ON c.txid >= ?::text::xid8 AND c.seq > ?
+      ORDER BY c.seq
+      LIMIT ?
+      """;
+
+  private static final String SNAPSHOT_XMIN =
+      "SELECT pg_snapshot_xmin(pg_current_snapshot())::text";
+
+  private static final String SOURCE_ID = "SELECT id::text FROM search_source";
+
+  private static final String PAPERS_OF_METHODS =
+      """
+      SELECT paper_id FROM paper_method WHERE method_id = ANY(?)
+      UNION SELECT paper_id FROM method WHERE id = ANY(?) AND paper_id IS NOT NULL
+      """;
+
+  private static final String PAPERS_OF_DATASETS =
+      """
+      SELECT paper_id FROM paper_dataset WHERE dataset_id = ANY(?)
+      UNION SELECT paper_id FROM dataset WHERE id = ANY(?) AND paper_id IS NOT NULL
+      """;
+
+  /** A tag's papers include those of its descendants, which carry it as an ancestor. */
+  private static final String PAPERS_OF_TAGS =
+      """
+      WITH RECURSIVE sub(slug) AS (
+          SELECT unnest(?::text[])
+          UNION SELECT t.slug FROM tag t JOIN sub ON t.parent_slug = sub.slug)
+      SELECT DISTINCT pt.paper_id FROM paper_tag pt JOIN sub ON sub.slug = pt.tag_slug
+      """;
+
+  private static final String PAPERS_OF_AUTHORS =
+      "SELECT DISTINCT paper_id FROM paper_author WHERE author_id = ANY(?)";
+
+  private static final String PRUNE =
+      "DELETE FROM search_change WHERE changed_at < now() - make_interval(secs => ?)";
+
+  private IndexSourceRepository() {}
+
+  static String sourceId(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(SOURCE_ID);
+        ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? rs.getString(1) : "";
+    }
+  }
+
+  static long snapshotXmin(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(SNAPSHOT_XMIN);
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return Long.parseLong(rs.getString(1));
+    }
+  }
+
+  static ChangeBatch changesSince(Connection c, long xmin, long afterSeq, int limit)
+      throws SQLException {
+    List<Change> out = new ArrayList<>();
+    long next = xmin;
+    try (PreparedStatement ps = c.prepareStatement(CHANGES)) {
+      ps.setString(1, Long.toString(xmin));
+      ps.setLong(2, afterSeq);
+      ps.setInt(3, limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          next = Long.parseLong(rs.getString(1));
+          if (rs.getObject(2) != null) {
+            out.add(
+                new Change(
+                    rs.getLong(2),
+                    Long.parseLong(rs.getString(3)),
+                    rs.getString(4),
+                    rs.getString(5)));
+          }
+        }
+      }
+    }
+    return new ChangeBatch(next, out);
+  }
+
+  static int prune(Connection c, long retentionSeconds) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(PRUNE)) {
+      ps.setLong(1, retentionSeconds);
+      return ps.executeUpdate();
+    }
+  }
+
+  static List<Long> livePaperIds(Connection c, long after, int limit) throws SQLException {
+    List<Long> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(LIVE_PAPER_IDS)) {
+      ps.setLong(1, after);
+      ps.setInt(2, limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getLong(1));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Ids of every live method, dataset and published article, by type. */
+  static List<String[]> otherIds(Connection c) throws SQLException {
+    List<String[]> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(ALL_IDS);
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(new String[] {rs.getString(1), rs.getString(2)});
+      }
+    }
+    return out;
+  }
+
+  static List<PaperSource> papers(Connection c, Collection<Long> ids) throws SQLException {
+    List<PaperSource> out = new ArrayList<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    try (PreparedStatement ps = c.prepareStatement(PAPERS)) {
+      ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(
+              new PaperSource(
+                  rs.getLong(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  (Integer) rs.getObject(5),
+                  rs.getString(6),
+                  rs.getBoolean(7),
+                  rs.getTimestamp(8).getTime(),
+                  texts(rs.getArray(9)),
+                  texts(rs.getArray(10)),
+                  texts(rs.getArray(11)),
+                  texts(rs.getArray(12)),
+                  texts(rs.getArray(13)),
+                  rs.getString(14),
+                  texts(rs.getArray(15))));
+        }
+      }
+    }
+    return out;
+  }
+
+  static List<EntitySource> entities(
+      Connection c, Collection<Long> methods, Collection<Long> datasets) throws SQLException {
+    List<EntitySource> out = new ArrayList<>();
+    if (methods.isEmpty() && datasets.isEmpty()) {
+      return out;
+    }
+    try (PreparedStatement ps = c.prepareStatement(ENTITIES)) {
+      ps.setArray(1, c.createArrayOf("bigint", methods.toArray()));
+      ps.setArray(2, c.createArrayOf("bigint", datasets.toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(
+              new EntitySource(
+                  rs.getString(1),
+                  rs.getLong(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  texts(rs.getArray(5)),
+                  rs.getString(6)));
+        }
+      }
+    }
+    return out;
+  }
+
+  static List<ArticleSource> articles(Connection c, Collection<Long> ids) throws SQLException {
+    List<ArticleSource> out = new ArrayList<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    try (PreparedStatement ps = c.prepareStatement(ARTICLES)) {
+      ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(
+              new ArticleSource(
+                  rs.getLong(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getString(5)));
+        }
+      }
+    }
+    return out;
+  }
+
+  static Set<Long> papersOfMethods(Connection c, Collection<Long> ids) throws SQLException {
+    return ids.isEmpty() ? Set.of() : longs(c, PAPERS_OF_METHODS, "bigint", ids, 2);
+  }
+
+  static Set<Long> papersOfDatasets(Connection c, Collection<Long> ids) throws SQLException {
+    return ids.isEmpty() ? Set.of() : longs(c, PAPERS_OF_DATASETS, "bigint", ids, 2);
+  }
+
+  static Set<Long> papersOfTags(Connection c, Collection<String> slugs) throws SQLException {
+    return slugs.isEmpty() ? Set.of() : longs(c, PAPERS_OF_TAGS, "text", slugs, 1);
+  }
+
+  static Set<Long> papersOfAuthors(Connection c, Collection<Long> ids) throws SQLException {
+    return ids.isEmpty() ? Set.of() : longs(c, PAPERS_OF_AUTHORS, "bigint", ids, 1);
+  }
+
+  private static Set<Long> longs(
+      Connection c, String sql, String elementType, Collection<?> values, int times)
+      throws SQLException {
+    Set<Long> out = new LinkedHashSet<>();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      Array array = c.createArrayOf(elementType, values.toArray());
+      for (int i = 1; i <= times; i++) {
+        ps.setArray(i, array);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getLong(1));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<String> texts(Array a) throws SQLException {
+    return a == null ? List.of() : Arrays.asList((String[]) a.getArray());
+  }
+}

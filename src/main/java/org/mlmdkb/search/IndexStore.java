@@ -1,0 +1,370 @@
+package org.mlmdkb.search;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.logging.Log;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.mlmdkb.search.IndexSourceRepository.Change;
+import org.mlmdkb.search.IndexSourceRepository.ChangeBatch;
+
+/**
+ * One index directory: its single IndexWriter, the SearcherManager readers borrow from, and the
+ * watermark of the change sequence. Each Lucene commit stores the watermark with the documents it
+ * covers, so after a crash the next open resumes from exactly what is on disk; applying a change
+ * twice is harmless (a document is re-read from PostgreSQL and replaced).
+ */
+final class IndexStore implements AutoCloseable {
+
+  /** Bumped whenever documents or analysis change shape: an index of another format is rebuilt. */
+  static final String FORMAT = "1";
+
+  static final String FORMAT_KEY = "kb.format";
+  static final String SOURCE_KEY = "kb.source";
+  static final String XMIN_KEY = "kb.change_xmin";
+  static final String COMMITTED_AT_KEY = "kb.committed_at";
+
+  private static final int REBUILD_BATCH = 1000;
+  private static final int CHANGE_BATCH = 5000;
+
+  private final Path dir;
+  private final AgroalDataSource dataSource;
+  private final Duration retention;
+  private final Object writeLock = new Object();
+  private Directory directory;
+  private IndexWriter writer;
+  private SearcherManager searchers;
+  private String sourceId;
+  private long xmin;
+  private long pendingXmin;
+  private boolean dirty;
+
+  /** Rows applied whose transaction may still be at or above the watermark: not re-applied. */
+  private final Map<Long, Long> appliedAboveWatermark = new HashMap<>();
+
+  IndexStore(Path dir, AgroalDataSource dataSource, Duration retention) {
+    this.dir = dir;
+    this.dataSource = dataSource;
+    this.retention = retention;
+  }
+
+  /**
+   * Opens the index on disk if it is usable, otherwise rebuilds it; says why through {@code why}.
+   */
+  void openOrRebuild(Consumer<String> why) throws IOException, SQLException {
+    synchronized (writeLock) {
+      Files.createDirectories(dir);
+      try (Connection c = dataSource.getConnection()) {
+        sourceId = IndexSourceRepository.sourceId(c);
+      }
+      directory = FSDirectory.open(dir);
+      String reason = unusableBecause();
+      if (reason == null) {
+        try {
+          writer = new IndexWriter(directory, config(IndexWriterConfig.OpenMode.APPEND));
+          xmin = Long.parseLong(userData().get(XMIN_KEY));
+        } catch (IOException | RuntimeException e) {
+          closeQuietly();
+          directory = FSDirectory.open(dir);
+          reason = "the index could not be opened (" + e.getMessage() + ")";
+        }
+      }
+      if (reason != null) {
+        Log.infof("Rebuilding the search index in %s: %s", dir, reason);
+        why.accept(reason);
+        writer = new IndexWriter(directory, config(IndexWriterConfig.OpenMode.CREATE));
+        rebuild();
+      }
+      pendingXmin = xmin;
+      searchers = new SearcherManager(writer, null);
+    }
+  }
+
+  private Map<String, String> userData() throws IOException {
+    return SegmentInfos.readLatestCommit(directory).getUserData();
+  }
+
+  /** Null when the index on disk can be used as it is. */
+  private String unusableBecause() {
+    try {
+      if (!DirectoryReader.indexExists(directory)) {
+        return "no index yet";
+      }
+      Map<String, String> data = userData();
+      if (!FORMAT.equals(data.get(FORMAT_KEY))) {
+        return "format " + data.get(FORMAT_KEY) + " instead of " + FORMAT;
+      }
+      if (!sourceId.equals(data.get(SOURCE_KEY))) {
+        return "built from another database";
+      }
+      long committedAt = Long.parseLong(data.getOrDefault(COMMITTED_AT_KEY, "0"));
+      if (committedAt < System.currentTimeMillis() - retention.toMillis()) {
+        return "last committed before the oldest kept change";
+      }
+      Long.parseLong(data.get(XMIN_KEY));
+      return null;
+    } catch (IOException | RuntimeException e) {
+      return "unreadable (" + e.getMessage() + ")";
+    }
+  }
+
+  private static IndexWriterConfig config(IndexWriterConfig.OpenMode mode) {
+    IndexWriterConfig c = new IndexWriterConfig(SearchAnalysis.index());
+    c.setOpenMode(mode);
+    c.setRAMBufferSizeMB(64);
+    return c;
+  }
+
+  /**
+   * Everything live, read in one REPEATABLE READ snapshot whose xmin becomes the watermark: every
+   * change the snapshot missed belongs to a transaction at or above it, and is applied next.
+   */
+  private void rebuild() throws IOException, SQLException {
+    long started = System.nanoTime();
+    writer.deleteAll();
+    int papers = 0;
+    try (Connection c = dataSource.getConnection()) {
+      boolean auto = c.getAutoCommit();
+      c.setAutoCommit(false);
+      c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      c.setReadOnly(true);
+      try {
+        xmin = IndexSourceRepository.snapshotXmin(c);
+        long after = 0;
+        while (true) {
+          List<Long> ids = IndexSourceRepository.livePaperIds(c, after, REBUILD_BATCH);
+          if (ids.isEmpty()) {
+            break;
+          }
+          for (var p : IndexSourceRepository.papers(c, ids)) {
+            writer.addDocument(IndexDocuments.paper(p));
+          }
+          papers += ids.size();
+          after = ids.get(ids.size() - 1);
+        }
+        List<Long> methods = new ArrayList<>();
+        List<Long> datasets = new ArrayList<>();
+        List<Long> articles = new ArrayList<>();
+        for (String[] row : IndexSourceRepository.otherIds(c)) {
+          long id = Long.parseLong(row[1]);
+          switch (row[0]) {
+            case "method" -> methods.add(id);
+            case "dataset" -> datasets.add(id);
+            default -> articles.add(id);
+          }
+        }
+        for (var e : IndexSourceRepository.entities(c, methods, datasets)) {
+          writer.addDocument(IndexDocuments.entity(e));
+        }
+        for (var a : IndexSourceRepository.articles(c, articles)) {
+          writer.addDocument(IndexDocuments.article(a));
+        }
+        c.commit();
+      } finally {
+        c.setReadOnly(false);
+        c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+        c.setAutoCommit(auto);
+      }
+    }
+    pendingXmin = xmin;
+    dirty = true;
+    commitIfChanged();
+    Log.infof(
+        "Search index rebuilt: %d papers in %d ms",
+        papers, (System.nanoTime() - started) / 1_000_000);
+  }
+
+  /**
+   * Applies every change committed since the watermark and makes it visible to the next search.
+   * Synchronous: a caller that committed a write before calling sees it afterwards.
+   */
+  void catchUp() throws IOException, SQLException {
+    synchronized (writeLock) {
+      // Pages by sequence number; the new watermark is the first page's xmin, the lowest, so a
+      // transaction that commits between two pages is still read next time.
+      Long nextXmin = null;
+      long afterSeq = 0;
+      boolean more = true;
+      while (more) {
+        ChangeBatch batch;
+        Set<Change> todo = new LinkedHashSet<>();
+        try (Connection c = dataSource.getConnection()) {
+          batch = IndexSourceRepository.changesSince(c, pendingXmin, afterSeq, CHANGE_BATCH);
+          for (Change ch : batch.changes()) {
+            if (!appliedAboveWatermark.containsKey(ch.seq())) {
+              todo.add(ch);
+            }
+          }
+          if (!todo.isEmpty()) {
+            apply(c, todo);
+            dirty = true;
+          }
+        }
+        if (nextXmin == null) {
+          nextXmin = batch.xmin();
+        }
+        for (Change ch : batch.changes()) {
+          appliedAboveWatermark.put(ch.seq(), ch.txid());
+          afterSeq = ch.seq();
+        }
+        more = batch.changes().size() == CHANGE_BATCH;
+      }
+      pendingXmin = Math.max(pendingXmin, nextXmin);
+      long watermark = pendingXmin;
+      appliedAboveWatermark.values().removeIf(txid -> txid < watermark);
+      searchers.maybeRefreshBlocking();
+    }
+  }
+
+  private void apply(Connection c, Set<Change> changes) throws IOException, SQLException {
+    Set<Long> papers = new LinkedHashSet<>();
+    Set<Long> methods = new LinkedHashSet<>();
+    Set<Long> datasets = new LinkedHashSet<>();
+    Set<Long> articles = new LinkedHashSet<>();
+    Set<String> tags = new LinkedHashSet<>();
+    Set<Long> authors = new LinkedHashSet<>();
+    for (Change ch : changes) {
+      switch (ch.kind()) {
+        case "paper" -> papers.add(Long.parseLong(ch.key()));
+        case "method" -> methods.add(Long.parseLong(ch.key()));
+        case "dataset" -> datasets.add(Long.parseLong(ch.key()));
+        case "article" -> articles.add(Long.parseLong(ch.key()));
+        case "tag" -> tags.add(ch.key());
+        case "author" -> authors.add(Long.parseLong(ch.key()));
+        default -> Log.warnf("Unknown search change kind %s", ch.kind());
+      }
+    }
+    // A method's name or a tag's label is part of every linked paper's document.
+    papers.addAll(IndexSourceRepository.papersOfMethods(c, methods));
+    papers.addAll(IndexSourceRepository.papersOfDatasets(c, datasets));
+    papers.addAll(IndexSourceRepository.papersOfTags(c, tags));
+    papers.addAll(IndexSourceRepository.papersOfAuthors(c, authors));
+    Set<String> gone = new LinkedHashSet<>();
+    papers.forEach(id -> gone.add(IndexDocuments.key("paper", id)));
+    methods.forEach(id -> gone.add(IndexDocuments.key("method", id)));
+    datasets.forEach(id -> gone.add(IndexDocuments.key("dataset", id)));
+    articles.forEach(id -> gone.add(IndexDocuments.key("article", id)));
+    for (var p : IndexSourceRepository.papers(c, papers)) {
+      replace(IndexDocuments.key("paper", p.id()), IndexDocuments.paper(p), gone);
+    }
+    for (var e : IndexSourceRepository.entities(c, methods, datasets)) {
+      replace(IndexDocuments.key(e.type(), e.id()), IndexDocuments.entity(e), gone);
+    }
+    for (var a : IndexSourceRepository.articles(c, articles)) {
+      replace(IndexDocuments.key("article", a.id()), IndexDocuments.article(a), gone);
+    }
+    // Whatever was asked for and is no longer live (deleted, unpublished) leaves the index.
+    for (String key : gone) {
+      writer.deleteDocuments(new Term(IndexFields.KEY, key));
+    }
+  }
+
+  private void replace(String key, org.apache.lucene.document.Document doc, Set<String> gone)
+      throws IOException {
+    writer.updateDocument(new Term(IndexFields.KEY, key), doc);
+    gone.remove(key);
+  }
+
+  /** Makes applied changes durable, with the watermark they reach. */
+  void commitIfChanged() throws IOException {
+    synchronized (writeLock) {
+      if (!dirty && pendingXmin == xmin) {
+        return;
+      }
+      writer.setLiveCommitData(
+          Map.of(
+                  IndexStore.FORMAT_KEY,
+                  FORMAT,
+                  SOURCE_KEY,
+                  sourceId,
+                  XMIN_KEY,
+                  Long.toString(pendingXmin),
+                  COMMITTED_AT_KEY,
+                  Long.toString(System.currentTimeMillis()))
+              .entrySet());
+      writer.commit();
+      xmin = pendingXmin;
+      dirty = false;
+    }
+  }
+
+  /** Deletes change rows older than the retention; an index older than that is rebuilt. */
+  void pruneChanges() throws SQLException {
+    try (Connection c = dataSource.getConnection()) {
+      IndexSourceRepository.prune(c, retention.toSeconds());
+    }
+  }
+
+  /** The watermark stored in the last commit. */
+  long committedXmin() {
+    return xmin;
+  }
+
+  IndexSearcher acquire() throws IOException {
+    return searchers.acquire();
+  }
+
+  void release(IndexSearcher searcher) throws IOException {
+    searchers.release(searcher);
+  }
+
+  /** Closes without committing: what a crash leaves behind (tests). */
+  void abandon() throws IOException {
+    synchronized (writeLock) {
+      searchers.close();
+      writer.rollback();
+      directory.close();
+    }
+  }
+
+  @Override
+  public void close() {
+    synchronized (writeLock) {
+      try {
+        commitIfChanged();
+      } catch (IOException | RuntimeException e) {
+        Log.warnf("Search index not committed at close: %s", e.getMessage());
+      }
+      closeQuietly();
+    }
+  }
+
+  private void closeQuietly() {
+    try {
+      if (searchers != null) {
+        searchers.close();
+      }
+      if (writer != null) {
+        writer.close();
+      }
+      if (directory != null) {
+        directory.close();
+      }
+    } catch (IOException | RuntimeException e) {
+      Log.warnf("Search index did not close cleanly: %s", e.getMessage());
+    } finally {
+      searchers = null;
+      writer = null;
+      directory = null;
+    }
+  }
+}

@@ -1,0 +1,145 @@
+package org.mlmdkb.search;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.mlmdkb.common.config.KbConfig;
+
+/**
+ * The search index of this instance: opened (or rebuilt) at start, fed by the change sequence from
+ * then on, by a follower thread (LISTEN/NOTIFY plus polling) and synchronously after each write of
+ * this instance (ReadYourWritesFilter). A failure to open it never stops the service: the index is
+ * rebuilt, and readiness says why meanwhile.
+ */
+@ApplicationScoped
+public class SearchIndex {
+
+  private final AgroalDataSource dataSource;
+  private final KbConfig config;
+  private volatile IndexStore store;
+  private volatile String state = "starting";
+  private ChangeFollower follower;
+
+  public SearchIndex(AgroalDataSource dataSource, KbConfig config) {
+    this.dataSource = dataSource;
+    this.config = config;
+  }
+
+  /** After the seed loader (default priority), whose rows arrive through the change sequence. */
+  void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) StartupEvent event) {
+    Path dir = directory();
+    if (config.search().wipeOnStart()) {
+      wipe(dir);
+    }
+    if (config.search().rebuildBeforeStart()) {
+      open(dir);
+    } else {
+      Thread t = new Thread(() -> open(dir), "search-index-open");
+      t.setDaemon(true);
+      t.start();
+    }
+  }
+
+  void onStop(@Observes ShutdownEvent event) {
+    if (follower != null) {
+      follower.stop();
+    }
+    IndexStore s = store;
+    if (s != null) {
+      s.close();
+    }
+  }
+
+  private void open(Path dir) {
+    try {
+      IndexStore s = new IndexStore(dir, dataSource, config.search().changeRetention());
+      state = "rebuilding";
+      s.openOrRebuild(reason -> state = "rebuilding: " + reason);
+      s.catchUp();
+      s.commitIfChanged();
+      store = s;
+      state = "ready";
+      follower = new ChangeFollower(s, dataSource, config.search().pollInterval());
+      follower.start();
+    } catch (IOException | SQLException | RuntimeException e) {
+      state = "unavailable: " + e.getMessage();
+      Log.errorf(e, "Search index in %s could not be opened or rebuilt", dir);
+    }
+  }
+
+  /** The open index; a 503 problem while it is being rebuilt or could not be opened. */
+  IndexStore store() {
+    IndexStore s = store;
+    if (s == null) {
+      throw new SearchUnavailableException(
+          "The search index is not ready (" + state + "); try again shortly", 5);
+    }
+    return s;
+  }
+
+  /** "ready", or what keeps the index from serving. */
+  public String state() {
+    return state;
+  }
+
+  /** Applies every committed change not yet in the index, before returning. */
+  public void catchUp() {
+    IndexStore s = store;
+    if (s == null) {
+      return;
+    }
+    try {
+      s.catchUp();
+    } catch (IOException | SQLException | RuntimeException e) {
+      // The follower retries within the poll interval; the write itself succeeded.
+      Log.warnf("Search index catch-up failed: %s", e.getMessage());
+    }
+  }
+
+  private Path directory() {
+    return Path.of(
+        config
+            .search()
+            .indexDir()
+            .orElse(config.embeddedDb().dataDir().replaceAll("/+$", "") + "-search"));
+  }
+
+  static void wipe(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot wipe the search index directory " + dir, e);
+    }
+  }
+
+  /** For tests: a second consumer of the same database over another directory. */
+  static IndexStore openStore(Path dir, AgroalDataSource dataSource, Duration retention)
+      throws IOException, SQLException {
+    IndexStore s = new IndexStore(dir, dataSource, retention);
+    s.openOrRebuild(reason -> {});
+    s.catchUp();
+    return s;
+  }
+
+  static Connection connection(AgroalDataSource dataSource) throws SQLException {
+    return dataSource.getConnection();
+  }
+}
