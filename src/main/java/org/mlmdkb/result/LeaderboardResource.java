@@ -14,7 +14,9 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
 import org.mlmdkb.common.error.ApiException;
+import org.mlmdkb.common.query.FieldSelection;
 import org.mlmdkb.common.query.QueryParams;
+import org.mlmdkb.result.BoardDtos.BoardRow;
 import org.mlmdkb.result.BoardDtos.Leaderboard;
 
 /**
@@ -45,7 +47,9 @@ public class LeaderboardResource {
       union(MethodCriteria.PARAMETERS, Set.of("min", "max"));
 
   private static final Set<String> PARAMETERS =
-      union(union(FILTER_PARAMETERS, BOARD_ONLY_FILTERS), Set.of("unit", "format", "per", "limit"));
+      union(
+          union(FILTER_PARAMETERS, BOARD_ONLY_FILTERS),
+          Set.of("unit", "format", "per", "limit", "fields"));
 
   /** Most rows a JSON or CSV board returns at once when {@code limit} is given. */
   static final int MAX_LIMIT = 1000;
@@ -53,9 +57,11 @@ public class LeaderboardResource {
   private static final List<String> FORMATS = List.of("json", "csv", "svg");
 
   private final BoardService service;
+  private final FieldSelection fieldSelection;
 
-  public LeaderboardResource(BoardService service) {
+  public LeaderboardResource(BoardService service, FieldSelection fieldSelection) {
     this.service = service;
+    this.fieldSelection = fieldSelection;
   }
 
   @GET
@@ -80,7 +86,15 @@ public class LeaderboardResource {
         ? Response.ok(CsvExport.leaderboard(board), CsvExport.MEDIA_TYPE)
             .header("Content-Disposition", "attachment; filename=\"leaderboard.csv\"")
             .build()
-        : Response.ok(board, MediaType.APPLICATION_JSON_TYPE).build();
+        : Response.ok(
+                fieldSelection.apply(
+                    board,
+                    "rows",
+                    QueryParams.list("fields", q.getFirst("fields")),
+                    FieldSelection.propertiesOf(BoardRow.class),
+                    "method"),
+                MediaType.APPLICATION_JSON_TYPE)
+            .build();
   }
 
   private static final List<String> PER = List.of("method", "variant");
@@ -93,13 +107,15 @@ public class LeaderboardResource {
             ? "format"
             : unit != null
                 ? "unit"
-                : limit != null
-                    ? "limit"
-                    : BOARD_ONLY_FILTERS.stream()
-                        .sorted()
-                        .filter(q::containsKey)
-                        .findFirst()
-                        .orElse(null);
+                : q.containsKey("fields")
+                    ? "fields"
+                    : limit != null
+                        ? "limit"
+                        : BOARD_ONLY_FILTERS.stream()
+                            .sorted()
+                            .filter(q::containsKey)
+                            .findFirst()
+                            .orElse(null);
     if (name != null) {
       throw ApiException.badParameter(name, "applies to a leaderboard, which needs dataset=");
     }
