@@ -1,5 +1,6 @@
 package org.mlmdkb.article;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -19,6 +20,7 @@ import org.mlmdkb.article.ArticleDtos.ArticleDetail;
 import org.mlmdkb.article.ArticleDtos.ArticleSummary;
 import org.mlmdkb.common.paging.Limits;
 import org.mlmdkb.common.paging.Page;
+import org.mlmdkb.common.query.FieldSelection;
 import org.mlmdkb.common.query.QueryParams;
 import org.mlmdkb.common.query.Slugs;
 import org.mlmdkb.common.web.EntityTags;
@@ -31,27 +33,41 @@ public class ArticleResource {
   private final ArticleService service;
   private final DraftReaders draftReaders;
   private final EntityTags entityTags;
+  private final FieldSelection fieldSelection;
 
-  public ArticleResource(ArticleService service, DraftReaders draftReaders, EntityTags entityTags) {
+  public ArticleResource(
+      ArticleService service,
+      DraftReaders draftReaders,
+      EntityTags entityTags,
+      FieldSelection fieldSelection) {
     this.service = service;
     this.draftReaders = draftReaders;
     this.entityTags = entityTags;
+    this.fieldSelection = fieldSelection;
   }
 
   @GET
-  public Page<ArticleSummary> list(
+  public JsonNode list(
       @Context UriInfo uri,
       @QueryParam("tag") String tag,
       @QueryParam("sort") String sort,
       @QueryParam("limit") String limit,
-      @QueryParam("cursor") String cursor)
+      @QueryParam("cursor") String cursor,
+      @QueryParam("fields") String fields)
       throws SQLException {
-    QueryParams.allowOnly(uri, Set.of("tag", "sort", "limit", "cursor"));
-    return service.list(
-        QueryParams.text("tag", tag),
-        QueryParams.oneOf("sort", sort, List.of("-published_at", "published_at")),
-        Limits.check(QueryParams.integer("limit", limit)),
-        QueryParams.text("cursor", cursor));
+    QueryParams.allowOnly(uri, Set.of("tag", "sort", "limit", "cursor", "fields"));
+    Page<ArticleSummary> page =
+        service.list(
+            QueryParams.text("tag", tag),
+            QueryParams.oneOf("sort", sort, List.of("-published_at", "published_at")),
+            Limits.check(QueryParams.integer("limit", limit)),
+            QueryParams.text("cursor", cursor));
+    return fieldSelection.apply(
+        page,
+        "items",
+        QueryParams.list("fields", fields),
+        FieldSelection.propertiesOf(ArticleSummary.class),
+        "slug");
   }
 
   /**

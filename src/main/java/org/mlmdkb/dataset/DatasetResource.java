@@ -1,5 +1,6 @@
 package org.mlmdkb.dataset;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import org.mlmdkb.common.paging.Limits;
 import org.mlmdkb.common.paging.Page;
+import org.mlmdkb.common.query.FieldSelection;
 import org.mlmdkb.common.query.QueryParams;
 import org.mlmdkb.common.query.Slugs;
 import org.mlmdkb.common.web.EntityTags;
@@ -40,26 +42,37 @@ public class DatasetResource {
 
   private final DatasetService service;
   private final EntityTags entityTags;
+  private final FieldSelection fieldSelection;
 
-  public DatasetResource(DatasetService service, EntityTags entityTags) {
+  public DatasetResource(
+      DatasetService service, EntityTags entityTags, FieldSelection fieldSelection) {
     this.service = service;
     this.entityTags = entityTags;
+    this.fieldSelection = fieldSelection;
   }
 
   @GET
-  public Page<DatasetSummary> list(
+  public JsonNode list(
       @Context UriInfo uri,
       @QueryParam("domain") String domain,
       @QueryParam("q") String q,
       @QueryParam("limit") String limit,
-      @QueryParam("cursor") String cursor)
+      @QueryParam("cursor") String cursor,
+      @QueryParam("fields") String fields)
       throws SQLException {
-    QueryParams.allowOnly(uri, Set.of("domain", "q", "limit", "cursor"));
-    return service.list(
-        QueryParams.oneOf("domain", domain, DOMAINS),
-        QueryParams.text("q", q),
-        Limits.check(QueryParams.integer("limit", limit)),
-        QueryParams.text("cursor", cursor));
+    QueryParams.allowOnly(uri, Set.of("domain", "q", "limit", "cursor", "fields"));
+    Page<DatasetSummary> page =
+        service.list(
+            QueryParams.oneOf("domain", domain, DOMAINS),
+            QueryParams.text("q", q),
+            Limits.check(QueryParams.integer("limit", limit)),
+            QueryParams.text("cursor", cursor));
+    return fieldSelection.apply(
+        page,
+        "items",
+        QueryParams.list("fields", fields),
+        FieldSelection.propertiesOf(DatasetSummary.class),
+        "slug");
   }
 
   /** One dataset with a strong ETag (the one writes compare); a matching If-None-Match → 304. */

@@ -1,5 +1,6 @@
 package org.mlmdkb.method;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import org.mlmdkb.common.paging.Limits;
 import org.mlmdkb.common.paging.Page;
+import org.mlmdkb.common.query.FieldSelection;
 import org.mlmdkb.common.query.QueryParams;
 import org.mlmdkb.common.query.Slugs;
 import org.mlmdkb.common.web.EntityTags;
@@ -43,27 +45,39 @@ public class MethodResource {
 
   private final EntityTags entityTags;
 
-  public MethodResource(MethodService service, EntityTags entityTags) {
+  private final FieldSelection fieldSelection;
+
+  public MethodResource(
+      MethodService service, EntityTags entityTags, FieldSelection fieldSelection) {
     this.service = service;
     this.entityTags = entityTags;
+    this.fieldSelection = fieldSelection;
   }
 
   @GET
-  public Page<MethodSummary> list(
+  public JsonNode list(
       @Context UriInfo uri,
       @QueryParam("family") String family,
       @QueryParam("q") String q,
       @QueryParam("dataset") String dataset,
       @QueryParam("limit") String limit,
-      @QueryParam("cursor") String cursor)
+      @QueryParam("cursor") String cursor,
+      @QueryParam("fields") String fields)
       throws SQLException {
-    QueryParams.allowOnly(uri, Set.of("family", "q", "dataset", "limit", "cursor"));
-    return service.list(
-        QueryParams.oneOf("family", family, FAMILIES),
-        QueryParams.text("q", q),
-        QueryParams.text("dataset", dataset),
-        Limits.check(QueryParams.integer("limit", limit)),
-        QueryParams.text("cursor", cursor));
+    QueryParams.allowOnly(uri, Set.of("family", "q", "dataset", "limit", "cursor", "fields"));
+    Page<MethodSummary> page =
+        service.list(
+            QueryParams.oneOf("family", family, FAMILIES),
+            QueryParams.text("q", q),
+            QueryParams.text("dataset", dataset),
+            Limits.check(QueryParams.integer("limit", limit)),
+            QueryParams.text("cursor", cursor));
+    return fieldSelection.apply(
+        page,
+        "items",
+        QueryParams.list("fields", fields),
+        FieldSelection.propertiesOf(MethodSummary.class),
+        "slug");
   }
 
   /** With a strong ETag of the representation; a matching If-None-Match answers 304. */

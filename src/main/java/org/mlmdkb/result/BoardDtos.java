@@ -46,15 +46,77 @@ public final class BoardDtos {
   /** Another fingerprint the same parameters reach, for a link to its own board. */
   public record OtherFingerprint(Fingerprint fingerprint, int nResults, int nMethods) {}
 
-  /** One leaderboard: one fingerprint, best result per method, ranked by the metric direction. */
+  /**
+   * One leaderboard: one fingerprint, best result per method, ranked by the metric direction.
+   * {@code nRows} counts the rows before {@code limit} cut them.
+   */
   public record Leaderboard(
       Fingerprint fingerprint,
       String direction,
       String kind,
       String unit,
       LocalDate asOf,
+      AppliedFilters appliedFilters,
+      int nRows,
       List<BoardRow> rows,
       List<OtherFingerprint> otherFingerprints) {}
+
+  /** An inclusive range; a null end is open. */
+  public record Range(Number from, Number to) {}
+
+  /**
+   * Every filter as applied (normalised: slugs lower-cased, ranges resolved); null or [] when not
+   * given, so a page can show what narrowed the board.
+   */
+  public record AppliedFilters(
+      String dataset,
+      String subset,
+      String task,
+      String target,
+      String metric,
+      String basis,
+      String split,
+      Integer nTrain,
+      String levelOfTheory,
+      BigDecimal temperatureK,
+      String status,
+      LocalDate asOf,
+      List<String> trainedOn,
+      List<String> trainedOnlyOn,
+      String openness,
+      Range params,
+      Range year,
+      String lineage,
+      BigDecimal min,
+      BigDecimal max) {
+
+    static AppliedFilters of(BoardFilter f) {
+      MethodCriteria c = f.criteria();
+      return new AppliedFilters(
+          f.dataset(),
+          f.subset(),
+          f.task(),
+          f.target(),
+          f.metric(),
+          f.basis(),
+          f.split(),
+          f.nTrain(),
+          f.levelOfTheory(),
+          f.temperatureK(),
+          f.status(),
+          f.asOf(),
+          c.trainedOn(),
+          c.trainedOnlyOn(),
+          c.openness() == null ? null : c.openness().wire(),
+          c.params() == null ? null : new Range(c.params().from(), c.params().to()),
+          c.year().from() == null && c.year().to() == null
+              ? null
+              : new Range(c.year().from(), c.year().to()),
+          c.lineage(),
+          f.values().min(),
+          f.values().max());
+    }
+  }
 
   /** An entry of the leaderboard index. */
   public record BoardSummary(
@@ -90,5 +152,40 @@ public final class BoardDtos {
 
   /** Methods × (subset, target, metric) matrix for side-by-side pages. */
   public record Comparison(
-      Ref dataset, LocalDate asOf, List<CompareColumn> columns, List<CompareRow> rows) {}
+      Ref dataset,
+      LocalDate asOf,
+      AppliedFilters appliedFilters,
+      List<CompareColumn> columns,
+      List<CompareRow> rows) {}
+
+  /**
+   * One axis of a Pareto view: a metric's board (its fingerprint and unit), or the methods'
+   * parameter count ({@code fingerprint} null).
+   */
+  public record ParetoAxis(
+      String metric, String target, String direction, String unit, Fingerprint fingerprint) {}
+
+  /**
+   * A method with a value on every axis (in axis order, in each axis' unit). {@code dominatedBy}
+   * lists the methods at least as good on every axis and better on one; empty on the front.
+   */
+  public record ParetoPoint(
+      Ref method,
+      List<BigDecimal> values,
+      List<Long> resultIds,
+      boolean onFront,
+      List<String> dominatedBy) {}
+
+  /**
+   * The non-dominated methods over two or more metrics of one dataset; {@code nIncomplete} counts
+   * the methods left out for lacking a value on some axis.
+   */
+  public record ParetoView(
+      Ref dataset,
+      LocalDate asOf,
+      AppliedFilters appliedFilters,
+      List<ParetoAxis> axes,
+      int nFront,
+      int nIncomplete,
+      List<ParetoPoint> points) {}
 }

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.Problem;
+import org.mlmdkb.result.BoardDtos.AppliedFilters;
 import org.mlmdkb.result.BoardDtos.BoardIndex;
 import org.mlmdkb.result.BoardDtos.BoardRow;
 import org.mlmdkb.result.BoardDtos.BoardSummary;
@@ -61,7 +62,17 @@ public class BoardService {
 
   /** The board of the fingerprint with most results among those {@code filter} reaches. */
   public Leaderboard leaderboard(BoardFilter filter, Unit requested) throws SQLException {
+    return leaderboard(filter, requested, null);
+  }
+
+  /**
+   * The board as {@link #leaderboard(BoardFilter, Unit)}, its rows cut after {@code limit} (null:
+   * all); ranks are those of the whole board.
+   */
+  public Leaderboard leaderboard(BoardFilter filter, Unit requested, Integer limit)
+      throws SQLException {
     requireDataset(filter.dataset());
+    requireKnownCriteria(filter.criteria());
     List<Group> groups = groups(results.listForBoards(filter));
     if (groups.isEmpty()) {
       throw noResults(filter);
@@ -69,14 +80,25 @@ public class BoardService {
     Group chosen = groups.get(0);
     Metric metric = Metric.of(chosen.key.metric());
     Unit unit = boardUnit(chosen, requested);
-    List<ResultDto> best = bestPer(chosen.rows, metric, filter.perVariant());
+    List<ResultDto> best =
+        bestPer(chosen.rows, metric, filter.perVariant()).stream()
+            .filter(r -> filter.values().contains(unitOf(r).convertForDisplay(r.value(), unit)))
+            .toList();
     List<BoardRow> rows = new ArrayList<>();
     ResultDto previous = null;
     Integer previousRank = null;
     for (int i = 0; i < best.size(); i++) {
       ResultDto r = best.get(i);
-      boolean tied = metric.ranked() && previous != null && overlap(previous, r);
+      // Standard competition ranking (1, 2, 2, 4): equal values share a rank whatever their
+      // uncertainties, and so do values whose uncertainties overlap the row above.
+      boolean tied =
+          metric.ranked() && previous != null && (sameValue(previous, r) || overlap(previous, r));
       Integer rank = !metric.ranked() ? null : tied ? previousRank : Integer.valueOf(i + 1);
+      previous = r;
+      previousRank = rank;
+      if (limit != null && i >= limit) {
+        continue;
+      }
       Unit reported = unitOf(r);
       rows.add(
           new BoardRow(
@@ -94,8 +116,6 @@ public class BoardService {
               r.reportedOn(),
               r.id(),
               r.provenance()));
-      previous = r;
-      previousRank = rank;
     }
     List<OtherFingerprint> others =
         groups.subList(1, groups.size()).stream()
@@ -107,8 +127,35 @@ public class BoardService {
         metric.kind().wire(),
         unit.code(),
         filter.asOf(),
+        AppliedFilters.of(filter),
+        best.size(),
         rows,
         others);
+  }
+
+  /**
+   * The board for an SVG: at most {@link BoardChart#MAX_ROWS} rows, so no request yields a huge
+   * image; a longer board needs {@code limit}.
+   */
+  public Leaderboard chartableBoard(BoardFilter filter, Unit requested, Integer limit)
+      throws SQLException {
+    if (limit != null && limit > BoardChart.MAX_ROWS) {
+      throw ApiException.badParameter(
+          "limit", "is " + limit + "; an SVG chart shows at most " + BoardChart.MAX_ROWS + " rows");
+    }
+    Leaderboard board = leaderboard(filter, requested, limit);
+    if (limit == null && board.nRows() > BoardChart.MAX_ROWS) {
+      throw ApiException.badParameter(
+          "limit",
+          "is needed: the board has "
+              + board.nRows()
+              + " rows and an SVG chart shows at most "
+              + BoardChart.MAX_ROWS
+              + "; add limit=1.."
+              + BoardChart.MAX_ROWS
+              + " for the top rows");
+    }
+    return board;
   }
 
   /**
@@ -117,6 +164,7 @@ public class BoardService {
    */
   public Comparison compare(BoardFilter filter, Unit requested) throws SQLException {
     requireDataset(filter.dataset());
+    requireKnownCriteria(filter.criteria());
     // Every requested method gets a row, in the order asked; no result means null cells.
     List<ResultDto.Ref> methods = new ArrayList<>();
     for (String slug : filter.methods()) {
@@ -156,6 +204,7 @@ public class BoardService {
               chosen.fingerprint(), metric.direction().wire(), unit.code(), groups.size() - 1));
       bestByColumn.add(
           bestPer(chosen.rows, metric, false).stream()
+              .filter(r -> filter.values().contains(unitOf(r).convertForDisplay(r.value(), unit)))
               .collect(Collectors.toMap(r -> r.method().slug(), Function.identity())));
     }
     List<CompareRow> rows = new ArrayList<>();
@@ -181,12 +230,49 @@ public class BoardService {
       }
       rows.add(new CompareRow(method, cells));
     }
-    return new Comparison(all.get(0).dataset(), filter.asOf(), columns, rows);
+    return new Comparison(
+        all.get(0).dataset(), filter.asOf(), AppliedFilters.of(filter), columns, rows);
   }
 
+  /** Whether {@code r} equals the column's best value; equal best values are all best. */
   private static boolean isBest(
       ResultDto r, java.util.Collection<ResultDto> column, Metric metric) {
-    return column.stream().sorted(order(metric)).findFirst().map(b -> b == r).orElse(false);
+    return column.stream()
+        .sorted(order(metric))
+        .findFirst()
+        .map(b -> sameValue(b, r))
+        .orElse(false);
+  }
+
+  /** Training datasets and the lineage root must exist: a typo must not empty a board. */
+  private void requireKnownCriteria(MethodCriteria criteria) throws SQLException {
+    List<String> datasets = criteria.datasetSlugs();
+    List<String> unknown = datasets.isEmpty() ? List.of() : results.unknownDatasets(datasets);
+    if (!unknown.isEmpty()) {
+      List<Problem.FieldError> errors = new ArrayList<>();
+      for (String name : List.of("trained_on", "trained_only_on")) {
+        List<String> given =
+            name.equals("trained_on") ? criteria.trainedOn() : criteria.trainedOnlyOn();
+        List<String> bad = given.stream().filter(unknown::contains).toList();
+        if (!bad.isEmpty()) {
+          errors.add(new Problem.FieldError(name, "query", "names no known dataset: " + bad));
+        }
+      }
+      throw new ApiException(
+          400,
+          "invalid-parameter",
+          "Invalid parameter",
+          "Unknown training dataset(s) " + unknown + "; GET /api/v1/datasets lists the datasets",
+          errors);
+    }
+    if (criteria.lineage() != null && results.findMethod(criteria.lineage()).isEmpty()) {
+      throw ApiException.badParameter(
+          "lineage", "names no known method: '" + criteria.lineage() + "'");
+    }
+  }
+
+  private static boolean sameValue(ResultDto a, ResultDto b) {
+    return a.canonicalValue().compareTo(b.canonicalValue()) == 0;
   }
 
   private void requireDataset(String dataset) throws SQLException {
@@ -245,7 +331,10 @@ public class BoardService {
         .orElseThrow(() -> new IllegalStateException("unknown unit in the database: " + r.unit()));
   }
 
-  /** Best result per method (or variant) in ranking order; equal values order by method slug. */
+  /**
+   * Best result per method (or variant) in ranking order; equal values order by method slug, for a
+   * stable page (their ranks are equal).
+   */
   private static List<ResultDto> bestPer(List<ResultDto> rows, Metric metric, boolean variant) {
     Map<String, ResultDto> best = new LinkedHashMap<>();
     rows.stream()

@@ -22,7 +22,10 @@ public class CompareResource {
   static final int MAX_METHODS = 10;
 
   private static final Set<String> PARAMETERS =
-      LeaderboardResource.union(LeaderboardResource.FILTER_PARAMETERS, Set.of("methods", "unit"));
+      LeaderboardResource.union(
+          LeaderboardResource.union(
+              LeaderboardResource.FILTER_PARAMETERS, LeaderboardResource.BOARD_ONLY_FILTERS),
+          Set.of("methods", "unit"));
 
   private final BoardService service;
 

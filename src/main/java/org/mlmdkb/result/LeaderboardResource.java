@@ -6,21 +6,25 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
 import org.mlmdkb.common.error.ApiException;
+import org.mlmdkb.common.query.FieldSelection;
 import org.mlmdkb.common.query.QueryParams;
+import org.mlmdkb.result.BoardDtos.BoardRow;
 import org.mlmdkb.result.BoardDtos.Leaderboard;
 
 /**
  * Leaderboards: without {@code dataset} the index of boards, with it the ranked board of one
- * comparability fingerprint (JSON or CSV).
+ * comparability fingerprint (JSON, CSV or an SVG bar chart).
  */
 @Path("/api/v1/leaderboards")
-@Produces({MediaType.APPLICATION_JSON, "text/csv"})
+@Produces({MediaType.APPLICATION_JSON, "text/csv", BoardFormat.SVG_TYPE})
 public class LeaderboardResource {
 
   static final Set<String> FILTER_PARAMETERS =
@@ -38,44 +42,95 @@ public class LeaderboardResource {
           "status",
           "as_of");
 
+  /** Filters only a board (or comparison) applies: methods' attributes and the board's values. */
+  static final Set<String> BOARD_ONLY_FILTERS =
+      union(MethodCriteria.PARAMETERS, Set.of("min", "max"));
+
   private static final Set<String> PARAMETERS =
-      union(FILTER_PARAMETERS, Set.of("unit", "format", "per"));
+      union(
+          union(FILTER_PARAMETERS, BOARD_ONLY_FILTERS),
+          Set.of("unit", "format", "per", "limit", "fields"));
+
+  /** Most rows a JSON or CSV board returns at once when {@code limit} is given. */
+  static final int MAX_LIMIT = 1000;
+
+  private static final List<String> FORMATS = List.of("json", "csv", "svg");
 
   private final BoardService service;
+  private final FieldSelection fieldSelection;
 
-  public LeaderboardResource(BoardService service) {
+  public LeaderboardResource(BoardService service, FieldSelection fieldSelection) {
     this.service = service;
+    this.fieldSelection = fieldSelection;
   }
 
   @GET
-  public Response get(@Context UriInfo uri, @Context HttpHeaders headers) throws SQLException {
+  public Response get(@Context UriInfo uri, @Context HttpHeaders headers, @Context Request request)
+      throws SQLException {
     QueryParams.allowOnly(uri, PARAMETERS);
     var q = uri.getQueryParameters();
-    boolean csv = BenchmarkParams.wantsCsv(q.getFirst("format"), headers);
+    BoardFormat format = BoardFormat.of(q.getFirst("format"), headers, FORMATS);
     boolean perVariant = "variant".equals(QueryParams.oneOf("per", q.getFirst("per"), PER));
     BoardFilter filter = filter(q, List.of(), perVariant);
     Unit unit = BenchmarkParams.unit(q.getFirst("unit"));
+    Integer limit = limit(q.getFirst("limit"));
     if (filter.dataset() == null) {
-      if (csv || unit != null) {
-        throw ApiException.badParameter(
-            csv ? "format" : "unit", "applies to a leaderboard, which needs dataset=");
-      }
+      refuseBoardOnlyParameters(q, format, unit, limit);
       return Response.ok(service.index(filter), MediaType.APPLICATION_JSON_TYPE).build();
     }
-    Leaderboard board = service.leaderboard(filter, unit);
-    return csv
+    if (format == BoardFormat.SVG) {
+      return BoardFormat.svg(BoardChart.svg(service.chartableBoard(filter, unit, limit)), request);
+    }
+    Leaderboard board = service.leaderboard(filter, unit, limit);
+    return format == BoardFormat.CSV
         ? Response.ok(CsvExport.leaderboard(board), CsvExport.MEDIA_TYPE)
             .header("Content-Disposition", "attachment; filename=\"leaderboard.csv\"")
             .build()
-        : Response.ok(board, MediaType.APPLICATION_JSON_TYPE).build();
+        : Response.ok(
+                fieldSelection.apply(
+                    board,
+                    "rows",
+                    QueryParams.list("fields", q.getFirst("fields")),
+                    FieldSelection.propertiesOf(BoardRow.class),
+                    "method"),
+                MediaType.APPLICATION_JSON_TYPE)
+            .build();
   }
 
   private static final List<String> PER = List.of("method", "variant");
 
+  /** The index lists boards; what shapes one board's rows or format needs a dataset. */
+  private static void refuseBoardOnlyParameters(
+      MultivaluedMap<String, String> q, BoardFormat format, Unit unit, Integer limit) {
+    String name =
+        format != BoardFormat.JSON
+            ? "format"
+            : unit != null
+                ? "unit"
+                : q.containsKey("fields")
+                    ? "fields"
+                    : limit != null
+                        ? "limit"
+                        : BOARD_ONLY_FILTERS.stream()
+                            .sorted()
+                            .filter(q::containsKey)
+                            .findFirst()
+                            .orElse(null);
+    if (name != null) {
+      throw ApiException.badParameter(name, "applies to a leaderboard, which needs dataset=");
+    }
+  }
+
+  static Integer limit(String value) {
+    Integer limit = BenchmarkParams.positive("limit", value);
+    if (limit != null && limit > MAX_LIMIT) {
+      throw ApiException.badParameter("limit", "must be at most " + MAX_LIMIT + ", was " + limit);
+    }
+    return limit;
+  }
+
   static BoardFilter filter(
-      jakarta.ws.rs.core.MultivaluedMap<String, String> q,
-      List<String> methods,
-      boolean perVariant) {
+      MultivaluedMap<String, String> q, List<String> methods, boolean perVariant) {
     return new BoardFilter(
         QueryParams.text("dataset", q.getFirst("dataset")),
         QueryParams.text("subset", q.getFirst("subset")),
@@ -90,7 +145,9 @@ public class LeaderboardResource {
         QueryParams.oneOf("status", q.getFirst("status"), BenchmarkParams.STATUSES),
         methods,
         BenchmarkParams.date("as_of", q.getFirst("as_of")),
-        perVariant);
+        perVariant,
+        MethodCriteria.parse(q),
+        ValueRange.parse(q.getFirst("min"), q.getFirst("max")));
   }
 
   static Set<String> union(Set<String> a, Set<String> b) {

@@ -12,9 +12,11 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Set;
 import org.mlmdkb.common.paging.Limits;
 import org.mlmdkb.common.paging.Page;
+import org.mlmdkb.common.query.FieldSelection;
 import org.mlmdkb.common.query.PathIds;
 import org.mlmdkb.common.query.QueryParams;
 import org.mlmdkb.common.web.EntityTags;
@@ -27,14 +29,25 @@ public class ResultResource {
   private static final Set<String> PARAMETERS =
       Set.of(
           "dataset", "subset", "method", "task", "target", "metric", "paper", "status", "unit",
-          "limit", "cursor", "format");
+          "limit", "cursor", "format", "fields");
+
+  /** What fields= may select: the result's properties and the converted ones. */
+  private static final List<String> SELECTABLE =
+      java.util.stream.Stream.concat(
+              FieldSelection.propertiesOf(ResultDto.class).stream(),
+              java.util.stream.Stream.of(
+                  "converted_value", "converted_uncertainty", "converted_unit"))
+          .toList();
 
   private final ResultService service;
   private final EntityTags entityTags;
+  private final FieldSelection fieldSelection;
 
-  public ResultResource(ResultService service, EntityTags entityTags) {
+  public ResultResource(
+      ResultService service, EntityTags entityTags, FieldSelection fieldSelection) {
     this.service = service;
     this.entityTags = entityTags;
+    this.fieldSelection = fieldSelection;
   }
 
   /** One result with a strong ETag; a matching If-None-Match answers 304. */
@@ -61,7 +74,8 @@ public class ResultResource {
       @QueryParam("unit") String unit,
       @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor,
-      @QueryParam("format") String format)
+      @QueryParam("format") String format,
+      @QueryParam("fields") String fields)
       throws SQLException {
     QueryParams.allowOnly(uri, PARAMETERS);
     boolean csv = BenchmarkParams.wantsCsv(format, headers);
@@ -81,7 +95,11 @@ public class ResultResource {
             QueryParams.text("cursor", cursor));
     Page<ResultItem> page = service.list(filter, requested);
     if (!csv) {
-      return Response.ok(page, MediaType.APPLICATION_JSON_TYPE).build();
+      return Response.ok(
+              fieldSelection.apply(
+                  page, "items", QueryParams.list("fields", fields), SELECTABLE, "id"),
+              MediaType.APPLICATION_JSON_TYPE)
+          .build();
     }
     Response.ResponseBuilder response =
         Response.ok(CsvExport.results(page.items(), requested), CsvExport.MEDIA_TYPE)

@@ -1,9 +1,11 @@
 package org.mlmdkb.tag;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
@@ -12,6 +14,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
+import org.mlmdkb.common.query.FieldSelection;
 import org.mlmdkb.common.query.QueryParams;
 import org.mlmdkb.common.query.Slugs;
 import org.mlmdkb.common.web.EntityTags;
@@ -24,17 +27,29 @@ public class TagResource {
   private final TagRepository tags;
   private final TagService service;
   private final EntityTags entityTags;
+  private final FieldSelection fieldSelection;
 
-  public TagResource(TagRepository tags, TagService service, EntityTags entityTags) {
+  public TagResource(
+      TagRepository tags,
+      TagService service,
+      EntityTags entityTags,
+      FieldSelection fieldSelection) {
     this.tags = tags;
     this.service = service;
     this.entityTags = entityTags;
+    this.fieldSelection = fieldSelection;
   }
 
   @GET
-  public TagList list(@Context UriInfo uri) throws SQLException {
-    QueryParams.allowOnly(uri, Set.of());
-    return new TagList(tags.listWithCounts());
+  public JsonNode list(@Context UriInfo uri, @QueryParam("fields") String fields)
+      throws SQLException {
+    QueryParams.allowOnly(uri, Set.of("fields"));
+    return fieldSelection.apply(
+        new TagList(tags.listWithCounts()),
+        "items",
+        QueryParams.list("fields", fields),
+        FieldSelection.propertiesOf(TagRepository.TagDto.class),
+        "slug");
   }
 
   /**

@@ -282,13 +282,6 @@ class LeaderboardResourceTest extends ApiTest {
   }
 
   @Test
-  void resultsWithoutUncertaintyAreNeverTied() {
-    board(Map.of("dataset", "wbm", "subset", "full-test-set", "metric", "F1"))
-        .statusCode(200)
-        .body("rows.tied", everyItem(equalTo(false)));
-  }
-
-  @Test
   void metricWithoutDirectionIsListedUnranked() {
     board(Map.of("dataset", "wbm", "metric", "n_structures (symprec=1e-5)"))
         .statusCode(200)

@@ -2,6 +2,7 @@ package org.mlmdkb.common.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -18,13 +19,25 @@ public class FieldSelection {
   private final ObjectMapper json;
 
   public FieldSelection(ObjectMapper json) {
-    this.json = json;
+    // Exact decimals: the default node factory strips trailing zeros, so 2500 would come out as
+    // 2.5E+3 and 20 as 2E+1 in a selected field.
+    this.json = json.copy().setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
   }
 
   public JsonNode apply(Page<?> page, List<String> fields, List<String> selectable) {
-    ObjectNode body = json.valueToTree(page);
+    return apply(page, "items", fields, selectable, "id");
+  }
+
+  /**
+   * Applies {@code fields} to the objects of {@code body}'s array {@code list}: each keeps {@code
+   * key} (what identifies it: id, slug, method) and the named properties; an unknown name is a 400
+   * listing the selectable ones.
+   */
+  public JsonNode apply(
+      Object body, String list, List<String> fields, List<String> selectable, String key) {
+    ObjectNode tree = json.valueToTree(body);
     if (fields.isEmpty()) {
-      return body;
+      return tree;
     }
     List<String> unknown = new ArrayList<>(fields);
     unknown.removeAll(selectable);
@@ -33,8 +46,15 @@ public class FieldSelection {
           "fields", "names unknown properties " + unknown + "; selectable: " + selectable);
     }
     Set<String> keep = new LinkedHashSet<>(fields);
-    keep.add("id");
-    body.withArray("items").forEach(item -> ((ObjectNode) item).retain(keep));
-    return body;
+    keep.add(key);
+    tree.withArray(list).forEach(item -> ((ObjectNode) item).retain(keep));
+    return tree;
+  }
+
+  /** The JSON (snake_case) names of a record's components: what {@code fields=} may select. */
+  public static List<String> propertiesOf(Class<? extends Record> item) {
+    return java.util.Arrays.stream(item.getRecordComponents())
+        .map(c -> c.getName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase())
+        .toList();
   }
 }
