@@ -118,9 +118,13 @@ public class PaperResource {
         .build();
   }
 
-  /** Literal "/related" makes this path more specific than the plain {ref} one. */
+  /**
+   * Literal "/related" makes this path more specific than the plain {ref} one. RESTEasy searches
+   * for the template's regex from every position of the path; \G pins it to where the segment
+   * starts, so a long path that is not a "/related" one fails in linear, not quadratic, time.
+   */
   @GET
-  @Path("{ref: .+}/related")
+  @Path("{ref: \\G.+}/related")
   public RelatedList related(
       @Context UriInfo uri, @PathParam("ref") String ref, @QueryParam("limit") String limit)
       throws SQLException {
@@ -133,7 +137,7 @@ public class PaperResource {
    * answers 304.
    */
   @GET
-  @Path("{ref: .+}")
+  @Path("{ref: \\G.+}")
   @Produces({
     MediaType.APPLICATION_JSON,
     CitationFormat.BIBTEX_TYPE,

@@ -161,6 +161,7 @@ class PaperCurationResourceTest extends ApiTest {
         .body("volume", equalTo("7"))
         .body("authors.name", contains("Alan Turing"));
     given()
+        .header("Authorization", "Bearer " + org.mlmdkb.curation.CurationFixtures.ADMIN_KEY)
         .when()
         .get("/api/v1/papers/" + id + "/history")
         .then()
@@ -186,6 +187,7 @@ class PaperCurationResourceTest extends ApiTest {
             etag,
             List.of(Map.of("venue", "Venue A"), Map.of("venue", "Venue B"))));
     given()
+        .header("Authorization", "Bearer " + org.mlmdkb.curation.CurationFixtures.ADMIN_KEY)
         .when()
         .get("/api/v1/papers/" + id + "/history")
         .then()
@@ -254,6 +256,7 @@ class PaperCurationResourceTest extends ApiTest {
         .statusCode(200)
         .body("items.id", contains(id));
     given()
+        .header("Authorization", "Bearer " + org.mlmdkb.curation.CurationFixtures.ADMIN_KEY)
         .when()
         .get("/api/v1/papers/" + id + "/history")
         .then()
