@@ -17,7 +17,6 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.paging.Limits;
 import org.mlmdkb.common.paging.Page;
 import org.mlmdkb.common.query.FieldSelection;
@@ -87,15 +86,18 @@ public class PaperResource {
     QueryParams.allowOnly(uri, LIST_PARAMETERS);
     String sortParameter = QueryParams.oneOf("sort", sort, PaperSort.parameters());
     String text = QueryParams.text("q", q);
-    if (text == null && "relevance".equals(sortParameter)) {
-      throw ApiException.badParameter("sort", "relevance needs q: there is nothing to rank by");
-    }
+    // Without q every paper is equally relevant: relevance then means the default order, so
+    // each documented sort value is valid on its own, as the contract says.
+    boolean byRelevance =
+        text != null && (sortParameter == null || "relevance".equals(sortParameter));
     PaperFilter filter =
         filters.toFilter(
             text,
-            sortParameter != null
-                ? PaperSort.fromParameter(sortParameter)
-                : text != null ? PaperSort.RELEVANCE : PaperSort.YEAR_DESC,
+            byRelevance
+                ? PaperSort.RELEVANCE
+                : sortParameter != null && !"relevance".equals(sortParameter)
+                    ? PaperSort.fromParameter(sortParameter)
+                    : PaperSort.YEAR_DESC,
             Limits.check(QueryParams.integer("limit", limit)),
             QueryParams.text("cursor", cursor));
     Optional<CitationFormat> export =

@@ -56,11 +56,14 @@ public class LeaderboardResource {
     BoardFilter filter = filter(q, List.of(), perVariant);
     Unit unit = BenchmarkParams.unit(q.getFirst("unit"));
     if (filter.dataset() == null) {
-      if (csv || unit != null) {
-        throw ApiException.badParameter(
-            csv ? "format" : "unit", "applies to a leaderboard, which needs dataset=");
+      if (unit != null) {
+        throw ApiException.badParameter("unit", "applies to a leaderboard, which needs dataset=");
       }
-      return Response.ok(service.index(filter), MediaType.APPLICATION_JSON_TYPE).build();
+      return csv
+          ? Response.ok(CsvExport.index(service.index(filter)), CsvExport.MEDIA_TYPE)
+              .header("Content-Disposition", "attachment; filename=\"leaderboards.csv\"")
+              .build()
+          : Response.ok(service.index(filter), MediaType.APPLICATION_JSON_TYPE).build();
     }
     Leaderboard board = service.leaderboard(filter, unit);
     return csv
