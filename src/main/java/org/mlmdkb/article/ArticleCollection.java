@@ -46,6 +46,11 @@ public class ArticleCollection implements CuratedCollection<ArticleInput> {
   }
 
   @Override
+  public boolean publiclyVisible(long id) throws SQLException {
+    return writes.editableState(id).map(a -> "published".equals(a.status())).orElse(false);
+  }
+
+  @Override
   public boolean lockLive(long id) throws SQLException {
     return writes.lockLive(id);
   }

@@ -25,6 +25,14 @@ public interface CuratedCollection<I> {
    */
   Optional<Long> find(String ref, boolean includeDeleted) throws SQLException;
 
+  /**
+   * Whether readers without a key may see this live item (and so its history); only articles have
+   * live items the public may not see, their drafts.
+   */
+  default boolean publiclyVisible(long id) throws SQLException {
+    return true;
+  }
+
   /** Locks a live item's row until the transaction ends; false when absent or soft-deleted. */
   boolean lockLive(long id) throws SQLException;
 

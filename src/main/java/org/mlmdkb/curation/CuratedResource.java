@@ -12,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -89,8 +90,9 @@ public abstract class CuratedResource<I> {
   }
 
   // An explicit regex: RESTEasy Reactive's default one consumes the whole segment, ":restore" too.
+  // \G pins the search to the segment's start (see PaperResource.related), keeping it linear.
   @POST
-  @Path("{ref: [^/:]+}:restore")
+  @Path("{ref: \\G[^/:]+}:restore")
   @AdminOnly
   public Response restore(@PathParam("ref") String ref) throws SQLException {
     return CurationResponses.ok(workflow.restore(collection, ref, caller.keyName()));
@@ -98,8 +100,11 @@ public abstract class CuratedResource<I> {
 
   @GET
   @Path("{ref}/history")
-  public HistoryPage history(@PathParam("ref") String ref, @Context UriInfo uri)
+  public HistoryPage history(
+      @PathParam("ref") String ref,
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @Context UriInfo uri)
       throws SQLException {
-    return history.page(collection, ref, uri);
+    return history.page(collection, ref, uri, authorization);
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.SQLException;
+import org.mlmdkb.common.db.RetriesTransientFailures;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.web.EntityTags;
 
@@ -17,6 +18,7 @@ import org.mlmdkb.common.web.EntityTags;
  */
 @ApplicationScoped
 @Transactional
+@RetriesTransientFailures
 public class CurationWorkflow {
 
   /** An item as readers now see it, with its entity tag and where it is read. */

@@ -25,7 +25,13 @@ public class HistoryRepository {
       String keyName,
       OffsetDateTime changedAt,
       JsonNode before,
-      JsonNode after) {}
+      JsonNode after) {
+
+    /** The entry as readers without a key see it: who changed it is the curators' business. */
+    public Entry withoutKeyName() {
+      return new Entry(id, collection, itemId, action, null, changedAt, before, after);
+    }
+  }
 
   private final AgroalDataSource dataSource;
   private final ObjectMapper json;

@@ -16,7 +16,6 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.paging.Limits;
 import org.mlmdkb.common.paging.Page;
 import org.mlmdkb.common.query.FieldSelection;
@@ -86,15 +85,18 @@ public class PaperResource {
     QueryParams.allowOnly(uri, LIST_PARAMETERS);
     String sortParameter = QueryParams.oneOf("sort", sort, PaperSort.parameters());
     String text = QueryParams.text("q", q);
-    if (text == null && "relevance".equals(sortParameter)) {
-      throw ApiException.badParameter("sort", "relevance needs q: there is nothing to rank by");
-    }
+    // Without q every paper is equally relevant: relevance then means the default order, so
+    // each documented sort value is valid on its own, as the contract says.
+    boolean byRelevance =
+        text != null && (sortParameter == null || "relevance".equals(sortParameter));
     PaperFilter filter =
         filters.toFilter(
             text,
-            sortParameter != null
-                ? PaperSort.fromParameter(sortParameter)
-                : text != null ? PaperSort.RELEVANCE : PaperSort.YEAR_DESC,
+            byRelevance
+                ? PaperSort.RELEVANCE
+                : sortParameter != null && !"relevance".equals(sortParameter)
+                    ? PaperSort.fromParameter(sortParameter)
+                    : PaperSort.YEAR_DESC,
             Limits.check(QueryParams.integer("limit", limit)),
             QueryParams.text("cursor", cursor));
     Optional<CitationFormat> export =
@@ -117,9 +119,13 @@ public class PaperResource {
         .build();
   }
 
-  /** Literal "/related" makes this path more specific than the plain {ref} one. */
+  /**
+   * Literal "/related" makes this path more specific than the plain {ref} one. RESTEasy searches
+   * for the template's regex from every position of the path; \G pins it to where the segment
+   * starts, so a long path that is not a "/related" one fails in linear, not quadratic, time.
+   */
   @GET
-  @Path("{ref: .+}/related")
+  @Path("{ref: \\G.+}/related")
   public RelatedList related(
       @Context UriInfo uri, @PathParam("ref") String ref, @QueryParam("limit") String limit)
       throws SQLException {
@@ -132,7 +138,7 @@ public class PaperResource {
    * answers 304.
    */
   @GET
-  @Path("{ref: .+}")
+  @Path("{ref: \\G.+}")
   @Produces({
     MediaType.APPLICATION_JSON,
     CitationFormat.BIBTEX_TYPE,

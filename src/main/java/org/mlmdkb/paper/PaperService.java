@@ -24,6 +24,7 @@ import org.mlmdkb.search.SearchService;
 public class PaperService {
 
   private static final Pattern DOI = Pattern.compile("^10\\.\\d{4,9}/\\S+$");
+  private static final Pattern PREFIX_SLASH_SUFFIX = Pattern.compile("^[^/\\s]+/\\S+$");
   private static final Pattern ARXIV =
       Pattern.compile("^(\\d{4}\\.\\d{4,5}|[a-z-]+(\\.[A-Z]{2})?/\\d{7})(v\\d+)?$");
 
@@ -127,6 +128,12 @@ public class PaperService {
     if (lower.startsWith("doi:")) {
       String doi = lower.substring(4).replaceFirst("^https?://(dx\\.)?doi\\.org/", "");
       if (!DOI.matcher(doi).matches()) {
+        // A prefix/suffix pair is what the contract's doi:{doi_prefix}/{doi_suffix} form takes:
+        // one whose prefix is no DOI registrant (10.xxxx) names no paper, so 404; anything
+        // without that shape is malformed, 400.
+        if (PREFIX_SLASH_SUFFIX.matcher(doi).matches()) {
+          return Optional.empty();
+        }
         throw ApiException.badPathParameter("ref", "is not a valid DOI: '" + shortRef(ref) + "'");
       }
       return papers.findByDoi(doi);

@@ -9,7 +9,9 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.mlmdkb.result.BoardDtos.BoardIndex;
 import org.mlmdkb.result.BoardDtos.BoardRow;
+import org.mlmdkb.result.BoardDtos.BoardSummary;
 import org.mlmdkb.result.BoardDtos.Leaderboard;
 
 /** Result lists and leaderboards as CSV: one header row, units in the header names. */
@@ -161,6 +163,38 @@ public final class CsvExport {
               board.fingerprint().target(),
               board.fingerprint().metric(),
               board.direction()));
+    }
+    return write(header, rows);
+  }
+
+  /** The leaderboard index, one board per row. */
+  public static String index(BoardIndex index) {
+    List<String> header =
+        List.of(
+            "dataset",
+            "subset",
+            "task",
+            "target",
+            "metric",
+            "direction",
+            "kind",
+            "n_results",
+            "n_methods",
+            "n_fingerprints");
+    List<List<Object>> rows = new ArrayList<>();
+    for (BoardSummary b : index.items()) {
+      rows.add(
+          Arrays.asList(
+              b.dataset() == null ? null : b.dataset().slug(),
+              b.subset() == null ? null : b.subset().slug(),
+              b.task(),
+              b.target(),
+              b.metric(),
+              b.direction(),
+              b.kind(),
+              b.nResults(),
+              b.nMethods(),
+              b.nFingerprints()));
     }
     return write(header, rows);
   }

@@ -75,8 +75,14 @@ public class LeaderboardResource {
     Unit unit = BenchmarkParams.unit(q.getFirst("unit"));
     Integer limit = limit(q.getFirst("limit"));
     if (filter.dataset() == null) {
-      refuseBoardOnlyParameters(q, format, unit, limit);
-      return Response.ok(service.index(filter), MediaType.APPLICATION_JSON_TYPE).build();
+      // The board index also comes as CSV; every other board-only parameter needs a dataset.
+      refuseBoardOnlyParameters(
+          q, format == BoardFormat.CSV ? BoardFormat.JSON : format, unit, limit);
+      return format == BoardFormat.CSV
+          ? Response.ok(CsvExport.index(service.index(filter)), CsvExport.MEDIA_TYPE)
+              .header("Content-Disposition", "attachment; filename=\"leaderboards.csv\"")
+              .build()
+          : Response.ok(service.index(filter), MediaType.APPLICATION_JSON_TYPE).build();
     }
     if (format == BoardFormat.SVG) {
       return BoardFormat.svg(BoardChart.svg(service.chartableBoard(filter, unit, limit)), request);

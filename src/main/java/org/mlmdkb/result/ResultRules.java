@@ -19,6 +19,16 @@ import org.mlmdkb.common.error.Problem;
 @ApplicationScoped
 public class ResultRules {
 
+  /**
+   * Largest magnitude of a stored number (value, uncertainty, temperature): far beyond any
+   * benchmark figure, and small enough that a value like 1e999999 is refused instead of being
+   * expanded into a million digits on its way into a numeric column.
+   */
+  static final BigDecimal MAX_MAGNITUDE = new BigDecimal("1e12");
+
+  /** Most digits after the decimal point a stored number may carry. */
+  static final int MAX_SCALE = 30;
+
   /** The targets the contract lists for a result. */
   static final List<String> TARGETS =
       List.of(
@@ -81,6 +91,9 @@ public class ResultRules {
     if (in.value() == null) {
       errors.add(body("value", "is required"));
     }
+    checkRange("value", in.value(), errors);
+    checkRange("uncertainty", in.uncertainty(), errors);
+    checkRange("temperature_k", in.temperatureK(), errors);
     Optional<Unit> unit = Unit.parse(in.unit());
     if (text(in.unit()) == null) {
       errors.add(body("unit", "is required"));
@@ -170,5 +183,16 @@ public class ResultRules {
 
   private static String text(String value) {
     return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  private static void checkRange(String name, BigDecimal number, List<Problem.FieldError> errors) {
+    if (number == null) {
+      return;
+    }
+    if (number.abs().compareTo(MAX_MAGNITUDE) > 0) {
+      errors.add(body(name, "must lie between -1e12 and 1e12"));
+    } else if (number.signum() != 0 && number.stripTrailingZeros().scale() > MAX_SCALE) {
+      errors.add(body(name, "must have at most " + MAX_SCALE + " digits after the decimal point"));
+    }
   }
 }

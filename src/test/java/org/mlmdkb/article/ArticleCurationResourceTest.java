@@ -244,6 +244,7 @@ class ArticleCurationResourceTest extends ApiTest {
         .body("tags", contains("machine-learning"))
         .body("published_at", equalTo(publishedAt));
     given()
+        .header("Authorization", "Bearer " + org.mlmdkb.curation.CurationFixtures.ADMIN_KEY)
         .when()
         .get("/api/v1/articles/" + slug + "/history")
         .then()
@@ -314,6 +315,7 @@ class ArticleCurationResourceTest extends ApiTest {
             etag,
             List.of(Map.of("title", "Title A"), Map.of("title", "Title B"))));
     given()
+        .header("Authorization", "Bearer " + org.mlmdkb.curation.CurationFixtures.ADMIN_KEY)
         .when()
         .get("/api/v1/articles/" + slug + "/history")
         .then()
@@ -376,6 +378,7 @@ class ArticleCurationResourceTest extends ApiTest {
         .body("title", equalTo(title));
     given().when().get("/api/v1/articles/" + slug).then().statusCode(200);
     given()
+        .header("Authorization", "Bearer " + org.mlmdkb.curation.CurationFixtures.ADMIN_KEY)
         .when()
         .get("/api/v1/articles/" + slug + "/history")
         .then()
@@ -417,6 +420,7 @@ class ArticleCurationResourceTest extends ApiTest {
     String path = "/api/v1/articles/" + slug + "/history";
     String cursor =
         given()
+            .header("Authorization", "Bearer " + org.mlmdkb.curation.CurationFixtures.ADMIN_KEY)
             .queryParam("limit", 1)
             .when()
             .get(path)
@@ -427,6 +431,7 @@ class ArticleCurationResourceTest extends ApiTest {
             .path("next_cursor");
     assertNotNull(cursor);
     given()
+        .header("Authorization", "Bearer " + org.mlmdkb.curation.CurationFixtures.ADMIN_KEY)
         .queryParam("limit", 1)
         .queryParam("cursor", cursor)
         .when()

@@ -171,6 +171,7 @@ class ImportResourceTest extends ApiTest {
         .body("volume", equalTo("42"))
         .body("venue", equalTo("Curated Venue"));
     given()
+        .header("Authorization", "Bearer " + org.mlmdkb.curation.CurationFixtures.ADMIN_KEY)
         .get("/api/v1/papers/" + id + "/history")
         .then()
         .body("items.action", contains("create", "update"))

@@ -234,6 +234,7 @@ class DatasetCurationResourceTest extends ApiTest {
     assertEquals("/api/v1/datasets/" + newSlug, URI.create(renamed.header("Location")).getPath());
     given().when().get("/api/v1/datasets/" + oldSlug).then().statusCode(404);
     given()
+        .header("Authorization", "Bearer " + org.mlmdkb.curation.CurationFixtures.ADMIN_KEY)
         .when()
         .get("/api/v1/datasets/" + newSlug + "/history")
         .then()
@@ -263,6 +264,7 @@ class DatasetCurationResourceTest extends ApiTest {
         .body("url", equalTo("https://example.org/test-set"))
         .body("subsets.slug", contains("cold", "hot"));
     given()
+        .header("Authorization", "Bearer " + org.mlmdkb.curation.CurationFixtures.ADMIN_KEY)
         .when()
         .get("/api/v1/datasets/" + slug + "/history")
         .then()
@@ -293,6 +295,7 @@ class DatasetCurationResourceTest extends ApiTest {
         .statusCode(200)
         .header("ETag", equalTo(created.header("ETag")));
     given()
+        .header("Authorization", "Bearer " + org.mlmdkb.curation.CurationFixtures.ADMIN_KEY)
         .when()
         .get("/api/v1/datasets/" + slug + "/history")
         .then()
@@ -360,6 +363,7 @@ class DatasetCurationResourceTest extends ApiTest {
             etag,
             List.of(Map.of("name", "Name A"), Map.of("name", "Name B"))));
     given()
+        .header("Authorization", "Bearer " + org.mlmdkb.curation.CurationFixtures.ADMIN_KEY)
         .when()
         .get("/api/v1/datasets/" + slug + "/history")
         .then()
@@ -442,6 +446,7 @@ class DatasetCurationResourceTest extends ApiTest {
         .then()
         .body("items.slug", contains(slug));
     given()
+        .header("Authorization", "Bearer " + org.mlmdkb.curation.CurationFixtures.ADMIN_KEY)
         .when()
         .get("/api/v1/datasets/" + slug + "/history")
         .then()
@@ -479,6 +484,7 @@ class DatasetCurationResourceTest extends ApiTest {
         .statusCode(200);
     String cursor =
         given()
+            .header("Authorization", "Bearer " + org.mlmdkb.curation.CurationFixtures.ADMIN_KEY)
             .queryParam("limit", 1)
             .when()
             .get("/api/v1/datasets/" + slug + "/history")
@@ -489,6 +495,7 @@ class DatasetCurationResourceTest extends ApiTest {
             .extract()
             .path("next_cursor");
     given()
+        .header("Authorization", "Bearer " + org.mlmdkb.curation.CurationFixtures.ADMIN_KEY)
         .queryParam("limit", 1)
         .queryParam("cursor", cursor)
         .when()
@@ -503,6 +510,7 @@ class DatasetCurationResourceTest extends ApiTest {
   @Test
   void historyOfAnUnknownDatasetIs404() {
     given()
+        .header("Authorization", "Bearer " + org.mlmdkb.curation.CurationFixtures.ADMIN_KEY)
         .when()
         .get("/api/v1/datasets/no-such-dataset-" + unique() + "/history")
         .then()

@@ -226,6 +226,7 @@ class MethodCurationResourceTest extends ApiTest {
         .body("code_url", equalTo("https://example.org/" + slug))
         .body("lineage.parents.slug", contains("mace"));
     given()
+        .header("Authorization", "Bearer " + org.mlmdkb.curation.CurationFixtures.ADMIN_KEY)
         .when()
         .get("/api/v1/methods/" + slug + "/history")
         .then()
@@ -287,6 +288,7 @@ class MethodCurationResourceTest extends ApiTest {
             etag,
             List.of(Map.of("licence", "Apache-2.0"), Map.of("licence", "BSD-3-Clause"))));
     given()
+        .header("Authorization", "Bearer " + org.mlmdkb.curation.CurationFixtures.ADMIN_KEY)
         .when()
         .get("/api/v1/methods/" + slug + "/history")
         .then()
@@ -438,6 +440,7 @@ class MethodCurationResourceTest extends ApiTest {
         .then()
         .body("items.slug", contains(slug));
     given()
+        .header("Authorization", "Bearer " + org.mlmdkb.curation.CurationFixtures.ADMIN_KEY)
         .when()
         .get("/api/v1/methods/" + slug + "/history")
         .then()
@@ -494,7 +497,10 @@ class MethodCurationResourceTest extends ApiTest {
     List<Object> years = new ArrayList<>();
     String cursor = null;
     do {
-      var request = given().queryParam("limit", 1);
+      var request =
+          given()
+              .header("Authorization", "Bearer " + org.mlmdkb.curation.CurationFixtures.ADMIN_KEY)
+              .queryParam("limit", 1);
       if (cursor != null) {
         request.queryParam("cursor", cursor);
       }
@@ -529,6 +535,7 @@ class MethodCurationResourceTest extends ApiTest {
         .statusCode(200)
         .header("ETag", equalTo(created.header("ETag")));
     given()
+        .header("Authorization", "Bearer " + org.mlmdkb.curation.CurationFixtures.ADMIN_KEY)
         .when()
         .get("/api/v1/methods/" + slug + "/history")
         .then()
@@ -537,8 +544,14 @@ class MethodCurationResourceTest extends ApiTest {
 
   @Test
   void historyOfAMalformedSlugIs400AndOfAnUnknownOne404() {
-    given().when().get("/api/v1/methods/Not_A_Slug/history").then().statusCode(400);
     given()
+        .header("Authorization", "Bearer " + org.mlmdkb.curation.CurationFixtures.ADMIN_KEY)
+        .when()
+        .get("/api/v1/methods/Not_A_Slug/history")
+        .then()
+        .statusCode(400);
+    given()
+        .header("Authorization", "Bearer " + org.mlmdkb.curation.CurationFixtures.ADMIN_KEY)
         .when()
         .get("/api/v1/methods/no-such-method-" + word() + "/history")
         .then()

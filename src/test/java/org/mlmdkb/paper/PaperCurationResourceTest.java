@@ -160,6 +160,7 @@ class PaperCurationResourceTest extends ApiTest {
         .body("volume", equalTo("7"))
         .body("authors.name", contains("Alan Turing"));
     given()
+        .header("Authorization", "Bearer " + org.mlmdkb.curation.CurationFixtures.ADMIN_KEY)
         .when()
         .get("/api/v1/papers/" + id + "/history")
         .then()
@@ -185,6 +186,7 @@ class PaperCurationResourceTest extends ApiTest {
             etag,
             List.of(Map.of("venue", "Venue A"), Map.of("venue", "Venue B"))));
     given()
+        .header("Authorization", "Bearer " + org.mlmdkb.curation.CurationFixtures.ADMIN_KEY)
         .when()
         .get("/api/v1/papers/" + id + "/history")
         .then()
@@ -255,6 +257,7 @@ class PaperCurationResourceTest extends ApiTest {
         // Back, and first: it is the one paper matching every word of its title.
         .body("items[0].id", equalTo(id));
     given()
+        .header("Authorization", "Bearer " + org.mlmdkb.curation.CurationFixtures.ADMIN_KEY)
         .when()
         .get("/api/v1/papers/" + id + "/history")
         .then()

@@ -43,6 +43,7 @@ class PaperReplaceTest extends ApiTest {
         .body("venue", nullValue())
         .body("authors", empty());
     given()
+        .header("Authorization", "Bearer " + org.mlmdkb.curation.CurationFixtures.ADMIN_KEY)
         .when()
         .get("/api/v1/papers/" + id + "/history")
         .then()

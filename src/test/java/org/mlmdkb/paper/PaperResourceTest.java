@@ -185,6 +185,16 @@ class PaperResourceTest extends ApiTest {
         .body("errors[0].in", equalTo("query"));
   }
 
+  @Test
+  void aPrefixSlashSuffixDoiWithoutARegistrantPrefixIs404() {
+    given()
+        .when()
+        .get("/api/v1/papers/doi:1956/physrevlett.98.146401")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
+  }
+
   @ParameterizedTest
   @CsvSource({"doi:not-a-doi", "arxiv:xyz", "abc"})
   void malformedPaperRefIs400(String ref) {

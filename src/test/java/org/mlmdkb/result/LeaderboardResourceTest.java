@@ -392,6 +392,38 @@ class LeaderboardResourceTest extends ApiTest {
   }
 
   @Test
+  void csvWithoutDatasetIsTheIndexOneBoardPerRow() throws Exception {
+    String body =
+        given()
+            .queryParam("format", "csv")
+            .when()
+            .get("/api/v1/leaderboards")
+            .then()
+            .statusCode(200)
+            .contentType(startsWith("text/csv"))
+            .extract()
+            .asString();
+    List<CSVRecord> records =
+        CSVFormat.RFC4180.parse(new StringReader(body.substring(1))).getRecords();
+    assertEquals(
+        List.of("dataset", "subset", "task", "target", "metric"),
+        records.get(0).toList().subList(0, 5));
+    int boards = given().get("/api/v1/leaderboards").then().extract().path("total");
+    assertEquals(boards + 1, records.size());
+  }
+
+  @Test
+  void unitWithoutDatasetIs400NamingUnit() {
+    given()
+        .queryParam("unit", "meV")
+        .when()
+        .get("/api/v1/leaderboards")
+        .then()
+        .statusCode(400)
+        .body("errors[0].name", org.hamcrest.Matchers.equalTo("unit"));
+  }
+
+  @Test
   void withoutDatasetListsTheAvailableBoards() {
     given()
         .when()

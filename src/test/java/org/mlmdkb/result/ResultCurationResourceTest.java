@@ -210,6 +210,7 @@ class ResultCurationResourceTest extends ApiTest {
         .body("rows.result_id", contains(id))
         .body("rows[0].reported_value", equalTo(new BigDecimal("1.0")));
     given()
+        .header("Authorization", "Bearer " + org.mlmdkb.curation.CurationFixtures.ADMIN_KEY)
         .when()
         .get("/api/v1/results/" + id + "/history")
         .then()
@@ -245,6 +246,7 @@ class ResultCurationResourceTest extends ApiTest {
         .statusCode(204);
     given().when().get("/api/v1/results/" + id).then().statusCode(404);
     given()
+        .header("Authorization", "Bearer " + org.mlmdkb.curation.CurationFixtures.ADMIN_KEY)
         .when()
         .get("/api/v1/results/" + id + "/history")
         .then()
@@ -258,6 +260,7 @@ class ResultCurationResourceTest extends ApiTest {
     given().when().get("/api/v1/results/999999999").then().statusCode(404);
     given().when().get("/api/v1/results/abc").then().statusCode(400);
     given()
+        .header("Authorization", "Bearer " + org.mlmdkb.curation.CurationFixtures.ADMIN_KEY)
         .when()
         .get("/api/v1/results/999999999/history")
         .then()

@@ -79,6 +79,7 @@ class ResultSoftDeleteTest extends ApiTest {
         .body("id", equalTo(id));
     board(split, Map.of()).statusCode(200).body("rows", hasSize(1));
     given()
+        .header("Authorization", "Bearer " + org.mlmdkb.curation.CurationFixtures.ADMIN_KEY)
         .when()
         .get("/api/v1/results/" + id + "/history")
         .then()
@@ -152,6 +153,7 @@ class ResultSoftDeleteTest extends ApiTest {
     delete(created);
     String next =
         given()
+            .header("Authorization", "Bearer " + org.mlmdkb.curation.CurationFixtures.ADMIN_KEY)
             .queryParam("limit", 1)
             .when()
             .get("/api/v1/results/" + id + "/history")
@@ -162,6 +164,7 @@ class ResultSoftDeleteTest extends ApiTest {
             .extract()
             .path("next_cursor");
     given()
+        .header("Authorization", "Bearer " + org.mlmdkb.curation.CurationFixtures.ADMIN_KEY)
         .queryParam("limit", 1)
         .queryParam("cursor", next)
         .when()
@@ -176,6 +179,7 @@ class ResultSoftDeleteTest extends ApiTest {
   void historyRefusesAForeignCursor() {
     int id = create(result("bad-cursor-" + unique())).path("id");
     given()
+        .header("Authorization", "Bearer " + org.mlmdkb.curation.CurationFixtures.ADMIN_KEY)
         .queryParam("cursor", "bm90LWEtY3Vyc29y")
         .when()
         .get("/api/v1/results/" + id + "/history")

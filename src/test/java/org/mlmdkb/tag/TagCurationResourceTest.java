@@ -172,6 +172,7 @@ class TagCurationResourceTest extends ApiTest {
         .body("label", equalTo("Patched"))
         .body("parent", equalTo("machine-learning"));
     given()
+        .header("Authorization", "Bearer " + org.mlmdkb.curation.CurationFixtures.ADMIN_KEY)
         .when()
         .get("/api/v1/tags/" + slug + "/history")
         .then()
@@ -231,6 +232,7 @@ class TagCurationResourceTest extends ApiTest {
             etag,
             List.of(Map.of("label", "Label A"), Map.of("label", "Label B"))));
     given()
+        .header("Authorization", "Bearer " + org.mlmdkb.curation.CurationFixtures.ADMIN_KEY)
         .when()
         .get("/api/v1/tags/" + slug + "/history")
         .then()
@@ -331,6 +333,7 @@ class TagCurationResourceTest extends ApiTest {
         .body("label", equalTo(label));
     given().when().get("/api/v1/tags/" + slug).then().statusCode(200);
     given()
+        .header("Authorization", "Bearer " + org.mlmdkb.curation.CurationFixtures.ADMIN_KEY)
         .when()
         .get("/api/v1/tags/" + slug + "/history")
         .then()
@@ -364,6 +367,7 @@ class TagCurationResourceTest extends ApiTest {
     String path = "/api/v1/tags/" + slug + "/history";
     String cursor =
         given()
+            .header("Authorization", "Bearer " + org.mlmdkb.curation.CurationFixtures.ADMIN_KEY)
             .queryParam("limit", 1)
             .when()
             .get(path)
@@ -374,6 +378,7 @@ class TagCurationResourceTest extends ApiTest {
             .path("next_cursor");
     assertNotNull(cursor);
     given()
+        .header("Authorization", "Bearer " + org.mlmdkb.curation.CurationFixtures.ADMIN_KEY)
         .queryParam("limit", 1)
         .queryParam("cursor", cursor)
         .when()

@@ -40,6 +40,9 @@ public interface KbConfig {
   /** The Lucene search index. */
   Search search();
 
+  /** Brute-force protection and the optional request-rate limit of anonymous reads. */
+  Limits limits();
+
   /** External database settings. */
   interface Db {
     /** JDBC or libpq-style URL of an existing PostgreSQL. */
@@ -92,6 +95,21 @@ public interface KbConfig {
     /** Largest accepted import body in bytes; larger bodies get 413. */
     @WithDefault("5242880")
     long maxBytes();
+  }
+
+  /** Per client address limits; each service instance counts on its own. */
+  interface Limits {
+    /** Wrong API keys a client address may present per window before it gets 429. */
+    @WithDefault("10")
+    int authFailures();
+
+    /** The window in which failed authentications are counted (also the longest 429). */
+    @WithDefault("60s")
+    Duration authWindow();
+
+    /** Anonymous GET/HEAD requests per client address and minute; 0 switches the limit off. */
+    @WithDefault("0")
+    int anonymousReadsPerMinute();
   }
 
   /** The bibliographic services asked for a paper's metadata. */

@@ -32,6 +32,13 @@ public class ProblemMapper {
             e.status(), e.typeSlug(), e.title(), e.getMessage(), path(uri), e.errors()));
   }
 
+  @ServerExceptionMapper
+  public Response retryLater(RetryLaterException e, UriInfo uri) {
+    return Response.fromResponse(api(e, uri))
+        .header("Retry-After", Long.toString(e.retryAfterSeconds()))
+        .build();
+  }
+
   /** Only the unit= parameter asks for conversions, so the problem names it. */
   @ServerExceptionMapper
   public Response incompatibleUnits(org.mlmdkb.result.IncompatibleUnitsException e, UriInfo uri) {
@@ -127,6 +134,13 @@ public class ProblemMapper {
 
   @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
   public Response unexpected(Throwable e, UriInfo uri) {
+    // Writes outside a retrying transaction boundary can still meet these SQLSTATEs.
+    if (SqlStates.conflict(e).isPresent()) {
+      return api(SqlStates.conflict(e).get(), uri);
+    }
+    if (SqlStates.isTransient(e)) {
+      return retryLater(SqlStates.busy(), uri);
+    }
     Log.error("Unexpected failure", e);
     return Problems.response(
         Problems.forStatus(500, "An unexpected error occurred; it has been logged", path(uri)));

@@ -3,9 +3,9 @@ package org.mlmdkb.common.query;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.Problem;
 
@@ -17,6 +17,8 @@ public final class QueryParams {
 
   /** Longest text accepted in a free-text or name parameter. */
   public static final int MAX_TEXT_LENGTH = 500;
+
+  private static final Pattern ASCII_INTEGER = Pattern.compile("-?[0-9]{1,10}");
 
   private QueryParams() {}
 
@@ -43,14 +45,21 @@ public final class QueryParams {
     }
   }
 
+  /**
+   * ASCII digits with an optional minus sign and nothing else: Java's parser would also take
+   * fullwidth or Arabic-Indic digits and a '+', which the contract's integer does not allow.
+   */
   public static Integer integer(String name, String value) {
-    if (value == null || value.isBlank()) {
+    if (value == null || value.isEmpty()) {
       return null;
     }
-    try {
-      return Integer.valueOf(value.strip());
-    } catch (NumberFormatException e) {
+    if (!ASCII_INTEGER.matcher(value).matches()) {
       throw ApiException.badParameter(name, "must be an integer, was '" + shorten(value) + "'");
+    }
+    try {
+      return Integer.valueOf(value);
+    } catch (NumberFormatException e) {
+      throw ApiException.badParameter(name, "is out of range, was '" + shorten(value) + "'");
     }
   }
 
@@ -73,25 +82,26 @@ public final class QueryParams {
     return result.isEmpty() ? null : result;
   }
 
+  /** {@code true} or {@code false} exactly, as the contract's boolean is serialised. */
   public static Boolean bool(String name, String value) {
-    if (value == null || value.isBlank()) {
+    if (value == null || value.isEmpty()) {
       return null;
     }
-    return switch (value.strip().toLowerCase(Locale.ROOT)) {
-      case "true", "1", "yes" -> true;
-      case "false", "0", "no" -> false;
+    return switch (value) {
+      case "true" -> true;
+      case "false" -> false;
       default ->
           throw ApiException.badParameter(
               name, "must be true or false, was '" + shorten(value) + "'");
     };
   }
 
-  /** A value from a closed set, compared case-insensitively. */
+  /** A value from a closed set, exactly as the contract's enum spells it (case-sensitive). */
   public static String oneOf(String name, String value, List<String> allowed) {
-    if (value == null || value.isBlank()) {
+    if (value == null || value.isEmpty()) {
       return null;
     }
-    String v = value.strip().toLowerCase(Locale.ROOT);
+    String v = value;
     if (!allowed.contains(v)) {
       throw ApiException.badParameter(
           name, "must be one of " + allowed + ", was '" + shorten(value) + "'");

@@ -5,8 +5,6 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -23,10 +21,10 @@ public class ApiKeyFilter {
   static final String CHALLENGE = "Bearer realm=\"mlmd-kb\"";
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
-  private final ApiKeyService keys;
+  private final Authenticator keys;
   private final Caller caller;
 
-  public ApiKeyFilter(ApiKeyService keys, Caller caller) {
+  public ApiKeyFilter(Authenticator keys, Caller caller) {
     this.keys = keys;
     this.caller = caller;
   }
@@ -39,7 +37,7 @@ public class ApiKeyFilter {
       return null;
     }
     Optional<ApiKeyRepository.KeyRow> key =
-        keys.authenticate(bearerToken(request.getHeaderString(HttpHeaders.AUTHORIZATION)));
+        keys.authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION));
     if (key.isEmpty()) {
       return Response.fromResponse(
               Problems.response(
@@ -63,16 +61,5 @@ public class ApiKeyFilter {
             && resource.getResourceMethod().isAnnotationPresent(AdminOnly.class)
         || resource.getResourceClass() != null
             && resource.getResourceClass().isAnnotationPresent(AdminOnly.class);
-  }
-
-  private static String bearerToken(String authorization) {
-    if (authorization == null) {
-      return null;
-    }
-    List<String> parts = List.of(authorization.strip().split("\\s+", 2));
-    if (parts.size() != 2 || !parts.get(0).toLowerCase(Locale.ROOT).equals("bearer")) {
-      return null;
-    }
-    return parts.get(1);
   }
 }

@@ -16,6 +16,7 @@ import org.jbibtex.KeyMap;
 import org.jbibtex.LaTeXParser;
 import org.jbibtex.LaTeXPrinter;
 import org.jbibtex.ReferenceValue;
+import org.jbibtex.StringValue;
 import org.jbibtex.Value;
 import org.mlmdkb.curation.Identifiers;
 import org.mlmdkb.paper.PaperInput;
@@ -78,7 +79,17 @@ final class BibTeXReader {
     }
   }
 
+  /**
+   * Bounds on {@code @string} macros. Macros are expanded once, when defined, so a chain of macros
+   * each built from the one before costs no recursion when used (20,000 chained macros once
+   * overflowed the stack); a macro past these bounds is refused and so is every entry that uses it.
+   */
+  static final int MAX_MACROS = 2_000;
+
+  static final int MAX_MACRO_LENGTH = 10_000;
+
   private final KeyMap<BibTeXString> macros = new KeyMap<>();
+  private final Map<String, String> refusedMacros = new java.util.HashMap<>();
 
   List<Entry> read(String text) {
     for (int m = 0; m < MONTHS.length; m++) {
@@ -127,17 +138,39 @@ final class BibTeXReader {
     }
     try {
       BibTeXDatabase db = parser().parse(new StringReader(braced));
-      db.getStrings().forEach(macros::put);
-    } catch (Exception | Error e) {
+      db.getStrings().forEach(this::define);
+    } catch (Exception | StackOverflowError e) {
       // An unreadable macro only matters where it is used; that entry will say so.
     }
+  }
+
+  /** Stores the macro expanded to plain text, or refuses it past the bounds. */
+  private void define(Key key, BibTeXString macro) {
+    String name = key.getValue().toLowerCase(Locale.ROOT);
+    if (macros.size() >= MONTHS.length + MAX_MACROS) {
+      refusedMacros.put(name, "is one macro more than the " + MAX_MACROS + " a file may define");
+      return;
+    }
+    try {
+      refuseRefusedMacros(macro.getValue());
+    } catch (Unreadable e) {
+      refusedMacros.put(name, "is built from a refused macro");
+      return;
+    }
+    String expanded = macro.getValue().toUserString();
+    if (expanded.length() > MAX_MACRO_LENGTH) {
+      refusedMacros.put(name, "expands to more than " + MAX_MACRO_LENGTH + " characters");
+      return;
+    }
+    refusedMacros.remove(name);
+    macros.put(key, new BibTeXString(key, new StringValue(expanded, StringValue.Style.BRACED)));
   }
 
   private Entry readEntry(int index, String key, String chunk) {
     BibTeXDatabase db;
     try {
       db = parser().parse(new StringReader(chunk));
-    } catch (Exception | Error e) {
+    } catch (Exception | StackOverflowError e) {
       return new Entry(index, key, null, List.of(), "is not valid BibTeX: " + firstLine(e));
     }
     if (db.getEntries().isEmpty()) {
@@ -149,6 +182,9 @@ final class BibTeXReader {
       return new Entry(index, entry.getKey().getValue(), toPaper(entry, warnings), warnings, null);
     } catch (Unreadable e) {
       return new Entry(index, entry.getKey().getValue(), null, List.of(), e.getMessage());
+    } catch (StackOverflowError e) {
+      return new Entry(
+          index, entry.getKey().getValue(), null, List.of(), "nests values too deeply to read");
     } catch (RuntimeException e) {
       return new Entry(index, key, null, List.of(), "cannot be read: " + firstLine(e));
     }
@@ -319,6 +355,7 @@ final class BibTeXReader {
       return null;
     }
     String raw;
+    refuseRefusedMacros(value);
     if (value instanceof ReferenceValue ref && ref.getString() == null) {
       String macro = ref.getValue().getString();
       raw = JOURNAL_MACROS.getOrDefault(macro.toLowerCase(Locale.ROOT), macro);
@@ -331,6 +368,27 @@ final class BibTeXReader {
             : latexToText(raw);
     text = text.replaceAll("\\s+", " ").strip();
     return text.isEmpty() ? null : text;
+  }
+
+  /** An entry that uses a refused macro is refused too, naming the macro and why. */
+  private void refuseRefusedMacros(Value value) {
+    if (refusedMacros.isEmpty()) {
+      return;
+    }
+    java.util.ArrayDeque<Value> pending = new java.util.ArrayDeque<>(List.of(value));
+    while (!pending.isEmpty()) {
+      Value v = pending.pop();
+      if (v instanceof ReferenceValue ref) {
+        String name = ref.getValue().getString().toLowerCase(Locale.ROOT);
+        if (refusedMacros.containsKey(name)) {
+          throw new Unreadable(
+              "uses macro '" + shorten(name) + "', which " + refusedMacros.get(name));
+        }
+      } else if (v instanceof org.jbibtex.ConcateValue concat) {
+        pending.push(concat.getLeft());
+        pending.push(concat.getRight());
+      }
+    }
   }
 
   /** {@code {\"o}} → ö, {@code \&} → &, braces dropped; plain brace-stripping if LaTeX fails. */

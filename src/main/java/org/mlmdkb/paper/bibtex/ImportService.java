@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.mlmdkb.common.db.RetriesTransientFailures;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.Problem;
 import org.mlmdkb.curation.HistoryRepository;
@@ -30,6 +31,7 @@ import org.mlmdkb.paper.PaperWriteRepository;
  */
 @ApplicationScoped
 @Transactional
+@RetriesTransientFailures
 // A bibliography near kb.import.max-bytes holds thousands of entries: more than the default 60 s.
 @TransactionConfiguration(timeout = 300)
 public class ImportService {

@@ -113,6 +113,11 @@ final class ResultFields {
       return null;
     }
     if (v.isNumber()) {
+      // A JSON number beyond double range may be read as a double: Infinity, never storable.
+      if (v.isFloatingPointNumber() && !v.isBigDecimal() && !Double.isFinite(v.doubleValue())) {
+        errors.add(new Problem.FieldError(name, "body", "must be a finite number"));
+        return null;
+      }
       return v.decimalValue();
     }
     try {

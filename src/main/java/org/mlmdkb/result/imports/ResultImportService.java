@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.mlmdkb.common.db.RetriesTransientFailures;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.Problem;
 import org.mlmdkb.curation.HistoryRepository;
@@ -31,6 +32,7 @@ import org.mlmdkb.result.ResultWriteRepository;
  */
 @ApplicationScoped
 @Transactional
+@RetriesTransientFailures
 // Measured about 300 rows/s (src/bench/writes.py): MAX_ROWS takes some 20 s, well inside this.
 @TransactionConfiguration(timeout = 300)
 public class ResultImportService {

@@ -129,6 +129,7 @@ class LookupResourceTest extends ApiTest {
     crossrefAnswers(doi, 200, recorded("crossref-work.json", doi));
     int id = lookup(Map.of("doi", doi), "").statusCode(201).extract().path("paper.id");
     given()
+        .header("Authorization", "Bearer " + org.mlmdkb.curation.CurationFixtures.ADMIN_KEY)
         .when()
         .get("/api/v1/papers/" + id + "/history")
         .then()

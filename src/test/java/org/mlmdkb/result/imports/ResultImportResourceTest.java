@@ -88,6 +88,7 @@ class ResultImportResourceTest extends ApiTest {
         .body("unit", equalTo("eV/Å"))
         .body("canonical_unit", equalTo("meV/Å"));
     given()
+        .header("Authorization", "Bearer " + org.mlmdkb.curation.CurationFixtures.ADMIN_KEY)
         .get("/api/v1/results/" + id + "/history")
         .then()
         .statusCode(200)
