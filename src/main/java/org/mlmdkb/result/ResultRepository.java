@@ -121,6 +121,23 @@ public class ResultRepository {
       LEFT JOIN dataset_subset s ON s.id = r.subset_id
       """;
 
+  /**
+   * The same summaries from board_result_count (V130), which triggers keep at the number of live
+   * results per fingerprint, status and method: a few thousand rows instead of every result.
+   */
+  private static final String BOARD_SUMMARIES_PRECOMPUTED =
+      """
+      SELECT d.slug AS dataset_slug, d.name AS dataset_name, s.slug AS subset_slug,
+             s.name AS subset_name, r.task, r.target, r.metric, sum(r.n) AS n_results,
+             count(DISTINCT r.method_id) AS n_methods,
+             count(DISTINCT (r.basis, r.split, r.n_train, r.level_of_theory, r.temperature_k,
+                             r.canonical_unit)) AS n_fingerprints
+      FROM board_result_count r
+      JOIN method m ON m.id = r.method_id
+      JOIN dataset d ON d.id = r.dataset_id
+      LEFT JOIN dataset_subset s ON s.id = r.subset_id
+      """;
+
   /** One (dataset, subset, task, target, metric) combination that has results. */
   public record BoardSummaryRow(
       ResultDto.Ref dataset,
@@ -161,9 +178,14 @@ public class ResultRepository {
 
   /** The combinations that have results, for the leaderboard index. */
   public List<BoardSummaryRow> listBoards(BoardFilter f) throws SQLException {
-    SqlQuery q = boardFilters(f);
+    // The counts hold the present only; a board index as of a past date scans the versions.
+    boolean precomputed = f.asOf() == null;
+    SqlQuery q =
+        precomputed
+            ? fingerprintFilters(new SqlQuery().where("r.n > 0").where("d.deleted_at IS NULL"), f)
+            : boardFilters(f);
     String sql =
-        BOARD_SUMMARIES
+        (precomputed ? BOARD_SUMMARIES_PRECOMPUTED : BOARD_SUMMARIES)
             + q.whereClause()
             + " GROUP BY d.slug, d.name, s.slug, s.name, r.task, r.target, r.metric"
             + " ORDER BY d.slug, s.slug NULLS FIRST, r.task, r.target, r.metric";
@@ -246,7 +268,16 @@ public class ResultRepository {
   }
 
   private static SqlQuery boardFilters(BoardFilter f) {
-    SqlQuery q = live().where("d.deleted_at IS NULL");
+    SqlQuery q = fingerprintFilters(live().where("d.deleted_at IS NULL"), f);
+    if (f.asOf() != null) {
+      // Rows without a publication date count from when they were added here.
+      q.where("coalesce(r.reported_on, r.added_at::date) <= ?", java.sql.Date.valueOf(f.asOf()));
+    }
+    return q;
+  }
+
+  /** Conditions on columns that benchmark_result and board_result_count share, both aliased r. */
+  private static SqlQuery fingerprintFilters(SqlQuery q, BoardFilter f) {
     if (f.dataset() != null) {
       q.where("d.slug = ?", f.dataset());
     }
@@ -282,10 +313,6 @@ public class ResultRepository {
     }
     if (f.methods() != null && !f.methods().isEmpty()) {
       q.where("m.slug = ANY (?)", (Object) f.methods().toArray(String[]::new));
-    }
-    if (f.asOf() != null) {
-      // Rows without a publication date count from when they were added here.
-      q.where("coalesce(r.reported_on, r.added_at::date) <= ?", java.sql.Date.valueOf(f.asOf()));
     }
     return q;
   }
