@@ -8,16 +8,20 @@ import java.sql.SQLException;
 import org.mlmdkb.common.db.replica.ReadDataSource;
 import org.mlmdkb.common.db.replica.ReplicaFallback;
 
-/** Exact collection sizes in one round trip. */
+/** Exact collection sizes in one round trip, read from precomputed counts where large. */
 @ReplicaFallback
 @ApplicationScoped
 public class StatsRepository {
 
+  /**
+   * Papers, authors and results are the large collections: their counts come from the tables that
+   * triggers keep exact in every writing transaction (V130, V131) instead of a scan per request.
+   * The other collections hold hundreds of rows and are counted directly.
+   */
   private static final String COUNTS =
       """
-      SELECT (SELECT count(*) FROM paper WHERE deleted_at IS NULL),
-             (SELECT count(DISTINCT pa.author_id) FROM paper_author pa
-              JOIN paper p ON p.id = pa.paper_id WHERE p.deleted_at IS NULL),
+      SELECT (SELECT coalesce(sum(n), 0) FROM live_count WHERE name = 'papers'),
+             (SELECT coalesce(sum(n), 0) FROM live_count WHERE name = 'authors'),
              (SELECT count(*) FROM method WHERE deleted_at IS NULL),
              (SELECT count(*) FROM method_lineage l JOIN method c ON c.id = l.child_id
               JOIN method p ON p.id = l.parent_id
@@ -25,7 +29,7 @@ public class StatsRepository {
              (SELECT count(*) FROM dataset WHERE deleted_at IS NULL),
              (SELECT count(*) FROM dataset_subset s JOIN dataset d ON d.id = s.dataset_id
               WHERE d.deleted_at IS NULL),
-             (SELECT count(*) FROM benchmark_result WHERE deleted_at IS NULL),
+             (SELECT coalesce(sum(n), 0) FROM board_result_count),
              (SELECT count(*) FROM article WHERE status = 'published' AND deleted_at IS NULL),
              (SELECT count(*) FROM tag WHERE deleted_at IS NULL), (SELECT count(*) FROM source)
       """;
