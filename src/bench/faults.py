@@ -9,7 +9,8 @@ slowest answer, recovery seconds.
 Needs the packaged jar (./mvnw package -DskipTests) and runs as the same user as the service
 (root is fine: PostgreSQL then runs as nobody). Every process it starts is stopped at the end.
 
-    python3 src/bench/faults.py [--port-base 18430] [--outage-seconds 8] [--freeze-seconds 25]
+    python3 src/bench/faults.py [--jar target/quarkus-app/quarkus-run.jar] [--port-base 18430]
+                                [--outage-seconds 8] [--freeze-seconds 25]
 """
 import argparse
 import collections
@@ -27,6 +28,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 JAR = os.path.join(ROOT, "target", "quarkus-app", "quarkus-run.jar")
 WORK = "/var/tmp/mlmd-kb-faults"
 PROBE = "/api/v1/papers?limit=5"
+JAR_IN_USE = [JAR]
 
 
 def get(port, path, timeout=60):
@@ -47,7 +49,7 @@ class Instance:
         self.name, self.port = name, port
         self.log = open(os.path.join(WORK, f"{name}.log"), "w")
         full = dict(os.environ, KB_HTTP_PORT=str(port), **env)
-        self.proc = subprocess.Popen(["java", "-Xmx512m", "-jar", JAR], env=full,
+        self.proc = subprocess.Popen(["java", "-Xmx512m", "-jar", JAR_IN_USE[0]], env=full,
                                      stdout=self.log, stderr=subprocess.STDOUT,
                                      start_new_session=True)
 
@@ -245,12 +247,14 @@ def shared_embedded_dir(data_dir, port_base):
 
 def main():
     ap = argparse.ArgumentParser()
+    ap.add_argument("--jar", default=JAR)
     ap.add_argument("--port-base", type=int, default=18430)
     ap.add_argument("--outage-seconds", type=float, default=8)
     ap.add_argument("--freeze-seconds", type=float, default=25)
     args = ap.parse_args()
-    if not os.path.exists(JAR):
-        raise SystemExit(f"{JAR} is missing: run ./mvnw package -DskipTests first")
+    JAR_IN_USE[0] = os.path.abspath(args.jar)
+    if not os.path.exists(JAR_IN_USE[0]):
+        raise SystemExit(f"{JAR_IN_USE[0]} is missing: run ./mvnw package -DskipTests first")
     shutil.rmtree(WORK, ignore_errors=True)
     os.makedirs(WORK)
     os.chmod(WORK, 0o755)
