@@ -249,6 +249,8 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--jar", default=JAR)
     ap.add_argument("--port-base", type=int, default=18430)
+    ap.add_argument("--cases", default="outage,freeze,two,shared",
+                    help="comma-separated subset of outage, freeze, two, shared")
     ap.add_argument("--outage-seconds", type=float, default=8)
     ap.add_argument("--freeze-seconds", type=float, default=25)
     args = ap.parse_args()
@@ -264,10 +266,15 @@ def main():
     try:
         if not a.wait_ready():
             raise SystemExit(f"instance a did not start; see {WORK}/a.log")
-        rows.append(outage(a, data_dir, args.outage_seconds))
-        rows.append(freeze(a, data_dir, args.freeze_seconds))
-        rows.append(two_instances(a, data_dir, args.port_base))
-        rows.append(shared_embedded_dir(data_dir, args.port_base))
+        cases = args.cases.split(",")
+        if "outage" in cases:
+            rows.append(outage(a, data_dir, args.outage_seconds))
+        if "freeze" in cases:
+            rows.append(freeze(a, data_dir, args.freeze_seconds))
+        if "two" in cases:
+            rows.append(two_instances(a, data_dir, args.port_base))
+        if "shared" in cases:
+            rows.append(shared_embedded_dir(data_dir, args.port_base))
     finally:
         a.stop()
     header = ("case", "requests", "200", "503", "other 5xx", "no answer", "slowest s",
