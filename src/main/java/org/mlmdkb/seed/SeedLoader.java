@@ -46,36 +46,46 @@ public class SeedLoader {
   /** Loads what is missing; returns a one-line summary of the rows it wrote. */
   @Transactional
   public String load() throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      return loadInto(connection);
+    }
+  }
+
+  /**
+   * Loads on {@code connection}, inside the caller's transaction (never autocommit: the lock below
+   * lasts as long as the transaction). Instances starting together on one database queue on an
+   * advisory lock, so the first loads and the others then find its checksum and skip.
+   */
+  String loadInto(Connection connection) throws SQLException {
     SeedFiles files = new SeedFiles();
     String checksum = files.checksum();
-    try (Connection connection = dataSource.getConnection()) {
-      Jdbc db = new Jdbc(connection);
-      if (db.exists("SELECT 1 FROM seed_load WHERE checksum = ?", checksum)) {
-        Log.infof("Seed corpus %s already loaded", checksum.substring(0, 12));
-        return "unchanged";
-      }
-      long started = System.nanoTime();
-      int sources = loadSources(db, files.json("sources.json"));
-      int tags = loadTags(db, files.json("tags.json"));
-      int papers = new PaperSeeder().load(db, files.json("papers.json"));
-      PaperRefs refs = new PaperRefs(db);
-      List<JsonNode> allDatasets = new ArrayList<>(list(files.json("datasets.json"), "datasets"));
-      allDatasets.addAll(list(files.json("benchmark-datasets.json"), "datasets"));
-      int datasets = new DatasetSeeder().load(db, refs, allDatasets);
-      int methods = new MethodSeeder().load(db, refs, files.json("methods.json"));
-      int results = new ResultSeeder().load(db, refs, files.json("results.json"));
-      int articles = new ArticleSeeder(renderer).load(db, refs, files);
-      String summary =
-          String.format(
-              "inserted or corrected %d sources, %d tags, %d papers, %d datasets, %d methods,"
-                  + " %d results, %d articles",
-              sources, tags, papers, datasets, methods, results, articles);
-      db.update("INSERT INTO seed_load (checksum, summary) VALUES (?, ?)", checksum, summary);
-      Log.infof(
-          "Seed corpus %s loaded in %d ms: %s",
-          checksum.substring(0, 12), (System.nanoTime() - started) / 1_000_000, summary);
-      return summary;
+    Jdbc db = new Jdbc(connection);
+    new SeedLock(connection).await();
+    if (db.exists("SELECT 1 FROM seed_load WHERE checksum = ?", checksum)) {
+      Log.infof("Seed corpus %s already loaded", checksum.substring(0, 12));
+      return "unchanged";
     }
+    long started = System.nanoTime();
+    int sources = loadSources(db, files.json("sources.json"));
+    int tags = loadTags(db, files.json("tags.json"));
+    int papers = new PaperSeeder().load(db, files.json("papers.json"));
+    PaperRefs refs = new PaperRefs(db);
+    List<JsonNode> allDatasets = new ArrayList<>(list(files.json("datasets.json"), "datasets"));
+    allDatasets.addAll(list(files.json("benchmark-datasets.json"), "datasets"));
+    int datasets = new DatasetSeeder().load(db, refs, allDatasets);
+    int methods = new MethodSeeder().load(db, refs, files.json("methods.json"));
+    int results = new ResultSeeder().load(db, refs, files.json("results.json"));
+    int articles = new ArticleSeeder(renderer).load(db, refs, files);
+    String summary =
+        String.format(
+            "inserted or corrected %d sources, %d tags, %d papers, %d datasets, %d methods,"
+                + " %d results, %d articles",
+            sources, tags, papers, datasets, methods, results, articles);
+    db.update("INSERT INTO seed_load (checksum, summary) VALUES (?, ?)", checksum, summary);
+    Log.infof(
+        "Seed corpus %s loaded in %d ms: %s",
+        checksum.substring(0, 12), (System.nanoTime() - started) / 1_000_000, summary);
+    return summary;
   }
 
   private static int loadSources(Jdbc db, JsonNode file) throws SQLException {

@@ -21,6 +21,12 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
 
   static final String JDBC_URL = "quarkus.datasource.jdbc.url";
 
+  /**
+   * The application role's generated password; application.properties falls back to it when
+   * KB_DB_PASSWORD is unset. Outside the kb.* namespace, which lists only settings users make.
+   */
+  static final String APP_PASSWORD = "mlmdkb.embedded-db.app-password";
+
   /** Below application.properties (250) and the environment (300): explicit settings win. */
   private static final int ORDINAL = 150;
 
@@ -115,10 +121,12 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
 
     @Override
     public String getValue(String name) {
-      if (!JDBC_URL.equals(name) || readByQuarkusBuild()) {
+      boolean ours = JDBC_URL.equals(name) || APP_PASSWORD.equals(name);
+      if (!ours || readByQuarkusBuild()) {
         return null;
       }
-      return EmbeddedPostgres.jdbcUrl(server);
+      String url = EmbeddedPostgres.jdbcUrl(server);
+      return JDBC_URL.equals(name) ? url : server.appPassword();
     }
 
     /**

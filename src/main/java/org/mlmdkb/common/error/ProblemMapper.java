@@ -13,11 +13,14 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Maps every failure to problem+json; no stack trace or class name ever reaches a client. */
 public class ProblemMapper {
+
+  private static final OutageLog OUTAGES = new OutageLog(OutageLog.INTERVAL);
 
   private final AllowedMethods allowedMethods;
 
@@ -134,6 +137,10 @@ public class ProblemMapper {
 
   @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
   public Response unexpected(Throwable e, UriInfo uri) {
+    Optional<String> outage = DatabaseUnavailable.kindOf(e);
+    if (outage.isPresent()) {
+      return databaseUnavailable(outage.get(), uri);
+    }
     // Writes outside a retrying transaction boundary can still meet these SQLSTATEs.
     if (SqlStates.conflict(e).isPresent()) {
       return api(SqlStates.conflict(e).get(), uri);
@@ -144,6 +151,26 @@ public class ProblemMapper {
     Log.error("Unexpected failure", e);
     return Problems.response(
         Problems.forStatus(500, "An unexpected error occurred; it has been logged", path(uri)));
+  }
+
+  /** An outage is not the client's fault and passes: 503 with a hint when to come back. */
+  private static Response databaseUnavailable(String kind, UriInfo uri) {
+    OUTAGES.record(kind);
+    Problem problem =
+        Problems.problem(
+            503,
+            "database-unavailable",
+            "Database unavailable",
+            "The database cannot be reached at the moment; retry in "
+                + DatabaseUnavailable.RETRY_AFTER_SECONDS
+                + " seconds",
+            path(uri),
+            List.of());
+    return Response.status(503)
+        .type(Problems.MEDIA_TYPE)
+        .header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS)
+        .entity(problem)
+        .build();
   }
 
   private static Problem.FieldError toFieldError(ConstraintViolation<?> v) {

@@ -2,7 +2,6 @@ package org.mlmdkb.common.db;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,22 +16,23 @@ class EmbeddedPostgresPidFileTest {
 
   @Test
   void noPidFileMeansNoServerToAdopt() throws Exception {
-    assertEquals(Optional.empty(), EmbeddedPostgres.portOfLiveServer(dataDir));
+    assertEquals(Optional.empty(), new PostmasterPidFile(dataDir).portOfLiveServer());
   }
 
   @Test
   void pidFileOfADeadProcessIsRemovedAsStale() throws Exception {
     // Far above any pid_max: no live process can have it.
     Files.writeString(dataDir.resolve("postmaster.pid"), "999999999\n" + dataDir + "\n0\n5432\n");
-    assertEquals(Optional.empty(), EmbeddedPostgres.portOfLiveServer(dataDir));
+    assertEquals(Optional.empty(), new PostmasterPidFile(dataDir).portOfLiveServer());
     assertFalse(Files.exists(dataDir.resolve("postmaster.pid")));
   }
 
   @Test
-  void pidFileOfALiveProcessGivesThePortToAdopt() throws Exception {
+  void pidFileNamingALiveProcessThatIsNoPostmasterIsRemovedAsStale() throws Exception {
+    // This JVM is alive, and certainly not a PostgreSQL server of this directory.
     long livePid = ProcessHandle.current().pid();
     Files.writeString(dataDir.resolve("postmaster.pid"), livePid + "\n" + dataDir + "\n0\n45678\n");
-    assertEquals(Optional.of(45678), EmbeddedPostgres.portOfLiveServer(dataDir));
-    assertTrue(Files.exists(dataDir.resolve("postmaster.pid")));
+    assertEquals(Optional.empty(), new PostmasterPidFile(dataDir).portOfLiveServer());
+    assertFalse(Files.exists(dataDir.resolve("postmaster.pid")));
   }
 }
