@@ -23,9 +23,18 @@ import java.util.TreeSet;
 public class ImportLocks {
 
   // unnest keeps the array's order, so every import takes its locks in ascending order and two
-  // imports sharing keys can never wait on each other in a cycle.
+  // imports sharing keys can never wait on each other in a cycle. The first key names this use of
+  // advisory locks, so other users of them cannot collide with it.
   private static final String LOCK_ALL =
-      "SELECT count(pg_advisory_xact_lock(k)) FROM unnest(?::bigint[]) AS t(k)";
+      "SELECT count(pg_advisory_xact_lock(?, k)) FROM unnest(?::int[]) AS t(k)";
+
+  private static final int NAMESPACE = 0x4B42_0001;
+
+  // Keys are hashed into this many buckets: PostgreSQL's shared lock table holds about
+  // max_locks_per_transaction × max_connections entries (6,400 by default), and one lock per row
+  // of four concurrent 5,000-row imports ran out of it ("out of shared memory"). Equal keys still
+  // share a bucket; unrelated keys sharing one only make two imports wait for each other.
+  static final int BUCKETS = 128;
 
   private final AgroalDataSource dataSource;
 
@@ -33,27 +42,31 @@ public class ImportLocks {
     this.dataSource = dataSource;
   }
 
-  /** Blocks until this transaction holds a lock on every key; released at commit or rollback. */
+  /**
+   * Blocks until this transaction holds the lock of every key's bucket; released at commit or
+   * rollback.
+   */
   public void lockAll(Collection<String> naturalKeys) throws SQLException {
     if (naturalKeys.isEmpty()) {
       return;
     }
-    TreeSet<Long> ids = new TreeSet<>();
-    naturalKeys.forEach(k -> ids.add(lockId(k)));
+    TreeSet<Integer> buckets = new TreeSet<>();
+    naturalKeys.forEach(k -> buckets.add(bucket(k)));
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement(LOCK_ALL)) {
-      Array array = c.createArrayOf("bigint", ids.toArray());
-      ps.setArray(1, array);
+      Array array = c.createArrayOf("integer", buckets.toArray());
+      ps.setInt(1, NAMESPACE);
+      ps.setArray(2, array);
       ps.executeQuery().close();
     }
   }
 
-  /** 64 bits of SHA-256: a collision only makes two unrelated imports wait for each other. */
-  static long lockId(String naturalKey) {
+  /** The bucket of a natural key, from SHA-256 so buckets fill evenly. */
+  static int bucket(String naturalKey) {
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256").digest(naturalKey.getBytes(StandardCharsets.UTF_8));
-      return ByteBuffer.wrap(digest).getLong();
+      return (int) Math.floorMod(ByteBuffer.wrap(digest).getLong(), (long) BUCKETS);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }
