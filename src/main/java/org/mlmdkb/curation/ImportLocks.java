@@ -30,6 +30,11 @@ public class ImportLocks {
 
   private static final int NAMESPACE = 0x4B42_0001;
 
+  // Waiting for another import of the same buckets can outlast KB_DB_STATEMENT_TIMEOUT (15 s):
+  // measured, a queued 5 MB import then failed with 500. Inside an import (300 s transaction
+  // timeout) this transaction may wait as long as the transaction itself may run.
+  private static final String WAIT_LIKE_THE_TRANSACTION = "SET LOCAL statement_timeout = '300s'";
+
   // Keys are hashed into this many buckets: PostgreSQL's shared lock table holds about
   // max_locks_per_transaction × max_connections entries (6,400 by default), and one lock per row
   // of four concurrent 5,000-row imports ran out of it ("out of shared memory"). Equal keys still
@@ -53,7 +58,9 @@ public class ImportLocks {
     TreeSet<Integer> buckets = new TreeSet<>();
     naturalKeys.forEach(k -> buckets.add(bucket(k)));
     try (Connection c = dataSource.getConnection();
+        PreparedStatement wait = c.prepareStatement(WAIT_LIKE_THE_TRANSACTION);
         PreparedStatement ps = c.prepareStatement(LOCK_ALL)) {
+      wait.execute();
       Array array = c.createArrayOf("integer", buckets.toArray());
       ps.setInt(1, NAMESPACE);
       ps.setArray(2, array);
