@@ -36,6 +36,17 @@ public final class Identifiers {
     return ARXIV.matcher(id).matches() ? id : null;
   }
 
+  /**
+   * The arXiv id an arXiv-issued DOI stands for: "10.48550/arxiv.2308.13863" → "2308.13863"; null
+   * for any other DOI.
+   */
+  public static String arxivOfDoi(String doi) {
+    if (doi == null || !doi.toLowerCase(Locale.ROOT).startsWith("10.48550/arxiv.")) {
+      return null;
+    }
+    return arxiv(doi.substring("10.48550/arxiv.".length()));
+  }
+
   /** Titles compared for de-duplication: letters and digits only, lower case, no accents. */
   public static String titleKey(String title) {
     return title == null

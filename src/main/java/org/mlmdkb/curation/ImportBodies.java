@@ -18,6 +18,16 @@ public final class ImportBodies {
     return new ApiException(400, "malformed-body", "Malformed request body", detail, errors);
   }
 
+  /** 413: the body is larger than kb.import.max-bytes. */
+  public static ApiException tooLarge(long maxBytes) {
+    return new ApiException(
+        413,
+        "content-too-large",
+        "Content Too Large",
+        "An import body may hold at most " + maxBytes + " bytes; split it into several imports",
+        List.of(new Problem.FieldError("body", "body", "is larger than " + maxBytes + " bytes")));
+  }
+
   public static String firstLine(Throwable e) {
     // An I/O failure of a parser wraps the parser's own message, which is the one to show.
     Throwable cause = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause() : e;

@@ -17,7 +17,8 @@ public record ImportReport(
     boolean partial,
     boolean committed,
     Summary summary,
-    List<Item> items) {
+    List<Item> items,
+    List<Created> alsoCreated) {
 
   public static final String PAPERS = "papers";
   public static final String RESULTS = "results";
@@ -39,6 +40,12 @@ public record ImportReport(
   public record Summary(int created, int updated, int skipped, int rejected) {}
 
   /**
+   * An item of another collection the import created because its rows needed it and the request
+   * said {@code create_missing} (a method, a dataset's subset), with its own change history.
+   */
+  public record Created(String collection, String ref, String status, List<String> reasons) {}
+
+  /**
    * Ends an import inside its transaction: any rejected item without {@code partial} throws (a
    * RuntimeException, so everything written is rolled back); a dry run is rolled back too, after
    * doing the same work, so its report is the real one.
@@ -52,6 +59,20 @@ public record ImportReport(
       boolean partial,
       TransactionManager transactions)
       throws SystemException {
+    return conclude(kind, noun, nouns, items, List.of(), dryRun, partial, transactions);
+  }
+
+  /** As above, listing what else the import created for its rows. */
+  public static ImportReport conclude(
+      String kind,
+      String noun,
+      String nouns,
+      List<Item> items,
+      List<Created> alsoCreated,
+      boolean dryRun,
+      boolean partial,
+      TransactionManager transactions)
+      throws SystemException {
     Summary summary = summarise(items);
     if (summary.rejected() > 0 && !partial) {
       throw rejected(noun, nouns, items, summary);
@@ -59,7 +80,7 @@ public record ImportReport(
     if (dryRun) {
       transactions.setRollbackOnly();
     }
-    return new ImportReport(kind, dryRun, partial, !dryRun, summary, items);
+    return new ImportReport(kind, dryRun, partial, !dryRun, summary, items, alsoCreated);
   }
 
   private static Summary summarise(List<Item> items) {

@@ -50,6 +50,13 @@ public class IncompatibleUnitsException extends RuntimeException {
       case DIMENSIONLESS -> "dimensionless";
       case COUNT -> "count";
       case TIME -> "time";
+      case TEMPERATURE -> "temperature";
+      case ENERGY_PER_AREA -> "energy per area";
+      case ENERGY_DRIFT -> "energy drift per atom";
+      case TIME_PER_ATOM -> "time per atom";
+      case VOLUME -> "volume";
+      case VOLUME_PER_ATOM -> "volume per atom";
+      case MOLAR_HEAT_CAPACITY -> "molar heat capacity";
     };
   }
 }

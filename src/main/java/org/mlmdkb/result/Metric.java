@@ -108,18 +108,40 @@ public record Metric(Direction direction, Kind kind) {
           // source file does not state it, so they are not ranked.
           Map.entry("spearman-compression-derivative", UNRANKED_SCORE),
           Map.entry("spearman-compression-energy", UNRANKED_SCORE),
-          Map.entry("spearman-tension-energy", UNRANKED_SCORE));
+          Map.entry("spearman-tension-energy", UNRANKED_SCORE),
+          // LAMBench: success rates of property workflows, MD stability and cost.
+          Map.entry("success_rate", GOOD_RATE),
+          Map.entry("slope", new Metric(Direction.LOWER_IS_BETTER, Kind.SCORE)),
+          Map.entry("momenta_diff", ERROR),
+          Map.entry("simulation_time", new Metric(Direction.LOWER_IS_BETTER, Kind.SCORE)),
+          Map.entry("average_time", new Metric(Direction.LOWER_IS_BETTER, Kind.SCORE)),
+          Map.entry("standard_deviation", UNRANKED_SCORE),
+          Map.entry("steps", TALLY),
+          Map.entry("nabh_h", BAD_COUNT),
+          Map.entry("maeb", ERROR));
+
+  /** Names that say they are an error ("energy_rmse_natoms", "MAE_G_VRH", "mae_entropy"). */
+  private static final java.util.regex.Pattern ERROR_NAME =
+      java.util.regex.Pattern.compile("(^|_)(mae|rmse|mse|mad|error)(_|$)");
 
   private static final Metric UNKNOWN = new Metric(Direction.NONE, Kind.SCORE);
 
   /** The semantics of metric {@code name}, e.g. "F1" or "n_structures (symprec=1e-5)". */
   public static Metric of(String name) {
-    return name == null ? UNKNOWN : BY_NAME.getOrDefault(key(name), UNKNOWN);
+    if (name == null) {
+      return UNKNOWN;
+    }
+    String key = key(name);
+    Metric listed = BY_NAME.get(key);
+    if (listed != null) {
+      return listed;
+    }
+    return ERROR_NAME.matcher(key).find() ? ERROR : UNKNOWN;
   }
 
-  /** Whether the registry lists {@code name}; every metric of the seed corpus must be. */
+  /** Whether the registry lists {@code name} or its name says it is an error. */
   public static boolean isKnown(String name) {
-    return name != null && BY_NAME.containsKey(key(name));
+    return name != null && (BY_NAME.containsKey(key(name)) || ERROR_NAME.matcher(key(name)).find());
   }
 
   private static String key(String name) {

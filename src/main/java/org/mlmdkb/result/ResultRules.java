@@ -47,6 +47,9 @@ public class ResultRules {
   static final List<String> BASES = List.of("per-atom", "per-structure", "none");
   static final List<String> STATUSES = List.of("reported", "reproduced", "disputed");
 
+  /** Errors that carry a sign: Matbench's κ_SRD is a deviation, negative when κ is too low. */
+  static final java.util.Set<String> SIGNED_ERRORS = java.util.Set.of("κ_srd");
+
   public record Checked(ResultInput result, Unit unit, List<Problem.FieldError> errors) {}
 
   private final ResultWriteRepository repository;
@@ -85,9 +88,9 @@ public class ResultRules {
     String metric = text(in.metric());
     if (metric == null) {
       errors.add(body("metric", "is required"));
-    } else if (!Metric.isKnown(metric)) {
-      errors.add(body("metric", "unknown metric '" + metric + "': its direction is not known"));
     }
+    // A metric the registry does not know is stored, shown and never ranked (its direction is
+    // unknown), rather than refused: benchmarks keep adding metrics.
     if (in.value() == null) {
       errors.add(body("value", "is required"));
     }
@@ -99,6 +102,9 @@ public class ResultRules {
       errors.add(body("unit", "is required"));
     } else if (unit.isEmpty()) {
       errors.add(body("unit", "unknown unit '" + in.unit().strip() + "'"));
+    }
+    if (metric != null && in.value() != null && unit.isPresent()) {
+      plausibility(metric, in.value(), unit.get()).ifPresent(errors::add);
     }
     String basis = text(in.basis());
     if (basis == null || !BASES.contains(basis)) {
@@ -169,6 +175,51 @@ public class ResultRules {
             text(in.commit()),
             text(in.location()));
     return new Checked(normalised, unit.orElse(null), errors);
+  }
+
+  /**
+   * Errors and counts are never negative; a rate is a fraction in [0, 1] with unit 1 and a
+   * percentage in [0, 100] with unit % (LAMBench writes some success rates as 100.0 with no unit).
+   */
+  static Optional<Problem.FieldError> plausibility(String metric, BigDecimal value, Unit unit) {
+    Metric m = Metric.of(metric);
+    boolean signed = SIGNED_ERRORS.contains(metric.strip().toLowerCase(java.util.Locale.ROOT));
+    if (!signed
+        && (m.kind() == Metric.Kind.ERROR || m.kind() == Metric.Kind.COUNT)
+        && value.signum() < 0) {
+      return Optional.of(
+          body(
+              "value",
+              "must not be negative: '"
+                  + metric
+                  + "' is "
+                  + (m.kind() == Metric.Kind.ERROR ? "an error" : "a count")));
+    }
+    if (m.kind() == Metric.Kind.RATE) {
+      BigDecimal max =
+          unit == Unit.PERCENT
+              ? BigDecimal.valueOf(100)
+              : unit == Unit.FRACTION ? BigDecimal.ONE : null;
+      if (max == null) {
+        return Optional.of(body("unit", "'" + metric + "' is a rate: its unit is 1 or %"));
+      }
+      if (value.signum() < 0 || value.compareTo(max) > 0) {
+        return Optional.of(
+            body(
+                "value",
+                "'"
+                    + metric
+                    + "' is a rate: with unit "
+                    + unit.code()
+                    + " it lies in [0, "
+                    + max.toPlainString()
+                    + "]"
+                    + (unit == Unit.FRACTION && value.compareTo(BigDecimal.valueOf(100)) <= 0
+                        ? " (a percentage needs unit %)"
+                        : "")));
+      }
+    }
+    return Optional.empty();
   }
 
   /** An energy per atom is only per-atom, and a per-atom basis is never a total energy. */

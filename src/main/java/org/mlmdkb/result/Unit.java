@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * The units results are reported in, each with its dimension and an exact factor to the dimension's
- * canonical unit (meV, meV/atom, meV/Å, GPa, Å, cm⁻¹, fraction, count, s).
+ * canonical unit (meV, meV/atom, meV/Å, GPa, Å, cm⁻¹, fraction, count, s, K, meV/Å², meV/atom/ps,
+ * µs/atom, Å³, Å³/atom, J/(K·mol)).
  */
 public enum Unit {
   MEV("meV", Dimension.ENERGY, "1"),
@@ -29,7 +30,19 @@ public enum Unit {
   FRACTION("1", Dimension.DIMENSIONLESS, "1"),
   PERCENT("%", Dimension.DIMENSIONLESS, "0.01"),
   COUNT("count", Dimension.COUNT, "1"),
-  SECOND("s", Dimension.TIME, "1");
+  SECOND("s", Dimension.TIME, "1"),
+  KELVIN("K", Dimension.TEMPERATURE, "1"),
+  MEV_PER_SQUARE_ANGSTROM("meV/Å²", Dimension.ENERGY_PER_AREA, "1"),
+  EV_PER_SQUARE_ANGSTROM("eV/Å²", Dimension.ENERGY_PER_AREA, "1000"),
+  // 1 mJ/m² = 1e-3 J / 1e20 Å² = 1e-23 J/Å², in meV/Å² 1e-20 / e (exact e, rounded to 16 digits).
+  MILLIJOULE_PER_SQUARE_METRE(
+      "mJ/m²", Dimension.ENERGY_PER_AREA, Constants.MJ_PER_M2_IN_MEV_PER_A2.toPlainString()),
+  MEV_PER_ATOM_PER_PS("meV/atom/ps", Dimension.ENERGY_DRIFT, "1"),
+  EV_PER_ATOM_PER_PS("eV/atom/ps", Dimension.ENERGY_DRIFT, "1000"),
+  MICROSECOND_PER_ATOM("µs/atom", Dimension.TIME_PER_ATOM, "1"),
+  CUBIC_ANGSTROM("Å³", Dimension.VOLUME, "1"),
+  CUBIC_ANGSTROM_PER_ATOM("Å³/atom", Dimension.VOLUME_PER_ATOM, "1"),
+  JOULE_PER_KELVIN_MOL("J/(K·mol)", Dimension.MOLAR_HEAT_CAPACITY, "1");
 
   /** What a unit measures; values convert only within one dimension. */
   public enum Dimension {
@@ -41,7 +54,14 @@ public enum Unit {
     WAVENUMBER("cm⁻¹"),
     DIMENSIONLESS("1"),
     COUNT("count"),
-    TIME("s");
+    TIME("s"),
+    TEMPERATURE("K"),
+    ENERGY_PER_AREA("meV/Å²"),
+    ENERGY_DRIFT("meV/atom/ps"),
+    TIME_PER_ATOM("µs/atom"),
+    VOLUME("Å³"),
+    VOLUME_PER_ATOM("Å³/atom"),
+    MOLAR_HEAT_CAPACITY("J/(K·mol)");
 
     private final String canonicalCode;
 
@@ -84,9 +104,15 @@ public enum Unit {
             .replace("\u212B", "Å") // the Angstrom sign, a different code point from Å
             .replaceAll("(?<=/)A$", "Å")
             .replace("^3", "³")
+            .replace("^2", "²")
             .replace("A³", "Å³")
+            .replace("A²", "Å²")
             .replace("cm^-1", "cm⁻¹")
             .replace("cm-1", "cm⁻¹")
+            .replaceAll("^1/cm$", "cm⁻¹")
+            // The Greek mu (U+03BC) and "u" stand for the micro sign (U+00B5).
+            .replaceAll("^[\u03BCu]s/", "µs/")
+            .replaceAll("^J/K/mol$|^J/mol/K$|^J/\\(mol·K\\)$|^J/\\(K mol\\)$", "J/(K·mol)")
             .replace("hartree", "Ha")
             .replace("Hartree", "Ha");
     Optional<Unit> exact =
@@ -139,5 +165,9 @@ public enum Unit {
             .divide(AVOGADRO.multiply(ELEMENTARY_CHARGE), MathContext.DECIMAL128)
             .round(MathContext.DECIMAL64);
     static final BigDecimal HARTREE_IN_MEV = new BigDecimal("27211.386245981");
+    static final BigDecimal MJ_PER_M2_IN_MEV_PER_A2 =
+        new BigDecimal("1e-20")
+            .divide(ELEMENTARY_CHARGE, MathContext.DECIMAL128)
+            .round(MathContext.DECIMAL64);
   }
 }

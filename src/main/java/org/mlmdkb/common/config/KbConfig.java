@@ -95,6 +95,14 @@ public interface KbConfig {
     /** Largest accepted import body in bytes; larger bodies get 413. */
     @WithDefault("5242880")
     long maxBytes();
+
+    /** Imports running at once per instance; beyond it an import waits, then gets 503. */
+    @WithDefault("4")
+    int maxConcurrent();
+
+    /** How long an import waits for a free slot before its 503 with Retry-After. */
+    @WithDefault("30s")
+    java.time.Duration queueWait();
   }
 
   /** Per client address limits; each service instance counts on its own. */

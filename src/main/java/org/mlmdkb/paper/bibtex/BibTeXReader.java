@@ -70,6 +70,10 @@ final class BibTeXReader {
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"
   };
 
+  private static final Pattern DATE_TIME =
+      Pattern.compile(
+          "^(\\d{4}-\\d{2}-\\d{2})T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?$");
+
   private static final Pattern YEAR = Pattern.compile("^\\{?\\s*(\\d{4})\\s*\\}?$");
 
   /** A field whose value would have to be guessed at: the entry is rejected, naming it. */
@@ -226,6 +230,10 @@ final class BibTeXReader {
     if (eprint != null && (eprintType == null || eprintType.equalsIgnoreCase("arxiv"))) {
       arxiv = Identifiers.arxiv(eprint);
     }
+    if (arxiv == null) {
+      // 10.48550/arXiv.2308.13863 is the DOI arXiv issues for 2308.13863.
+      arxiv = Identifiers.arxivOfDoi(doi);
+    }
     if (arxiv == null && venue != null) {
       Matcher inVenue = ARXIV_IN_TEXT.matcher(venue);
       if (inVenue.find()) {
@@ -238,6 +246,11 @@ final class BibTeXReader {
     if (rawDate != null) {
       // BibLaTeX dates may be ranges ("2020-01/2020-03"); the start is the paper's date.
       String start = rawDate.split("/")[0].strip();
+      // BibLaTeX also allows a date-time (Zotero writes 2024-11-11T16:06:07Z): its date counts.
+      Matcher dateTime = DATE_TIME.matcher(start);
+      if (dateTime.matches()) {
+        start = dateTime.group(1);
+      }
       if (start.matches("\\d{4}(-\\d{2}(-\\d{2})?)?")) {
         date = start;
         year = Integer.valueOf(start.substring(0, 4));
@@ -308,7 +321,15 @@ final class BibTeXReader {
     List<String> names = new ArrayList<>();
     for (String part : splitAnd(value.toUserString())) {
       String name = latexToText(part).strip();
-      if (name.isEmpty() || name.equalsIgnoreCase("others")) {
+      // "others" and "{al.}" (as in "et al.") stand for authors left out, not for a person.
+      if (name.isEmpty()
+          || name.equalsIgnoreCase("others")
+          || name.equalsIgnoreCase("al.")
+          || name.equalsIgnoreCase("et al.")) {
+        continue;
+      }
+      if (ExtendedName.isExtended(part)) {
+        names.add(ExtendedName.parse(part, BibTeXReader::latexToText));
         continue;
       }
       String[] pieces = name.split("\\s*,\\s*");
@@ -391,17 +412,23 @@ final class BibTeXReader {
     }
   }
 
+  /** Stands in for a literal apostrophe while jbibtex prints (a private-use code point). */
+  private static final char APOSTROPHE = '\uE000';
+
   /** {@code {\"o}} → ö, {@code \&} → &, braces dropped; plain brace-stripping if LaTeX fails. */
   static String latexToText(String latex) {
     if (latex.indexOf('\\') < 0 && latex.indexOf('{') < 0 && latex.indexOf('~') < 0) {
       return latex;
     }
-    // jbibtex drops the dotless \i and \j that accents are often put on: {\"\i} → {\"i}.
-    String plain = latex.replaceAll("\\\\([ij])(?![A-Za-z])\\s*", "$1");
+    // Accents first (jbibtex's table lacks some, e.g. the cedilla), so every apostrophe left is
+    // a literal one: jbibtex would print it as a typographic quote (SC '23 → SC ’23).
+    String plain = LatexText.unicode(latex).replace('\'', APOSTROPHE);
     try {
-      return new LaTeXPrinter().print(new LaTeXParser().parse(new StringReader(plain)));
+      return new LaTeXPrinter()
+          .print(new LaTeXParser().parse(new StringReader(plain)))
+          .replace(APOSTROPHE, '\'');
     } catch (Exception | Error e) {
-      return latex.replaceAll("[{}]", "");
+      return plain.replace(APOSTROPHE, '\'').replaceAll("[{}]", "");
     }
   }
 

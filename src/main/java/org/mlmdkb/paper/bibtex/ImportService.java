@@ -18,6 +18,7 @@ import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.Problem;
 import org.mlmdkb.curation.HistoryRepository;
 import org.mlmdkb.curation.Identifiers;
+import org.mlmdkb.curation.ImportLocks;
 import org.mlmdkb.curation.ImportReport;
 import org.mlmdkb.paper.PaperInput;
 import org.mlmdkb.paper.PaperRules;
@@ -46,13 +47,16 @@ public class ImportService {
   private final PaperRules rules;
   private final HistoryRepository history;
   private final TransactionManager transactions;
+  private final ImportLocks locks;
 
   public ImportService(
       ImportRepository corpus,
       PaperWriteRepository writes,
       PaperRules rules,
       HistoryRepository history,
-      TransactionManager transactions) {
+      TransactionManager transactions,
+      ImportLocks locks) {
+    this.locks = locks;
     this.corpus = corpus;
     this.writes = writes;
     this.rules = rules;
@@ -71,6 +75,9 @@ public class ImportService {
           "The body holds no BibTeX entries",
           List.of(new Problem.FieldError("body", "body", "holds no @type{key, …} entry")));
     }
+    // Locked before the corpus is read: an identical import running at once commits first, and
+    // this one then finds its papers and skips them instead of creating them a second time.
+    locks.lockAll(naturalKeys(entries));
     Index index = new Index(corpus.all());
     List<ImportReport.Item> items = new ArrayList<>();
     for (BibTeXReader.Entry entry : entries) {
@@ -78,6 +85,24 @@ public class ImportService {
     }
     return ImportReport.conclude(
         ImportReport.PAPERS, "entry", "entries", items, dryRun, partial, transactions);
+  }
+
+  /** What two entries must not both create: the same normalised title and year, DOI, arXiv id. */
+  private static List<String> naturalKeys(List<BibTeXReader.Entry> entries) {
+    List<String> keys = new ArrayList<>();
+    for (BibTeXReader.Entry e : entries) {
+      if (e.paper() == null) {
+        continue;
+      }
+      keys.add("paper-title\u0000" + Index.titleKey(e.paper().title(), e.paper().year()));
+      if (e.paper().doi() != null) {
+        keys.add("paper-doi\u0000" + e.paper().doi());
+      }
+      if (e.paper().arxivId() != null) {
+        keys.add("paper-arxiv\u0000" + e.paper().arxivId());
+      }
+    }
+    return keys;
   }
 
   private ImportReport.Item importOne(
@@ -132,15 +157,18 @@ public class ImportService {
       reasons.add("duplicate of deleted paper " + match.id());
       return item(entry, "skipped", null, match.id(), parsed, reasons);
     }
-    if (index.createdHere.contains(match.id())) {
-      reasons.add("duplicate of an earlier entry of this import");
-      return item(entry, "skipped", null, dryRun ? null : match.id(), parsed, reasons);
-    }
+    // A duplicate of an earlier entry of this import is merged into it here, as one of the corpus
+    // is: otherwise a second import of the same file would fill those fields then.
+    boolean earlierEntry = index.createdHere.contains(match.id());
+    Long shownId = earlierEntry && dryRun ? null : match.id();
     PaperInput before = writes.editableState(match.id()).orElseThrow();
     PaperInput merged = fillGaps(before, paper, index, match.id());
     if (merged.equals(before)) {
-      reasons.add("duplicate of paper " + match.id());
-      return item(entry, "skipped", null, match.id(), parsed, reasons);
+      reasons.add(
+          earlierEntry
+              ? "duplicate of an earlier entry of this import"
+              : "duplicate of paper " + match.id());
+      return item(entry, "skipped", null, shownId, parsed, reasons);
     }
     writes.update(match.id(), merged);
     history.record(COLLECTION, match.id(), "update", keyName, before, merged);
@@ -148,8 +176,11 @@ public class ImportService {
         new ImportRepository.Known(
             match.id(), merged.doi(), merged.arxivId(), merged.title(), merged.year(), false),
         false);
-    reasons.add("filled missing fields of paper " + match.id());
-    return item(entry, "updated", match.id(), match.id(), parsed, reasons);
+    reasons.add(
+        earlierEntry
+            ? "filled missing fields of the paper an earlier entry of this import created"
+            : "filled missing fields of paper " + match.id());
+    return item(entry, "updated", shownId, shownId, parsed, reasons);
   }
 
   /** The corpus wins; the import only supplies what the corpus lacks. */

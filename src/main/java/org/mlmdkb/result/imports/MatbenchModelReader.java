@@ -1,6 +1,6 @@
 package org.mlmdkb.result.imports;
 
-import java.io.StringReader;
+import java.io.Reader;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +9,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.curation.ImportBodies;
+import org.mlmdkb.curation.ImportBodyReader;
 import org.mlmdkb.result.ResultInput;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -105,7 +107,16 @@ final class MatbenchModelReader {
 
   /** Keys inside metric blocks that are not metrics. */
   private static final Set<String> NON_METRICS =
-      Set.of("pred_file", "hardware", "run_time_sec", "analysis_file", "excluded_formula_reasons");
+      Set.of(
+          "pred_file",
+          "pred_file_url",
+          "pred_col",
+          "struct_col",
+          "hardware",
+          "run_time_sec",
+          "analysis_file",
+          "analysis_file_url",
+          "excluded_formula_reasons");
 
   /** The units the discovery blocks write as inline comments, checked against the table. */
   private static final Map<String, String> COMMENT_UNIT =
@@ -146,33 +157,40 @@ final class MatbenchModelReader {
     return Map.entry(metric, new Spec(unit, basis, target));
   }
 
-  static List<ResultRow> read(String text, Origin origin) {
+  static List<ResultRow> read(Reader text, Origin origin) {
     MappingNode root = parse(text);
     MatbenchModelReader reader = new MatbenchModelReader(origin);
     reader.method =
         scalar(get(root, "model_key"))
             .orElseThrow(() -> ImportBodies.malformed("is not a model YAML: it has no model_key"));
     Node dates = get(root, "dates");
+    // Older files group the dates under "dates:", newer ones write date_added at the top level.
     reader.reportedOn =
         scalar(get(dates, "benchmark_added"))
             .or(() -> scalar(get(dates, "paper_published")))
+            .or(() -> scalar(get(root, "date_added")))
+            .or(() -> scalar(get(root, "date_published")))
             .orElse(null);
     if (get(root, "metrics") instanceof MappingNode metrics) {
       reader.readMetrics(metrics);
     }
-    return reader.rows;
+    NewMethod described = MatbenchModelMethod.describe(root, reader.method, origin.path());
+    return reader.rows.stream().map(r -> r.describing(described)).toList();
   }
 
-  private static MappingNode parse(String text) {
+  private static MappingNode parse(Reader text) {
     LoaderOptions options = new LoaderOptions();
     options.setProcessComments(true);
     // The body is already bounded by kb.import.max-bytes; SnakeYAML's own limit is lower.
-    options.setCodePointLimit(Math.max(options.getCodePointLimit(), text.length() + 1));
+    options.setCodePointLimit(Integer.MAX_VALUE);
     Node root;
     try {
-      root = new Yaml(options).compose(new StringReader(text));
+      root = new Yaml(options).compose(text);
     } catch (YAMLException e) {
-      throw ImportBodies.malformed("is not valid YAML: " + ImportBodies.firstLine(e));
+      ApiException fault = ImportBodyReader.faultIn(e);
+      throw fault != null
+          ? fault
+          : ImportBodies.malformed("is not valid YAML: " + ImportBodies.firstLine(e));
     }
     if (!(root instanceof MappingNode mapping)) {
       throw ImportBodies.malformed("is not a model YAML: its top level is not a mapping");
@@ -313,7 +331,7 @@ final class MatbenchModelReader {
     return null;
   }
 
-  private static Node get(Node mapping, String key) {
+  static Node get(Node mapping, String key) {
     if (mapping instanceof MappingNode m) {
       for (NodeTuple t : m.getValue()) {
         if (key.equals(keyOf(t))) {
@@ -324,7 +342,7 @@ final class MatbenchModelReader {
     return null;
   }
 
-  private static Optional<String> scalar(Node node) {
+  static Optional<String> scalar(Node node) {
     return node instanceof ScalarNode s && !s.getValue().isBlank()
         ? Optional.of(s.getValue().strip())
         : Optional.empty();

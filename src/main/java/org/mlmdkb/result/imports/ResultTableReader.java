@@ -1,21 +1,27 @@
 package org.mlmdkb.result.imports;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.PushbackReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.Problem;
 import org.mlmdkb.curation.ImportBodies;
+import org.mlmdkb.curation.ImportBodyReader;
 
 /**
  * Reads results given one per CSV row (a header row names the columns, {@link ResultFields#NAMES})
@@ -30,9 +36,9 @@ final class ResultTableReader {
 
   private ResultTableReader() {}
 
-  static List<ResultRow> csv(String text) {
-    // Spreadsheets often write a byte-order mark; it is not part of the first column's name.
-    String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+  /** Streams the body: only the rows read so far are held, never the whole text. */
+  static List<ResultRow> csv(Reader text) {
+    Reader body = withoutByteOrderMark(text);
     CSVFormat format =
         CSVFormat.RFC4180
             .builder()
@@ -46,14 +52,36 @@ final class ResultTableReader {
       List<String> columns = parser.getHeaderNames();
       checkColumns(columns);
       for (CSVRecord record : parser) {
+        if (rows.size() == ResultImportService.MAX_ROWS) {
+          // Stop reading: the import will be refused for its size anyway.
+          rows.add(ResultRow.notAMeasurement(rows.size() + 1, "", "beyond the row limit"));
+          break;
+        }
         rows.add(row(rows.size() + 1, columns, record));
       }
     } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
-      throw ImportBodies.malformed("is not valid CSV: " + ImportBodies.firstLine(e));
+      ApiException fault = ImportBodyReader.faultIn(e);
+      throw fault != null
+          ? fault
+          : ImportBodies.malformed("is not valid CSV: " + ImportBodies.firstLine(e));
     } catch (IOException e) {
-      throw new UncheckedIOException(e); // reading a String does not fail
+      throw ImportBodyReader.rethrow(e);
     }
     return rows;
+  }
+
+  /** Spreadsheets often write a byte-order mark; it is not part of the first column's name. */
+  private static Reader withoutByteOrderMark(Reader text) {
+    PushbackReader in = new PushbackReader(text, 1);
+    try {
+      int first = in.read();
+      if (first >= 0 && first != '\uFEFF') {
+        in.unread(first);
+      }
+    } catch (IOException e) {
+      throw ImportBodyReader.rethrow(e);
+    }
+    return in;
   }
 
   private static void checkColumns(List<String> columns) {
@@ -93,25 +121,54 @@ final class ResultTableReader {
     return ResultFields.read(index, fields);
   }
 
-  static List<ResultRow> json(String text, ObjectMapper json) {
-    JsonNode root;
-    try {
-      root = json.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(text);
+  /**
+   * Streams the body: one result object at a time is read into a tree, so memory follows the rows
+   * kept, not the size of the text.
+   */
+  static List<ResultRow> json(Reader text, ObjectMapper json) {
+    ObjectReader reader = json.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    List<ResultRow> rows = new ArrayList<>();
+    try (JsonParser parser = reader.createParser(text)) {
+      JsonToken first = parser.nextToken();
+      if (first == JsonToken.START_OBJECT) {
+        if (parser.nextToken() != JsonToken.FIELD_NAME
+            || !parser.currentName().equals("results")
+            || parser.nextToken() != JsonToken.START_ARRAY) {
+          throw notAList();
+        }
+        readElements(parser, reader, rows);
+        if (parser.nextToken() != JsonToken.END_OBJECT) {
+          throw notAList();
+        }
+      } else if (first == JsonToken.START_ARRAY) {
+        readElements(parser, reader, rows);
+      } else {
+        throw notAList();
+      }
+      if (parser.nextToken() != null) {
+        throw ImportBodies.malformed("is not valid JSON: trailing content after the results");
+      }
     } catch (JsonProcessingException e) {
       throw ImportBodies.malformed("is not valid JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw ImportBodyReader.rethrow(e);
     }
-    JsonNode list = root;
-    if (root != null && root.isObject() && root.size() == 1 && root.has("results")) {
-      list = root.get("results");
-    }
-    if (list == null || !list.isArray()) {
-      throw ImportBodies.malformed(
-          "must be a JSON array of results or an object {\"results\": [...]}");
-    }
-    List<ResultRow> rows = new ArrayList<>();
-    for (Iterator<JsonNode> it = list.elements(); it.hasNext(); ) {
-      JsonNode element = it.next();
+    return rows;
+  }
+
+  private static void readElements(JsonParser parser, ObjectReader reader, List<ResultRow> rows)
+      throws IOException {
+    while (parser.nextToken() != JsonToken.END_ARRAY) {
+      if (parser.currentToken() == null) {
+        throw ImportBodies.malformed("is not valid JSON: the results array is not closed");
+      }
+      JsonNode element = reader.readTree(parser);
       int index = rows.size() + 1;
+      if (index > ResultImportService.MAX_ROWS) {
+        // Stop reading: the import will be refused for its size anyway.
+        rows.add(ResultRow.notAMeasurement(index, "", "beyond the row limit"));
+        return;
+      }
       rows.add(
           element.isObject()
               ? ResultFields.read(index, element)
@@ -121,6 +178,10 @@ final class ResultTableReader {
                   null,
                   List.of(new Problem.FieldError("result", "body", "is not a JSON object"))));
     }
-    return rows;
+  }
+
+  private static ApiException notAList() {
+    return ImportBodies.malformed(
+        "must be a JSON array of results or an object {\"results\": [...]}");
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,8 @@ class ResultBodyReadersTest {
             ApiException.class,
             () ->
                 ResultTableReader.csv(
-                    "method,dataset,task,target,metric,value,unit,basis\n\"a,b\n"));
+                    new StringReader(
+                        "method,dataset,task,target,metric,value,unit,basis\n\"a,b\n")));
     assertEquals(400, e.status());
     assertTrue(e.getMessage().startsWith("The body is not valid CSV: "), e.getMessage());
     assertFalse(e.getMessage().contains("java."), e.getMessage());
@@ -33,8 +35,9 @@ class ResultBodyReadersTest {
   void csvCellsThatAreNotNumbersAreNamedPerRow() {
     List<ResultRow> rows =
         ResultTableReader.csv(
-            "\uFEFFmethod,dataset,task,target,metric,value,unit,basis,n_train\n"
-                + "m,d,t,energy,MAE,1.50,eV,per-structure,many\n");
+            new StringReader(
+                "\uFEFFmethod,dataset,task,target,metric,value,unit,basis,n_train\n"
+                    + "m,d,t,energy,MAE,1.50,eV,per-structure,many\n"));
     assertEquals(1, rows.size());
     assertEquals(new BigDecimal("1.50"), rows.get(0).input().value());
     assertNull(rows.get(0).input().nTrain());
@@ -45,7 +48,8 @@ class ResultBodyReadersTest {
   void modelYamlMapsMetricsAsTheSeedConverterDoes() {
     List<ResultRow> rows =
         MatbenchModelReader.read(
-            """
+            new StringReader(
+                """
             model_key: test-model
             dates: {paper_published: '2020-01-02'}
             metrics:
@@ -61,7 +65,7 @@ class ResultBodyReadersTest {
               phonons:
                 kappa_103:
                   κ_SRME: '0.3'
-            """,
+            """),
             ORIGIN);
     assertEquals(5, rows.size());
     ResultRow f1 = rows.get(0);

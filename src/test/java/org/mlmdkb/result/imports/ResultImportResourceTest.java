@@ -224,7 +224,13 @@ class ResultImportResourceTest extends ApiTest {
         .body(
             "errors.name",
             contains("row 1 (metrics.md.energy_rmse)", "row 2 (metrics.md.force_rmse)"))
-        .body("errors[0].message", equalTo("method unknown method '" + model + "'"));
+        .body(
+            "errors[0].message",
+            equalTo(
+                "method unknown method '"
+                    + model
+                    + "': create it with POST /api/v1/methods, or import with"
+                    + " create_missing=methods"));
   }
 
   @Test
