@@ -61,7 +61,7 @@ final class ChangeFollower {
         if (!running) {
           return;
         }
-        Log.warnf("Search index follower: %s; polling again in %s", e.getMessage(), interval);
+        warn("Search index follower: " + e.getMessage() + "; polling again in " + interval);
         sleep();
         step();
       }
@@ -79,10 +79,29 @@ final class ChangeFollower {
       }
     } catch (Exception e) {
       if (running) {
-        Log.warnf("Search index catch-up failed: %s", e.getMessage());
+        warn("Search index catch-up failed: " + e.getMessage());
       }
     }
   }
+
+  /**
+   * While the database is down every poll fails the same way: one line per half minute, with the
+   * count of those left out, instead of one per poll.
+   */
+  private synchronized void warn(String message) {
+    long now = System.nanoTime();
+    if (lastWarning != 0 && now - lastWarning < WARN_EVERY_NANOS) {
+      unlogged++;
+      return;
+    }
+    lastWarning = now;
+    Log.warn(unlogged == 0 ? message : message + " (" + unlogged + " more not logged)");
+    unlogged = 0;
+  }
+
+  private static final long WARN_EVERY_NANOS = 30_000_000_000L;
+  private long lastWarning;
+  private long unlogged;
 
   private void sleep() {
     try {

@@ -18,7 +18,8 @@ public final class ReplicaControl {
     return new StreamingReplica(
         Path.of(config.getValue(ReplicaTestResource.BIN_DIR, String.class)),
         Path.of(config.getValue(ReplicaTestResource.DATA_DIR, String.class)),
-        config.getValue(ReplicaTestResource.PORT, Integer.class));
+        config.getValue(ReplicaTestResource.PORT, Integer.class),
+        EmbeddedServer.current().appPassword());
   }
 
   public static void stop() throws IOException {
@@ -42,8 +43,13 @@ public final class ReplicaControl {
     return DriverManager.getConnection(replica().jdbcUrl());
   }
 
+  /** Replay control is the superuser's (the service role may not pause recovery). */
   private static void execute(String sql) throws SQLException {
-    try (Connection c = connect();
+    try (Connection c =
+            DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + replica().port() + "/postgres",
+                "postgres",
+                EmbeddedServer.current().superuserPassword());
         Statement s = c.createStatement()) {
       s.execute(sql);
     }

@@ -18,6 +18,7 @@ public class ReplicaTestResource implements QuarkusTestResourceLifecycleManager 
   static final String PORT = "mlmdkb-test.replica.port";
 
   private StreamingReplica replica;
+  private StreamingReplica.Credentials credentials;
   private String primaryUrl;
 
   @Override
@@ -33,12 +34,16 @@ public class ReplicaTestResource implements QuarkusTestResourceLifecycleManager 
     try {
       // Usually running already (the default profile's tests came first); if not, start it the
       // way the application would, so the application then finds and reuses it.
-      primaryUrl = EmbeddedPostgres.jdbcUrl(new EmbeddedPostgres(cacheDir, primaryData, 0, true));
+      EmbeddedPostgres primary = new EmbeddedPostgres(cacheDir, primaryData, 0, true);
+      primaryUrl = EmbeddedPostgres.jdbcUrl(primary);
+      credentials =
+          new StreamingReplica.Credentials(primary.superuserPassword(), primary.appPassword());
       replica =
           StreamingReplica.createFrom(
               primaryUrl,
               primaryData,
-              primaryData.resolveSibling(primaryData.getFileName() + "-replica"));
+              primaryData.resolveSibling(primaryData.getFileName() + "-replica"),
+              credentials);
     } catch (Exception e) {
       throw new IllegalStateException("Could not start the test replica", e);
     }
@@ -61,7 +66,7 @@ public class ReplicaTestResource implements QuarkusTestResourceLifecycleManager 
   public void stop() {
     if (replica != null) {
       try {
-        replica.destroy(primaryUrl);
+        replica.destroy(primaryUrl, credentials);
       } catch (Exception e) {
         throw new IllegalStateException("Could not stop the test replica", e);
       }

@@ -48,22 +48,35 @@ public final class StreamingReplica {
   private final Path binDir;
   private final Path dataDir;
   private final int port;
+  private final String appPassword;
 
-  public StreamingReplica(Path binDir, Path dataDir, int port) {
+  /**
+   * The primary's passwords: the superuser streams and takes the base backup (the service role may
+   * do neither); the replica, a copy, knows the service role by the same password.
+   */
+  public record Credentials(String superuserPassword, String appPassword) {
+    Connection superuser(String url) throws SQLException {
+      return DriverManager.getConnection(url, "postgres", superuserPassword);
+    }
+  }
+
+  public StreamingReplica(Path binDir, Path dataDir, int port, String appPassword) {
     this.binDir = binDir;
     this.dataDir = dataDir;
     this.port = port;
+    this.appPassword = appPassword;
   }
 
   /**
    * Copies the running primary behind {@code primaryUrl} (data directory {@code primaryData}) into
    * {@code replicaData} and starts it as a standby on a free port.
    */
-  public static StreamingReplica createFrom(String primaryUrl, Path primaryData, Path replicaData)
+  public static StreamingReplica createFrom(
+      String primaryUrl, Path primaryData, Path replicaData, Credentials credentials)
       throws IOException, SQLException {
     Path binDir = binariesOf(primaryData);
     String primaryPort = primaryUrl.replaceAll("^jdbc:postgresql://[^:]+:(\\d+)/.*$", "$1");
-    try (Connection primary = DriverManager.getConnection(primaryUrl);
+    try (Connection primary = credentials.superuser(primaryUrl);
         Statement sql = primary.createStatement()) {
       sql.execute(
           "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots"
@@ -92,14 +105,15 @@ public final class StreamingReplica {
         replicaData.resolve("postgresql.auto.conf"),
         "\nprimary_conninfo = 'host=127.0.0.1 port="
             + primaryPort
-            + " user="
-            + System.getProperty("mlmdkb.test.replication-user", "kb")
+            + " user=postgres password="
+            + credentials.superuserPassword()
             + " application_name=kb-test-replica'\nprimary_slot_name = '"
             + SLOT
             + "'\nhot_standby_feedback = on\n",
         StandardOpenOption.APPEND);
     handToPostgresUser(replicaData);
-    StreamingReplica replica = new StreamingReplica(binDir, replicaData, freePort());
+    StreamingReplica replica =
+        new StreamingReplica(binDir, replicaData, freePort(), credentials.appPassword());
     replica.start();
     return replica;
   }
@@ -117,7 +131,7 @@ public final class StreamingReplica {
   }
 
   public String jdbcUrl() {
-    return "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=kb";
+    return "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=kb&password=" + appPassword;
   }
 
   public void start() throws IOException {
@@ -143,9 +157,9 @@ public final class StreamingReplica {
   }
 
   /** Stops the replica, frees its slot on the primary (else WAL piles up) and deletes it. */
-  public void destroy(String primaryUrl) throws IOException {
+  public void destroy(String primaryUrl, Credentials credentials) throws IOException {
     stop();
-    try (Connection primary = DriverManager.getConnection(primaryUrl);
+    try (Connection primary = credentials.superuser(primaryUrl);
         Statement sql = primary.createStatement()) {
       sql.execute(
           "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots"

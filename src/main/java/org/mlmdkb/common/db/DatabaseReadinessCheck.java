@@ -7,31 +7,28 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
 import org.mlmdkb.common.error.DatabaseUnavailable;
 
 /**
- * Readiness: the database answers {@code SELECT 1} within {@link #BOUND}.
+ * Whether the primary answers {@code SELECT 1} within {@link #BOUND}; the "Database" readiness
+ * check ({@code replica/DatabaseReadiness}) reports it next to the replica.
  *
  * <p>Replaces Quarkus' own datasource check, which waits as long as the pool and the socket do: a
  * frozen PostgreSQL held it for 40 s. The probe runs on its own thread and the answer never waits
  * longer than the bound; while one probe is stuck, later checks wait on that same probe instead of
  * piling up threads.
  */
-@Readiness
 @ApplicationScoped
-public class DatabaseReadinessCheck implements HealthCheck {
+public class DatabaseReadinessCheck {
 
   static final Duration BOUND = Duration.ofMillis(1500);
-  private static final String NAME = "Database connections health check";
 
   private final AgroalDataSource dataSource;
   private final ExecutorService prober =
@@ -47,18 +44,18 @@ public class DatabaseReadinessCheck implements HealthCheck {
     this.dataSource = dataSource;
   }
 
-  @Override
-  public HealthCheckResponse call() {
+  /** Empty while the primary answers; otherwise why not. Never waits longer than the bound. */
+  public Optional<String> primaryDownReason() {
     try {
       currentProbe().get(BOUND.toMillis(), TimeUnit.MILLISECONDS);
-      return HealthCheckResponse.up(NAME);
+      return Optional.empty();
     } catch (TimeoutException e) {
-      return down("no answer within " + BOUND.toMillis() + " ms");
+      return Optional.of("no answer within " + BOUND.toMillis() + " ms");
     } catch (ExecutionException e) {
-      return down(DatabaseUnavailable.kindOf(e.getCause()).orElse("query failed"));
+      return Optional.of(DatabaseUnavailable.kindOf(e.getCause()).orElse("query failed"));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return down("interrupted");
+      return Optional.of("interrupted");
     }
   }
 
@@ -78,10 +75,6 @@ public class DatabaseReadinessCheck implements HealthCheck {
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static HealthCheckResponse down(String reason) {
-    return HealthCheckResponse.named(NAME).down().withData("reason", reason).build();
   }
 
   @PreDestroy

@@ -16,9 +16,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.mlmdkb.common.db.RetriesTransientFailures;
-
 import java.util.Set;
+import org.mlmdkb.common.db.RetriesTransientFailures;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.Problem;
 import org.mlmdkb.curation.HistoryRepository;

@@ -5,6 +5,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
+import org.mlmdkb.common.db.DatabaseReadinessCheck;
 
 /**
  * Reports the primary, the read datasource, its lag and where public reads go, as last seen by
@@ -18,15 +19,20 @@ import org.eclipse.microprofile.health.Readiness;
 public class DatabaseReadiness implements HealthCheck {
 
   private final ReplicaMonitor monitor;
+  private final DatabaseReadinessCheck primaryProbe;
 
-  public DatabaseReadiness(ReplicaMonitor monitor) {
+  public DatabaseReadiness(ReplicaMonitor monitor, DatabaseReadinessCheck primaryProbe) {
     this.monitor = monitor;
+    this.primaryProbe = primaryProbe;
   }
 
   @Override
   public HealthCheckResponse call() {
     ReplicaState replica = monitor.state();
-    boolean primaryUp = monitor.primaryUp();
+    // Asked of the primary now, within a bound (a frozen primary must not hold the probe); the
+    // monitor's view, refreshed every check interval, decides where reads go.
+    java.util.Optional<String> primaryDown = primaryProbe.primaryDownReason();
+    boolean primaryUp = primaryDown.isEmpty();
     HealthCheckResponseBuilder response =
         HealthCheckResponse.named("Database")
             .status(primaryUp || replica.usable())
@@ -38,6 +44,7 @@ public class DatabaseReadiness implements HealthCheck {
     if (replica.lagMillis() >= 0) {
       response.withData("replica_lag_ms", replica.lagMillis());
     }
+    primaryDown.ifPresent(reason -> response.withData("primary_reason", reason));
     if (!replica.reason().isEmpty()) {
       response.withData("replica_reason", replica.reason());
     }

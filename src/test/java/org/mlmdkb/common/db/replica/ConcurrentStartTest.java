@@ -2,9 +2,7 @@ package org.mlmdkb.common.db.replica;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,16 +11,16 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.mlmdkb.common.db.EmbeddedPostgres;
+import org.mlmdkb.testsupport.EmbeddedServer;
 
 /**
  * Two instances starting at the same moment on an empty database: both run Flyway as the
@@ -32,24 +30,19 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ConcurrentStartTest {
 
-  @Inject AgroalDataSource primary;
+  private static final String USER = "kb";
 
-  @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-  String url;
-
-  @ConfigProperty(name = "quarkus.datasource.username")
-  String user;
-
-  @ConfigProperty(name = "quarkus.datasource.password")
-  Optional<String> configuredPassword;
+  private final EmbeddedPostgres server = EmbeddedServer.current();
 
   @Test
   void twoInstancesMigratingAnEmptyDatabaseAtOnceLeaveOneSchema() throws Exception {
     String database = "kb_twins_" + System.nanoTime();
-    String password = configuredPassword.orElse("");
-    execute("CREATE DATABASE " + database);
+    String password = server.appPassword();
+    // The service role may not create databases; the superuser makes one the service role owns.
+    asSuperuser("CREATE DATABASE " + database + " OWNER " + USER);
     try {
-      String twinUrl = url.replaceFirst("/postgres(\\?|$)", "/" + database + "$1");
+      String twinUrl =
+          System.getProperty("mlmdkb.embedded-db.running-url").replace("/postgres", "/" + database);
       CountDownLatch start = new CountDownLatch(1);
       ExecutorService instances = Executors.newFixedThreadPool(2);
       List<Future<Integer>> runs = new ArrayList<>();
@@ -58,7 +51,7 @@ class ConcurrentStartTest {
             () -> {
               Flyway flyway =
                   Flyway.configure()
-                      .dataSource(twinUrl, user, password)
+                      .dataSource(twinUrl, USER, password)
                       .locations("filesystem:migrations")
                       .load();
               start.await();
@@ -78,7 +71,7 @@ class ConcurrentStartTest {
         files = sql.filter(p -> p.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
       }
       assertEquals(files, executed, "each migration ran once across both instances");
-      try (Connection c = DriverManager.getConnection(twinUrl, user, password);
+      try (Connection c = DriverManager.getConnection(twinUrl, USER, password);
           Statement s = c.createStatement();
           ResultSet rs =
               s.executeQuery(
@@ -90,12 +83,13 @@ class ConcurrentStartTest {
         assertEquals(true, rs.getBoolean(3), "every migration succeeded");
       }
     } finally {
-      execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+      asSuperuser("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
     }
   }
 
-  private void execute(String sql) throws Exception {
-    try (Connection c = primary.getConnection();
+  private void asSuperuser(String sql) throws Exception {
+    String url = System.getProperty("mlmdkb.embedded-db.running-url");
+    try (Connection c = DriverManager.getConnection(url, "postgres", server.superuserPassword());
         Statement s = c.createStatement()) {
       s.execute(sql);
     }
