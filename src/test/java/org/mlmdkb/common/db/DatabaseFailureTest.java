@@ -153,10 +153,12 @@ class DatabaseFailureTest extends ApiTest {
               .toList();
     }
     // Agroal warns once per pooled connection it finds closed (at most the pool size, however many
-    // requests fail); the service's own lines are one per failure kind.
+    // requests fail). The service's own lines are one per failure kind (a stop shows up to four
+    // SQLSTATEs as it proceeds) and per component that notices (requests, the replica monitor, the
+    // search index follower), each rate-limited: bounded, not one per request.
     long pool = warnings.stream().filter(r -> r.getLoggerName().startsWith("io.agroal")).count();
     long own = warnings.size() - pool;
-    assertTrue(own <= 3, "30 failed requests logged " + own + " lines of the service's own");
+    assertTrue(own <= 10, "30 failed requests logged " + own + " lines of the service's own");
     assertTrue(pool <= 16, "the pool logged " + pool + " lines, more than its 16 connections");
     assertTrue(warnings.stream().allMatch(r -> r.getThrown() == null), "no stack trace");
   }
