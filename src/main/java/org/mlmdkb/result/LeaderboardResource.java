@@ -117,7 +117,8 @@ public class LeaderboardResource {
                     ? "fields"
                     : limit != null
                         ? "limit"
-                        : BOARD_ONLY_FILTERS.stream()
+                        // Method filters also narrow the index (boards counted over such methods).
+                        : Set.of("min", "max").stream()
                             .sorted()
                             .filter(q::containsKey)
                             .findFirst()

@@ -258,15 +258,28 @@ class BoardFiltersTest extends ApiTest {
   }
 
   @Test
-  void methodFiltersNeedADataset() {
+  void methodFiltersNarrowTheIndexToBoardsCountedOverSuchMethods() {
+    int all = given().when().get("/api/v1/leaderboards").then().extract().path("total");
     given()
-        .queryParam("trained_on", "mptrj")
+        .queryParam("trained_only_on", "mptrj")
+        .when()
+        .get("/api/v1/leaderboards")
+        .then()
+        .statusCode(200)
+        .body("total", org.hamcrest.Matchers.lessThan(all))
+        .body("items.dataset.slug", org.hamcrest.Matchers.hasItem("wbm"));
+  }
+
+  @Test
+  void valueFiltersNeedADataset() {
+    given()
+        .queryParam("min", "1")
         .when()
         .get("/api/v1/leaderboards")
         .then()
         .statusCode(400)
         .contentType("application/problem+json")
-        .body("errors[0].name", equalTo("trained_on"))
+        .body("errors[0].name", equalTo("min"))
         .body("detail", containsString("dataset="));
   }
 
