@@ -24,7 +24,7 @@ public class CompareResource {
   private static final Set<String> PARAMETERS =
       LeaderboardResource.union(
           LeaderboardResource.union(
-              LeaderboardResource.FILTER_PARAMETERS, LeaderboardResource.BOARD_ONLY_FILTERS),
+              LeaderboardResource.FILTER_PARAMETERS, LeaderboardResource.METHOD_AND_VALUE_FILTERS),
           Set.of("methods", "unit"));
 
   private final BoardService service;

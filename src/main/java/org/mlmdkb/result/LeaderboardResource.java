@@ -43,12 +43,15 @@ public class LeaderboardResource {
           "as_of");
 
   /** Filters only a board (or comparison) applies: methods' attributes and the board's values. */
-  static final Set<String> BOARD_ONLY_FILTERS =
-      union(MethodCriteria.PARAMETERS, Set.of("min", "max"));
+  /** Filters on a board's values: they need a board (a dataset), unlike the method filters. */
+  static final Set<String> VALUE_FILTERS = Set.of("min", "max");
+
+  static final Set<String> METHOD_AND_VALUE_FILTERS =
+      union(MethodCriteria.PARAMETERS, VALUE_FILTERS);
 
   private static final Set<String> PARAMETERS =
       union(
-          union(FILTER_PARAMETERS, BOARD_ONLY_FILTERS),
+          union(FILTER_PARAMETERS, METHOD_AND_VALUE_FILTERS),
           Set.of("unit", "format", "per", "limit", "fields"));
 
   /** Most rows a JSON or CSV board returns at once when {@code limit} is given. */
@@ -118,7 +121,7 @@ public class LeaderboardResource {
                     : limit != null
                         ? "limit"
                         // Method filters also narrow the index (boards counted over such methods).
-                        : Set.of("min", "max").stream()
+                        : VALUE_FILTERS.stream()
                             .sorted()
                             .filter(q::containsKey)
                             .findFirst()

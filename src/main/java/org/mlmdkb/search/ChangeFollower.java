@@ -15,6 +15,12 @@ import org.postgresql.PGConnection;
  */
 final class ChangeFollower {
 
+  /** Outage warnings: at most one line per half minute (see {@link #warn}). */
+  private static final long WARN_EVERY_NANOS = 30_000_000_000L;
+
+  private long lastWarning;
+  private long unlogged;
+
   private static final long PRUNE_EVERY_MILLIS = Duration.ofHours(1).toMillis();
 
   private final IndexStore store;
@@ -98,10 +104,6 @@ final class ChangeFollower {
     Log.warn(unlogged == 0 ? message : message + " (" + unlogged + " more not logged)");
     unlogged = 0;
   }
-
-  private static final long WARN_EVERY_NANOS = 30_000_000_000L;
-  private long lastWarning;
-  private long unlogged;
 
   private void sleep() {
     try {
