@@ -4,7 +4,7 @@ local paths = {
   "/api/v1/papers?year=2019..2023&sort=-year&limit=20",
   "/api/v1/methods/mace",
   "/api/v1/datasets/3bpa",
-  "/api/v1/leaderboards?dataset=3bpa",
+  "/api/v1/leaderboards/3bpa",
   "/api/v1/search?q=equivariant",
   "/api/v1/stats",
   "/api/v1/tags",

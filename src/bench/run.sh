@@ -84,7 +84,7 @@ declare -A PATHS=(
   [suggest]="/api/v1/suggest?q=equi"
   [get]="/api/v1/papers/$ID"
   [boards]="/api/v1/leaderboards"
-  [board]="/api/v1/leaderboards?dataset=3bpa&target=forces&metric=RMSE"
+  [board]="/api/v1/leaderboards/3bpa?target=forces&metric=RMSE"
   [stats]="/api/v1/stats"
   [method]="/api/v1/methods/mace"
   [dataset]="/api/v1/datasets/3bpa"

@@ -25,6 +25,9 @@ import org.mlmdkb.curation.Identifiers;
 @ApplicationScoped
 public class DatasetRules {
 
+  /** Paths beside {@code /api/v1/leaderboards/{dataset}}: a dataset of that slug is unreachable. */
+  private static final java.util.Set<String> RESERVED_SLUGS = java.util.Set.of("pareto");
+
   /** The table's CHECK on dataset.slug and dataset_subset.slug. */
   private static final String SLUG_RULE =
       "must be lower-case letters and digits joined by '-' or '.'";
@@ -53,6 +56,10 @@ public class DatasetRules {
         .forEach(v -> errors.add(body(wireName(v.getPropertyPath().toString()), v.getMessage())));
 
     String slug = slug("slug", in.slug(), errors);
+    if (RESERVED_SLUGS.contains(slug)) {
+      // GET /api/v1/leaderboards/{dataset} shares its level with these views.
+      errors.add(body("slug", "'" + slug + "' is reserved (a leaderboard view's path)"));
+    }
     String domain = in.domain() == null ? null : in.domain().strip().toLowerCase(Locale.ROOT);
     if (domain != null && !domain.isEmpty() && !DatasetResource.DOMAINS.contains(domain)) {
       errors.add(body("domain", "must be one of " + DatasetResource.DOMAINS));

@@ -45,7 +45,12 @@ public class CompareResource {
       throw ApiException.badParameter(
           "methods", "names " + methods.size() + " methods; at most " + MAX_METHODS);
     }
-    BoardFilter filter = LeaderboardResource.filter(q, methods.stream().distinct().toList(), false);
+    BoardFilter filter =
+        LeaderboardResource.filter(
+            QueryParams.text("dataset", q.getFirst("dataset")),
+            q,
+            methods.stream().distinct().toList(),
+            false);
     return service.compare(filter, BenchmarkParams.unit(q.getFirst("unit")));
   }
 }

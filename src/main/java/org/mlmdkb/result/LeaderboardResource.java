@@ -2,6 +2,7 @@ package org.mlmdkb.result;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
@@ -17,10 +19,11 @@ import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.query.FieldSelection;
 import org.mlmdkb.common.query.QueryParams;
 import org.mlmdkb.result.BoardDtos.BoardRow;
+import org.mlmdkb.result.BoardDtos.BoardSummary;
 import org.mlmdkb.result.BoardDtos.Leaderboard;
 
 /**
- * Leaderboards: without {@code dataset} the index of boards, with it the ranked board of one
+ * Leaderboards: the index of boards, and under a dataset's slug the ranked board of one
  * comparability fingerprint (JSON, CSV or an SVG bar chart).
  */
 @Path("/api/v1/leaderboards")
@@ -42,22 +45,35 @@ public class LeaderboardResource {
           "status",
           "as_of");
 
-  /** Filters only a board (or comparison) applies: methods' attributes and the board's values. */
   /** Filters on a board's values: they need a board (a dataset), unlike the method filters. */
   static final Set<String> VALUE_FILTERS = Set.of("min", "max");
 
   static final Set<String> METHOD_AND_VALUE_FILTERS =
       union(MethodCriteria.PARAMETERS, VALUE_FILTERS);
 
-  private static final Set<String> PARAMETERS =
+  /**
+   * The index takes the fingerprint filters and the method filters (boards counted over such
+   * methods); {@code dataset} is the legacy address of one board and is redirected.
+   */
+  private static final Set<String> INDEX_PARAMETERS =
+      union(union(FILTER_PARAMETERS, MethodCriteria.PARAMETERS), Set.of("format", "fields"));
+
+  /** One board: the dataset is its path, everything else shapes or narrows it. */
+  private static final Set<String> BOARD_PARAMETERS =
       union(
-          union(FILTER_PARAMETERS, METHOD_AND_VALUE_FILTERS),
+          union(without(FILTER_PARAMETERS, "dataset"), METHOD_AND_VALUE_FILTERS),
           Set.of("unit", "format", "per", "limit", "fields"));
+
+  /** What identifies an index entry; kept whatever {@code fields} selects. */
+  private static final List<String> INDEX_KEYS =
+      List.of("dataset", "subset", "task", "target", "metric");
 
   /** Most rows a JSON or CSV board returns at once when {@code limit} is given. */
   static final int MAX_LIMIT = 1000;
 
-  private static final List<String> FORMATS = List.of("json", "csv", "svg");
+  private static final List<String> BOARD_FORMATS = List.of("json", "csv", "svg");
+
+  private static final List<String> INDEX_FORMATS = List.of("json", "csv");
 
   private final BoardService service;
   private final FieldSelection fieldSelection;
@@ -67,26 +83,55 @@ public class LeaderboardResource {
     this.fieldSelection = fieldSelection;
   }
 
+  /**
+   * The index of boards (JSON or CSV). {@code ?dataset=} was how one board was addressed before
+   * boards had a path of their own: it answers 308 to that path with the other parameters, so old
+   * links and clients keep working.
+   */
   @GET
-  public Response get(@Context UriInfo uri, @Context HttpHeaders headers, @Context Request request)
-      throws SQLException {
-    QueryParams.allowOnly(uri, PARAMETERS);
+  public Response index(@Context UriInfo uri, @Context HttpHeaders headers) throws SQLException {
+    QueryParams.allowOnly(uri, INDEX_PARAMETERS);
     var q = uri.getQueryParameters();
-    BoardFormat format = BoardFormat.of(q.getFirst("format"), headers, FORMATS);
+    String dataset = QueryParams.text("dataset", q.getFirst("dataset"));
+    if (dataset != null) {
+      URI board = uri.getRequestUriBuilder().replaceQueryParam("dataset").path(dataset).build();
+      return Response.status(Response.Status.PERMANENT_REDIRECT).location(board).build();
+    }
+    BoardFormat format = BoardFormat.of(q.getFirst("format"), headers, INDEX_FORMATS);
+    BoardFilter filter = filter(null, q, List.of(), false);
+    List<String> fields = QueryParams.list("fields", q.getFirst("fields"));
+    if (format == BoardFormat.CSV) {
+      return Response.ok(CsvExport.index(service.index(filter)), CsvExport.MEDIA_TYPE)
+          .header("Content-Disposition", "attachment; filename=\"leaderboards.csv\"")
+          .build();
+    }
+    return Response.ok(
+            fieldSelection.apply(
+                service.index(filter),
+                "items",
+                fields,
+                FieldSelection.propertiesOf(BoardSummary.class),
+                INDEX_KEYS),
+            MediaType.APPLICATION_JSON_TYPE)
+        .build();
+  }
+
+  /** One board: JSON, CSV or an SVG bar chart. */
+  @GET
+  @Path("{dataset}")
+  public Response board(
+      @PathParam("dataset") String dataset,
+      @Context UriInfo uri,
+      @Context HttpHeaders headers,
+      @Context Request request)
+      throws SQLException {
+    QueryParams.allowOnly(uri, BOARD_PARAMETERS);
+    var q = uri.getQueryParameters();
+    BoardFormat format = BoardFormat.of(q.getFirst("format"), headers, BOARD_FORMATS);
     boolean perVariant = "variant".equals(QueryParams.oneOf("per", q.getFirst("per"), PER));
-    BoardFilter filter = filter(q, List.of(), perVariant);
+    BoardFilter filter = filter(QueryParams.text("dataset", dataset), q, List.of(), perVariant);
     Unit unit = BenchmarkParams.unit(q.getFirst("unit"));
     Integer limit = limit(q.getFirst("limit"));
-    if (filter.dataset() == null) {
-      // The board index also comes as CSV; every other board-only parameter needs a dataset.
-      refuseBoardOnlyParameters(
-          q, format == BoardFormat.CSV ? BoardFormat.JSON : format, unit, limit);
-      return format == BoardFormat.CSV
-          ? Response.ok(CsvExport.index(service.index(filter)), CsvExport.MEDIA_TYPE)
-              .header("Content-Disposition", "attachment; filename=\"leaderboards.csv\"")
-              .build()
-          : Response.ok(service.index(filter), MediaType.APPLICATION_JSON_TYPE).build();
-    }
     if (format == BoardFormat.SVG) {
       return BoardFormat.svg(BoardChart.svg(service.chartableBoard(filter, unit, limit)), request);
     }
@@ -108,29 +153,6 @@ public class LeaderboardResource {
 
   private static final List<String> PER = List.of("method", "variant");
 
-  /** The index lists boards; what shapes one board's rows or format needs a dataset. */
-  private static void refuseBoardOnlyParameters(
-      MultivaluedMap<String, String> q, BoardFormat format, Unit unit, Integer limit) {
-    String name =
-        format != BoardFormat.JSON
-            ? "format"
-            : unit != null
-                ? "unit"
-                : q.containsKey("fields")
-                    ? "fields"
-                    : limit != null
-                        ? "limit"
-                        // Method filters also narrow the index (boards counted over such methods).
-                        : VALUE_FILTERS.stream()
-                            .sorted()
-                            .filter(q::containsKey)
-                            .findFirst()
-                            .orElse(null);
-    if (name != null) {
-      throw ApiException.badParameter(name, "applies to a leaderboard, which needs dataset=");
-    }
-  }
-
   static Integer limit(String value) {
     Integer limit = BenchmarkParams.positive("limit", value);
     if (limit != null && limit > MAX_LIMIT) {
@@ -139,10 +161,11 @@ public class LeaderboardResource {
     return limit;
   }
 
+  /** The filters of a board, Pareto view or comparison over {@code dataset} (null: the index). */
   static BoardFilter filter(
-      MultivaluedMap<String, String> q, List<String> methods, boolean perVariant) {
+      String dataset, MultivaluedMap<String, String> q, List<String> methods, boolean perVariant) {
     return new BoardFilter(
-        QueryParams.text("dataset", q.getFirst("dataset")),
+        dataset,
         QueryParams.text("subset", q.getFirst("subset")),
         QueryParams.text("task", q.getFirst("task")),
         QueryParams.text("target", q.getFirst("target")),
@@ -158,6 +181,12 @@ public class LeaderboardResource {
         perVariant,
         MethodCriteria.parse(q),
         ValueRange.parse(q.getFirst("min"), q.getFirst("max")));
+  }
+
+  private static Set<String> without(Set<String> all, String name) {
+    Set<String> rest = new java.util.HashSet<>(all);
+    rest.remove(name);
+    return Set.copyOf(rest);
   }
 
   static Set<String> union(Set<String> a, Set<String> b) {

@@ -60,7 +60,11 @@ public class ParetoResource {
       throw ApiException.badParameter(
           "metrics", "names " + axes.size() + " metrics; an SVG scatter shows exactly two");
     }
-    ParetoView view = service.pareto(LeaderboardResource.filter(q, List.of(), false), axes);
+    ParetoView view =
+        service.pareto(
+            LeaderboardResource.filter(
+                QueryParams.text("dataset", q.getFirst("dataset")), q, List.of(), false),
+            axes);
     if (format == BoardFormat.JSON) {
       return Response.ok(view, MediaType.APPLICATION_JSON_TYPE).build();
     }

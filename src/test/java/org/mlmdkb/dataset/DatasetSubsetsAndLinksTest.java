@@ -289,11 +289,10 @@ class DatasetSubsetsAndLinksTest extends ApiTest {
         .then()
         .statusCode(204);
     given()
-        .queryParam("dataset", slug)
         .queryParam("target", "forces")
         .queryParam("metric", "MAE")
         .when()
-        .get("/api/v1/leaderboards")
+        .get("/api/v1/leaderboards/{dataset}", slug)
         .then()
         .statusCode(404)
         .body("errors.name", contains("dataset"))

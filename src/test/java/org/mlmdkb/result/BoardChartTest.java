@@ -29,8 +29,7 @@ class BoardChartTest extends ApiTest {
 
   @Inject AgroalDataSource dataSource;
 
-  private static final String F1 =
-      "/api/v1/leaderboards?dataset=wbm&subset=full-test-set&metric=F1";
+  private static final String F1 = "/api/v1/leaderboards/wbm?subset=full-test-set&metric=F1";
 
   /** The text of every {@code <text>} element, as an SVG viewer would draw it (unescaped). */
   private static List<String> texts(byte[] svg) throws Exception {
@@ -148,12 +147,11 @@ class BoardChartTest extends ApiTest {
     }
     try {
       given()
-          .queryParam("dataset", "wbm")
           .queryParam("metric", "svg-size-probe")
           .queryParam("per", "variant")
           .queryParam("format", "svg")
           .when()
-          .get("/api/v1/leaderboards")
+          .get("/api/v1/leaderboards/{dataset}", "wbm")
           .then()
           .statusCode(400)
           .contentType("application/problem+json")

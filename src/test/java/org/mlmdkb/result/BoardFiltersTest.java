@@ -37,7 +37,7 @@ class BoardFiltersTest extends ApiTest {
   private static ValidatableResponse f1Board(Map<String, String> filters) {
     Map<String, String> params = new HashMap<>(F1_BOARD);
     params.putAll(filters);
-    return given().queryParams(params).when().get("/api/v1/leaderboards").then();
+    return Boards.get(given(), params).then();
   }
 
   /** Methods with an F1 result on the Matbench Discovery full test set, from results.json. */
@@ -159,7 +159,6 @@ class BoardFiltersTest extends ApiTest {
   void minAndMaxKeepValuesInTheBoardsUnit() {
     JsonPath body =
         given()
-            .queryParam("dataset", "3bpa")
             .queryParam("subset", "test-600k")
             .queryParam("target", "forces")
             .queryParam("n_train", 500)
@@ -168,7 +167,7 @@ class BoardFiltersTest extends ApiTest {
             .queryParam("min", "20")
             .queryParam("max", "40")
             .when()
-            .get("/api/v1/leaderboards")
+            .get("/api/v1/leaderboards/{dataset}", "3bpa")
             .then()
             .statusCode(200)
             .body("applied_filters.min", equalTo(20))
@@ -268,19 +267,6 @@ class BoardFiltersTest extends ApiTest {
         .statusCode(200)
         .body("total", org.hamcrest.Matchers.lessThan(all))
         .body("items.dataset.slug", org.hamcrest.Matchers.hasItem("wbm"));
-  }
-
-  @Test
-  void valueFiltersNeedADataset() {
-    given()
-        .queryParam("min", "1")
-        .when()
-        .get("/api/v1/leaderboards")
-        .then()
-        .statusCode(400)
-        .contentType("application/problem+json")
-        .body("errors[0].name", equalTo("min"))
-        .body("detail", containsString("dataset="));
   }
 
   @Test

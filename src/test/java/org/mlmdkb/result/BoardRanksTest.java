@@ -36,11 +36,10 @@ class BoardRanksTest extends ApiTest {
     }
     JsonPath body =
         given()
-            .queryParam("dataset", "wbm")
             .queryParam("subset", "full-test-set")
             .queryParam("metric", "F1")
             .when()
-            .get("/api/v1/leaderboards")
+            .get("/api/v1/leaderboards/{dataset}", "wbm")
             .then()
             .statusCode(200)
             .extract()

@@ -52,7 +52,7 @@ class LeaderboardResourceTest extends ApiTest {
   @Inject AgroalDataSource dataSource;
 
   private static ValidatableResponse board(Map<String, ?> params) {
-    return given().config(DECIMALS).queryParams(params).when().get("/api/v1/leaderboards").then();
+    return Boards.get(given().config(DECIMALS), params).then();
   }
 
   @Test
@@ -359,7 +359,6 @@ class LeaderboardResourceTest extends ApiTest {
       throws Exception {
     var request =
         given()
-            .queryParam("dataset", "3bpa")
             .queryParam("subset", "test-600k")
             .queryParam("target", "forces")
             .queryParam("n_train", 500)
@@ -373,7 +372,7 @@ class LeaderboardResourceTest extends ApiTest {
     String body =
         request
             .when()
-            .get("/api/v1/leaderboards")
+            .get("/api/v1/leaderboards/{dataset}", "3bpa")
             .then()
             .statusCode(200)
             .contentType(startsWith("text/csv"))
@@ -412,15 +411,65 @@ class LeaderboardResourceTest extends ApiTest {
     assertEquals(boards + 1, records.size());
   }
 
-  @Test
-  void unitWithoutDatasetIs400NamingUnit() {
+  @ParameterizedTest
+  @CsvSource({"unit,meV", "min,1", "max,1", "limit,5", "per,variant", "format,svg"})
+  void boardParametersOnTheIndexAre400NamingThem(String name, String value) {
     given()
-        .queryParam("unit", "meV")
+        .queryParam(name, value)
         .when()
         .get("/api/v1/leaderboards")
         .then()
         .statusCode(400)
-        .body("errors[0].name", org.hamcrest.Matchers.equalTo("unit"));
+        .contentType("application/problem+json")
+        .body("errors[0].name", equalTo(name));
+  }
+
+  @Test
+  void theEarlierBoardAddressRedirectsToTheBoardsPathKeepingTheOtherParameters() {
+    String location =
+        given()
+            .redirects()
+            .follow(false)
+            .queryParam("dataset", "3bpa")
+            .queryParam("target", "forces")
+            .queryParam("n_train", 500)
+            .when()
+            .get("/api/v1/leaderboards")
+            .then()
+            .statusCode(308)
+            .extract()
+            .header("Location");
+    java.net.URI uri = java.net.URI.create(location);
+    assertEquals("/api/v1/leaderboards/3bpa", uri.getPath());
+    assertEquals(
+        java.util.Set.of("target=forces", "n_train=500"),
+        java.util.Set.of(uri.getQuery().split("&")));
+  }
+
+  @Test
+  void indexFieldsKeepTheBoardsIdentity() {
+    given()
+        .queryParam("fields", "n_methods")
+        .when()
+        .get("/api/v1/leaderboards")
+        .then()
+        .statusCode(200)
+        .body(
+            "items[0].keySet()",
+            equalTo(java.util.Set.of("dataset", "subset", "task", "target", "metric", "n_methods")))
+        .body("total", org.hamcrest.Matchers.greaterThan(0));
+  }
+
+  @Test
+  void unknownIndexFieldIs400ListingTheSelectableOnes() {
+    given()
+        .queryParam("fields", "rank")
+        .when()
+        .get("/api/v1/leaderboards")
+        .then()
+        .statusCode(400)
+        .body("errors[0].name", equalTo("fields"))
+        .body("detail", containsString("n_results"));
   }
 
   @Test
@@ -474,10 +523,9 @@ class LeaderboardResourceTest extends ApiTest {
       })
   void badParameterIs400ProblemNamingIt(String name, String value) {
     given()
-        .queryParam("dataset", "3bpa")
         .queryParam(name, value)
         .when()
-        .get("/api/v1/leaderboards")
+        .get("/api/v1/leaderboards/{dataset}", "3bpa")
         .then()
         .statusCode(400)
         .contentType("application/problem+json")

@@ -101,11 +101,10 @@ class ParetoResourceTest extends ApiTest {
   void frontValuesAreTheBoardValues() {
     JsonPath board =
         given()
-            .queryParam("dataset", "wbm")
             .queryParam("subset", "full-test-set")
             .queryParam("metric", "F1")
             .when()
-            .get("/api/v1/leaderboards")
+            .get("/api/v1/leaderboards/{dataset}", "wbm")
             .then()
             .statusCode(200)
             .extract()

@@ -191,20 +191,12 @@ class ResultCurationResourceTest extends ApiTest {
         Map.of("dataset", "3bpa", "target", "forces", "metric", "MAE", "split", split);
     Map<String, Object> past = new HashMap<>(board);
     past.put("as_of", LocalDate.now(ZoneOffset.UTC).minusDays(1).toString());
-    given()
-        .config(DECIMALS)
-        .queryParams(board)
-        .when()
-        .get("/api/v1/leaderboards")
+    Boards.get(given().config(DECIMALS), board)
         .then()
         .statusCode(200)
         .body("rows.result_id", contains(id))
         .body("rows[0].reported_value", equalTo(new BigDecimal("2.5")));
-    given()
-        .config(DECIMALS)
-        .queryParams(past)
-        .when()
-        .get("/api/v1/leaderboards")
+    Boards.get(given().config(DECIMALS), past)
         .then()
         .statusCode(200)
         .body("rows.result_id", contains(id))

@@ -54,7 +54,7 @@ class ResultSoftDeleteTest extends ApiTest {
     params.put("metric", "MAE");
     params.put("target", "forces");
     params.put("split", split);
-    return given().queryParams(params).when().get("/api/v1/leaderboards").then();
+    return Boards.get(given(), params).then();
   }
 
   @Test

@@ -28,13 +28,19 @@ public class FieldSelection {
     return apply(page, "items", fields, selectable, "id");
   }
 
-  /**
-   * Applies {@code fields} to the objects of {@code body}'s array {@code list}: each keeps {@code
-   * key} (what identifies it: id, slug, method) and the named properties; an unknown name is a 400
-   * listing the selectable ones.
-   */
+  /** As below, with one identifying property. */
   public JsonNode apply(
       Object body, String list, List<String> fields, List<String> selectable, String key) {
+    return apply(body, list, fields, selectable, List.of(key));
+  }
+
+  /**
+   * Applies {@code fields} to the objects of {@code body}'s array {@code list}: each keeps {@code
+   * keys} (what identifies it: id, slug, method, or a board's fingerprint parts) and the named
+   * properties; an unknown name is a 400 listing the selectable ones.
+   */
+  public JsonNode apply(
+      Object body, String list, List<String> fields, List<String> selectable, List<String> keys) {
     ObjectNode tree = json.valueToTree(body);
     if (fields.isEmpty()) {
       return tree;
@@ -46,7 +52,7 @@ public class FieldSelection {
           "fields", "names unknown properties " + unknown + "; selectable: " + selectable);
     }
     Set<String> keep = new LinkedHashSet<>(fields);
-    keep.add(key);
+    keep.addAll(keys);
     tree.withArray(list).forEach(item -> ((ObjectNode) item).retain(keep));
     return tree;
   }

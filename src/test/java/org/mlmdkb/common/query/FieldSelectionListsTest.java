@@ -27,7 +27,7 @@ class FieldSelectionListsTest extends ApiTest {
         "/api/v1/articles|items|slug|title",
         "/api/v1/tags|items|slug|label,paper_count",
         "/api/v1/results|items|id|metric,value,unit",
-        "/api/v1/leaderboards?dataset=wbm&subset=full-test-set&metric=F1|rows|method|rank,value"
+        "/api/v1/leaderboards/wbm?subset=full-test-set&metric=F1|rows|method|rank,value"
       })
   void listKeepsItsKeyAndTheSelectedPropertiesInOrder(
       String path, String list, String key, String fields) {
@@ -62,7 +62,7 @@ class FieldSelectionListsTest extends ApiTest {
         "/api/v1/articles",
         "/api/v1/tags",
         "/api/v1/results",
-        "/api/v1/leaderboards?dataset=wbm&subset=full-test-set&metric=F1"
+        "/api/v1/leaderboards/wbm?subset=full-test-set&metric=F1"
       })
   void unknownFieldIs400ListingTheSelectableOnes(String path) {
     given()

@@ -19,7 +19,7 @@ final class ReadLoad {
           "/api/v1/papers?limit=5",
           "/api/v1/stats",
           "/api/v1/methods/mace",
-          "/api/v1/leaderboards?dataset=3bpa",
+          "/api/v1/leaderboards/3bpa",
           "/api/v1/tags");
 
   private final AtomicBoolean running = new AtomicBoolean(true);
