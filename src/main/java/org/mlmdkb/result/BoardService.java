@@ -284,7 +284,7 @@ public class BoardService {
     }
   }
 
-  private static ApiException notFound(String parameter, String what, String message) {
+  static ApiException notFound(String parameter, String what, String message) {
     return new ApiException(
         404,
         "not-found",

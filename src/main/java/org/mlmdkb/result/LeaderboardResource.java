@@ -18,6 +18,7 @@ import java.util.Set;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.query.FieldSelection;
 import org.mlmdkb.common.query.QueryParams;
+import org.mlmdkb.common.query.Slugs;
 import org.mlmdkb.result.BoardDtos.BoardRow;
 import org.mlmdkb.result.BoardDtos.BoardSummary;
 import org.mlmdkb.result.BoardDtos.Leaderboard;
@@ -94,6 +95,11 @@ public class LeaderboardResource {
     var q = uri.getQueryParameters();
     String dataset = QueryParams.text("dataset", q.getFirst("dataset"));
     if (dataset != null) {
+      if (!Slugs.isValid(dataset.toLowerCase(java.util.Locale.ROOT))) {
+        // Not a slug, so no dataset: answered here, as the board would, not by a redirect to it.
+        throw BoardService.notFound(
+            "dataset", "Dataset '" + dataset + "'", "names no known dataset");
+      }
       URI board = uri.getRequestUriBuilder().replaceQueryParam("dataset").path(dataset).build();
       return Response.status(Response.Status.PERMANENT_REDIRECT).location(board).build();
     }

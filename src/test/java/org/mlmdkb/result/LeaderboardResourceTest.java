@@ -447,6 +447,20 @@ class LeaderboardResourceTest extends ApiTest {
   }
 
   @Test
+  void theEarlierAddressWithADatasetThatIsNoSlugIs404NotARedirect() {
+    given()
+        .redirects()
+        .follow(false)
+        .queryParam("dataset", "{\"$ne\":null}")
+        .when()
+        .get("/api/v1/leaderboards")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json")
+        .body("errors[0].name", equalTo("dataset"));
+  }
+
+  @Test
   void indexFieldsKeepTheBoardsIdentity() {
     given()
         .queryParam("fields", "n_methods")
