@@ -77,7 +77,14 @@ init_databases() {
   rm -rf "$PRIMARY" "$REPLICA"
   mkdir -m 700 "$PRIMARY"
   [ "$(id -u)" = 0 ] && chown nobody:nogroup "$PRIMARY"
-  pg initdb -D "$PRIMARY" -U kb -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
+  # Passwords (scram), as the embedded server has: no local user gets in without one.
+  [ -f "$CLUSTER_DIR/db-password" ] || (umask 077; head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' >"$CLUSTER_DIR/db-password")
+  local pwfile
+  pwfile=$(mktemp)
+  cp "$CLUSTER_DIR/db-password" "$pwfile"
+  [ "$(id -u)" = 0 ] && chown nobody:nogroup "$pwfile"
+  pg initdb -D "$PRIMARY" -U kb --auth=scram-sha-256 --pwfile="$pwfile" -E UTF8 --locale=C.UTF-8 >/dev/null
+  rm -f "$pwfile"
   # initdb allows replication connections from 127.0.0.1 already; keep WAL for a replica that
   # was down for a while, and let the replica tell the primary which rows its queries still need.
   printf "wal_keep_size = '1GB'\nhot_standby_feedback = on\n" | "${RUN_AS[@]}" tee -a "$PRIMARY/postgresql.auto.conf" >/dev/null
@@ -88,7 +95,7 @@ init_databases() {
   "${RUN_AS[@]}" cp -a "$PRIMARY/." "$REPLICA/"
   rm -f "$REPLICA/postgres.log"
   "${RUN_AS[@]}" touch "$REPLICA/standby.signal"
-  printf "primary_conninfo = 'host=127.0.0.1 port=%s user=kb application_name=replica1'\n" "$PRIMARY_PORT" \
+  printf "primary_conninfo = 'host=127.0.0.1 port=%s user=kb password=%s application_name=replica1'\n" "$PRIMARY_PORT" "$(cat "$CLUSTER_DIR/db-password")" \
     | "${RUN_AS[@]}" tee -a "$REPLICA/postgresql.auto.conf" >/dev/null
 }
 
@@ -100,6 +107,8 @@ start_instance() { # name port
   KB_DB_URL="jdbc:postgresql://127.0.0.1:$PRIMARY_PORT/postgres" \
   KB_DB_READ_URL="jdbc:postgresql://127.0.0.1:$REPLICA_PORT,127.0.0.1:$PRIMARY_PORT/postgres?targetServerType=preferSecondary&loadBalanceHosts=true&hostRecheckSeconds=2" \
   KB_DB_USER=kb \
+  KB_SEARCH_INDEX_DIR="$CLUSTER_DIR/$name-search" \
+  KB_DB_PASSWORD=$(cat "$CLUSTER_DIR/db-password") \
   KB_ADMIN_KEY=$(cat "$CLUSTER_DIR/admin-key") \
     nohup java ${JAVA_OPTS:--Xmx384m} -jar "$JAR" >"$CLUSTER_DIR/$name.log" 2>&1 &
   echo $! >"$CLUSTER_DIR/$name.pid"
@@ -182,7 +191,7 @@ mlmd-kb cluster is up:
   balancer     http://127.0.0.1:$LB_PORT/api/v1
   instance 1   http://127.0.0.1:$APP1_PORT/q/health/ready
   instance 2   http://127.0.0.1:$APP2_PORT/q/health/ready
-  primary      jdbc:postgresql://127.0.0.1:$PRIMARY_PORT/postgres (user kb)
+  primary      jdbc:postgresql://127.0.0.1:$PRIMARY_PORT/postgres (user kb, password in $CLUSTER_DIR/db-password)
   replica      jdbc:postgresql://127.0.0.1:$REPLICA_PORT/postgres (user kb, read-only)
   admin key    $CLUSTER_DIR/admin-key
   logs         $CLUSTER_DIR/*.log

@@ -14,3 +14,9 @@ request = function()
   i = i + 1
   return wrk.format("GET", paths[(i % #paths) + 1])
 end
+-- Any answer that is not 2xx is printed with its body (a problem names its path in "instance").
+response = function(status, headers, body)
+  if status >= 300 then
+    io.stderr:write(string.format("NON2XX %d %s\n", status, string.sub(body or "", 1, 300)))
+  end
+end

@@ -69,11 +69,15 @@ def readiness(app):
 
 
 def wrk(url, seconds):
-    out = subprocess.run(
+    run = subprocess.run(
         # A generous timeout: on a shared machine a slow answer is not a failed one.
         ["wrk", "-t2", "-c%d" % CONNS, "-d%ds" % seconds, "--timeout", "30s", "--latency", "-s",
          os.path.join(HERE, "read_mix.lua"), url],
-        check=True, capture_output=True, text=True).stdout
+        check=True, capture_output=True, text=True)
+    out = run.stdout
+    for line in run.stderr.splitlines():
+        if line.startswith("NON2XX"):
+            print("  " + line)
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     p50 = re.search(r"50%\s+(\S+)", out).group(1)
     p99 = re.search(r"99%\s+(\S+)", out).group(1)
@@ -85,10 +89,16 @@ def wrk(url, seconds):
             "socket_errors": errors.group(1) if errors else "none"}
 
 
+def db_password():
+    with open(os.path.join(DIR, "db-password")) as f:
+        return f.read().strip()
+
+
 def throughput():
     env = dict(os.environ, KB_HTTP_PORT=str(APP3_PORT),
                KB_DB_URL="jdbc:postgresql://127.0.0.1:%d/postgres" % PRIMARY_PORT,
-               KB_DB_USER="kb", KB_ADMIN_KEY=admin_key())
+               KB_DB_USER="kb", KB_DB_PASSWORD=db_password(), KB_ADMIN_KEY=admin_key(),
+               KB_SEARCH_INDEX_DIR=os.path.join(DIR, "app3-search"))
     env.pop("KB_DB_READ_URL", None)
     log = open(os.path.join(DIR, "app3.log"), "w")
     app3 = subprocess.Popen(["java", "-Xmx384m", "-jar", JAR], env=env, stdout=log,
@@ -121,7 +131,8 @@ def replication_lag():
          "postgres", "-c",
          "SELECT coalesce(max(pg_wal_lsn_diff(pg_current_wal_lsn(), replay_lsn)), 0),"
          " coalesce(max(extract(epoch FROM replay_lag)) * 1000, 0) FROM pg_stat_replication"],
-        capture_output=True, text=True).stdout.strip()
+        capture_output=True, text=True, env=dict(os.environ, PGPASSWORD=db_password())
+    ).stdout.strip()
     lag_bytes, lag_ms = row.split("|")
     return float(lag_bytes), float(lag_ms)
 
