@@ -3,6 +3,7 @@ package org.mlmdkb.dataset;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.util.List;
+import org.mlmdkb.common.db.replica.ReadSnapshot;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.paging.Keyset;
 import org.mlmdkb.common.paging.Page;
@@ -16,9 +17,11 @@ public class DatasetService {
   private static final String SORT_TAG = "slug";
 
   private final DatasetRepository datasets;
+  private final ReadSnapshot snapshot;
 
-  public DatasetService(DatasetRepository datasets) {
+  public DatasetService(DatasetRepository datasets, ReadSnapshot snapshot) {
     this.datasets = datasets;
+    this.snapshot = snapshot;
   }
 
   public Page<DatasetSummary> list(String domain, String q, int limit, String cursor)
@@ -36,7 +39,12 @@ public class DatasetService {
         datasets.count(domain, q));
   }
 
+  /** The dataset and everything around it, read in one snapshot. */
   public DatasetDetail get(String slug) throws SQLException {
+    return snapshot.read(() -> load(slug));
+  }
+
+  private DatasetDetail load(String slug) throws SQLException {
     DatasetRepository.Row row =
         datasets
             .findBySlug(slug)

@@ -3,6 +3,7 @@ package org.mlmdkb.method;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.util.List;
+import org.mlmdkb.common.db.replica.ReadSnapshot;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.paging.Keyset;
 import org.mlmdkb.common.paging.Page;
@@ -22,10 +23,12 @@ public class MethodService {
   private static final String SORT_TAG = "slug";
 
   private final MethodRepository methods;
+  private final ReadSnapshot snapshot;
   private final ResultRepository results;
 
-  public MethodService(MethodRepository methods, ResultRepository results) {
+  public MethodService(MethodRepository methods, ResultRepository results, ReadSnapshot snapshot) {
     this.methods = methods;
+    this.snapshot = snapshot;
     this.results = results;
   }
 
@@ -44,7 +47,12 @@ public class MethodService {
         methods.count(family, q, dataset));
   }
 
+  /** The method and everything around it, read in one snapshot. */
   public MethodDetail get(String slug) throws SQLException {
+    return snapshot.read(() -> load(slug));
+  }
+
+  private MethodDetail load(String slug) throws SQLException {
     MethodRepository.Row row =
         methods.findBySlug(slug).orElseThrow(() -> ApiException.notFound("Method '" + slug + "'"));
     MethodSummary m = row.summary();

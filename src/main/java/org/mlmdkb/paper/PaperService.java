@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.mlmdkb.common.db.replica.ReadSnapshot;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.paging.Cursor;
 import org.mlmdkb.common.paging.Page;
@@ -29,6 +30,7 @@ public class PaperService {
       Pattern.compile("^(\\d{4}\\.\\d{4,5}|[a-z-]+(\\.[A-Z]{2})?/\\d{7})(v\\d+)?$");
 
   private final PaperRepository papers;
+  private final ReadSnapshot snapshot;
   private final ResultRepository results;
   private final SearchService search;
   private final RelatedRepository related;
@@ -37,7 +39,9 @@ public class PaperService {
       PaperRepository papers,
       ResultRepository results,
       SearchService search,
-      RelatedRepository related) {
+      RelatedRepository related,
+      ReadSnapshot snapshot) {
+    this.snapshot = snapshot;
     this.papers = papers;
     this.results = results;
     this.search = search;
@@ -90,7 +94,12 @@ public class PaperService {
     return new Page<>(items, next, slice.total());
   }
 
+  /** The paper and everything around it, read in one snapshot. */
   public PaperDetail get(String ref) throws SQLException {
+    return snapshot.read(() -> load(ref));
+  }
+
+  private PaperDetail load(String ref) throws SQLException {
     Row r = find(ref).orElseThrow(() -> ApiException.notFound("Paper '" + ref + "'"));
     List<Long> id = List.of(r.id());
     return new PaperDetail(

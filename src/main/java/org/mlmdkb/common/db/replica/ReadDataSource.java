@@ -42,6 +42,10 @@ public class ReadDataSource implements DataSource {
 
   @Override
   public Connection getConnection() throws SQLException {
+    Connection snapshot = ReadSnapshot.current();
+    if (snapshot != null) {
+      return snapshot;
+    }
     if (!monitor.replicaUsable()
         || transactions.getTransactionKey() != null
         // With the primary down nobody can write, so there is no newer state to miss.

@@ -1,0 +1,92 @@
+package org.mlmdkb.common.db.replica;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * Runs the reads of one page (a paper, method or dataset with everything around it) on one
+ * connection in one read-only REPEATABLE READ transaction: every statement sees the same state, so
+ * a concurrent write can never show a method whose results count disagrees with its results, and
+ * the page takes one connection from the pool instead of one per statement. The repositories stay
+ * as they are: {@link ReadDataSource} hands out this connection while the snapshot runs. A replica
+ * that fails mid-way has the whole snapshot read again on the primary (the repositories' own
+ * fallback stands aside for the outer call).
+ */
+@ApplicationScoped
+@ReplicaFallback
+public class ReadSnapshot {
+
+  /** The reads that make one answer. */
+  @FunctionalInterface
+  public interface Reads<T> {
+    T run() throws SQLException;
+  }
+
+  private static final ThreadLocal<Connection> CURRENT = new ThreadLocal<>();
+
+  private final ReadDataSource reads;
+  private final TransactionSynchronizationRegistry transactions;
+
+  public ReadSnapshot(ReadDataSource reads, TransactionSynchronizationRegistry transactions) {
+    this.reads = reads;
+    this.transactions = transactions;
+  }
+
+  public <T> T read(Reads<T> work) throws SQLException {
+    // Inside a write's transaction the reads already share its connection and must see its rows.
+    if (CURRENT.get() != null || transactions.getTransactionKey() != null) {
+      return work.run();
+    }
+    try (Connection c = reads.getConnection()) {
+      c.setAutoCommit(false);
+      c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      c.setReadOnly(true);
+      CURRENT.set(c);
+      try {
+        return work.run();
+      } finally {
+        CURRENT.remove();
+        try {
+          c.rollback();
+        } finally {
+          c.setReadOnly(false);
+          c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+          c.setAutoCommit(true);
+        }
+      }
+    }
+  }
+
+  /**
+   * The snapshot's connection for a repository, which closes it after its statement: that close
+   * must not end the snapshot, so the repository gets a view whose close does nothing.
+   */
+  static Connection current() {
+    Connection c = CURRENT.get();
+    if (c == null) {
+      return null;
+    }
+    return (Connection)
+        Proxy.newProxyInstance(
+            Connection.class.getClassLoader(),
+            new Class<?>[] {Connection.class},
+            (proxy, method, args) -> {
+              switch (method.getName()) {
+                case "close":
+                  return null;
+                case "isClosed":
+                  return c.isClosed();
+                default:
+                  try {
+                    return method.invoke(c, args);
+                  } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+              }
+            });
+  }
+}
