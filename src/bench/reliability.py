@@ -8,6 +8,8 @@ Cases (every loop is bounded; only 127.0.0.1/localhost bases are accepted):
                timed; reports the long answers by status and the normal reads' p50/p99.
   brute-force  wrong keys from one client address until 429; reports when it started.
   racing       32 parallel POSTs of one tag slug; reports answers by status and the tags stored.
+  imports      8 concurrent imports of one ~5 MB title-only BibTeX file (fresh titles per run):
+               answers by status, papers stored once vs more than once, entries lost, peak RSS.
 Prints one table: case, requests, answers by status, duplicates, lost writes, recovery s, peak RSS.
 """
 import argparse
@@ -145,6 +147,50 @@ def racing(base, admin_key):
         f"{stored} tag stored"
 
 
+def imports(base, admin_key, copies=8, target_bytes=5_000_000):
+    run = uuid.uuid4().hex[:8]
+    entries = []
+    size = 0
+    while size < target_bytes:
+        i = len(entries)
+        # Title-only entries: matched by normalised title + year, the hardest key to race on.
+        entry = (f"@article{{bench{run}x{i},\n  title = {{Reliability bench {run} entry {i} on"
+                 f" interatomic potentials and their failure modes}},\n  year = {{2024}}\n}}\n")
+        if size + len(entry) > target_bytes:
+            break
+        entries.append(entry)
+        size += len(entry)
+    body = "".join(entries)
+    headers = {"Authorization": f"Bearer {admin_key}", "Content-Type": "application/x-bibtex"}
+    started = time.monotonic()
+    with cf.ThreadPoolExecutor(copies) as pool:
+        results = list(pool.map(
+            lambda _: request(base, "POST", "/api/v1/imports", headers, body, timeout=600)[0],
+            range(copies)))
+    elapsed = time.monotonic() - started
+    answers = {}
+    for s in results:
+        answers[s] = answers.get(s, 0) + 1
+    stored = {}
+    cursor = None
+    while True:
+        path = f"/api/v1/papers?q=%22Reliability+bench+{run}%22&limit=100&fields=title"
+        if cursor:
+            path += "&cursor=" + urllib.parse.quote(cursor)
+        _, _, data, _ = request(base, "GET", path)
+        page = json.loads(data)
+        for item in page["items"]:
+            if run in item["title"]:
+                stored[item["title"]] = stored.get(item["title"], 0) + 1
+        cursor = page.get("next_cursor")
+        if not cursor:
+            break
+    duplicates = sum(n - 1 for n in stored.values() if n > 1)
+    lost = len(entries) - len(stored) if answers.get(200, 0) else 0
+    return copies, answers, str(duplicates), str(lost), "-", \
+        f"{len(entries)} entries, {size / 1e6:.1f} MB each, {len(stored)} papers stored, {elapsed:.0f} s"
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--base", default="http://127.0.0.1:18311")
@@ -159,7 +205,8 @@ def main():
     threading.Thread(target=watch_rss, args=(args.pid, stop), daemon=True).start()
     cases = {"long-paths": lambda: long_paths(args.base),
              "racing": lambda: racing(args.base, args.admin_key),
-             "brute-force": lambda: brute_force(args.base, args.admin_key)}
+             "brute-force": lambda: brute_force(args.base, args.admin_key),
+             "imports": lambda: imports(args.base, args.admin_key)}
     rows = []
     for name in args.cases.split(","):
         global peak_rss_kib
