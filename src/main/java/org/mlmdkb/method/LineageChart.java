@@ -52,10 +52,13 @@ final class LineageChart {
   private static final int MIN_WIDTH = 520;
   private static final int ARROW = 7;
 
-  /** Where a box sits. */
-  private record Box(double x, double y, double width) {
+  /** Height of a waypoint's lane: a long link passing a column between methods. */
+  private static final int LANE = 10;
+
+  /** Where a slot sits: its column's left edge and width, its top and height. */
+  private record Place(double x, double y, double width, double height) {
     double midY() {
-      return y + BOX_HEIGHT / 2.0;
+      return y + height / 2.0;
     }
   }
 
@@ -63,32 +66,41 @@ final class LineageChart {
 
   static String svg(LineageGraph graph) {
     LineageLayout layout = LineageLayout.of(graph);
-    List<List<LineageNode>> columns = layout.columns();
+    List<List<LineageLayout.Slot>> columns = layout.columns();
     // Text is measured with a throw-away canvas's metrics; browsers' fonts differ a little, so
     // boxes keep some slack (PAD) on both sides.
     FontMetrics nameMetrics = SvgCharts.canvas(1, 1).getFontMetrics(NAME_FONT);
     int[] widths = new int[columns.size()];
-    int rows = 1;
+    double contentHeight = 0;
     for (int c = 0; c < columns.size(); c++) {
-      rows = Math.max(rows, columns.get(c).size());
       int widest = MIN_BOX_WIDTH;
-      for (LineageNode n : columns.get(c)) {
-        widest = Math.max(widest, nameMetrics.stringWidth(name(n)) + 2 * PAD);
+      for (LineageLayout.Slot slot : columns.get(c)) {
+        if (slot instanceof LineageLayout.Box box) {
+          widest = Math.max(widest, nameMetrics.stringWidth(name(box.node())) + 2 * PAD);
+        }
       }
       widths[c] = widest;
+      contentHeight = Math.max(contentHeight, height(columns.get(c)));
     }
-    int contentHeight = rows * (BOX_HEIGHT + ROW_GAP) - ROW_GAP;
-    Map<String, Box> boxes = new HashMap<>();
+    Map<LineageLayout.Slot, Place> places = new HashMap<>();
     double x = MARGIN;
     for (int c = 0; c < columns.size(); c++) {
-      List<LineageNode> column = columns.get(c);
-      double top =
-          HEADER + (contentHeight - (column.size() * (BOX_HEIGHT + ROW_GAP) - ROW_GAP)) / 2.0;
-      for (int r = 0; r < column.size(); r++) {
-        boxes.put(column.get(r).slug(), new Box(x, top + r * (BOX_HEIGHT + ROW_GAP), widths[c]));
+      List<LineageLayout.Slot> column = columns.get(c);
+      double y = HEADER + (contentHeight - height(column)) / 2.0;
+      for (LineageLayout.Slot slot : column) {
+        double h = slot instanceof LineageLayout.Box ? BOX_HEIGHT : LANE;
+        places.put(slot, new Place(x, y, widths[c], h));
+        y += h + ROW_GAP;
       }
       x += widths[c] + COLUMN_GAP;
     }
+    Map<String, Place> boxes = new HashMap<>();
+    places.forEach(
+        (slot, place) -> {
+          if (slot instanceof LineageLayout.Box box) {
+            boxes.put(box.node().slug(), place);
+          }
+        });
     String title = SvgCharts.label("Lineage of " + focus(graph).name());
     int width =
         Math.max(
@@ -97,20 +109,29 @@ final class LineageChart {
                 (int) Math.ceil(x - COLUMN_GAP + MARGIN),
                 SvgCharts.canvas(1, 1).getFontMetrics(SvgCharts.TITLE_FONT).stringWidth(title)
                     + 2 * MARGIN));
-    int height = HEADER + contentHeight + FOOTER;
+    int height = HEADER + (int) Math.ceil(contentHeight) + FOOTER;
 
     SVGGraphics2D g = SvgCharts.canvas(width, height);
     g.setColor(Color.WHITE);
     g.fillRect(0, 0, width, height);
     header(g, graph, title);
     for (LineageEdge e : graph.edges()) {
-      link(g, boxes.get(e.parent()), boxes.get(e.child()), e, layout.closesCycle(e));
+      List<Place> lanes = layout.route(e).stream().map(places::get).toList();
+      link(g, boxes.get(e.parent()), lanes, boxes.get(e.child()), e, layout.closesCycle(e));
     }
     for (LineageNode n : graph.nodes()) {
       box(g, n, boxes.get(n.slug()));
     }
     legend(g, height - FOOTER + 24);
     return SvgCharts.document(g);
+  }
+
+  private static double height(List<LineageLayout.Slot> column) {
+    double h = -ROW_GAP;
+    for (LineageLayout.Slot slot : column) {
+      h += (slot instanceof LineageLayout.Box ? BOX_HEIGHT : LANE) + ROW_GAP;
+    }
+    return Math.max(h, 0);
   }
 
   private static void header(SVGGraphics2D g, LineageGraph graph, String title) {
@@ -134,20 +155,31 @@ final class LineageChart {
   }
 
   /**
-   * A curve from the parent's right edge to the child's left edge, ending in an arrowhead; a link
-   * closing a cycle runs from the parent's left edge back to the child's right edge.
+   * A curve from the parent's right edge to the child's left edge, straight through the lane of
+   * each column it passes, ending in an arrowhead; a link closing a cycle runs from the parent's
+   * left edge back to the child's right edge.
    */
   private static void link(
-      SVGGraphics2D g, Box parent, Box child, LineageEdge edge, boolean closesCycle) {
-    double x1 = closesCycle ? parent.x() : parent.x() + parent.width();
+      SVGGraphics2D g,
+      Place parent,
+      List<Place> lanes,
+      Place child,
+      LineageEdge edge,
+      boolean closesCycle) {
     double x2 = closesCycle ? child.x() + child.width() : child.x();
-    double y1 = parent.midY();
     double y2 = child.midY();
-    double bend = (x2 - x1) / 2;
     double tip = closesCycle ? x2 + ARROW : x2 - ARROW;
     Path2D curve = new Path2D.Double();
-    curve.moveTo(x1, y1);
-    curve.curveTo(x1 + bend, y1, tip - bend, y2, tip, y2);
+    double x = closesCycle ? parent.x() : parent.x() + parent.width();
+    double y = parent.midY();
+    curve.moveTo(x, y);
+    for (Place lane : lanes) {
+      bend(curve, x, y, lane.x(), lane.midY());
+      x = lane.x() + lane.width();
+      y = lane.midY();
+      curve.lineTo(x, y);
+    }
+    bend(curve, x, y, tip, y2);
     g.setColor(LINK);
     g.setStroke(LineageRelation.SUPERSEDES.equals(edge.relation()) ? SUPERSEDES : DERIVES);
     g.draw(curve);
@@ -159,7 +191,13 @@ final class LineageChart {
     g.fill(head);
   }
 
-  private static void box(SVGGraphics2D g, LineageNode n, Box b) {
+  /** An S-curve from the current point, leaving and arriving horizontally. */
+  private static void bend(Path2D path, double x1, double y1, double x2, double y2) {
+    double half = (x2 - x1) / 2;
+    path.curveTo(x1 + half, y1, x2 - half, y2, x2, y2);
+  }
+
+  private static void box(SVGGraphics2D g, LineageNode n, Place b) {
     boolean focus = n.generation() == 0;
     Map<String, String> group = new LinkedHashMap<>();
     group.put("id", "method-" + n.slug());
@@ -167,7 +205,7 @@ final class LineageChart {
         "class",
         "lineage-method " + (focus ? "focus" : n.generation() < 0 ? "ancestor" : "descendant"));
     g.setRenderingHint(SVGHints.KEY_BEGIN_GROUP, group);
-    RoundRectangle2D shape = new RoundRectangle2D.Double(b.x(), b.y(), b.width(), BOX_HEIGHT, 8, 8);
+    RoundRectangle2D shape = new RoundRectangle2D.Double(b.x(), b.y(), b.width(), b.height(), 8, 8);
     g.setColor(focus ? FOCUS : n.generation() < 0 ? ANCESTOR : DESCENDANT);
     g.fill(shape);
     g.setColor(OUTLINE);

@@ -5,38 +5,61 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
+import org.jgrapht.Graph;
+import org.jgrapht.Graphs;
+import org.jgrapht.graph.DefaultDirectedGraph;
+import org.jgrapht.graph.DefaultEdge;
 import org.jgrapht.graph.DirectedAcyclicGraph;
 import org.mlmdkb.method.MethodDtos.LineageEdge;
 import org.mlmdkb.method.MethodDtos.LineageGraph;
 import org.mlmdkb.method.MethodDtos.LineageNode;
 
 /**
- * Places a lineage's methods in columns, every parent left of its children: a layered layout of
- * jgrapht's DAG. Columns by longest path from the oldest ancestors, each method then moved right
- * next to its nearest child (so a lone ancestor does not sit far from it); within a column, rows
- * ordered by the mean row of their neighbours, sweeping both ways, to uncross links.
+ * Places a lineage's methods in columns, every parent left of its children: a layered
+ * (Sugiyama-style) layout of jgrapht's DAG. Columns by longest path from the oldest ancestors, each
+ * method then moved right next to its nearest child (so a lone ancestor does not sit far from it);
+ * a link spanning several columns gets a waypoint in each column between, so it runs in a lane of
+ * its own rather than behind another method's box; within a column, rows ordered by the mean row of
+ * their neighbours, sweeping both ways, to uncross links.
  */
 final class LineageLayout {
 
   /** Sweeps of the barycentre ordering; a few settle graphs of this size. */
   private static final int SWEEPS = 8;
 
-  private final List<List<LineageNode>> columns;
+  /** What occupies a row of a column: a method's box, or a waypoint of a long link. */
+  sealed interface Slot permits Box, Waypoint {}
+
+  record Box(LineageNode node) implements Slot {}
+
+  record Waypoint(LineageEdge edge, int column) implements Slot {}
+
+  private final List<List<Slot>> columns;
+  private final Map<LineageEdge, List<Waypoint>> routes;
   private final Set<LineageEdge> cycleEdges;
 
-  private LineageLayout(List<List<LineageNode>> columns, Set<LineageEdge> cycleEdges) {
+  private LineageLayout(
+      List<List<Slot>> columns,
+      Map<LineageEdge, List<Waypoint>> routes,
+      Set<LineageEdge> cycleEdges) {
     this.columns = columns;
+    this.routes = routes;
     this.cycleEdges = cycleEdges;
   }
 
   /** Columns left to right, each top to bottom. */
-  List<List<LineageNode>> columns() {
+  List<List<Slot>> columns() {
     return columns;
+  }
+
+  /** The waypoints a link passes, left to right; none when it joins neighbouring columns. */
+  List<Waypoint> route(LineageEdge edge) {
+    return routes.getOrDefault(edge, List.of());
   }
 
   /**
@@ -49,11 +72,7 @@ final class LineageLayout {
 
   static LineageLayout of(LineageGraph graph) {
     DirectedAcyclicGraph<String, LineageEdge> dag = new DirectedAcyclicGraph<>(LineageEdge.class);
-    Map<String, LineageNode> nodes = new HashMap<>();
-    for (LineageNode n : graph.nodes()) {
-      nodes.put(n.slug(), n);
-      dag.addVertex(n.slug());
-    }
+    graph.nodes().forEach(n -> dag.addVertex(n.slug()));
     Set<LineageEdge> cycleEdges = new HashSet<>();
     for (LineageEdge e : graph.edges()) {
       try {
@@ -64,7 +83,7 @@ final class LineageLayout {
     }
     Map<String, Integer> layer = layers(dag);
     int count = layer.values().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
-    List<List<LineageNode>> columns = new ArrayList<>();
+    List<List<Slot>> columns = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       columns.add(new ArrayList<>());
     }
@@ -75,9 +94,30 @@ final class LineageLayout {
                 .thenComparing(LineageNode::year, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(n -> n.name().toLowerCase(Locale.ROOT))
                 .thenComparing(LineageNode::slug))
-        .forEach(n -> columns.get(layer.get(n.slug())).add(n));
-    uncross(dag, columns);
-    return new LineageLayout(columns, cycleEdges);
+        .forEach(n -> columns.get(layer.get(n.slug())).add(new Box(n)));
+
+    // The layered graph the ordering works on: methods, and a waypoint per column a link skips.
+    Graph<Slot, DefaultEdge> layered = new DefaultDirectedGraph<>(DefaultEdge.class);
+    Map<String, Slot> boxes = new HashMap<>();
+    columns.forEach(c -> c.forEach(s -> boxes.put(((Box) s).node().slug(), s)));
+    boxes.values().forEach(layered::addVertex);
+    Map<LineageEdge, List<Waypoint>> routes = new LinkedHashMap<>();
+    for (LineageEdge e : dag.edgeSet()) {
+      Slot previous = boxes.get(e.parent());
+      List<Waypoint> route = new ArrayList<>();
+      for (int c = layer.get(e.parent()) + 1; c < layer.get(e.child()); c++) {
+        Waypoint w = new Waypoint(e, c);
+        layered.addVertex(w);
+        layered.addEdge(previous, w);
+        columns.get(c).add(w);
+        route.add(w);
+        previous = w;
+      }
+      layered.addEdge(previous, boxes.get(e.child()));
+      routes.put(e, route);
+    }
+    uncross(layered, columns);
+    return new LineageLayout(columns, routes, cycleEdges);
   }
 
   /** Longest path from the sources, then each method with children moved next to the nearest. */
@@ -104,36 +144,30 @@ final class LineageLayout {
     return layer;
   }
 
-  private static void uncross(
-      DirectedAcyclicGraph<String, LineageEdge> dag, List<List<LineageNode>> columns) {
-    Function<String, List<String>> parents =
-        v -> dag.incomingEdgesOf(v).stream().map(dag::getEdgeSource).toList();
-    Function<String, List<String>> children =
-        v -> dag.outgoingEdgesOf(v).stream().map(dag::getEdgeTarget).toList();
-    Map<String, Double> row = new HashMap<>();
+  private static void uncross(Graph<Slot, DefaultEdge> layered, List<List<Slot>> columns) {
+    Map<Slot, Double> row = new HashMap<>();
     columns.forEach(c -> place(c, row));
     for (int sweep = 0; sweep < SWEEPS; sweep++) {
       boolean rightward = sweep % 2 == 0;
-      Function<String, List<String>> neighbours = rightward ? parents : children;
       for (int k = 0; k < columns.size(); k++) {
-        List<LineageNode> column = columns.get(rightward ? k : columns.size() - 1 - k);
-        // A stable sort: a method without neighbours on that side keeps its place.
+        List<Slot> column = columns.get(rightward ? k : columns.size() - 1 - k);
+        // A stable sort: a slot without neighbours on that side keeps its place.
         column.sort(
             Comparator.comparingDouble(
-                n ->
-                    neighbours.apply(n.slug()).stream()
-                        .mapToDouble(row::get)
-                        .average()
-                        .orElse(row.get(n.slug()))));
+                s ->
+                    (rightward
+                            ? Graphs.predecessorListOf(layered, s)
+                            : Graphs.successorListOf(layered, s))
+                        .stream().mapToDouble(row::get).average().orElse(row.get(s))));
         place(column, row);
       }
     }
   }
 
   /** Rows centred on 0, as the chart centres each column vertically. */
-  private static void place(List<LineageNode> column, Map<String, Double> row) {
+  private static void place(List<Slot> column, Map<Slot, Double> row) {
     for (int i = 0; i < column.size(); i++) {
-      row.put(column.get(i).slug(), i - (column.size() - 1) / 2.0);
+      row.put(column.get(i), i - (column.size() - 1) / 2.0);
     }
   }
 }

@@ -15,10 +15,14 @@ import static org.mlmdkb.method.MethodFixtures.body;
 import static org.mlmdkb.method.MethodFixtures.create;
 import static org.mlmdkb.method.MethodFixtures.word;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +38,8 @@ import org.w3c.dom.Element;
 /** A method's lineage graph, as JSON and as an SVG drawing (GET /api/v1/methods/{slug}/lineage). */
 @QuarkusTest
 class MethodLineageResourceTest extends ApiTest {
+
+  @Inject AgroalDataSource dataSource;
 
   private static String lineage(String slug) {
     return "/api/v1/methods/" + slug + "/lineage";
@@ -318,6 +324,40 @@ class MethodLineageResourceTest extends ApiTest {
         .body("nodes.slug", contains(root, kept))
         .body("edges.child", contains(kept));
     given().get(lineage(gone)).then().statusCode(404);
+  }
+
+  @Test
+  void aCycleWrittenAroundTheRulesIsStillDrawn() throws Exception {
+    // Writes refuse cycles; this one is written in SQL, as a damaged or hand-edited corpus could.
+    String key = newKey("curator");
+    String a = create(key, List.of()).path("slug");
+    String b = create(key, List.of(a)).path("slug");
+    String closeCycle =
+        "INSERT INTO method_lineage (child_id, parent_id)"
+            + " SELECT c.id, p.id FROM method c, method p WHERE c.slug = ? AND p.slug = ?";
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(closeCycle)) {
+      ps.setString(1, a);
+      ps.setString(2, b);
+      assertEquals(1, ps.executeUpdate());
+    }
+    try {
+      given().get(lineage(a)).then().statusCode(200).body("edges.parent", contains(a, b));
+      List<String> texts = SvgTexts.texts(svg(a));
+      assertTrue(
+          texts.contains("Quokkanet " + a) && texts.contains("Quokkanet " + b), texts.toString());
+    } finally {
+      try (Connection c = dataSource.getConnection();
+          PreparedStatement ps =
+              c.prepareStatement(
+                  "DELETE FROM method_lineage l USING method c, method p"
+                      + " WHERE l.child_id = c.id AND l.parent_id = p.id"
+                      + " AND c.slug = ? AND p.slug = ?")) {
+        ps.setString(1, a);
+        ps.setString(2, b);
+        ps.executeUpdate();
+      }
+    }
   }
 
   @Test
