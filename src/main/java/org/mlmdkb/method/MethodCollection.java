@@ -67,11 +67,12 @@ public class MethodCollection implements CuratedCollection<MethodInput> {
     MethodRules.Checked checked = rules.check(input);
     List<Problem.FieldError> errors = new ArrayList<>(checked.errors());
     MethodInput method = checked.method();
-    if (id != null && !method.parents().isEmpty()) {
+    if (id != null && !(method.parents().isEmpty() && method.supersedes().isEmpty())) {
       // Taken before the parents are read, so the cycle check sees every committed edge.
       writes.lockLineage();
     }
-    checkParents(method, id, errors);
+    checkLinks(method, method.parents(), "parents", id, errors);
+    checkLinks(method, method.supersedes(), "supersedes", id, errors);
     for (String unknown : writes.unknownDatasets(method.trainingDatasets())) {
       errors.add(MethodRules.body("training_datasets", "unknown dataset '" + unknown + "'"));
     }
@@ -86,27 +87,33 @@ public class MethodCollection implements CuratedCollection<MethodInput> {
     return method;
   }
 
-  private void checkParents(MethodInput method, Long id, List<Problem.FieldError> errors)
+  /** The methods a lineage list names (parents or supersedes) must be live, without a cycle. */
+  private void checkLinks(
+      MethodInput method,
+      List<String> slugs,
+      String field,
+      Long id,
+      List<Problem.FieldError> errors)
       throws SQLException {
-    Map<String, MethodWriteRepository.Ref> found = writes.findBySlugs(method.parents());
-    List<Long> parentIds = new ArrayList<>();
-    for (String slug : method.parents()) {
-      MethodWriteRepository.Ref parent = found.get(slug);
-      if (parent == null) {
-        errors.add(MethodRules.body("parents", "unknown method '" + slug + "'"));
-      } else if (parent.deleted()) {
-        errors.add(MethodRules.body("parents", "method '" + slug + "' is deleted"));
-      } else if (!Objects.equals(parent.id(), id)) {
-        parentIds.add(parent.id());
+    Map<String, MethodWriteRepository.Ref> found = writes.findBySlugs(slugs);
+    List<Long> linkedIds = new ArrayList<>();
+    for (String slug : slugs) {
+      MethodWriteRepository.Ref linked = found.get(slug);
+      if (linked == null) {
+        errors.add(MethodRules.body(field, "unknown method '" + slug + "'"));
+      } else if (linked.deleted()) {
+        errors.add(MethodRules.body(field, "method '" + slug + "' is deleted"));
+      } else if (!Objects.equals(linked.id(), id)) {
+        linkedIds.add(linked.id());
       } else if (!slug.equals(method.slug())) {
         // Renamed in this write and still named by its old slug (the new one is caught by rules).
-        errors.add(MethodRules.body("parents", "cannot name the method itself"));
+        errors.add(MethodRules.body(field, "cannot name the method itself"));
       }
     }
-    if (id != null && writes.wouldCloseCycle(id, parentIds)) {
+    if (id != null && writes.wouldCloseCycle(id, linkedIds)) {
       errors.add(
           MethodRules.body(
-              "parents", "would make the method its own ancestor (a cycle in the lineage)"));
+              field, "would make the method its own ancestor (a cycle in the lineage)"));
     }
   }
 

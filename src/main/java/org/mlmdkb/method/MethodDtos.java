@@ -20,8 +20,29 @@ public final class MethodDtos {
       Long parameterCount,
       long resultCount) {}
 
-  /** A relative in the genealogy; depth 1 is a direct parent or child. */
-  public record Relative(String slug, String name, String family, int depth) {}
+  /**
+   * A relative in the genealogy; depth 1 is a direct parent or child, and only then {@code
+   * relation} says how the link relates the two ({@link LineageRelation}); farther relatives are
+   * reached through several links and have none.
+   */
+  public record Relative(String slug, String name, String family, int depth, String relation) {}
+
+  /**
+   * A method's lineage as a graph: the method, its ancestors and descendants within {@code depth}
+   * generations, and every link among them.
+   */
+  public record LineageGraph(
+      String method, int depth, List<LineageNode> nodes, List<LineageEdge> edges) {}
+
+  /**
+   * A member of a lineage graph; {@code generation} is 0 for the method itself, -n for an ancestor
+   * n links up (its shortest way), +n for a descendant n links down.
+   */
+  public record LineageNode(
+      String slug, String name, String family, Integer year, int generation) {}
+
+  /** A lineage link, parent → child, with its {@link LineageRelation}. */
+  public record LineageEdge(String parent, String child, String relation) {}
 
   public record Lineage(
       List<Relative> parents,

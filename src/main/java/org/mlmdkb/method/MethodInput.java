@@ -8,7 +8,9 @@ import java.util.List;
 /**
  * A method's editable state: the body of POST and PUT, the document a merge patch applies to, and
  * what the history records before and after each change. Sources (method_source) are the seed's
- * provenance and not editable here.
+ * provenance and not editable here. Lineage links are held by the child: {@code parents} are the
+ * methods it derives from, {@code supersedes} the older versions it replaces (both stored in
+ * method_lineage, told apart by its relation).
  */
 public record MethodInput(
     @NotBlank @Size(max = 200) String slug,
@@ -22,11 +24,13 @@ public record MethodInput(
     @Size(max = 200) String licence,
     Long parameterCount,
     @Size(max = 50) List<@NotBlank @Size(max = 200) String> parents,
+    @Size(max = 50) List<@NotBlank @Size(max = 200) String> supersedes,
     @Size(max = 100) List<@NotBlank @Size(max = 200) String> trainingDatasets) {
 
   public MethodInput {
     aliases = aliases == null ? List.of() : aliases;
     parents = parents == null ? List.of() : parents;
+    supersedes = supersedes == null ? List.of() : supersedes;
     trainingDatasets = trainingDatasets == null ? List.of() : trainingDatasets;
   }
 

@@ -15,6 +15,8 @@ import org.mlmdkb.common.db.SqlQuery;
 import org.mlmdkb.common.db.replica.ReadDataSource;
 import org.mlmdkb.common.db.replica.ReplicaFallback;
 import org.mlmdkb.method.MethodDtos.IntroducingPaper;
+import org.mlmdkb.method.MethodDtos.LineageEdge;
+import org.mlmdkb.method.MethodDtos.LineageNode;
 import org.mlmdkb.method.MethodDtos.MethodSummary;
 import org.mlmdkb.method.MethodDtos.PaperLink;
 import org.mlmdkb.method.MethodDtos.Relative;
@@ -37,21 +39,67 @@ public class MethodRepository {
 
   /**
    * Walks the lineage graph from one method through live methods only; UNION stops at cycles, depth
-   * is the shortest.
+   * is the shortest. Only the first step carries its link's relation, so a relative has one exactly
+   * when it is a direct parent or child (a pair has one link).
    */
   private static final String RELATIVES =
       """
       WITH RECURSIVE live AS (SELECT l.* FROM method_lineage l
                               JOIN method x ON x.id = l.%1$s AND x.deleted_at IS NULL),
-      walk(id, depth) AS (
-          SELECT %1$s, 1 FROM live WHERE %2$s = ?
+      walk(id, depth, relation) AS (
+          SELECT %1$s, 1, relation FROM live WHERE %2$s = ?
           UNION
-          SELECT l.%1$s, w.depth + 1 FROM live l JOIN walk w ON l.%2$s = w.id
+          SELECT l.%1$s, w.depth + 1, NULL::text FROM live l JOIN walk w ON l.%2$s = w.id
           WHERE w.depth < 20)
-      SELECT m.slug, m.name, m.family, min(w.depth) AS depth
+      SELECT m.slug, m.name, m.family, min(w.depth) AS depth, max(w.relation) AS relation
       FROM walk w JOIN method m ON m.id = w.id
       GROUP BY m.slug, m.name, m.family
       ORDER BY depth, m.slug
+      """;
+
+  /**
+   * A method with its live ancestors (negative generations) and descendants (positive) within a
+   * number of generations, each at its nearest generation; links to or from a deleted method are
+   * never walked. Parameters: the method id, the depth twice, the method id twice, the row limit.
+   */
+  private static final String LINEAGE_MEMBERS =
+      """
+      WITH RECURSIVE live AS (
+          SELECT l.child_id, l.parent_id FROM method_lineage l
+          JOIN method p ON p.id = l.parent_id AND p.deleted_at IS NULL
+          JOIN method c ON c.id = l.child_id AND c.deleted_at IS NULL),
+      up(id, depth) AS (
+          SELECT parent_id, 1 FROM live WHERE child_id = ?
+          UNION
+          SELECT l.parent_id, u.depth + 1 FROM live l JOIN up u ON l.child_id = u.id
+          WHERE u.depth < ?),
+      down(id, depth) AS (
+          SELECT child_id, 1 FROM live WHERE parent_id = ?
+          UNION
+          SELECT l.child_id, d.depth + 1 FROM live l JOIN down d ON l.parent_id = d.id
+          WHERE d.depth < ?),
+      member(id, generation) AS (
+          SELECT ?::bigint, 0
+          UNION ALL SELECT id, -depth FROM up
+          UNION ALL SELECT id, depth FROM down),
+      nearest AS (
+          SELECT DISTINCT ON (id) id, generation FROM member
+          ORDER BY id, abs(generation), generation)
+      SELECT m.slug, m.name, m.family, m.year, n.generation
+      FROM nearest n JOIN method m ON m.id = n.id
+      ORDER BY n.generation, m.slug
+      LIMIT ?
+      """;
+
+  /** The links among a set of live methods, parent → child. */
+  private static final String LINEAGE_EDGES =
+      """
+      SELECT p.slug, c.slug, l.relation
+      FROM method_lineage l
+      JOIN method p ON p.id = l.parent_id AND p.deleted_at IS NULL
+      JOIN method c ON c.id = l.child_id AND c.deleted_at IS NULL
+      WHERE p.slug = ANY (?) AND c.slug = ANY (?)
+      ORDER BY p.slug, c.slug
       """;
 
   private final ReadDataSource dataSource;
@@ -132,8 +180,44 @@ public class MethodRepository {
     return Rows.list(
         dataSource,
         sql,
-        rs -> new Relative(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)),
+        rs ->
+            new Relative(
+                rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5)),
         methodId);
+  }
+
+  /**
+   * The method and its relatives within {@code depth} generations either way, nearest generation
+   * first, at most {@code limit} of them.
+   */
+  public List<LineageNode> lineageMembers(long methodId, int depth, int limit) throws SQLException {
+    return Rows.list(
+        dataSource,
+        LINEAGE_MEMBERS,
+        rs ->
+            new LineageNode(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                (Integer) rs.getObject(4),
+                rs.getInt(5)),
+        methodId,
+        depth,
+        methodId,
+        depth,
+        methodId,
+        limit);
+  }
+
+  /** Every lineage link whose two ends are among {@code slugs}. */
+  public List<LineageEdge> lineageEdges(List<String> slugs) throws SQLException {
+    String[] members = slugs.toArray(String[]::new);
+    return Rows.list(
+        dataSource,
+        LINEAGE_EDGES,
+        rs -> new LineageEdge(rs.getString(1), rs.getString(2), rs.getString(3)),
+        (Object) members,
+        (Object) members);
   }
 
   public List<PaperLink> papers(long methodId) throws SQLException {

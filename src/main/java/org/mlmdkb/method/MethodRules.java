@@ -64,6 +64,19 @@ public class MethodRules {
     if (slug != null && parents.contains(slug)) {
       errors.add(body("parents", "cannot name the method itself"));
     }
+    List<String> supersedes = slugSet(in.supersedes(), "supersedes", errors);
+    if (slug != null && supersedes.contains(slug)) {
+      errors.add(body("supersedes", "cannot name the method itself"));
+    }
+    // One link per pair of methods: it either derives from the other or supersedes it.
+    for (String both : supersedes) {
+      if (parents.contains(both)) {
+        errors.add(
+            body(
+                "supersedes",
+                "'" + both + "' is also in parents; a pair has one link, list it in one of them"));
+      }
+    }
     List<String> datasets = slugSet(in.trainingDatasets(), "training_datasets", errors);
 
     MethodInput normalised =
@@ -81,6 +94,7 @@ public class MethodRules {
             blankToNull(in.licence()),
             in.parameterCount(),
             parents,
+            supersedes,
             datasets);
     return new Checked(normalised, errors);
   }

@@ -8,6 +8,8 @@ import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.paging.Keyset;
 import org.mlmdkb.common.paging.Page;
 import org.mlmdkb.method.MethodDtos.Lineage;
+import org.mlmdkb.method.MethodDtos.LineageGraph;
+import org.mlmdkb.method.MethodDtos.LineageNode;
 import org.mlmdkb.method.MethodDtos.MethodDetail;
 import org.mlmdkb.method.MethodDtos.MethodSummary;
 import org.mlmdkb.method.MethodDtos.Relative;
@@ -19,6 +21,15 @@ public class MethodService {
 
   /** Results embedded in a method page; the rest are one link away at /results?method=. */
   static final int RESULTS_ON_PAGE = 100;
+
+  /** Generations a lineage graph walks each way unless the caller asks for fewer. */
+  public static final int MAX_LINEAGE_DEPTH = 20;
+
+  /**
+   * Most methods one lineage graph holds (the seed's largest, Behler-Parrinello's, has 53); a
+   * larger one is refused, so a drawing never grows past what a page or a slide can show.
+   */
+  public static final int MAX_LINEAGE_METHODS = 60;
 
   private static final String SORT_TAG = "slug";
 
@@ -47,14 +58,49 @@ public class MethodService {
         methods.count(family, q, dataset));
   }
 
+  /**
+   * The method with its ancestors and descendants within {@code depth} generations (all, up to
+   * {@link #MAX_LINEAGE_DEPTH}, when null) and the links among them; more than {@link
+   * #MAX_LINEAGE_METHODS} methods → 400 asking for a smaller depth.
+   */
+  public LineageGraph lineage(String slug, Integer depth) throws SQLException {
+    return snapshot.read(() -> loadLineage(slug, depth));
+  }
+
+  private LineageGraph loadLineage(String slug, Integer depth) throws SQLException {
+    MethodRepository.Row row = live(slug);
+    int generations = depth == null ? MAX_LINEAGE_DEPTH : depth;
+    List<LineageNode> nodes =
+        methods.lineageMembers(row.id(), generations, MAX_LINEAGE_METHODS + 1);
+    if (nodes.size() > MAX_LINEAGE_METHODS) {
+      throw ApiException.badParameter(
+          "depth",
+          "the lineage of '"
+              + slug
+              + "' within "
+              + generations
+              + (generations == 1 ? " generation" : " generations")
+              + " has more than "
+              + MAX_LINEAGE_METHODS
+              + " methods, the most one graph shows; "
+              + (generations == 1
+                  ? "its direct parents and children alone are too many to draw"
+                  : "ask for fewer generations with a smaller depth"));
+    }
+    return new LineageGraph(
+        row.summary().slug(),
+        generations,
+        nodes,
+        methods.lineageEdges(nodes.stream().map(LineageNode::slug).toList()));
+  }
+
   /** The method and everything around it, read in one snapshot. */
   public MethodDetail get(String slug) throws SQLException {
     return snapshot.read(() -> load(slug));
   }
 
   private MethodDetail load(String slug) throws SQLException {
-    MethodRepository.Row row =
-        methods.findBySlug(slug).orElseThrow(() -> ApiException.notFound("Method '" + slug + "'"));
+    MethodRepository.Row row = live(slug);
     MethodSummary m = row.summary();
     List<Relative> ancestors = methods.relatives(row.id(), true);
     List<Relative> descendants = methods.relatives(row.id(), false);
@@ -82,5 +128,11 @@ public class MethodService {
         methods.resultSummary(row.id()),
         results.listByMethod(slug, RESULTS_ON_PAGE),
         m.resultCount());
+  }
+
+  private MethodRepository.Row live(String slug) throws SQLException {
+    return methods
+        .findBySlug(slug)
+        .orElseThrow(() -> ApiException.notFound("Method '" + slug + "'"));
   }
 }

@@ -235,13 +235,8 @@ public class MethodWriteRepository {
       return Optional.empty();
     }
     MethodInput m = found.get(0);
-    List<String> parents =
-        Rows.list(
-            dataSource,
-            "SELECT m.slug FROM method_lineage l JOIN method m ON m.id = l.parent_id"
-                + " WHERE l.child_id = ? ORDER BY m.slug",
-            rs -> rs.getString(1),
-            id);
+    List<String> parents = linked(id, LineageRelation.DERIVES_FROM);
+    List<String> supersedes = linked(id, LineageRelation.SUPERSEDES);
     List<String> datasets =
         Rows.list(
             dataSource,
@@ -262,7 +257,19 @@ public class MethodWriteRepository {
             m.licence(),
             m.parameterCount(),
             parents,
+            supersedes,
             datasets));
+  }
+
+  /** The slugs a method links to as its parents by one relation, deleted ones included. */
+  private List<String> linked(long id, String relation) throws SQLException {
+    return Rows.list(
+        dataSource,
+        "SELECT m.slug FROM method_lineage l JOIN method m ON m.id = l.parent_id"
+            + " WHERE l.child_id = ? AND l.relation = ? ORDER BY m.slug",
+        rs -> rs.getString(1),
+        id,
+        relation);
   }
 
   public Optional<Long> storedPaperId(long id) throws SQLException {
@@ -284,10 +291,18 @@ public class MethodWriteRepository {
     update(c, "DELETE FROM method_lineage WHERE child_id = ?", id);
     update(
         c,
-        "INSERT INTO method_lineage (child_id, parent_id)"
-            + " SELECT ?, id FROM method WHERE slug = ANY (?)",
+        "INSERT INTO method_lineage (child_id, parent_id, relation)"
+            + " SELECT ?, id, ? FROM method WHERE slug = ANY (?)",
         id,
+        LineageRelation.DERIVES_FROM,
         m.parents());
+    update(
+        c,
+        "INSERT INTO method_lineage (child_id, parent_id, relation)"
+            + " SELECT ?, id, ? FROM method WHERE slug = ANY (?)",
+        id,
+        LineageRelation.SUPERSEDES,
+        m.supersedes());
     update(c, "DELETE FROM method_training_dataset WHERE method_id = ?", id);
     update(
         c,
@@ -372,6 +387,7 @@ public class MethodWriteRepository {
         rs.getString("code_url"),
         rs.getString("licence"),
         (Long) rs.getObject("parameter_count"),
+        List.of(),
         List.of(),
         List.of());
   }

@@ -11,6 +11,7 @@ import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.StatisticalBarRenderer;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
+import org.mlmdkb.common.svg.SvgCharts;
 import org.mlmdkb.result.BoardDtos.BoardRow;
 import org.mlmdkb.result.BoardDtos.Leaderboard;
 

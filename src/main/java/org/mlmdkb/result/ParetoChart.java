@@ -16,6 +16,7 @@ import org.jfree.chart.title.TextTitle;
 import org.jfree.data.xy.XYDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.mlmdkb.common.svg.SvgCharts;
 import org.mlmdkb.result.BoardDtos.ParetoAxis;
 import org.mlmdkb.result.BoardDtos.ParetoPoint;
 import org.mlmdkb.result.BoardDtos.ParetoView;

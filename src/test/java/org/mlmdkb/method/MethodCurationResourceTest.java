@@ -322,6 +322,87 @@ class MethodCurationResourceTest extends ApiTest {
   }
 
   @Test
+  void supersedesIsStoredAsALinkOfItsOwnRelationAndPatchedAway() {
+    String key = newKey("curator");
+    String older = create(key, List.of()).path("slug");
+    String slug = "qn-" + word();
+    Map<String, Object> newer = body(slug, List.of("nequip"));
+    newer.put("supersedes", List.of(older.toUpperCase()));
+    create(key, newer);
+    given()
+        .when()
+        .get("/api/v1/methods/" + slug)
+        .then()
+        .statusCode(200)
+        .body("lineage.parents.slug", contains("nequip", older))
+        .body("lineage.parents.relation", contains("derives_from", "supersedes"));
+    given()
+        .when()
+        .get("/api/v1/methods/" + older)
+        .then()
+        .body("lineage.children.slug", contains(slug))
+        .body("lineage.children[0].relation", equalTo("supersedes"));
+    given()
+        .header("Authorization", "Bearer " + key)
+        .header("If-Match", etag(slug))
+        .contentType(MERGE_PATCH)
+        .body(Map.of("supersedes", List.of()))
+        .when()
+        .patch("/api/v1/methods/" + slug)
+        .then()
+        .statusCode(200)
+        .body("lineage.parents.slug", contains("nequip"));
+    given()
+        .header("Authorization", "Bearer " + ADMIN_KEY)
+        .when()
+        .get("/api/v1/methods/" + slug + "/history")
+        .then()
+        .body("items[1].before.supersedes", contains(older))
+        .body("items[1].after.supersedes", empty())
+        .body("items[1].after.parents", contains("nequip"));
+  }
+
+  @Test
+  void supersedesNamingAParentOrAnUnknownMethodIs422() {
+    String key = newKey("curator");
+    String older = create(key, List.of()).path("slug");
+    Map<String, Object> newer = body("qn-" + word(), List.of(older));
+    newer.put("supersedes", List.of(older, "no-such-method-" + word()));
+    given()
+        .header("Authorization", "Bearer " + key)
+        .contentType(ContentType.JSON)
+        .body(newer)
+        .when()
+        .post("/api/v1/methods")
+        .then()
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("errors.name", contains("supersedes", "supersedes"))
+        .body("errors.message", hasItem(containsString("also in parents")))
+        .body("errors.message", hasItem(containsString("unknown method 'no-such-method-")));
+  }
+
+  @Test
+  void supersedesThatWouldCloseACycleIs422() {
+    String key = newKey("curator");
+    String older = create(key, List.of()).path("slug");
+    Map<String, Object> newer = body("qn-" + word(), List.of());
+    newer.put("supersedes", List.of(older));
+    String slug = create(key, newer).path("slug");
+    given()
+        .header("Authorization", "Bearer " + key)
+        .header("If-Match", etag(older))
+        .contentType(MERGE_PATCH)
+        .body(Map.of("supersedes", List.of(slug)))
+        .when()
+        .patch("/api/v1/methods/" + older)
+        .then()
+        .statusCode(422)
+        .body("errors.name", contains("supersedes"))
+        .body("errors[0].message", containsString("cycle"));
+  }
+
+  @Test
   void aMethodCannotBeItsOwnParent() {
     String key = newKey("curator");
     String slug = create(key, List.of()).path("slug");

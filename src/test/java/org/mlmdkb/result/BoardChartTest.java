@@ -11,17 +11,13 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.mlmdkb.testsupport.ApiTest;
-import org.w3c.dom.Document;
-import org.w3c.dom.NodeList;
+import org.mlmdkb.testsupport.SvgTexts;
 
 /** Boards and Pareto views as SVG: well-formed, every name drawn, bounded, cacheable. */
 @QuarkusTest
@@ -31,19 +27,8 @@ class BoardChartTest extends ApiTest {
 
   private static final String F1 = "/api/v1/leaderboards/wbm?subset=full-test-set&metric=F1";
 
-  /** The text of every {@code <text>} element, as an SVG viewer would draw it (unescaped). */
   private static List<String> texts(byte[] svg) throws Exception {
-    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-    factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-    factory.setNamespaceAware(true);
-    Document doc = factory.newDocumentBuilder().parse(new ByteArrayInputStream(svg));
-    assertEquals("svg", doc.getDocumentElement().getLocalName());
-    NodeList nodes = doc.getElementsByTagNameNS("http://www.w3.org/2000/svg", "text");
-    List<String> texts = new ArrayList<>();
-    for (int i = 0; i < nodes.getLength(); i++) {
-      texts.add(nodes.item(i).getTextContent());
-    }
-    return texts;
+    return SvgTexts.texts(svg);
   }
 
   @Test

@@ -37,15 +37,33 @@ public class EntityTags {
     return (notModified != null ? notModified : Response.ok(body)).tag(tag);
   }
 
+  /**
+   * The conditional GET of a rendered document (an SVG image): the tag is over the bytes sent, so
+   * anything drawn differently changes it. 304 when {@code If-None-Match} names it.
+   */
+  public static Response.ResponseBuilder conditionalGet(
+      byte[] document, String mediaType, Request request) {
+    EntityTag tag = new EntityTag(ofBytes(document));
+    Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+    return (notModified != null ? notModified : Response.ok(document, mediaType)).tag(tag);
+  }
+
   /** The tag's opaque value, without the quotes that the ETag header adds. */
   public String of(Object representation) {
     try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(representation));
+      return ofBytes(json.writeValueAsBytes(representation));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot compute an entity tag", e);
+    }
+  }
+
+  private static String ofBytes(byte[] representation) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(representation);
       // 128 bits are plenty to tell versions of one item apart.
       return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16));
-    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-      throw new IllegalStateException("Cannot compute an entity tag", e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
     }
   }
 

@@ -72,6 +72,7 @@ final class LamBenchReader {
               null,
               null,
               null,
+              null,
               List.of(),
               model.getKey() + " as LAMBench lists it.");
       for (Iterator<Map.Entry<String, JsonNode>> categories = model.getValue().fields();

@@ -19,7 +19,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * The method a Matbench Discovery model file describes, as the seed converter maps it: a universal
  * potential named by {@code model_name}, derived from the method of its folder ({@code
  * models/mace/…} → mace), with its paper (DOI, or the arXiv id an arXiv DOI or link carries),
- * repository, code licence, parameter count and training sets.
+ * repository, code licence, parameter count and training sets; and the newer model that supersedes
+ * it when the file says so ({@code superseded_by}, written in the files whose {@code lifecycle} is
+ * superseded).
  */
 final class MatbenchModelMethod {
 
@@ -40,6 +42,7 @@ final class MatbenchModelMethod {
         name,
         "universal",
         folderMethod(path).map(List::of).orElse(List.of()),
+        scalar(get(root, "superseded_by")).orElse(null),
         doi,
         arxiv,
         scalar(get(root, "repo")).orElse(null),

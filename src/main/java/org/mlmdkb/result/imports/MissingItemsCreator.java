@@ -5,11 +5,14 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.Problem;
+import org.mlmdkb.common.query.Slugs;
 import org.mlmdkb.curation.CurationWorkflow;
 import org.mlmdkb.curation.HistoryRepository;
 import org.mlmdkb.curation.ImportReport;
@@ -122,9 +125,13 @@ public class MissingItemsCreator {
       if (methods.find(m.slug(), true).isPresent()) {
         continue;
       }
-      workflow.create(methods, methodInput(m), keyName);
-      created.add(
-          new ImportReport.Created("methods", m.slug(), "created", lineageNote(m.lineage())));
+      MethodInput input = methodInput(m);
+      workflow.create(methods, input, keyName);
+      List<String> reasons = new ArrayList<>(lineageNote(input.parents()));
+      if (m.supersededBy() != null) {
+        reasons.add(linkSuccessor(input.slug(), m.supersededBy(), keyName));
+      }
+      created.add(new ImportReport.Created("methods", m.slug(), "created", reasons));
     }
     for (Map.Entry<String, Map<String, String>> e : plan.subsets.entrySet()) {
       created.addAll(addSubsets(e.getKey(), e.getValue().keySet(), keyName));
@@ -150,7 +157,57 @@ public class MissingItemsCreator {
         m.licence(),
         m.parameterCount(),
         corpus.liveMethods(m.lineage()),
+        List.of(),
         corpus.liveDatasets(m.trainingSets()));
+  }
+
+  /**
+   * The newer model named by {@code superseded_by} gains a "supersedes" link to the method just
+   * created, when the corpus has it live (the link is the newer method's, as parents are the
+   * child's), checked by the method rules and recorded in its history. Returns what happened, for
+   * the report; a successor the corpus lacks, or a link the rules refuse, leaves it unlinked.
+   */
+  private String linkSuccessor(String created, String supersededBy, String keyName)
+      throws SQLException {
+    String successor = supersededBy.strip().toLowerCase(Locale.ROOT);
+    Optional<Long> id =
+        Slugs.isValid(successor) ? methods.find(successor, false) : Optional.empty();
+    if (id.isEmpty() || !methods.lockLive(id.get())) {
+      return "superseded by " + supersededBy + ", which the corpus lacks: not linked";
+    }
+    MethodInput before = methods.editableState(id.get()).orElseThrow();
+    List<String> supersedes = new ArrayList<>(before.supersedes());
+    supersedes.add(created.strip().toLowerCase(Locale.ROOT));
+    MethodInput after;
+    try {
+      after =
+          methods.validate(
+              new MethodInput(
+                  before.slug(),
+                  before.name(),
+                  before.aliases(),
+                  before.family(),
+                  before.description(),
+                  before.year(),
+                  before.paper(),
+                  before.codeUrl(),
+                  before.licence(),
+                  before.parameterCount(),
+                  before.parents(),
+                  supersedes,
+                  before.trainingDatasets()),
+              id.get());
+    } catch (ApiException refused) {
+      return "superseded by "
+          + successor
+          + ", not linked: "
+          + refused.errors().stream()
+              .map(Problem.FieldError::message)
+              .collect(Collectors.joining("; "));
+    }
+    methods.update(id.get(), after);
+    history.record(methods.name(), id.get(), "update", keyName, before, after);
+    return "superseded by " + successor + " (linked: " + successor + " supersedes it)";
   }
 
   private static List<String> lineageNote(List<String> lineage) {

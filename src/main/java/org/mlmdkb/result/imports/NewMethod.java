@@ -9,12 +9,15 @@ import java.util.List;
  *
  * @param family the method family the schema knows ("universal" for foundation models)
  * @param lineage slugs of methods it derives from, where they exist (a Matbench file's folder)
+ * @param supersededBy the newer model that replaces it, as a Matbench file's {@code superseded_by}
+ *     names it (a model key, the slug its method has); null when the body does not say
  */
 record NewMethod(
     String slug,
     String name,
     String family,
     List<String> lineage,
+    String supersededBy,
     String doi,
     String arxivId,
     String codeUrl,
@@ -27,6 +30,6 @@ record NewMethod(
   /** A CSV or JSON row names its method by slug alone; a curator can edit the rest later. */
   static NewMethod slugOnly(String slug, String family) {
     return new NewMethod(
-        slug, slug, family, List.of(), null, null, null, null, null, null, List.of(), null);
+        slug, slug, family, List.of(), null, null, null, null, null, null, null, List.of(), null);
   }
 }

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mlmdkb.curation.CurationFixtures.newKey;
 import static org.mlmdkb.curation.CurationFixtures.unique;
 
@@ -142,6 +143,138 @@ public class BenchmarkSourceImportTest extends ApiTest {
     List<Integer> created =
         first.getList("items.findAll { it.status == 'created' }.result_id", Integer.class);
     deleteAgain(created, "dpa-4.0-pro-mptrj");
+  }
+
+  private static void deleteMethod(String slug) {
+    String etag =
+        given().get("/api/v1/methods/" + slug).then().statusCode(200).extract().header("ETag");
+    given()
+        .header("Authorization", "Bearer " + org.mlmdkb.curation.CurationFixtures.ADMIN_KEY)
+        .header("If-Match", etag)
+        .delete("/api/v1/methods/" + slug)
+        .then()
+        .statusCode(204);
+  }
+
+  @Test
+  void supersededModelImportsWithItsFamilyParentAndTheSupersedesLinkOnceOnly() throws IOException {
+    String key = newKey("curator");
+    // The real file of a superseded DPA3 model (superseded_by: dpa3-v2-mptrj), its model key and
+    // successor renamed to methods of this test: the seed already holds both real ones.
+    String model = "dpa3-v1-mptrj-" + unique();
+    String successor = "dpa3-successor-" + unique();
+    given()
+        .header("Authorization", "Bearer " + key)
+        .contentType(ContentType.JSON)
+        .body(Map.of("slug", successor, "name", "Successor " + successor, "family", "universal"))
+        .post("/api/v1/methods")
+        .then()
+        .statusCode(201);
+    String real = fixture("dpa3-v1-mptrj.yml");
+    String yaml =
+        real.replace("model_key: dpa3-v1-mptrj\n", "model_key: " + model + "\n")
+            .replace("superseded_by: dpa3-v2-mptrj\n", "superseded_by: " + successor + "\n");
+    assertTrue(
+        yaml.contains("model_key: " + model + "\n")
+            && yaml.contains("superseded_by: " + successor + "\n"),
+        "the fixture no longer holds the lines this test renames");
+    JsonPath first =
+        post(key, "application/yaml", yaml)
+            .queryParam("path", "models/deepmd/dpa3-v1-mptrj.yml")
+            .queryParam("commit", "2c7f9fc42d018711dc2f5df573d225ea6d2d17b2")
+            .queryParam("create_missing", "methods")
+            .post("/api/v1/imports")
+            .then()
+            .statusCode(200)
+            .body("committed", equalTo(true))
+            .body("summary.rejected", equalTo(0))
+            .body("also_created.ref", contains(model))
+            .body(
+                "also_created[0].reasons",
+                contains(
+                    "derives from deepmd",
+                    "superseded by " + successor + " (linked: " + successor + " supersedes it)"))
+            .extract()
+            .jsonPath();
+    given()
+        .get("/api/v1/methods/" + model)
+        .then()
+        .statusCode(200)
+        .body("name", equalTo("DPA3-v1-MPtrj"))
+        .body("lineage.parents.slug", contains("deepmd"))
+        .body("lineage.parents[0].relation", equalTo("derives_from"))
+        .body("lineage.children.slug", contains(successor))
+        .body("lineage.children[0].relation", equalTo("supersedes"));
+    given()
+        .get("/api/v1/methods/" + model + "/lineage")
+        .then()
+        .statusCode(200)
+        .body(
+            "edges", hasItem(Map.of("parent", model, "child", successor, "relation", "supersedes")))
+        .body(
+            "edges",
+            hasItem(Map.of("parent", "deepmd", "child", model, "relation", "derives_from")));
+    given()
+        .get("/api/v1/methods/" + successor + "/history")
+        .then()
+        .statusCode(200)
+        .body("items.action", contains("create", "update"))
+        .body("items[1].after.supersedes", contains(model));
+    post(key, "application/yaml", yaml)
+        .queryParam("path", "models/deepmd/dpa3-v1-mptrj.yml")
+        .queryParam("commit", "2c7f9fc42d018711dc2f5df573d225ea6d2d17b2")
+        .queryParam("create_missing", "methods")
+        .post("/api/v1/imports")
+        .then()
+        .statusCode(200)
+        .body("summary.created", equalTo(0))
+        .body("summary.updated", equalTo(0))
+        .body("also_created", empty());
+    given()
+        .get("/api/v1/methods/" + successor + "/history")
+        .then()
+        .body("items.action", contains("create", "update"));
+    given()
+        .get("/api/v1/methods/" + model + "/history")
+        .then()
+        .body("items.action", contains("create"));
+    deleteMethod(successor);
+    deleteAgain(
+        first.getList("items.findAll { it.status == 'created' }.result_id", Integer.class), model);
+  }
+
+  @Test
+  void supersededByAModelTheCorpusLacksIsCreatedUnlinkedAndSaysSo() {
+    String model = "superseded-model-" + unique();
+    String successor = "no-such-successor-" + unique();
+    // Synthetic, in the shape of a Matbench Discovery model file.
+    String yaml =
+        """
+        model_name: Superseded test model
+        model_key: %s
+        lifecycle: superseded
+        superseded_by: %s
+        metrics:
+          md:
+            energy_rmse: 1.25
+        """
+            .formatted(model, successor);
+    JsonPath report =
+        post(newKey("curator"), "application/yaml", yaml)
+            .queryParam("path", "models/test/superseded.yml")
+            .queryParam("create_missing", "methods")
+            .post("/api/v1/imports")
+            .then()
+            .statusCode(200)
+            .body("also_created.ref", contains(model))
+            .body(
+                "also_created[0].reasons",
+                contains("superseded by " + successor + ", which the corpus lacks: not linked"))
+            .extract()
+            .jsonPath();
+    given().get("/api/v1/methods/" + model).then().body("lineage.children", empty());
+    deleteAgain(
+        report.getList("items.findAll { it.status == 'created' }.result_id", Integer.class), model);
   }
 
   @Test
