@@ -16,6 +16,7 @@ import java.util.Set;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.query.FieldSelection;
 import org.mlmdkb.common.query.QueryParams;
+import org.mlmdkb.metric.Unit;
 import org.mlmdkb.result.BoardDtos.BoardRow;
 import org.mlmdkb.result.BoardDtos.Leaderboard;
 
