@@ -3,7 +3,9 @@ package org.mlmdkb.metric;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A unit a result is reported in, parsed by dimension (see {@link UnitParser}): its code, its
@@ -51,6 +53,9 @@ public final class Unit {
   private static final List<Unit> PREFERRED =
       PREFERRED_SPELLINGS.stream().map(Unit::parseOwnSpelling).toList();
 
+  private static final int MAX_CACHED = 1024;
+  private static final Map<String, Reading> READINGS = new ConcurrentHashMap<>();
+
   public static final Unit FRACTION = parse("1").orElseThrow();
   public static final Unit PERCENT = parse("%").orElseThrow();
   public static final Unit COUNT = parse("count").orElseThrow();
@@ -84,6 +89,20 @@ public final class Unit {
     if (text == null) {
       return new Reading(null, "is missing");
     }
+    Reading known = READINGS.get(text);
+    if (known != null) {
+      return known;
+    }
+    Reading reading = readUncached(text);
+    // Boards read the unit of every row; the texts stored are few. Full, the cache stops growing
+    // rather than let request parameters fill memory.
+    if (READINGS.size() < MAX_CACHED) {
+      READINGS.put(text, reading);
+    }
+    return reading;
+  }
+
+  private static Reading readUncached(String text) {
     UnitParser.Parsed parsed;
     try {
       parsed = UnitParser.parse(text);
@@ -111,7 +130,7 @@ public final class Unit {
   }
 
   private static Unit parseOwnSpelling(String code) {
-    Unit unit = read(code).asOptional().orElseThrow();
+    Unit unit = readUncached(code).asOptional().orElseThrow();
     if (!unit.code.equals(code)) {
       throw new IllegalStateException("preferred spelling " + code + " reads as " + unit.code);
     }

@@ -90,10 +90,11 @@ public class ResultRules {
       errors.add(body("target", "must be one of " + TARGETS));
     }
     String metric = text(in.metric());
-    Optional<Metric> registered = Optional.empty();
+    Optional<Metric> registered =
+        metric == null ? Optional.empty() : metrics.forResultWrite(metric);
     if (metric == null) {
       errors.add(body("metric", "is required"));
-    } else if ((registered = metrics.forResultWrite(metric)).isEmpty()) {
+    } else if (registered.isEmpty()) {
       errors.add(
           body(
               "metric",
