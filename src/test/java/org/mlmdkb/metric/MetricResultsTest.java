@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mlmdkb.curation.CurationFixtures.newKey;
 import static org.mlmdkb.curation.CurationFixtures.unique;
@@ -172,6 +173,16 @@ class MetricResultsTest extends ApiTest {
         .body("rows.rank", everyItem(nullValue()))
         .body("rows.tied", everyItem(equalTo(false)))
         .body("rows.method.slug", contains("nequip", "painn"));
+    given()
+        .queryParam("dataset", dataset)
+        .queryParam("metric", name)
+        .queryParam("split", split)
+        .queryParam("format", "svg")
+        .get("/api/v1/leaderboards")
+        .then()
+        .statusCode(200)
+        .contentType(startsWith("image/svg+xml"))
+        .body(containsString("unranked (the metric has no direction)"));
   }
 
   @Test
