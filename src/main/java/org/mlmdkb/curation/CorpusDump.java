@@ -75,6 +75,8 @@ public class CorpusDump {
         links(
             "method_training_dataset",
             "method_id IN " + LIVE_METHODS + " AND dataset_id IN " + LIVE_DATASETS));
+    // The metric registry says how to read and rank the results that follow.
+    TABLES.put("metric", live("metric", "name"));
     TABLES.put("benchmark_result", live("benchmark_result", "id"));
     TABLES.put(
         "article",

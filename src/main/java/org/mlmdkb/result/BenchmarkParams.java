@@ -5,10 +5,10 @@ import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.List;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.query.QueryParams;
+import org.mlmdkb.metric.Unit;
 
 /** Parsers for the query parameters the benchmark endpoints share. */
 final class BenchmarkParams {
@@ -23,15 +23,20 @@ final class BenchmarkParams {
     if (text == null) {
       return null;
     }
-    return Unit.parse(text)
-        .orElseThrow(
-            () ->
-                ApiException.badParameter(
-                    "unit",
-                    "is not a known unit, was '"
-                        + QueryParams.shorten(text)
-                        + "'; known: "
-                        + Arrays.stream(Unit.values()).map(Unit::code).toList()));
+    Unit.Reading reading = Unit.read(text);
+    if (reading.unit() == null) {
+      throw ApiException.badParameter(
+          "unit",
+          "is not a unit, was '"
+              + QueryParams.shorten(text)
+              + "': it "
+              + reading.problem()
+              + "; a unit is a product or quotient of "
+              + Unit.symbols()
+              + ", e.g. "
+              + Unit.commonCodes());
+    }
+    return reading.unit();
   }
 
   static LocalDate date(String name, String value) {

@@ -65,7 +65,9 @@ final class BoardChart {
         new JFreeChart(SvgCharts.label(title(board)), SvgCharts.TITLE_FONT, plot, false);
     chart.addSubtitle(
         new TextTitle(
-            board.direction().replace('_', ' ')
+            (board.direction().equals("none")
+                    ? "unranked (the metric has no direction)"
+                    : board.direction().replace('_', ' '))
                 + "; whiskers ± uncertainty; \"=\" marks a tie (equal values or overlapping"
                 + " uncertainties)",
             SvgCharts.LABEL_FONT));

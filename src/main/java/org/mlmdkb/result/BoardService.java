@@ -13,6 +13,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.Problem;
+import org.mlmdkb.metric.IncompatibleUnitsException;
+import org.mlmdkb.metric.Metric;
+import org.mlmdkb.metric.MetricRegistry;
+import org.mlmdkb.metric.Unit;
 import org.mlmdkb.result.BoardDtos.AppliedFilters;
 import org.mlmdkb.result.BoardDtos.BoardIndex;
 import org.mlmdkb.result.BoardDtos.BoardRow;
@@ -33,17 +37,20 @@ import org.mlmdkb.result.BoardDtos.OtherFingerprint;
 public class BoardService {
 
   private final ResultRepository results;
+  private final MetricRegistry registry;
 
-  public BoardService(ResultRepository results) {
+  public BoardService(ResultRepository results, MetricRegistry registry) {
     this.results = results;
+    this.registry = registry;
   }
 
   public BoardIndex index(BoardFilter filter) throws SQLException {
+    MetricRegistry.Snapshot metrics = registry.snapshot();
     List<BoardSummary> items =
         results.listBoards(filter).stream()
             .map(
                 b -> {
-                  Metric m = Metric.of(b.metric());
+                  Metric m = metrics.of(b.metric());
                   return new BoardSummary(
                       b.dataset(),
                       b.subset(),
@@ -78,7 +85,7 @@ public class BoardService {
       throw noResults(filter);
     }
     Group chosen = groups.get(0);
-    Metric metric = Metric.of(chosen.key.metric());
+    Metric metric = registry.snapshot().of(chosen.key.metric());
     Unit unit = boardUnit(chosen, requested);
     List<ResultDto> best =
         bestPer(chosen.rows, metric, filter.perVariant()).stream()
@@ -192,12 +199,13 @@ public class BoardService {
                             r.metric()),
                     java.util.TreeMap::new,
                     Collectors.toList()));
+    MetricRegistry.Snapshot metrics = registry.snapshot();
     List<CompareColumn> columns = new ArrayList<>();
     List<Map<String, ResultDto>> bestByColumn = new ArrayList<>();
     for (List<ResultDto> rows : byColumn.values()) {
       List<Group> groups = groups(rows);
       Group chosen = groups.get(0);
-      Metric metric = Metric.of(chosen.key.metric());
+      Metric metric = metrics.of(chosen.key.metric());
       Unit unit = boardUnit(chosen, requested);
       columns.add(
           new CompareColumn(
@@ -218,7 +226,7 @@ public class BoardService {
         }
         Unit unit = Unit.parse(columns.get(c).unit()).orElseThrow();
         Unit reported = unitOf(r);
-        Metric metric = Metric.of(r.metric());
+        Metric metric = metrics.of(r.metric());
         cells.add(
             new CompareCell(
                 reported.convertForDisplay(r.value(), unit),

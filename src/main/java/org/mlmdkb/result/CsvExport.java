@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.mlmdkb.metric.Unit;
 import org.mlmdkb.result.BoardDtos.BoardIndex;
 import org.mlmdkb.result.BoardDtos.BoardRow;
 import org.mlmdkb.result.BoardDtos.BoardSummary;

@@ -19,6 +19,7 @@ import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.query.FieldSelection;
 import org.mlmdkb.common.query.QueryParams;
 import org.mlmdkb.common.query.Slugs;
+import org.mlmdkb.metric.Unit;
 import org.mlmdkb.result.BoardDtos.BoardRow;
 import org.mlmdkb.result.BoardDtos.BoardSummary;
 import org.mlmdkb.result.BoardDtos.Leaderboard;

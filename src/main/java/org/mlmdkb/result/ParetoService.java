@@ -13,6 +13,8 @@ import java.util.Objects;
 import java.util.function.Function;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.Problem;
+import org.mlmdkb.metric.Metric;
+import org.mlmdkb.metric.Unit;
 import org.mlmdkb.result.BoardDtos.AppliedFilters;
 import org.mlmdkb.result.BoardDtos.BoardRow;
 import org.mlmdkb.result.BoardDtos.Fingerprint;

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.Optional;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.curation.CuratedCollection;
+import org.mlmdkb.metric.Unit;
 
 /**
  * Benchmark results as a curated collection: addressed by numeric id; each write also stores the

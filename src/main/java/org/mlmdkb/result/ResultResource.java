@@ -20,6 +20,7 @@ import org.mlmdkb.common.query.FieldSelection;
 import org.mlmdkb.common.query.PathIds;
 import org.mlmdkb.common.query.QueryParams;
 import org.mlmdkb.common.web.EntityTags;
+import org.mlmdkb.metric.Unit;
 
 /** Benchmark results: a filtered, keyset-paged list in JSON or CSV, optionally unit-converted. */
 @Path("/api/v1/results")

@@ -9,12 +9,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.mlmdkb.common.error.Problem;
+import org.mlmdkb.metric.Dimension;
+import org.mlmdkb.metric.Metric;
+import org.mlmdkb.metric.MetricRegistry;
+import org.mlmdkb.metric.Plausibility;
+import org.mlmdkb.metric.Unit;
 
 /**
- * Checks a result's editable state: required fields, known slugs, metric and unit, a unit that
- * agrees with the basis, plausible numbers and mandatory provenance. Returns it normalised (text
- * stripped, unit spelt as the registry spells it, status defaulting to reported) or every field at
- * fault.
+ * Checks a result's editable state: required fields, known slugs, a registered metric, a unit of
+ * the metric's dimension that agrees with the basis, a value in the metric's range and mandatory
+ * provenance. Returns it normalised (text stripped, unit spelt as codes spell it, status defaulting
+ * to reported) or every field at fault.
  */
 @ApplicationScoped
 public class ResultRules {
@@ -47,15 +52,14 @@ public class ResultRules {
   static final List<String> BASES = List.of("per-atom", "per-structure", "none");
   static final List<String> STATUSES = List.of("reported", "reproduced", "disputed");
 
-  /** Errors that carry a sign: Matbench's κ_SRD is a deviation, negative when κ is too low. */
-  static final java.util.Set<String> SIGNED_ERRORS = java.util.Set.of("κ_srd");
-
   public record Checked(ResultInput result, Unit unit, List<Problem.FieldError> errors) {}
 
   private final ResultWriteRepository repository;
+  private final MetricRegistry metrics;
 
-  public ResultRules(ResultWriteRepository repository) {
+  public ResultRules(ResultWriteRepository repository, MetricRegistry metrics) {
     this.repository = repository;
+    this.metrics = metrics;
   }
 
   public Checked check(ResultInput in) throws SQLException {
@@ -86,11 +90,22 @@ public class ResultRules {
       errors.add(body("target", "must be one of " + TARGETS));
     }
     String metric = text(in.metric());
+    Optional<Metric> registered =
+        metric == null ? Optional.empty() : metrics.forResultWrite(metric);
     if (metric == null) {
       errors.add(body("metric", "is required"));
+    } else if (registered.isEmpty()) {
+      errors.add(
+          body(
+              "metric",
+              "'"
+                  + metric
+                  + "' is not in the metric registry; a curator registers it with POST"
+                  + " /api/v1/metrics (name '"
+                  + Metric.key(metric)
+                  + "', kind, direction, dimension, min, max), or use a listed one (GET"
+                  + " /api/v1/metrics)"));
     }
-    // A metric the registry does not know is stored, shown and never ranked (its direction is
-    // unknown), rather than refused: benchmarks keep adding metrics.
     if (in.value() == null) {
       errors.add(body("value", "is required"));
     }
@@ -101,10 +116,10 @@ public class ResultRules {
     if (text(in.unit()) == null) {
       errors.add(body("unit", "is required"));
     } else if (unit.isEmpty()) {
-      errors.add(body("unit", "unknown unit '" + in.unit().strip() + "'"));
+      errors.add(body("unit", unknownUnit(in.unit().strip())));
     }
-    if (metric != null && in.value() != null && unit.isPresent()) {
-      plausibility(metric, in.value(), unit.get()).ifPresent(errors::add);
+    if (registered.isPresent() && in.value() != null && unit.isPresent()) {
+      Plausibility.check(registered.get(), metric, in.value(), unit.get()).ifPresent(errors::add);
     }
     String basis = text(in.basis());
     if (basis == null || !BASES.contains(basis)) {
@@ -177,55 +192,21 @@ public class ResultRules {
     return new Checked(normalised, unit.orElse(null), errors);
   }
 
-  /**
-   * Errors and counts are never negative; a rate is a fraction in [0, 1] with unit 1 and a
-   * percentage in [0, 100] with unit % (LAMBench writes some success rates as 100.0 with no unit).
-   */
-  static Optional<Problem.FieldError> plausibility(String metric, BigDecimal value, Unit unit) {
-    Metric m = Metric.of(metric);
-    boolean signed = SIGNED_ERRORS.contains(metric.strip().toLowerCase(java.util.Locale.ROOT));
-    if (!signed
-        && (m.kind() == Metric.Kind.ERROR || m.kind() == Metric.Kind.COUNT)
-        && value.signum() < 0) {
-      return Optional.of(
-          body(
-              "value",
-              "must not be negative: '"
-                  + metric
-                  + "' is "
-                  + (m.kind() == Metric.Kind.ERROR ? "an error" : "a count")));
-    }
-    if (m.kind() == Metric.Kind.RATE) {
-      BigDecimal max =
-          unit == Unit.PERCENT
-              ? BigDecimal.valueOf(100)
-              : unit == Unit.FRACTION ? BigDecimal.ONE : null;
-      if (max == null) {
-        return Optional.of(body("unit", "'" + metric + "' is a rate: its unit is 1 or %"));
-      }
-      if (value.signum() < 0 || value.compareTo(max) > 0) {
-        return Optional.of(
-            body(
-                "value",
-                "'"
-                    + metric
-                    + "' is a rate: with unit "
-                    + unit.code()
-                    + " it lies in [0, "
-                    + max.toPlainString()
-                    + "]"
-                    + (unit == Unit.FRACTION && value.compareTo(BigDecimal.valueOf(100)) <= 0
-                        ? " (a percentage needs unit %)"
-                        : "")));
-      }
-    }
-    return Optional.empty();
-  }
-
   /** An energy per atom is only per-atom, and a per-atom basis is never a total energy. */
   private static boolean contradicts(Unit unit, String basis) {
-    return unit.dimension() == Unit.Dimension.ENERGY_PER_ATOM && !basis.equals("per-atom")
-        || unit.dimension() == Unit.Dimension.ENERGY && basis.equals("per-atom");
+    return unit.dimension() == Dimension.ENERGY_PER_ATOM && !basis.equals("per-atom")
+        || unit.dimension() == Dimension.ENERGY && basis.equals("per-atom");
+  }
+
+  /**
+   * "unknown unit 'furlong'", with why when the symbols are known but the dimension is not (eV·Å
+   * measures energy·length, which no result dimension has).
+   */
+  private static String unknownUnit(String text) {
+    Unit.Reading reading = Unit.read(text);
+    return reading.problem() != null && reading.problem().startsWith("measures")
+        ? "unit '" + text + "' " + reading.problem()
+        : "unknown unit '" + text + "'";
   }
 
   private static Problem.FieldError body(String name, String message) {

@@ -7,6 +7,8 @@ import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.Problem;
 import org.mlmdkb.common.paging.Cursor;
 import org.mlmdkb.common.paging.Page;
+import org.mlmdkb.metric.IncompatibleUnitsException;
+import org.mlmdkb.metric.Unit;
 
 /** The result list: filters, keyset paging by id and optional unit conversion. */
 @ApplicationScoped

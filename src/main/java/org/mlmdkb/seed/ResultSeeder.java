@@ -12,7 +12,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.mlmdkb.result.Unit;
+import org.mlmdkb.metric.Unit;
 
 /** Loads benchmark results, converting each value to its dimension's canonical unit. */
 final class ResultSeeder {

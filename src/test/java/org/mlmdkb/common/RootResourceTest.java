@@ -22,6 +22,7 @@ class RootResourceTest extends ApiTest {
         .body("name", equalTo("mlmd-kb"))
         .body("version", notNullValue())
         .body("links.openapi", equalTo("/q/openapi"))
-        .body("links.papers", equalTo("/api/v1/papers"));
+        .body("links.papers", equalTo("/api/v1/papers"))
+        .body("links.metrics", equalTo("/api/v1/metrics"));
   }
 }

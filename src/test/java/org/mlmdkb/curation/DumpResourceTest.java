@@ -2,6 +2,7 @@ package org.mlmdkb.curation;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,6 +30,7 @@ class DumpResourceTest extends ApiTest {
             .contentType("application/json")
             .body("format", equalTo("mlmd-kb-dump/1"))
             .body("tables", hasKey("benchmark_result"))
+            .body("tables.metric.name", hasItem("success_rate"))
             .body("tables", not(hasKey("api_key")))
             .body("tables", not(hasKey("change_history")))
             .extract()

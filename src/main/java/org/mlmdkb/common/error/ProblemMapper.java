@@ -44,7 +44,7 @@ public class ProblemMapper {
 
   /** Only the unit= parameter asks for conversions, so the problem names it. */
   @ServerExceptionMapper
-  public Response incompatibleUnits(org.mlmdkb.result.IncompatibleUnitsException e, UriInfo uri) {
+  public Response incompatibleUnits(org.mlmdkb.metric.IncompatibleUnitsException e, UriInfo uri) {
     return Problems.response(
         Problems.problem(
             400,

@@ -23,6 +23,7 @@ public class RootResource {
           "datasets",
           "results",
           "leaderboards",
+          "metrics",
           "tags",
           "sources",
           "stats");

@@ -354,9 +354,28 @@ public class BenchmarkSourceImportTest extends ApiTest {
             .post("/api/v1/imports")
             .then()
             .statusCode(200)
-            .body("summary.rejected", equalTo(3))
+            .body("summary.rejected", equalTo(6))
             .extract()
             .jsonPath();
+    String neb = "DPA-3.1-3M.generalizability_domain_specific_results.neb.";
+    assertEquals(
+        List.of(
+            neb + "ø_Transfer",
+            neb + "success_rate",
+            neb + "ø_Desorption",
+            neb + "ø_Dissociation",
+            "DPA-3.1-3M.applicability_results.inference_efficiency.success_rate",
+            "DPA-3.1-3M.applicability_results.nve_md.momenta_diff"),
+        report.getList("items.findAll { it.status == 'rejected' }.key"));
+    Map<String, Object> unregistered =
+        row(report, "DPA-3.1-3M.generalizability_domain_specific_results.neb.ø_Transfer");
+    assertEquals("rejected", unregistered.get("status"));
+    assertEquals(
+        List.of(
+            "metric 'ø_Transfer' is not in the metric registry; a curator registers it with POST"
+                + " /api/v1/metrics (name 'ø_transfer', kind, direction, dimension, min, max),"
+                + " or use a listed one (GET /api/v1/metrics)"),
+        unregistered.get("reasons"));
     Map<String, Object> force =
         row(report, "DPA-3.1-3M.generalizability_force_field_results.MD22.force_rmse");
     assertEquals("created", force.get("status"));

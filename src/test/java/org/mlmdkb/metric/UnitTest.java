@@ -1,4 +1,4 @@
-package org.mlmdkb.result;
+package org.mlmdkb.metric;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -113,10 +112,12 @@ class UnitTest {
   }
 
   static Stream<Arguments> sameDimensionPairs() {
-    return Arrays.stream(Unit.values())
+    return Unit.commonCodes().stream()
+        .map(UnitTest::unit)
         .flatMap(
             a ->
-                Arrays.stream(Unit.values())
+                Unit.commonCodes().stream()
+                    .map(UnitTest::unit)
                     .filter(b -> b.dimension() == a.dimension())
                     .map(b -> Arguments.of(a, b)));
   }

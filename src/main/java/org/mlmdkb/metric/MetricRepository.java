@@ -1,0 +1,111 @@
+package org.mlmdkb.metric;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.mlmdkb.common.db.Rows;
+import org.mlmdkb.common.db.SqlQuery;
+import org.mlmdkb.common.db.replica.ReadDataSource;
+import org.mlmdkb.common.db.replica.ReplicaFallback;
+
+/** The live metric registry, with how many live results use each metric, in one statement. */
+@ReplicaFallback
+@ApplicationScoped
+public class MetricRepository {
+
+  /** Optional filters of the list; null matches all. */
+  public record Filter(String direction, String kind, String dimension) {}
+
+  // The count uses benchmark_result_live_metric_idx (V152), one index range per metric.
+  private static final String METRICS_WITH_COUNTS =
+      """
+      SELECT m.name, m.direction, m.kind, m.dimension, m.min_value, m.max_value, m.description,
+             (SELECT count(*) FROM benchmark_result r
+               WHERE metric_key(r.metric) = m.name AND r.deleted_at IS NULL) AS n_results
+      FROM metric m
+      """;
+
+  private static final String ORDER = " ORDER BY m.name";
+
+  private static final String ALL_LIVE_SEMANTICS =
+      """
+      SELECT name, direction, kind, dimension, min_value, max_value
+      FROM metric WHERE deleted_at IS NULL
+      """;
+
+  private final ReadDataSource dataSource;
+
+  public MetricRepository(ReadDataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  public List<MetricDto> list(Filter f) throws SQLException {
+    SqlQuery query = live();
+    if (f.direction() != null) {
+      query.where("m.direction = ?", f.direction());
+    }
+    if (f.kind() != null) {
+      query.where("m.kind = ?", f.kind());
+    }
+    if (f.dimension() != null) {
+      query.where("m.dimension = ?", f.dimension());
+    }
+    return read(query, ORDER);
+  }
+
+  public Optional<MetricDto> findLive(String name) throws SQLException {
+    return read(live().where("m.name = ?", name), "").stream().findFirst();
+  }
+
+  private static SqlQuery live() {
+    return new SqlQuery().where("m.deleted_at IS NULL");
+  }
+
+  private List<MetricDto> read(SqlQuery query, String order) throws SQLException {
+    List<MetricDto> out = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = query.prepare(c, METRICS_WITH_COUNTS + query.whereClause() + order);
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(dto(rs));
+      }
+    }
+    return out;
+  }
+
+  /** Every live metric's semantics, for boards (a few dozen rows). */
+  public List<Metric> allLive() throws SQLException {
+    return Rows.list(dataSource, ALL_LIVE_SEMANTICS, MetricRepository::metric);
+  }
+
+  static Metric metric(ResultSet rs) throws SQLException {
+    return new Metric(
+        rs.getString("name"),
+        Metric.Direction.fromWire(rs.getString("direction")).orElseThrow(),
+        Metric.Kind.fromWire(rs.getString("kind")).orElseThrow(),
+        rs.getString("dimension") == null
+            ? null
+            : Dimension.fromWire(rs.getString("dimension")).orElseThrow(),
+        rs.getBigDecimal("min_value"),
+        rs.getBigDecimal("max_value"));
+  }
+
+  private static MetricDto dto(ResultSet rs) throws SQLException {
+    String dimension = rs.getString("dimension");
+    return new MetricDto(
+        rs.getString("name"),
+        rs.getString("direction"),
+        rs.getString("kind"),
+        dimension,
+        dimension == null ? null : Dimension.fromWire(dimension).orElseThrow().canonicalCode(),
+        rs.getBigDecimal("min_value"),
+        rs.getBigDecimal("max_value"),
+        rs.getString("description"),
+        rs.getLong("n_results"));
+  }
+}
