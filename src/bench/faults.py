@@ -2,8 +2,9 @@
 """Replays the database faults of issue 15 against the packaged service, loopback only.
 
 Cases: outage (pg_ctl stop, then start), freeze (SIGSTOP on the postmaster and its backends,
-then SIGCONT), two instances at once on one fresh database, and a second instance on an
-embedded data directory another one owns. Prints one table: requests, answers by status, the
+then SIGCONT), two instances at once on one fresh database, a second instance on an
+embedded data directory another one owns, and kill -9 of the JVM in the middle of a 5 MB BibTeX
+import (restart on the same data directory: the import left nothing, a repeat stores it once). Prints one table: requests, answers by status, the
 slowest answer, recovery seconds.
 
 Needs the packaged jar (./mvnw package -DskipTests) and runs as the same user as the service
@@ -245,12 +246,77 @@ def shared_embedded_dir(data_dir, port_base):
             f"exit code {code}; clear message: {said}")
 
 
+def bibtex(run, target_bytes=5_000_000):
+    entries, size = [], 0
+    while True:
+        entry = (f"@article{{kill{run}x{len(entries)},\n  title = {{Kill nine bench {run} entry"
+                 f" {len(entries)} on learned interatomic potentials}},\n  year = {{2023}}\n}}\n")
+        if size + len(entry) > target_bytes:
+            return "".join(entries), len(entries)
+        entries.append(entry)
+        size += len(entry)
+
+
+def post_import(port, key, body, timeout=600):
+    req = urllib.request.Request(
+        f"http://127.0.0.1:{port}/api/v1/imports", data=body.encode(), method="POST",
+        headers={"Authorization": f"Bearer {key}", "Content-Type": "application/x-bibtex"})
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as r:
+            return r.status
+    except urllib.error.HTTPError as e:
+        return e.code
+    except Exception:
+        return 0
+
+
+def stored_total(port, run):
+    with urllib.request.urlopen(
+            f"http://127.0.0.1:{port}/api/v1/papers?q=%22Kill+nine+bench+{run}%22&limit=1",
+            timeout=60) as r:
+        return json.loads(r.read())["total"]
+
+
+def kill_mid_import(port_base, after_seconds=5):
+    data_dir = os.path.join(WORK, "data-e")
+    key = "faults-bench-admin-key-" + os.urandom(8).hex()
+    env = {"KB_EMBEDDED_DB_DATA_DIR": data_dir, "KB_ADMIN_KEY": key,
+           "KB_SEARCH_INDEX_DIR": os.path.join(WORK, "data-e-search")}
+    run = os.urandom(4).hex()
+    body, n = bibtex(run)
+    e = Instance("e", port_base + 4, env)
+    if not e.wait_ready():
+        raise SystemExit(f"instance e did not start; see {WORK}/e.log")
+    answers = collections.Counter()
+    worker = threading.Thread(target=lambda: answers.update([post_import(e.port, key, body)]))
+    worker.start()
+    time.sleep(after_seconds)
+    os.kill(e.proc.pid, signal.SIGKILL)  # the JVM only: its PostgreSQL lives on, as after a crash
+    e.proc.wait()
+    worker.join(60)
+    e.log.close()
+    restarted = time.monotonic()
+    e2 = Instance("e2", port_base + 4, env)
+    ready = e2.wait_ready()
+    recovery = time.monotonic() - restarted
+    after_kill = stored_total(e2.port, run) if ready else "?"
+    answers.update([post_import(e2.port, key, body)])
+    answers.update([post_import(e2.port, key, body)])  # a repeat stores nothing more
+    final = stored_total(e2.port, run) if ready else "?"
+    e2.stop()
+    return ("kill -9 mid-import", sum(answers.values()), answers.get(200, 0),
+            answers.get(503, 0), sum(v for s, v in answers.items() if s >= 500 and s != 503),
+            answers.get(0, 0), "-", f"{recovery:.2f}",
+            f"{n} entries; after the kill {after_kill} stored (0 or {n} is whole);"
+            f" after two more imports {final} stored")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--jar", default=JAR)
     ap.add_argument("--port-base", type=int, default=18430)
-    ap.add_argument("--cases", default="outage,freeze,two,shared",
-                    help="comma-separated subset of outage, freeze, two, shared")
+    ap.add_argument("--cases", default="outage,freeze,two,shared,kill9",
+                    help="comma-separated subset of outage, freeze, two, shared, kill9")
     ap.add_argument("--outage-seconds", type=float, default=8)
     ap.add_argument("--freeze-seconds", type=float, default=25)
     args = ap.parse_args()
@@ -275,6 +341,8 @@ def main():
             rows.append(two_instances(a, data_dir, args.port_base))
         if "shared" in cases:
             rows.append(shared_embedded_dir(data_dir, args.port_base))
+        if "kill9" in cases:
+            rows.append(kill_mid_import(args.port_base))
     finally:
         a.stop()
     header = ("case", "requests", "200", "503", "other 5xx", "no answer", "slowest s",
