@@ -50,7 +50,7 @@ final class IndexDocuments {
       d.add(new TextField(BODY, p.abstractText(), Field.Store.YES));
     }
     if (p.venue() != null) {
-      d.add(new TextField(EXTRA, p.venue(), Field.Store.NO));
+      d.add(new TextField(VENUE, p.venue(), Field.Store.NO));
       d.add(new StringField(VENUE_KEY, p.venue().toLowerCase(Locale.ROOT), Field.Store.NO));
       d.add(
           new SortedSetDocValuesFacetField(
@@ -82,6 +82,7 @@ final class IndexDocuments {
       d.add(new StringField(INTRODUCES, i, Field.Store.NO));
     }
     if (p.year() != null) {
+      d.add(new TextField(YEAR_TEXT, Integer.toString(p.year()), Field.Store.NO));
       d.add(new IntPoint(YEAR, p.year()));
       d.add(new SortedSetDocValuesFacetField(YEAR, Integer.toString(p.year())));
     }
@@ -89,7 +90,19 @@ final class IndexDocuments {
     d.add(new StringField("entry_type", p.entryType(), Field.Store.NO));
     d.add(new LongPoint(ADDED_AT, p.addedAtMillis()));
     d.add(new NumericDocValuesField(ADDED_AT, p.addedAtMillis()));
-    d.add(new TextField(SPELL, p.title() + " " + nullToEmpty(p.abstractText()), Field.Store.NO));
+    // Author names, venue and tags are known words too: never "corrected", and typos of an
+    // author's name are corrected to it.
+    d.add(
+        new TextField(
+            SPELL,
+            String.join(
+                " ",
+                p.title(),
+                nullToEmpty(p.abstractText()),
+                String.join(" ", p.authors()),
+                nullToEmpty(p.venue()),
+                String.join(" ", tagLabels)),
+            Field.Store.NO));
     d.add(new TextField(SUGGEST_TITLE, p.title(), Field.Store.NO));
     return FACETS.build(d);
   }
@@ -99,6 +112,7 @@ final class IndexDocuments {
     Document d = common(e.type(), key(e.type(), e.id()), e.slug());
     d.add(new TextField(TITLE, e.name(), Field.Store.YES));
     d.add(new TextField(NAMES, String.join(" ; ", e.aliases()), Field.Store.NO));
+    e.aliases().forEach(a -> d.add(new StoredField(ALIAS, a)));
     if (e.description() != null) {
       d.add(new TextField(BODY, e.description(), Field.Store.YES));
     }

@@ -36,7 +36,7 @@ import org.mlmdkb.search.IndexSourceRepository.ChangeBatch;
 final class IndexStore implements AutoCloseable {
 
   /** Bumped whenever documents or analysis change shape: an index of another format is rebuilt. */
-  static final String FORMAT = "1";
+  static final String FORMAT = "2";
 
   static final String FORMAT_KEY = "kb.format";
   static final String SOURCE_KEY = "kb.source";
@@ -129,6 +129,7 @@ final class IndexStore implements AutoCloseable {
 
   private static IndexWriterConfig config(IndexWriterConfig.OpenMode mode) {
     IndexWriterConfig c = new IndexWriterConfig(SearchAnalysis.index());
+    c.setSimilarity(IndexFields.similarity());
     c.setOpenMode(mode);
     c.setRAMBufferSizeMB(64);
     return c;
