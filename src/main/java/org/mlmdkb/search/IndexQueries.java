@@ -51,6 +51,13 @@ final class IndexQueries {
   static final float ALL_TERMS_IN_TITLE = 1_000f;
 
   /**
+   * Each clause a document meets: below the all-terms tier, documents missing one clause rank above
+   * those missing two, and so on (16 clauses at most stay below ALL_TERMS; within that tier every
+   * document meets the same clauses, so the tiers above do not mix with this one).
+   */
+  static final float MATCHED_CLAUSE = 1_000f;
+
+  /**
    * The other forms of a multi-word synonym or name ("machine learning force field" → MLFF) count
    * little in the BM25 part: their words already count one by one. In the all-terms tier a form
    * stands for all of its words.
@@ -157,55 +164,40 @@ final class IndexQueries {
   }
 
   /**
-   * Every clause that has a query in {@code needed}, as {@code perClause} states it (null for a
-   * clause it cannot state, which makes the whole requirement null); the clauses of a span are met
-   * together by all of them or by one of the span's forms. Overlapping spans: the first counts.
+   * Per clause, what meets it: the clause's own query, or any of the other forms of a span it is
+   * part of ("MLIP" meets each of "machine", "learning" and "potential"); null where neither can be
+   * stated (a stop word, or a title query for a word found only outside titles).
    */
-  static Query requireAll(
-      Query[] needed,
-      Query[] perClause,
-      List<SearchService.Span> spans,
-      Function<List<String>, Query> forms) {
-    BooleanQuery.Builder all = new BooleanQuery.Builder();
-    boolean[] done = new boolean[needed.length];
+  static Query[] coverage(
+      Query[] perClause, List<SearchService.Span> spans, Function<List<String>, Query> forms) {
+    Query[] out = perClause.clone();
     for (SearchService.Span span : spans) {
-      boolean free = true;
-      for (int i = span.from(); i < span.to(); i++) {
-        free &= !done[i];
-      }
-      if (!free) {
+      Query other = forms.apply(span.forms());
+      if (other == null) {
         continue;
       }
-      BooleanQuery.Builder words = new BooleanQuery.Builder();
-      boolean complete = true;
       for (int i = span.from(); i < span.to(); i++) {
-        done[i] = true;
-        if (needed[i] != null) {
-          complete &= perClause[i] != null;
-          if (perClause[i] != null) {
-            words.add(perClause[i], Occur.MUST);
-          }
-        }
+        out[i] =
+            out[i] == null
+                ? other
+                : new BooleanQuery.Builder()
+                    .add(out[i], Occur.SHOULD)
+                    .add(other, Occur.SHOULD)
+                    .build();
       }
-      BooleanQuery.Builder either = new BooleanQuery.Builder();
-      if (complete) {
-        either.add(words.build(), Occur.SHOULD);
-      }
-      Query other = forms.apply(span.forms());
-      if (other != null) {
-        either.add(other, Occur.SHOULD);
-      }
-      if (!complete && other == null) {
-        return null;
-      }
-      all.add(either.build(), Occur.MUST);
     }
+    return out;
+  }
+
+  /** Every needed clause met; null when one of them cannot be. */
+  static Query allOf(boolean[] needed, Query[] met) {
+    BooleanQuery.Builder all = new BooleanQuery.Builder();
     for (int i = 0; i < needed.length; i++) {
-      if (!done[i] && needed[i] != null) {
-        if (perClause[i] == null) {
+      if (needed[i]) {
+        if (met[i] == null) {
           return null;
         }
-        all.add(perClause[i], Occur.MUST);
+        all.add(met[i], Occur.MUST);
       }
     }
     return all.build();

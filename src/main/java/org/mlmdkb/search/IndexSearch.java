@@ -259,18 +259,17 @@ public class IndexSearch {
     if (positive == 0) {
       return null;
     }
-    Query[] needed = anywhere.clone();
+    // What meets each clause: its own alternatives, or the other forms of a span it is part of.
+    Query[] met = IndexQueries.coverage(anywhere, plan.spans(), queries::formsAnywhere);
+    Query[] metInTitle = IndexQueries.coverage(inTitle, plan.spans(), queries::formsInTitle);
+    boolean[] needed = new boolean[met.length];
     List<Clause> typed = plan.parsed().clauses();
-    if (positive > IntStream.range(0, typed.size()).filter(i -> namesAType(typed.get(i))).count()) {
-      for (int i = 0; i < needed.length; i++) {
-        if (namesAType(typed.get(i))) {
-          needed[i] = null;
-        }
-      }
+    long typeWords = IntStream.range(0, typed.size()).filter(i -> namesAType(typed.get(i))).count();
+    for (int i = 0; i < needed.length; i++) {
+      needed[i] = anywhere[i] != null && (positive == typeWords || !namesAType(typed.get(i)));
     }
-    Query all = IndexQueries.requireAll(needed, anywhere, plan.spans(), queries::formsAnywhere);
-    Query allInTitle =
-        IndexQueries.requireAll(needed, inTitle, plan.spans(), queries::formsInTitle);
+    Query all = IndexQueries.allOf(needed, met);
+    Query allInTitle = IndexQueries.allOf(needed, metInTitle);
     for (SearchService.Span span : plan.spans()) {
       Query forms = queries.formsAnywhere(span.forms());
       if (forms != null) {
@@ -279,6 +278,11 @@ public class IndexSearch {
     }
     if (positive > 1) {
       ranked.add(IndexQueries.constant(all, IndexQueries.ALL_TERMS), Occur.SHOULD);
+      for (int i = 0; i < met.length; i++) {
+        if (needed[i]) {
+          ranked.add(IndexQueries.constant(met[i], IndexQueries.MATCHED_CLAUSE), Occur.SHOULD);
+        }
+      }
     }
     if (allInTitle != null) {
       ranked.add(IndexQueries.constant(allInTitle, IndexQueries.ALL_TERMS_IN_TITLE), Occur.SHOULD);

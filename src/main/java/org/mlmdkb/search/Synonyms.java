@@ -89,7 +89,7 @@ public final class Synonyms {
         }
         for (String in : inputs) {
           for (String out : group) {
-            if (!out.equals(input)) {
+            if (!out.equals(input) && !out.equals(in)) {
               b.add(chars(in), chars(out), true);
             }
           }
