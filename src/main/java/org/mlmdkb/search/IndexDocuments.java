@@ -23,6 +23,7 @@ import org.apache.lucene.util.BytesRef;
 import org.mlmdkb.search.IndexSourceRepository.ArticleSource;
 import org.mlmdkb.search.IndexSourceRepository.EntitySource;
 import org.mlmdkb.search.IndexSourceRepository.PaperSource;
+import org.mlmdkb.search.IndexSourceRepository.TagSource;
 
 /** Turns rows read from PostgreSQL into index documents; nothing here is not in the database. */
 final class IndexDocuments {
@@ -70,13 +71,20 @@ final class IndexDocuments {
       tagLabels.add(t.substring(t.indexOf(LABEL_SEPARATOR) + 1));
     }
     d.add(new TextField(TAGS, String.join(" ; ", tagLabels), Field.Store.NO));
+    // Method, dataset and direct tag slugs are stored for related papers (what two papers share).
     for (String m : p.methods()) {
-      d.add(new StringField(METHOD, slug(m), Field.Store.NO));
+      d.add(new StringField(METHOD, slug(m), Field.Store.YES));
       d.add(new SortedSetDocValuesFacetField(METHOD, m));
     }
     for (String ds : p.datasets()) {
-      d.add(new StringField(DATASET, slug(ds), Field.Store.NO));
+      d.add(new StringField(DATASET, slug(ds), Field.Store.YES));
       d.add(new SortedSetDocValuesFacetField(DATASET, ds));
+    }
+    for (String t : p.directTags()) {
+      d.add(new StringField(DIRECT_TAG, t, Field.Store.YES));
+    }
+    for (String a : p.authorRefs()) {
+      d.add(new StoredField(AUTHOR_REF, a));
     }
     for (String i : p.introduces()) {
       d.add(new StringField(INTRODUCES, i, Field.Store.NO));
@@ -84,6 +92,7 @@ final class IndexDocuments {
     if (p.year() != null) {
       d.add(new TextField(YEAR_TEXT, Integer.toString(p.year()), Field.Store.NO));
       d.add(new IntPoint(YEAR, p.year()));
+      d.add(new StoredField(YEAR, p.year()));
       d.add(new SortedSetDocValuesFacetField(YEAR, Integer.toString(p.year())));
     }
     d.add(new StringField(HAS_CODE, Boolean.toString(p.hasCode()), Field.Store.NO));
@@ -131,6 +140,17 @@ final class IndexDocuments {
             e.name() + " " + String.join(" ", e.aliases()) + " " + nullToEmpty(e.description()),
             Field.Store.NO));
     return FACETS.build(d);
+  }
+
+  /** A tag, held only for completion: no text field, so no search finds or counts it. */
+  static Document tag(TagSource t) throws IOException {
+    Document d = common("tag", key("tag", t.slug()), t.slug());
+    d.add(new StoredField(TAG_LABEL, t.label()));
+    return FACETS.build(d);
+  }
+
+  static String key(String type, String slug) {
+    return type + ":" + slug;
   }
 
   static Document article(ArticleSource a) throws IOException {

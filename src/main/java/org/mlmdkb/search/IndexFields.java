@@ -52,6 +52,15 @@ final class IndexFields {
   /** "method:nequip" for each method or dataset a paper introduces. */
   static final String INTRODUCES = "introduces";
 
+  /** "12\u001fJörg Behler": an author of a paper (id and name), stored for completion. */
+  static final String AUTHOR_REF = "author_ref";
+
+  /** A tag's label, stored only (a tag document has no text field). */
+  static final String TAG_LABEL = "tag_label";
+
+  /** Slugs of the tags a paper carries itself (not their ancestors), for related papers. */
+  static final String DIRECT_TAG = "direct_tag";
+
   // Paper filters (keyword fields, exact values).
   static final String YEAR = "year";
   static final String VENUE_KEY = "venue_key";

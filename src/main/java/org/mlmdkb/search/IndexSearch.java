@@ -492,7 +492,7 @@ public class IndexSearch {
     }
   }
 
-  private static void checkTime(IndexSearcher s) {
+  static void checkTime(IndexSearcher s) {
     if (s.timedOut()) {
       throw new SearchUnavailableException(
           "The search ran past its time budget; narrow it with more words or filters", 1);
@@ -507,7 +507,7 @@ public class IndexSearch {
    * Runs {@code work} on a searcher of the latest refresh, with this search's own time budget (a
    * fresh IndexSearcher over the shared reader, so budgets never leak between requests).
    */
-  private <T> T withSearcher(SearcherWork<T> work) {
+  <T> T withSearcher(SearcherWork<T> work) {
     IndexStore store = index.store();
     IndexSearcher shared;
     try {

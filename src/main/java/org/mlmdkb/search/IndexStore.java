@@ -179,6 +179,9 @@ final class IndexStore implements AutoCloseable {
         for (var a : IndexSourceRepository.articles(c, articles)) {
           writer.addDocument(IndexDocuments.article(a));
         }
+        for (var t : IndexSourceRepository.tags(c, null)) {
+          writer.addDocument(IndexDocuments.tag(t));
+        }
         c.commit();
       } finally {
         c.setReadOnly(false);
@@ -264,6 +267,7 @@ final class IndexStore implements AutoCloseable {
     methods.forEach(id -> gone.add(IndexDocuments.key("method", id)));
     datasets.forEach(id -> gone.add(IndexDocuments.key("dataset", id)));
     articles.forEach(id -> gone.add(IndexDocuments.key("article", id)));
+    tags.forEach(slug -> gone.add(IndexDocuments.key("tag", slug)));
     for (var p : IndexSourceRepository.papers(c, papers)) {
       replace(IndexDocuments.key("paper", p.id()), IndexDocuments.paper(p), gone);
     }
@@ -272,6 +276,9 @@ final class IndexStore implements AutoCloseable {
     }
     for (var a : IndexSourceRepository.articles(c, articles)) {
       replace(IndexDocuments.key("article", a.id()), IndexDocuments.article(a), gone);
+    }
+    for (var t : IndexSourceRepository.tags(c, tags)) {
+      replace(IndexDocuments.key("tag", t.slug()), IndexDocuments.tag(t), gone);
     }
     // Whatever was asked for and is no longer live (deleted, unpublished) leaves the index.
     for (String key : gone) {
