@@ -364,6 +364,7 @@ public class IndexSearch {
         s -> {
           List<NamedEntity> out = new ArrayList<>();
           TopDocs top = s.search(IndexQueries.anyOf(IDENT, List.copyOf(idents)), 50);
+          checkTime(s);
           for (ScoreDoc d : top.scoreDocs) {
             Document doc = s.storedFields().document(d.doc, Set.of(TYPE, REF, TITLE, ALIAS));
             List<String> names = new ArrayList<>();
