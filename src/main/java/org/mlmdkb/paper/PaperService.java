@@ -16,7 +16,7 @@ import org.mlmdkb.paper.PaperDtos.PaperDetail;
 import org.mlmdkb.paper.PaperDtos.PaperSummary;
 import org.mlmdkb.paper.PaperRepository.Row;
 import org.mlmdkb.result.ResultRepository;
-import org.mlmdkb.search.RelatedRepository;
+import org.mlmdkb.search.RelatedPapers;
 import org.mlmdkb.search.SearchDtos.RelatedList;
 import org.mlmdkb.search.SearchService;
 
@@ -33,13 +33,13 @@ public class PaperService {
   private final ReadSnapshot snapshot;
   private final ResultRepository results;
   private final SearchService search;
-  private final RelatedRepository related;
+  private final RelatedPapers related;
 
   public PaperService(
       PaperRepository papers,
       ResultRepository results,
       SearchService search,
-      RelatedRepository related,
+      RelatedPapers related,
       ReadSnapshot snapshot) {
     this.snapshot = snapshot;
     this.papers = papers;

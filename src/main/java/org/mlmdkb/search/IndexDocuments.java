@@ -23,6 +23,7 @@ import org.apache.lucene.util.BytesRef;
 import org.mlmdkb.search.IndexSourceRepository.ArticleSource;
 import org.mlmdkb.search.IndexSourceRepository.EntitySource;
 import org.mlmdkb.search.IndexSourceRepository.PaperSource;
+import org.mlmdkb.search.IndexSourceRepository.TagSource;
 
 /** Turns rows read from PostgreSQL into index documents; nothing here is not in the database. */
 final class IndexDocuments {
@@ -50,7 +51,7 @@ final class IndexDocuments {
       d.add(new TextField(BODY, p.abstractText(), Field.Store.YES));
     }
     if (p.venue() != null) {
-      d.add(new TextField(EXTRA, p.venue(), Field.Store.NO));
+      d.add(new TextField(VENUE, p.venue(), Field.Store.NO));
       d.add(new StringField(VENUE_KEY, p.venue().toLowerCase(Locale.ROOT), Field.Store.NO));
       d.add(
           new SortedSetDocValuesFacetField(
@@ -70,26 +71,47 @@ final class IndexDocuments {
       tagLabels.add(t.substring(t.indexOf(LABEL_SEPARATOR) + 1));
     }
     d.add(new TextField(TAGS, String.join(" ; ", tagLabels), Field.Store.NO));
+    // Method, dataset and direct tag slugs are stored for related papers (what two papers share).
     for (String m : p.methods()) {
-      d.add(new StringField(METHOD, slug(m), Field.Store.NO));
+      d.add(new StringField(METHOD, slug(m), Field.Store.YES));
       d.add(new SortedSetDocValuesFacetField(METHOD, m));
     }
     for (String ds : p.datasets()) {
-      d.add(new StringField(DATASET, slug(ds), Field.Store.NO));
+      d.add(new StringField(DATASET, slug(ds), Field.Store.YES));
       d.add(new SortedSetDocValuesFacetField(DATASET, ds));
+    }
+    for (String t : p.directTags()) {
+      d.add(new StringField(DIRECT_TAG, t, Field.Store.YES));
+    }
+    for (String a : p.authorRefs()) {
+      d.add(new StoredField(AUTHOR_REF, a));
     }
     for (String i : p.introduces()) {
       d.add(new StringField(INTRODUCES, i, Field.Store.NO));
     }
     if (p.year() != null) {
+      d.add(new TextField(YEAR_TEXT, Integer.toString(p.year()), Field.Store.NO));
       d.add(new IntPoint(YEAR, p.year()));
+      d.add(new StoredField(YEAR, p.year()));
       d.add(new SortedSetDocValuesFacetField(YEAR, Integer.toString(p.year())));
     }
     d.add(new StringField(HAS_CODE, Boolean.toString(p.hasCode()), Field.Store.NO));
     d.add(new StringField("entry_type", p.entryType(), Field.Store.NO));
     d.add(new LongPoint(ADDED_AT, p.addedAtMillis()));
     d.add(new NumericDocValuesField(ADDED_AT, p.addedAtMillis()));
-    d.add(new TextField(SPELL, p.title() + " " + nullToEmpty(p.abstractText()), Field.Store.NO));
+    // Author names, venue and tags are known words too: never "corrected", and typos of an
+    // author's name are corrected to it.
+    d.add(
+        new TextField(
+            SPELL,
+            String.join(
+                " ",
+                p.title(),
+                nullToEmpty(p.abstractText()),
+                String.join(" ", p.authors()),
+                nullToEmpty(p.venue()),
+                String.join(" ", tagLabels)),
+            Field.Store.NO));
     d.add(new TextField(SUGGEST_TITLE, p.title(), Field.Store.NO));
     return FACETS.build(d);
   }
@@ -99,6 +121,7 @@ final class IndexDocuments {
     Document d = common(e.type(), key(e.type(), e.id()), e.slug());
     d.add(new TextField(TITLE, e.name(), Field.Store.YES));
     d.add(new TextField(NAMES, String.join(" ; ", e.aliases()), Field.Store.NO));
+    e.aliases().forEach(a -> d.add(new StoredField(ALIAS, a)));
     if (e.description() != null) {
       d.add(new TextField(BODY, e.description(), Field.Store.YES));
     }
@@ -117,6 +140,17 @@ final class IndexDocuments {
             e.name() + " " + String.join(" ", e.aliases()) + " " + nullToEmpty(e.description()),
             Field.Store.NO));
     return FACETS.build(d);
+  }
+
+  /** A tag, held only for completion: no text field, so no search finds or counts it. */
+  static Document tag(TagSource t) throws IOException {
+    Document d = common("tag", key("tag", t.slug()), t.slug());
+    d.add(new StoredField(TAG_LABEL, t.label()));
+    return FACETS.build(d);
+  }
+
+  static String key(String type, String slug) {
+    return type + ":" + slug;
   }
 
   static Document article(ArticleSource a) throws IOException {

@@ -1,5 +1,10 @@
 package org.mlmdkb.search;
 
+import java.util.Set;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.search.similarities.PerFieldSimilarityWrapper;
+import org.apache.lucene.search.similarities.Similarity;
+
 /**
  * Field names of the index and the query-time boosts of the text fields. Every document type
  * (paper, method, dataset, article) fills the same text fields, so one query ranks them together.
@@ -19,10 +24,20 @@ final class IndexFields {
   static final String NAMES = "names";
   static final String BODY = "body";
   static final String EXTRA = "extra";
+
+  /** A paper's venue as words. */
+  static final String VENUE = "venue_text";
+
   static final String AUTHORS = "authors";
   static final String TAGS = "tags";
 
-  /** Unstemmed words of titles, abstracts and names: the spell checker's dictionary. */
+  /** The publication year as a word, so that "Rupp 2012" can match a paper of 2012. */
+  static final String YEAR_TEXT = "year_text";
+
+  /**
+   * Unstemmed words of titles, abstracts, names, authors, venues and tags: the spell checker's
+   * dictionary, and what a query word must be absent from to count as unknown.
+   */
   static final String SPELL = "spell";
 
   /** Unstemmed words of paper titles, for completion. */
@@ -31,8 +46,20 @@ final class IndexFields {
   /** Identifier forms (ParsedQuery.ident) of a method's or dataset's name and aliases. */
   static final String IDENT = "ident";
 
+  /** A method's or dataset's other names, stored: what a query naming it is expanded with. */
+  static final String ALIAS = "alias";
+
   /** "method:nequip" for each method or dataset a paper introduces. */
   static final String INTRODUCES = "introduces";
+
+  /** "12\u001fJörg Behler": an author of a paper (id and name), stored for completion. */
+  static final String AUTHOR_REF = "author_ref";
+
+  /** A tag's label, stored only (a tag document has no text field). */
+  static final String TAG_LABEL = "tag_label";
+
+  /** Slugs of the tags a paper carries itself (not their ancestors), for related papers. */
+  static final String DIRECT_TAG = "direct_tag";
 
   // Paper filters (keyword fields, exact values).
   static final String YEAR = "year";
@@ -47,16 +74,40 @@ final class IndexFields {
   /** Separates a facet value from its label inside one facet string. */
   static final char LABEL_SEPARATOR = '\u001f';
 
-  // BM25 boosts. A title or a method/dataset name says what a document is about (3); the names of
-  // the methods and datasets a paper introduces or uses are curated links, almost as strong (2);
-  // authors are matched as written and are the usual known-item clue (1.5); abstracts, tags and
-  // descriptions are the base (1); venue and article bodies are long or generic (0.5).
-  static final float TITLE_BOOST = 3f;
+  // BM25 boosts. A title or a method/dataset name says what a document is about (2); the names of
+  // the methods and datasets a paper introduces or uses are curated links, as strong (2); an
+  // author's name is as telling as a title word, being the usual clue to a known paper (2; at 1.5
+  // against titles at 3, a single title word outranked a paper matching author, year and topic);
+  // abstracts, tags, descriptions, the venue and the year are the base (1); article bodies are long
+  // and generic (0.5).
+  static final float TITLE_BOOST = 2f;
   static final float NAMES_BOOST = 2f;
-  static final float AUTHORS_BOOST = 1.5f;
+  static final float AUTHORS_BOOST = 2f;
   static final float BODY_BOOST = 1f;
   static final float TAGS_BOOST = 1f;
+  static final float VENUE_BOOST = 1f;
+  static final float YEAR_BOOST = 1f;
   static final float EXTRA_BOOST = 0.5f;
+
+  /**
+   * Lists and labels (authors, linked names, tags, venue, year) are not normalised by length: a
+   * paper with ten authors is as much by each of them as a paper with two. Prose (titles,
+   * abstracts, descriptions, article bodies) keeps BM25's default length normalisation.
+   */
+  private static final Set<String> UNNORMALISED = Set.of(AUTHORS, NAMES, TAGS, VENUE, YEAR_TEXT);
+
+  private static final Similarity PROSE = new BM25Similarity();
+  private static final Similarity LIST = new BM25Similarity(1.2f, 0f);
+
+  /** The similarity of the index and of every searcher over it. */
+  static Similarity similarity() {
+    return new PerFieldSimilarityWrapper() {
+      @Override
+      public Similarity get(String field) {
+        return UNNORMALISED.contains(field) ? LIST : PROSE;
+      }
+    };
+  }
 
   private IndexFields() {}
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.index.Term;
@@ -30,27 +31,38 @@ import org.mlmdkb.search.ParsedQuery.Clause;
 /** Builds the Lucene queries of a search plan: text, knowledge-graph boosts and paper filters. */
 final class IndexQueries {
 
-  /**
-   * Words are OR-ed, so a query never comes back empty while one word matches; a document matching
-   * every word gets 1,000 on top of BM25 (which stays far below that), so those rank first. Below
-   * them plain BM25 decides, whose IDF favours the rarer, more telling words.
-   */
-  static final float ALL_TERMS = 1_000f;
-
-  /** Every word in a title or name: below ALL_TERMS, so it orders within the first tier. */
-  static final float ALL_TERMS_IN_TITLE = 500f;
-
-  /**
-   * The phrase forms of a multi-word synonym ("machine learning force field" → MLFF) count little:
-   * their words already count one by one, they are there to find the other forms.
-   */
-  static final float SYNONYM_PHRASE = 0.3f;
+  // Score tiers. Words are OR-ed, so a query never comes back empty while one word matches; the
+  // tiers are constant scores added on top of BM25, each far above what the tiers below it and BM25
+  // can add (BM25 sums stay in the tens), so they order the hits first and BM25 orders each tier.
 
   /** A method or dataset named by the query (or a run of its words) is what was asked for. */
   static final float EXACT_ENTITY = 1_000_000f;
 
-  /** The paper introducing such a method or dataset comes right after it. */
-  static final float INTRODUCING_PAPER = 100_000f;
+  /** Documents matching every positive clause (in any field, or by a synonym) rank first. */
+  static final float ALL_TERMS = 100_000f;
+
+  /**
+   * The paper introducing a named method or dataset, when it matches every clause (its document
+   * holds the names of what it introduces): first among those, right after the entity itself.
+   */
+  static final float INTRODUCING_PAPER = 10_000f;
+
+  /** Every clause in a title or name: orders the documents within the all-terms tier. */
+  static final float ALL_TERMS_IN_TITLE = 1_000f;
+
+  /**
+   * Each clause a document meets: below the all-terms tier, documents missing one clause rank above
+   * those missing two, and so on (16 clauses at most stay below ALL_TERMS; within that tier every
+   * document meets the same clauses, so the tiers above do not mix with this one).
+   */
+  static final float MATCHED_CLAUSE = 1_000f;
+
+  /**
+   * The other forms of a multi-word synonym or name ("machine learning force field" → MLFF) count
+   * little in the BM25 part: their words already count one by one. In the all-terms tier a form
+   * stands for all of its words.
+   */
+  static final float SYNONYM_PHRASE = 0.3f;
 
   /** Plain query words close together (slop 3) in a title or abstract outrank scattered ones. */
   static final float PROXIMITY = 5f;
@@ -70,6 +82,8 @@ final class IndexQueries {
           AUTHORS, AUTHORS_BOOST,
           BODY, BODY_BOOST,
           TAGS, TAGS_BOOST,
+          YEAR_TEXT, YEAR_BOOST,
+          VENUE, VENUE_BOOST,
           EXTRA, EXTRA_BOOST);
 
   private static final Map<String, Float> TITLE_FIELDS =
@@ -98,15 +112,20 @@ final class IndexQueries {
                   new Term(SPELL, w), w.length() >= 6 ? 2 : 1, 1, FUZZY_EXPANSIONS, true),
               0.5f));
     }
+    return bestOf(alternatives);
+  }
+
+  /**
+   * A clause counts once, by its best-matching alternative: a paper holding both "SOAP" and "Smooth
+   * Overlap of Atomic Positions" is not twice as much about SOAP.
+   */
+  private static Query bestOf(List<Query> alternatives) {
     if (alternatives.isEmpty()) {
       return null;
     }
-    if (alternatives.size() == 1) {
-      return alternatives.get(0);
-    }
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    alternatives.forEach(a -> b.add(a, Occur.SHOULD));
-    return b.build();
+    return alternatives.size() == 1
+        ? alternatives.get(0)
+        : new DisjunctionMaxQuery(alternatives, TIE_BREAKER);
   }
 
   /** One clause in titles and names only (for the all-words-in-the-title bonus). */
@@ -118,12 +137,70 @@ final class IndexQueries {
         alternatives.add(q);
       }
     }
-    if (alternatives.isEmpty()) {
-      return null;
-    }
+    return bestOf(alternatives);
+  }
+
+  /** Any of {@code forms}, each a phrase, over every text field. */
+  Query formsAnywhere(List<String> forms) {
+    return forms(forms, TEXT_FIELDS);
+  }
+
+  /** Any of {@code forms}, each a phrase, in titles and names. */
+  Query formsInTitle(List<String> forms) {
+    return forms(forms, TITLE_FIELDS);
+  }
+
+  private Query forms(List<String> forms, Map<String, Float> fields) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
-    alternatives.forEach(a -> b.add(a, Occur.SHOULD));
-    return b.build();
+    int n = 0;
+    for (String form : forms) {
+      Query q = acrossFields(form, true, fields);
+      if (q != null) {
+        b.add(q, Occur.SHOULD);
+        n++;
+      }
+    }
+    return n == 0 ? null : b.build();
+  }
+
+  /**
+   * Per clause, what meets it: the clause's own query, or any of the other forms of a span it is
+   * part of ("MLIP" meets each of "machine", "learning" and "potential"); null where neither can be
+   * stated (a stop word, or a title query for a word found only outside titles).
+   */
+  static Query[] coverage(
+      Query[] perClause, List<SearchService.Span> spans, Function<List<String>, Query> forms) {
+    Query[] out = perClause.clone();
+    for (SearchService.Span span : spans) {
+      Query other = forms.apply(span.forms());
+      if (other == null) {
+        continue;
+      }
+      for (int i = span.from(); i < span.to(); i++) {
+        out[i] =
+            out[i] == null
+                ? other
+                : new BooleanQuery.Builder()
+                    .add(out[i], Occur.SHOULD)
+                    .add(other, Occur.SHOULD)
+                    .build();
+      }
+    }
+    return out;
+  }
+
+  /** Every needed clause met; null when one of them cannot be. */
+  static Query allOf(boolean[] needed, Query[] met) {
+    BooleanQuery.Builder all = new BooleanQuery.Builder();
+    for (int i = 0; i < needed.length; i++) {
+      if (needed[i]) {
+        if (met[i] == null) {
+          return null;
+        }
+        all.add(met[i], Occur.MUST);
+      }
+    }
+    return all.build();
   }
 
   Query acrossFields(String text, boolean phrase) {

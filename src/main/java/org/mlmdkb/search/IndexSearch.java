@@ -5,13 +5,17 @@ import static org.mlmdkb.search.IndexFields.*;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetResult;
@@ -39,6 +43,7 @@ import org.apache.lucene.search.highlight.Highlighter;
 import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
 import org.apache.lucene.search.highlight.QueryScorer;
 import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
+import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
@@ -83,6 +88,7 @@ public class IndexSearch {
   private final Analyzer highlightAnalyzer = SearchAnalysis.highlight();
   private final IndexQueries queries = new IndexQueries(queryAnalyzer);
   private final DirectSpellChecker spell = new DirectSpellChecker();
+  private final Similarity similarity = IndexFields.similarity();
   private volatile ReaderState facetState;
 
   private record ReaderState(IndexReader reader, SortedSetDocValuesReaderState state) {}
@@ -101,8 +107,8 @@ public class IndexSearch {
     return withSearcher(
         s -> {
           for (String w : words) {
-            String lower = w.toLowerCase(Locale.ROOT);
-            Term t = new Term(SPELL, lower);
+            // Folded as the dictionary is: "Csányi" is the known "csanyi".
+            Term t = new Term(SPELL, queryAnalyzer.normalize(SPELL, w));
             if (s.getIndexReader().docFreq(t) > 0) {
               continue;
             }
@@ -118,11 +124,11 @@ public class IndexSearch {
   Result search(Request r, int limit, int offset) {
     return withSearcher(
         s -> {
-          Query text = textQuery(r.plan());
+          TextQuery text = textQuery(r.plan());
           if (text == null) {
             return new Result(List.of(), Map.of(), Map.of());
           }
-          Query query = fullQuery(s, r, text);
+          Query query = fullQuery(r, text);
           FacetsCollectorManager.FacetsResult found =
               FacetsCollectorManager.search(
                   s,
@@ -146,7 +152,7 @@ public class IndexSearch {
           List<Hit> hits = new ArrayList<>();
           ScoreDoc[] docs = found.topDocs().scoreDocs;
           for (int i = offset; i < docs.length; i++) {
-            hits.add(hit(s, docs[i], text));
+            hits.add(hit(s, docs[i], text.ranked()));
           }
           return new Result(hits, byType, facets);
         });
@@ -157,12 +163,12 @@ public class IndexSearch {
     return withSearcher(
         s -> {
           Map<Long, Float> out = new LinkedHashMap<>();
-          Query text = textQuery(plan);
+          TextQuery text = textQuery(plan);
           if (text == null) {
             return out;
           }
           Request r = new Request(plan, Set.of(SearchType.PAPER), filter, Set.of(), 0);
-          TopDocs top = s.search(fullQuery(s, r, text), MAX_LIST_MATCHES + 1, RANKING, true);
+          TopDocs top = s.search(fullQuery(r, text), MAX_LIST_MATCHES + 1, RANKING, true);
           checkTime(s);
           if (top.scoreDocs.length > MAX_LIST_MATCHES) {
             throw ApiException.badParameter(
@@ -219,49 +225,67 @@ public class IndexSearch {
         });
   }
 
-  private Query textQuery(SearchService.Plan plan) {
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    BooleanQuery.Builder all = new BooleanQuery.Builder();
-    BooleanQuery.Builder allInTitle = new BooleanQuery.Builder();
-    boolean titleComplete = true;
+  /**
+   * The ranked text query of a plan, and the query matching documents that match every positive
+   * clause (a synonym span as one clause: all its words, or one of its other forms).
+   */
+  private record TextQuery(Query ranked, Query all) {}
+
+  private TextQuery textQuery(SearchService.Plan plan) {
+    List<Clause> clauses = plan.clauses();
+    Query[] anywhere = new Query[clauses.size()];
+    Query[] inTitle = new Query[clauses.size()];
+    BooleanQuery.Builder ranked = new BooleanQuery.Builder();
     int positive = 0;
-    for (Clause c : plan.clauses()) {
+    for (int i = 0; i < clauses.size(); i++) {
+      Clause c = clauses.get(i);
+      if (c.negated()) {
+        continue; // exclusions apply to the whole query (fullQuery), boosts included
+      }
       List<String> fuzzy = new ArrayList<>();
       for (ParsedQuery.Term t : c.terms()) {
         if (!t.quoted() && plan.unknownWords().contains(t.text())) {
-          fuzzy.add(t.text());
+          fuzzy.add(queryAnalyzer.normalize(SPELL, t.text()).utf8ToString());
         }
       }
-      // Exclusions apply to the whole query (fullQuery), boosts included.
-      Query q = c.negated() ? null : queries.clause(c, fuzzy);
-      if (q == null) {
+      anywhere[i] = queries.clause(c, fuzzy);
+      if (anywhere[i] == null) {
         continue;
       }
-      b.add(q, Occur.SHOULD);
-      all.add(q, Occur.MUST);
-      Query inTitle = queries.clauseInTitle(c);
-      if (inTitle == null) {
-        titleComplete = false;
-      } else {
-        allInTitle.add(inTitle, Occur.MUST);
-      }
+      inTitle[i] = queries.clauseInTitle(c);
+      ranked.add(anywhere[i], Occur.SHOULD);
       positive++;
     }
     if (positive == 0) {
       return null;
     }
-    if (positive > 1) {
-      b.add(IndexQueries.constant(all.build(), IndexQueries.ALL_TERMS), Occur.SHOULD);
+    // What meets each clause: its own alternatives, or the other forms of a span it is part of.
+    Query[] met = IndexQueries.coverage(anywhere, plan.spans(), queries::formsAnywhere);
+    Query[] metInTitle = IndexQueries.coverage(inTitle, plan.spans(), queries::formsInTitle);
+    boolean[] needed = new boolean[met.length];
+    List<Clause> typed = plan.parsed().clauses();
+    long typeWords = IntStream.range(0, typed.size()).filter(i -> namesAType(typed.get(i))).count();
+    for (int i = 0; i < needed.length; i++) {
+      needed[i] = anywhere[i] != null && (positive == typeWords || !namesAType(typed.get(i)));
     }
-    if (titleComplete) {
-      b.add(
-          IndexQueries.constant(allInTitle.build(), IndexQueries.ALL_TERMS_IN_TITLE), Occur.SHOULD);
-    }
-    for (Clause c : plan.optional()) {
-      Query q = queries.clause(c, List.of());
-      if (q != null) {
-        b.add(new BoostQuery(q, IndexQueries.SYNONYM_PHRASE), Occur.SHOULD);
+    Query all = IndexQueries.allOf(needed, met);
+    Query allInTitle = IndexQueries.allOf(needed, metInTitle);
+    for (SearchService.Span span : plan.spans()) {
+      Query forms = queries.formsAnywhere(span.forms());
+      if (forms != null) {
+        ranked.add(new BoostQuery(forms, IndexQueries.SYNONYM_PHRASE), Occur.SHOULD);
       }
+    }
+    if (positive > 1) {
+      ranked.add(IndexQueries.constant(all, IndexQueries.ALL_TERMS), Occur.SHOULD);
+      for (int i = 0; i < met.length; i++) {
+        if (needed[i]) {
+          ranked.add(IndexQueries.constant(met[i], IndexQueries.MATCHED_CLAUSE), Occur.SHOULD);
+        }
+      }
+    }
+    if (allInTitle != null) {
+      ranked.add(IndexQueries.constant(allInTitle, IndexQueries.ALL_TERMS_IN_TITLE), Occur.SHOULD);
     }
     // Proximity of the words as meant: corrected where the spell checker corrected them.
     Map<String, String> fixes = new HashMap<>();
@@ -270,29 +294,46 @@ public class IndexSearch {
         plan.parsed().plainWords().stream().map(w -> fixes.getOrDefault(w, w)).toList();
     Query proximity = queries.proximity(words);
     if (proximity != null && positive > 1) {
-      b.add(new BoostQuery(proximity, IndexQueries.PROXIMITY), Occur.SHOULD);
+      ranked.add(new BoostQuery(proximity, IndexQueries.PROXIMITY), Occur.SHOULD);
     }
-    return b.build();
+    return new TextQuery(ranked.build(), all);
   }
 
-  private Query fullQuery(IndexSearcher s, Request r, Query text) throws IOException {
+  /**
+   * A word naming a kind of result ("NequIP paper", "MD17 dataset") says what is wanted rather than
+   * what it is about: it counts in BM25 but is not required for the all-terms tier (unless the
+   * query has nothing else).
+   */
+  private static boolean namesAType(Clause c) {
+    if (c.negated() || c.terms().size() != 1 || c.terms().get(0).quoted()) {
+      return false;
+    }
+    String word = c.terms().get(0).text().toLowerCase(Locale.ROOT);
+    String singular = word.endsWith("s") ? word.substring(0, word.length() - 1) : word;
+    return Arrays.stream(SearchType.values()).anyMatch(t -> t.wire().equals(singular));
+  }
+
+  private Query fullQuery(Request r, TextQuery text) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     BooleanQuery.Builder matching = new BooleanQuery.Builder();
-    matching.add(text, Occur.SHOULD);
-    boolean excludes = r.plan().parsed().clauses().stream().anyMatch(Clause::negated);
+    matching.add(text.ranked(), Occur.SHOULD);
     List<String> idents = r.plan().identifiers();
     if (!idents.isEmpty()) {
       Query exact = IndexQueries.anyOf(IDENT, idents);
       matching.add(IndexQueries.constant(exact, IndexQueries.EXACT_ENTITY), Occur.SHOULD);
-      // An introducing paper joins the hits without matching the text, so an exclusion in the
-      // query could not apply to it: leave it out then.
-      List<String> introduced = excludes ? List.of() : introducedKeys(s, exact);
-      if (!introduced.isEmpty()) {
-        matching.add(
-            IndexQueries.constant(
-                IndexQueries.anyOf(INTRODUCES, introduced), IndexQueries.INTRODUCING_PAPER),
-            Occur.SHOULD);
-      }
+    }
+    List<String> named = r.plan().namedEntities();
+    if (!named.isEmpty()) {
+      // The paper introducing a named method or dataset comes right after it, among the papers
+      // matching the whole query: "SOAP Bartók 2013" still asks for a paper of 2013 by Bartók.
+      matching.add(
+          IndexQueries.constant(
+              new BooleanQuery.Builder()
+                  .add(text.all(), Occur.MUST)
+                  .add(IndexQueries.anyOf(INTRODUCES, named), Occur.FILTER)
+                  .build(),
+              IndexQueries.INTRODUCING_PAPER),
+          Occur.SHOULD);
     }
     b.add(matching.build(), Occur.MUST);
     for (ParsedQuery.Clause c : r.plan().clauses()) {
@@ -311,14 +352,35 @@ public class IndexSearch {
     return b.build();
   }
 
-  private static List<String> introducedKeys(IndexSearcher s, Query exact) throws IOException {
-    List<String> out = new ArrayList<>();
-    TopDocs top = s.search(exact, 50);
-    for (ScoreDoc d : top.scoreDocs) {
-      Document doc = s.storedFields().document(d.doc, Set.of(TYPE, REF));
-      out.add(doc.get(TYPE) + ":" + doc.get(REF));
+  /** A method or dataset whose name or alias is {@code ident}; {@code names} are all its names. */
+  record NamedEntity(String ident, String key, List<String> names) {}
+
+  /** Methods and datasets named by any of {@code idents} (at most 50). */
+  List<NamedEntity> entitiesNamed(Collection<String> idents) {
+    if (idents.isEmpty()) {
+      return List.of();
     }
-    return out;
+    return withSearcher(
+        s -> {
+          List<NamedEntity> out = new ArrayList<>();
+          TopDocs top = s.search(IndexQueries.anyOf(IDENT, List.copyOf(idents)), 50);
+          checkTime(s);
+          for (ScoreDoc d : top.scoreDocs) {
+            Document doc = s.storedFields().document(d.doc, Set.of(TYPE, REF, TITLE, ALIAS));
+            List<String> names = new ArrayList<>();
+            names.add(doc.get(TITLE));
+            names.addAll(List.of(doc.getValues(ALIAS)));
+            Set<String> forms = new LinkedHashSet<>();
+            names.forEach(n -> forms.add(ParsedQuery.ident(n)));
+            forms.add(ParsedQuery.ident(doc.get(REF)));
+            for (String ident : idents) {
+              if (forms.contains(ident)) {
+                out.add(new NamedEntity(ident, doc.get(TYPE) + ":" + doc.get(REF), names));
+              }
+            }
+          }
+          return out;
+        });
   }
 
   private Hit hit(IndexSearcher s, ScoreDoc d, Query text) throws IOException {
@@ -431,7 +493,7 @@ public class IndexSearch {
     }
   }
 
-  private static void checkTime(IndexSearcher s) {
+  static void checkTime(IndexSearcher s) {
     if (s.timedOut()) {
       throw new SearchUnavailableException(
           "The search ran past its time budget; narrow it with more words or filters", 1);
@@ -446,7 +508,7 @@ public class IndexSearch {
    * Runs {@code work} on a searcher of the latest refresh, with this search's own time budget (a
    * fresh IndexSearcher over the shared reader, so budgets never leak between requests).
    */
-  private <T> T withSearcher(SearcherWork<T> work) {
+  <T> T withSearcher(SearcherWork<T> work) {
     IndexStore store = index.store();
     IndexSearcher shared;
     try {
@@ -456,6 +518,7 @@ public class IndexSearch {
     }
     try {
       IndexSearcher s = new IndexSearcher(shared.getIndexReader());
+      s.setSimilarity(similarity);
       s.setTimeout(new QueryTimeoutImpl(config.search().timeout().toMillis()));
       return work.run(s);
     } catch (IndexSearcher.TooManyClauses e) {

@@ -19,7 +19,10 @@ import java.util.Set;
  */
 final class IndexSourceRepository {
 
-  /** A paper as indexed. Tags include their ancestors; links are "slug\u001flabel". */
+  /**
+   * A paper as indexed. Tags include their ancestors; links are "slug\u001flabel"; author refs are
+   * "id\u001fname" of each author; direct tags are the slugs the paper itself carries.
+   */
   record PaperSource(
       long id,
       String title,
@@ -35,7 +38,12 @@ final class IndexSourceRepository {
       List<String> methods,
       List<String> datasets,
       String linkedNames,
-      List<String> introduces) {}
+      List<String> introduces,
+      List<String> authorRefs,
+      List<String> directTags) {}
+
+  /** A live tag as indexed (for completion). */
+  record TagSource(String slug, String label) {}
 
   /** A method or dataset as indexed. */
   record EntitySource(
@@ -53,12 +61,12 @@ final class IndexSourceRepository {
   private static final String PAPERS =
       """
       WITH RECURSIVE ids AS (SELECT unnest(?::bigint[]) AS id),
-      up(paper_id, slug, label, parent) AS (
-          SELECT pt.paper_id, t.slug, t.label, t.parent_slug
+      up(paper_id, slug, label, parent, direct) AS (
+          SELECT pt.paper_id, t.slug, t.label, t.parent_slug, true
           FROM paper_tag pt JOIN ids ON ids.id = pt.paper_id
           JOIN tag t ON t.slug = pt.tag_slug AND t.deleted_at IS NULL
           UNION
-          SELECT up.paper_id, t.slug, t.label, t.parent_slug
+          SELECT up.paper_id, t.slug, t.label, t.parent_slug, false
           FROM up JOIN tag t ON t.slug = up.parent AND t.deleted_at IS NULL),
       linked AS (
           SELECT pm.paper_id, 'method' AS kind, m.slug, m.name, m.aliases, false AS introduces
@@ -75,7 +83,8 @@ final class IndexSourceRepository {
           SELECT d.paper_id, 'dataset', d.slug, d.name, d.aliases, true
           FROM dataset d JOIN ids ON ids.id = d.paper_id WHERE d.deleted_at IS NULL),
       tags AS (
-          SELECT paper_id, array_agg(DISTINCT slug || chr(31) || label) AS slugs
+          SELECT paper_id, array_agg(DISTINCT slug || chr(31) || label) AS slugs,
+                 array_agg(DISTINCT slug) FILTER (WHERE direct) AS direct
           FROM up GROUP BY paper_id),
       links AS (
           SELECT paper_id,
@@ -89,14 +98,16 @@ final class IndexSourceRepository {
           FROM linked GROUP BY paper_id),
       authors AS (
           SELECT pa.paper_id, array_agg(pa.name_as_written ORDER BY pa.position) AS names,
-                 array_agg(a.normalized_name ORDER BY pa.position) AS keys
+                 array_agg(a.normalized_name ORDER BY pa.position) AS keys,
+                 array_agg(a.id || chr(31) || a.name ORDER BY pa.position) AS refs
           FROM paper_author pa JOIN ids ON ids.id = pa.paper_id
           JOIN author a ON a.id = pa.author_id
           GROUP BY pa.paper_id)
       SELECT p.id, p.title, p.abstract, p.venue, p.year, p.entry_type, p.code_url IS NOT NULL,
              p.added_at, coalesce(au.names, '{}'), coalesce(au.keys, '{}'),
              coalesce(t.slugs, '{}'), coalesce(l.methods, '{}'), coalesce(l.datasets, '{}'),
-             l.names, coalesce(l.introduces, '{}')
+             l.names, coalesce(l.introduces, '{}'), coalesce(au.refs, '{}'),
+             coalesce(t.direct, '{}')
       FROM paper p JOIN ids ON ids.id = p.id
       LEFT JOIN authors au ON au.paper_id = p.id
       LEFT JOIN tags t ON t.paper_id = p.id
@@ -118,6 +129,11 @@ final class IndexSourceRepository {
       SELECT id, slug, title, summary, body_markdown FROM article
       WHERE id = ANY(?) AND status = 'published' AND deleted_at IS NULL
       """;
+
+  private static final String TAGS =
+      "SELECT slug, label FROM tag WHERE slug = ANY(?) AND deleted_at IS NULL";
+
+  private static final String ALL_TAGS = "SELECT slug, label FROM tag WHERE deleted_at IS NULL";
 
   private static final String LIVE_PAPER_IDS =
       "SELECT id FROM paper WHERE deleted_at IS NULL AND id > ? ORDER BY id LIMIT ?";
@@ -272,7 +288,9 @@ final class IndexSourceRepository {
                   texts(rs.getArray(12)),
                   texts(rs.getArray(13)),
                   rs.getString(14),
-                  texts(rs.getArray(15))));
+                  texts(rs.getArray(15)),
+                  texts(rs.getArray(16)),
+                  texts(rs.getArray(17))));
         }
       }
     }
@@ -320,6 +338,25 @@ final class IndexSourceRepository {
                   rs.getString(3),
                   rs.getString(4),
                   rs.getString(5)));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The live tags among {@code slugs}; every live tag when {@code slugs} is null. */
+  static List<TagSource> tags(Connection c, Collection<String> slugs) throws SQLException {
+    List<TagSource> out = new ArrayList<>();
+    if (slugs != null && slugs.isEmpty()) {
+      return out;
+    }
+    try (PreparedStatement ps = c.prepareStatement(slugs == null ? ALL_TAGS : TAGS)) {
+      if (slugs != null) {
+        ps.setArray(1, c.createArrayOf("text", slugs.toArray()));
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new TagSource(rs.getString(1), rs.getString(2)));
         }
       }
     }

@@ -36,7 +36,7 @@ import org.mlmdkb.search.IndexSourceRepository.ChangeBatch;
 final class IndexStore implements AutoCloseable {
 
   /** Bumped whenever documents or analysis change shape: an index of another format is rebuilt. */
-  static final String FORMAT = "1";
+  static final String FORMAT = "2";
 
   static final String FORMAT_KEY = "kb.format";
   static final String SOURCE_KEY = "kb.source";
@@ -129,6 +129,7 @@ final class IndexStore implements AutoCloseable {
 
   private static IndexWriterConfig config(IndexWriterConfig.OpenMode mode) {
     IndexWriterConfig c = new IndexWriterConfig(SearchAnalysis.index());
+    c.setSimilarity(IndexFields.similarity());
     c.setOpenMode(mode);
     c.setRAMBufferSizeMB(64);
     return c;
@@ -177,6 +178,9 @@ final class IndexStore implements AutoCloseable {
         }
         for (var a : IndexSourceRepository.articles(c, articles)) {
           writer.addDocument(IndexDocuments.article(a));
+        }
+        for (var t : IndexSourceRepository.tags(c, null)) {
+          writer.addDocument(IndexDocuments.tag(t));
         }
         c.commit();
       } finally {
@@ -263,6 +267,7 @@ final class IndexStore implements AutoCloseable {
     methods.forEach(id -> gone.add(IndexDocuments.key("method", id)));
     datasets.forEach(id -> gone.add(IndexDocuments.key("dataset", id)));
     articles.forEach(id -> gone.add(IndexDocuments.key("article", id)));
+    tags.forEach(slug -> gone.add(IndexDocuments.key("tag", slug)));
     for (var p : IndexSourceRepository.papers(c, papers)) {
       replace(IndexDocuments.key("paper", p.id()), IndexDocuments.paper(p), gone);
     }
@@ -271,6 +276,9 @@ final class IndexStore implements AutoCloseable {
     }
     for (var a : IndexSourceRepository.articles(c, articles)) {
       replace(IndexDocuments.key("article", a.id()), IndexDocuments.article(a), gone);
+    }
+    for (var t : IndexSourceRepository.tags(c, tags)) {
+      replace(IndexDocuments.key("tag", t.slug()), IndexDocuments.tag(t), gone);
     }
     // Whatever was asked for and is no longer live (deleted, unpublished) leaves the index.
     for (String key : gone) {

@@ -60,6 +60,12 @@ final class SearchAnalysis {
     return perField(new TextAnalyzer(true, PART_FLAGS));
   }
 
+  /** Words of letters, digits, '-', '(' and ')': identifiers such as E(3) stay one word. */
+  static Tokenizer wordTokenizer() {
+    return CharTokenizer.fromTokenCharPredicate(
+        c -> Character.isLetterOrDigit(c) || c == '-' || c == '(' || c == ')');
+  }
+
   private static Analyzer perField(Analyzer text) {
     Analyzer plain = new PlainAnalyzer();
     return new PerFieldAnalyzerWrapper(
@@ -85,9 +91,7 @@ final class SearchAnalysis {
 
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
-      Tokenizer source =
-          CharTokenizer.fromTokenCharPredicate(
-              c -> Character.isLetterOrDigit(c) || c == '-' || c == '(' || c == ')');
+      Tokenizer source = wordTokenizer();
       TokenStream s = new LowerCaseFilter(source);
       s = new ASCIIFoldingFilter(s);
       // Parts get their own offsets only when no whole form is stacked over them (offsets may

@@ -27,8 +27,11 @@ import org.mlmdkb.search.SearchDtos.SearchPage;
 @ApplicationScoped
 public class SearchService {
 
-  /** Words of at least four letters or digits are candidates for correction. */
-  private static final Pattern CORRECTABLE = Pattern.compile("[\\p{L}\\p{N}]{4,}");
+  /**
+   * Words of at least four letters or digits, one a letter, are candidates for correction; a number
+   * (a year) is never a typo of another.
+   */
+  private static final Pattern CORRECTABLE = Pattern.compile("(?=.*\\p{L})[\\p{L}\\p{N}]{4,}");
 
   private static final int MAX_NGRAM = 4;
 
@@ -42,17 +45,28 @@ public class SearchService {
   public record Plan(
       ParsedQuery parsed,
       List<Clause> clauses,
-      List<Clause> optional,
+      List<Span> spans,
       List<Correction> corrections,
       String didYouMean,
       List<String> expansions,
       List<String> identifiers,
+      List<String> namedEntities,
       Set<String> unknownWords) {
 
     boolean matchesNothing() {
       return parsed.hasNoPositiveClause();
     }
   }
+
+  /**
+   * Clauses {@code from} to {@code to - 1}, consecutive plain words, that together also match any
+   * of {@code forms}: the other forms of a multi-word synonym, or the names of a method or dataset
+   * the words name.
+   */
+  public record Span(int from, int to, List<String> forms) {}
+
+  /** Clauses {@code from} to {@code to - 1} spell identifier {@code ident} together. */
+  private record Run(int from, int to) {}
 
   public Plan plan(String q) {
     ParsedQuery parsed = ParsedQuery.parse(q);
@@ -65,34 +79,44 @@ public class SearchService {
             corrected.put(word, fix);
           }
         });
-    List<Clause> clauses = new ArrayList<>();
-    List<Clause> optional = new ArrayList<>();
     List<Clause> in = parsed.clauses();
-    int runEnd = -1;
-    for (int i = 0; i < in.size(); i++) {
-      // A run of words forming a multi-word synonym adds its forms as an optional phrase clause;
-      // the words still count one by one, so "universal graph interatomic potential" is found by
-      // "graph network universal interatomic potential" without the exact phrase.
-      if (i > runEnd) {
-        int run = synonymRun(in, i, expansions, optional);
-        if (run > 0) {
-          runEnd = i + run - 1;
-        }
-      }
-      Clause c = in.get(i);
+    List<List<Term>> alternatives = new ArrayList<>();
+    for (Clause c : in) {
       List<Term> terms = new ArrayList<>(c.terms());
       for (Term t : c.terms()) {
-        List<String> others = Synonyms.of(t.text());
-        if (!others.isEmpty()) {
-          expansions.add(t.text() + " → " + String.join(" | ", others));
-          others.forEach(o -> terms.add(new Term(o, true)));
+        List<String> forms = Synonyms.whole(t.text());
+        if (!forms.isEmpty()) {
+          expansions.add(t.text() + " → " + String.join(" | ", forms));
+          forms.forEach(f -> terms.add(new Term(f, true)));
         }
         String fix = corrected.get(t.text());
         if (fix != null && !c.negated()) {
           terms.add(new Term(fix, false));
         }
       }
-      clauses.add(new Clause(List.copyOf(terms), c.negated()));
+      alternatives.add(terms);
+    }
+    // A run of words forming a multi-word synonym also matches its other forms; the words still
+    // count one by one, so "universal graph interatomic potential" is found by "graph network
+    // universal interatomic potential" without the exact phrase.
+    List<Span> spans = new ArrayList<>();
+    for (Run run : plainRuns(in)) {
+      spans.addAll(synonymSpans(in, run, expansions));
+    }
+    Map<String, Run> identifiers = identifiers(in, corrected);
+    List<IndexSearch.NamedEntity> entities =
+        longestNames(index.entitiesNamed(identifiers.keySet()), identifiers);
+    List<String> named = new ArrayList<>();
+    Set<String> namingIdents = new LinkedHashSet<>();
+    for (IndexSearch.NamedEntity e : entities) {
+      named.add(e.key());
+      namingIdents.add(e.ident());
+      addNames(e, identifiers.get(e.ident()), in, alternatives, spans, expansions);
+    }
+
+    List<Clause> clauses = new ArrayList<>();
+    for (int i = 0; i < in.size(); i++) {
+      clauses.add(new Clause(List.copyOf(alternatives.get(i)), in.get(i).negated()));
     }
     List<Correction> corrections =
         corrected.entrySet().stream().map(e -> new Correction(e.getKey(), e.getValue())).toList();
@@ -100,12 +124,62 @@ public class SearchService {
     return new Plan(
         parsed,
         List.copyOf(clauses),
-        List.copyOf(optional),
+        List.copyOf(spans),
         corrections,
         didYouMean,
         expansions,
-        identifiers(parsed, corrected),
+        List.copyOf(namingIdents),
+        named,
         unknown.keySet());
+  }
+
+  /**
+   * The methods and datasets named by the longest runs of words: "revised MD17" names rMD17, not
+   * also MD17, whose name is a part of it.
+   */
+  private static List<IndexSearch.NamedEntity> longestNames(
+      List<IndexSearch.NamedEntity> found, Map<String, Run> runs) {
+    return found.stream()
+        .filter(
+            e -> {
+              Run r = runs.get(e.ident());
+              return found.stream()
+                  .map(o -> runs.get(o.ident()))
+                  .noneMatch(
+                      o ->
+                          o.from() <= r.from()
+                              && r.to() <= o.to()
+                              && o.to() - o.from() > r.to() - r.from());
+            })
+        .toList();
+  }
+
+  /**
+   * A method or dataset named by the query is also found under its other names (knowledge graph):
+   * "deepmd" finds "Deep Potential", "SOAP" finds "Smooth Overlap of Atomic Positions".
+   */
+  private static void addNames(
+      IndexSearch.NamedEntity e,
+      Run run,
+      List<Clause> in,
+      List<List<Term>> alternatives,
+      List<Span> spans,
+      List<String> expansions) {
+    List<String> forms =
+        e.names().stream().filter(n -> !ParsedQuery.ident(n).equals(e.ident())).toList();
+    if (forms.isEmpty() || run == null) {
+      return;
+    }
+    List<String> typed = new ArrayList<>();
+    for (int i = run.from(); i < run.to(); i++) {
+      typed.add(in.get(i).terms().size() == 1 ? in.get(i).terms().get(0).text() : e.ident());
+    }
+    expansions.add(String.join(" ", typed) + " → " + String.join(" | ", forms));
+    if (run.to() - run.from() == 1) {
+      forms.forEach(f -> alternatives.get(run.from()).add(new Term(f, true)));
+    } else {
+      spans.add(new Span(run.from(), run.to(), forms));
+    }
   }
 
   public SearchPage search(SearchRequest r) {
@@ -183,7 +257,7 @@ public class SearchService {
         if (!c.negated()
             && !t.quoted()
             && CORRECTABLE.matcher(t.text()).matches()
-            && Synonyms.of(t.text()).isEmpty()) {
+            && Synonyms.whole(t.text()).isEmpty()) {
           words.add(t.text());
         }
       }
@@ -191,60 +265,89 @@ public class SearchService {
     return words;
   }
 
-  /** Merges a run of plain words forming a multi-word synonym ("graph neural network"). */
-  private static int synonymRun(
-      List<Clause> in, int start, List<String> expansions, List<Clause> out) {
-    for (int k = Math.min(Synonyms.longestForm(), in.size() - start); k >= 2; k--) {
-      List<String> words = new ArrayList<>();
-      for (int j = start; j < start + k; j++) {
-        Clause c = in.get(j);
-        if (c.negated() || c.terms().size() != 1 || c.terms().get(0).quoted()) {
-          break;
-        }
-        words.add(c.terms().get(0).text());
-      }
-      if (words.size() != k) {
-        continue;
-      }
-      String phrase = String.join(" ", words).toLowerCase(Locale.ROOT);
-      List<String> others = Synonyms.of(phrase);
-      if (!others.isEmpty()) {
-        List<Term> terms = new ArrayList<>();
-        terms.add(new Term(phrase, true));
-        others.forEach(o -> terms.add(new Term(o, true)));
-        out.add(new Clause(List.copyOf(terms), false));
-        expansions.add(phrase + " → " + String.join(" | ", others));
-        return k;
-      }
-    }
-    return 0;
+  private static boolean plainWord(Clause c) {
+    return !c.negated() && c.terms().size() == 1 && !c.terms().get(0).quoted();
   }
 
-  /** Identifier forms to look up as method / dataset names: the whole query and word runs. */
-  private static List<String> identifiers(ParsedQuery parsed, Map<String, String> corrected) {
-    Set<String> out = new LinkedHashSet<>();
-    List<String> positive = new ArrayList<>();
-    for (Clause c : parsed.clauses()) {
+  /** Maximal runs of two or more consecutive plain words (not quoted, negated or OR-ed). */
+  private static List<Run> plainRuns(List<Clause> in) {
+    List<Run> runs = new ArrayList<>();
+    int start = 0;
+    for (int i = 0; i <= in.size(); i++) {
+      if (i == in.size() || !plainWord(in.get(i))) {
+        if (i - start >= 2) {
+          runs.add(new Run(start, i));
+        }
+        start = i + 1;
+      }
+    }
+    return runs;
+  }
+
+  /** The multi-word synonyms the synonym filter finds in a run of plain words. */
+  private static List<Span> synonymSpans(List<Clause> in, Run run, List<String> expansions) {
+    StringBuilder text = new StringBuilder();
+    int[] starts = new int[run.to() - run.from()];
+    for (int i = run.from(); i < run.to(); i++) {
+      if (text.length() > 0) {
+        text.append(' ');
+      }
+      starts[i - run.from()] = text.length();
+      text.append(in.get(i).terms().get(0).text());
+    }
+    List<Span> out = new ArrayList<>();
+    for (Synonyms.Match m : Synonyms.find(text.toString())) {
+      int first = -1;
+      int last = -1;
+      for (int w = 0; w < starts.length; w++) {
+        int end = w + 1 < starts.length ? starts[w + 1] - 1 : text.length();
+        if (starts[w] < m.end() && end > m.start()) {
+          first = first < 0 ? w : first;
+          last = w;
+        }
+      }
+      if (first >= 0 && last > first) {
+        out.add(new Span(run.from() + first, run.from() + last + 1, m.forms()));
+        expansions.add(
+            text.substring(starts[first], m.end()).toLowerCase(Locale.ROOT)
+                + " → "
+                + String.join(" | ", m.forms()));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Identifier forms to look up as method / dataset names, with the clauses spelling each: every
+   * positive term (and its correction), and runs of up to four plain words ("revised MD17").
+   */
+  private static Map<String, Run> identifiers(List<Clause> in, Map<String, String> corrected) {
+    Map<String, Run> out = new LinkedHashMap<>();
+    for (int i = 0; i < in.size(); i++) {
+      Clause c = in.get(i);
       if (c.negated()) {
         continue;
       }
       for (Term t : c.terms()) {
-        out.add(ParsedQuery.ident(t.text()));
+        out.putIfAbsent(ParsedQuery.ident(t.text()), new Run(i, i + 1));
         if (corrected.containsKey(t.text())) {
-          out.add(ParsedQuery.ident(corrected.get(t.text())));
+          out.putIfAbsent(ParsedQuery.ident(corrected.get(t.text())), new Run(i, i + 1));
         }
       }
-      if (c.terms().size() == 1) {
-        positive.add(c.terms().get(0).text());
+    }
+    for (Run run : plainRuns(in)) {
+      for (int n = 2; n <= MAX_NGRAM; n++) {
+        for (int i = run.from(); i + n <= run.to(); i++) {
+          StringBuilder words = new StringBuilder();
+          for (int j = i; j < i + n; j++) {
+            words.append(in.get(j).terms().get(0).text()).append(' ');
+          }
+          out.putIfAbsent(ParsedQuery.ident(words.toString()), new Run(i, i + n));
+        }
       }
     }
-    for (int n = 2; n <= MAX_NGRAM; n++) {
-      for (int i = 0; i + n <= positive.size(); i++) {
-        out.add(ParsedQuery.ident(String.join(" ", positive.subList(i, i + n))));
-      }
-    }
-    out.removeIf(s -> s.length() < 2);
-    return List.copyOf(out);
+    out.keySet().removeIf(s -> s.length() < 2);
+    return out;
   }
 
   private static String rewrite(String q, Map<String, String> corrected) {

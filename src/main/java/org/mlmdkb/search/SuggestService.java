@@ -1,47 +1,68 @@
 package org.mlmdkb.search;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-import java.sql.SQLException;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.apache.lucene.index.IndexReader;
 import org.mlmdkb.paper.AuthorNames;
 import org.mlmdkb.search.SearchDtos.Suggestion;
 import org.mlmdkb.search.SearchDtos.SuggestionList;
-import org.mlmdkb.search.SuggestRepository.Tiered;
 
 /**
- * Search-as-you-type: names first, then tags, authors, paper titles (from the index), names within
- * typing distance, then known words close to the last one (the index's spell checker).
+ * Search-as-you-type, all from the index: method and dataset names, tags and authors by prefix
+ * (NameSuggester), then paper titles, then names within one typo, then known words close to the
+ * last one (the index's spell checker).
  */
 @ApplicationScoped
-@Transactional(Transactional.TxType.SUPPORTS)
 public class SuggestService {
 
   static final int MAX = 10;
 
+  /** At most this many of each kind, so one big kind (authors) cannot crowd out the names. */
+  private static final Map<String, Integer> PER_KIND =
+      Map.of("method", 6, "dataset", 6, "tag", 4, "author", 4);
+
+  /** Names looked up by prefix: enough for every kind's share. */
+  private static final int NAMES = 20;
+
   /** Paper titles offered at most, so names and tags are not crowded out. */
   private static final int TITLES = 4;
 
-  /** Close words offered at most. */
+  /** Names within a typo, and close words, offered at most. */
+  private static final int TYPOS = 3;
+
   private static final int WORDS = 3;
 
+  private static final int NAME_TIER = 1;
+  private static final int TAG_TIER = 2;
+  private static final int AUTHOR_TIER = 3;
   private static final int TITLE_TIER = 4;
+  private static final int TYPO_TIER = 5;
   private static final int WORD_TIER = 6;
 
-  private final SuggestRepository repository;
   private final IndexSearch index;
 
-  public SuggestService(SuggestRepository repository, IndexSearch index) {
-    this.repository = repository;
+  /** The name suggester of the newest reader seen; rebuilt when a newer reader comes. */
+  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+
+  private NameSuggester names;
+
+  private record Tiered(int tier, Suggestion suggestion) {}
+
+  public SuggestService(IndexSearch index) {
     this.index = index;
   }
 
-  public SuggestionList suggest(String q, int limit) throws SQLException {
+  public SuggestionList suggest(String q, int limit) {
     if (q == null) {
       return new SuggestionList(List.of());
     }
@@ -56,7 +77,7 @@ public class SuggestService {
             .filter(t -> !t.isEmpty())
             .toList();
     String last = tokens.isEmpty() ? ident : tokens.get(tokens.size() - 1);
-    List<Tiered> all = new ArrayList<>(repository.suggest(ident, words, limit));
+    List<Tiered> all = new ArrayList<>(names(q, words.length() >= 3, ident.length() >= 4));
     if (last.length() >= 3) {
       // Every word is a prefix: the last is being typed, the earlier ones may be plural or cut.
       for (IndexSearch.Hit h : index.titlesStartingWith(tokens, TITLES)) {
@@ -69,7 +90,7 @@ public class SuggestService {
     List<Suggestion> out = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     all.stream()
-        .sorted(java.util.Comparator.comparingInt(Tiered::tier)) // stable: keeps order within tiers
+        .sorted(Comparator.comparingInt(Tiered::tier)) // stable: keeps the order within tiers
         .map(Tiered::suggestion)
         .forEach(
             s -> {
@@ -78,5 +99,74 @@ public class SuggestService {
               }
             });
     return new SuggestionList(out);
+  }
+
+  /** Names by prefix (authors only from three letters on), then names within one typo. */
+  private List<Tiered> names(String q, boolean withAuthors, boolean withTypos) {
+    return index.withSearcher(
+        s ->
+            withNames(
+                s.getIndexReader(),
+                n -> {
+                  List<Tiered> out = new ArrayList<>();
+                  Map<String, Integer> taken = new HashMap<>();
+                  for (Suggestion sg : n.byPrefix(q, NAMES)) {
+                    if (sg.type().equals("author") && !withAuthors) {
+                      continue;
+                    }
+                    if (taken.merge(sg.type(), 1, Integer::sum) <= PER_KIND.get(sg.type())) {
+                      out.add(new Tiered(tier(sg.type()), sg));
+                    }
+                  }
+                  if (withTypos) {
+                    n.byTypo(q, TYPOS).forEach(sg -> out.add(new Tiered(TYPO_TIER, sg)));
+                  }
+                  return out;
+                }));
+  }
+
+  private static int tier(String type) {
+    return switch (type) {
+      case "tag" -> TAG_TIER;
+      case "author" -> AUTHOR_TIER;
+      default -> NAME_TIER;
+    };
+  }
+
+  private interface NameWork<T> {
+    T run(NameSuggester names) throws IOException;
+  }
+
+  /**
+   * Runs {@code work} on a name suggester at least as new as {@code reader}: built for it when it
+   * is newer than the last one, so a write is completed (or no longer) by the next request.
+   */
+  private <T> T withNames(IndexReader reader, NameWork<T> work) throws IOException {
+    lock.readLock().lock();
+    try {
+      if (names != null && !names.olderThan(reader)) {
+        return work.run(names);
+      }
+    } finally {
+      lock.readLock().unlock();
+    }
+    lock.writeLock().lock();
+    try {
+      if (names == null || names.olderThan(reader)) {
+        NameSuggester old = names;
+        names = NameSuggester.build(reader);
+        if (old != null) {
+          old.close();
+        }
+      }
+      lock.readLock().lock(); // downgrade: nobody replaces it while work runs
+    } finally {
+      lock.writeLock().unlock();
+    }
+    try {
+      return work.run(names);
+    } finally {
+      lock.readLock().unlock();
+    }
   }
 }

@@ -1,15 +1,31 @@
 package org.mlmdkb.search;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
+import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
+import org.apache.lucene.util.CharsRefBuilder;
+import org.apache.lucene.util.graph.GraphTokenStreamFiniteStrings;
 
 /**
- * Curated acronyms and synonyms of the field, expanded at query time in the application so the
- * database needs no custom dictionary (managed PostgreSQL services do not allow installing one).
- * Each group lists equivalent forms; a query term equal to any form also matches every other.
+ * Curated acronyms and synonyms of the field, matched in queries by Lucene's SynonymGraphFilter.
+ * Each group lists equivalent forms; a run of query words equal to any form (or to its plural) also
+ * matches every other form. The filter runs over the query's words before identifier splitting and
+ * stemming (SearchAnalysis), which cannot take a token graph as input; each form it yields is then
+ * analysed like any query word.
  */
 public final class Synonyms {
 
@@ -39,35 +55,115 @@ public final class Synonyms {
           List.of("e(3)", "e3", "euclidean"),
           List.of("so(3)", "so3", "rotation equivariant"));
 
-  private static final Map<String, List<String>> BY_FORM = new HashMap<>();
+  private static final SynonymMap MAP = map();
 
-  static {
-    for (List<String> group : GROUPS) {
-      for (String form : group) {
-        BY_FORM.put(form, group);
-      }
-    }
-  }
+  /** Word characters as in SearchAnalysis, so "e(3)" and "machine-learned" are one word. */
+  private static final Analyzer ANALYZER =
+      new Analyzer() {
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+          Tokenizer source = SearchAnalysis.wordTokenizer();
+          TokenStream s = new ASCIIFoldingFilter(new LowerCaseFilter(source));
+          return new TokenStreamComponents(source, new SynonymGraphFilter(s, MAP, true));
+        }
+      };
+
+  private static final String ORIGINAL = "word";
+
+  /**
+   * Words of the query from {@code start} to {@code end} (character offsets) that form one of the
+   * curated terms, and the other forms of that term.
+   */
+  record Match(int start, int end, List<String> forms) {}
 
   private Synonyms() {}
 
-  /** The other forms of {@code text}, or an empty list when it has none. */
-  public static List<String> of(String text) {
-    String key = text.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
-    List<String> group = BY_FORM.get(key);
-    if (group == null && key.endsWith("s")) {
-      group = BY_FORM.get(key.substring(0, key.length() - 1));
+  /** Every form maps to every other; a form's plural (a final "s") maps like the form. */
+  private static SynonymMap map() {
+    SynonymMap.Builder b = new SynonymMap.Builder(true);
+    for (List<String> group : GROUPS) {
+      for (String input : group) {
+        Set<String> inputs = new LinkedHashSet<>(List.of(input));
+        if (!input.endsWith("s")) {
+          inputs.add(input + "s");
+        }
+        for (String in : inputs) {
+          for (String out : group) {
+            if (!out.equals(input) && !out.equals(in)) {
+              b.add(chars(in), chars(out), true);
+            }
+          }
+        }
+      }
     }
-    if (group == null) {
-      return List.of();
+    try {
+      return b.build();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    List<String> others = new ArrayList<>(group);
-    others.removeIf(f -> f.equals(key));
-    return others;
   }
 
-  /** Longest number of words in a multi-word form, for matching runs of query words. */
-  static int longestForm() {
-    return BY_FORM.keySet().stream().mapToInt(f -> f.split(" ").length).max().orElse(1);
+  private static org.apache.lucene.util.CharsRef chars(String form) {
+    return SynonymMap.Builder.join(form.split(" "), new CharsRefBuilder());
+  }
+
+  /** The other forms of {@code text} when it is, as a whole, one of the curated terms. */
+  static List<String> whole(String text) {
+    List<Match> found = find(text);
+    if (found.size() != 1) {
+      return List.of();
+    }
+    Match m = found.get(0);
+    boolean all =
+        !ParsedQuery.hasSearchableCharacter(text.substring(0, m.start()))
+            && !ParsedQuery.hasSearchableCharacter(text.substring(m.end()));
+    return all ? m.forms() : List.of();
+  }
+
+  /** The curated terms found in {@code text}, longest first where they overlap, in order. */
+  static List<Match> find(String text) {
+    List<Match> out = new ArrayList<>();
+    try (TokenStream ts = ANALYZER.tokenStream("", text)) {
+      GraphTokenStreamFiniteStrings graph = new GraphTokenStreamFiniteStrings(ts);
+      int[] cuts = graph.articulationPoints();
+      int from = 0;
+      for (int i = 0; i <= cuts.length; i++) {
+        int to = i < cuts.length ? cuts[i] : -1;
+        Match m = match(graph.getFiniteStrings(from, to));
+        if (m != null) {
+          out.add(m);
+        }
+        from = to;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  /** One segment of the graph: a match when it has paths besides the typed words. */
+  private static Match match(Iterator<TokenStream> paths) throws IOException {
+    int start = Integer.MAX_VALUE;
+    int end = -1;
+    List<String> forms = new ArrayList<>();
+    while (paths.hasNext()) {
+      TokenStream path = paths.next();
+      CharTermAttribute term = path.addAttribute(CharTermAttribute.class);
+      OffsetAttribute offset = path.addAttribute(OffsetAttribute.class);
+      TypeAttribute type = path.addAttribute(TypeAttribute.class);
+      List<String> words = new ArrayList<>();
+      boolean original = true;
+      path.reset();
+      while (path.incrementToken()) {
+        words.add(term.toString());
+        original &= ORIGINAL.equals(type.type());
+        start = Math.min(start, offset.startOffset());
+        end = Math.max(end, offset.endOffset());
+      }
+      if (!original) {
+        forms.add(String.join(" ", words));
+      }
+    }
+    return forms.isEmpty() ? null : new Match(start, end, List.copyOf(forms));
   }
 }

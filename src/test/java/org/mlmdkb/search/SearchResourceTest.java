@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mlmdkb.curation.CurationFixtures.unique;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -326,6 +327,85 @@ class SearchResourceTest extends ApiTest {
         .statusCode(400)
         .contentType("application/problem+json")
         .body("errors.name", hasItem("q"));
+  }
+
+  @Test
+  void queryExpandingPastTheClauseLimitIs400NamingQ() {
+    // Sixty alternatives OR-ed into one clause, each sought in every text field and in every
+    // tier, expand past Lucene's 1,024 clauses while the text stays under 500 characters.
+    String q =
+        java.util.stream.IntStream.range(0, 60)
+                .mapToObj(i -> "w" + i)
+                .collect(java.util.stream.Collectors.joining(" OR "))
+            + " x";
+    assertTrue(q.length() <= 500, q);
+    given()
+        .queryParam("q", q)
+        .when()
+        .get("/api/v1/search")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors.name", hasItem("q"))
+        .body("errors[0].message", containsString("too many alternatives"));
+  }
+
+  @Test
+  void pluralOfAMultiWordSynonymIsExpandedAndReported() {
+    List<String> expansions =
+        search(Map.of("q", "graph neural networks for molecules")).getList("expansions");
+    assertTrue(
+        expansions.stream()
+            .anyMatch(e -> e.startsWith("graph neural networks → ") && e.contains("gnn")),
+        expansions.toString());
+  }
+
+  @Test
+  void methodNamedByTheQueryIsAlsoFoundUnderItsAliases() {
+    JsonPath page = search(Map.of("q", "deepmd", "type", "paper"));
+    List<String> expansions = page.getList("expansions");
+    assertTrue(
+        expansions.stream().anyMatch(e -> e.contains("Deep Potential")), expansions.toString());
+    List<String> titles = page.getList("items.title", String.class);
+    assertTrue(
+        titles.stream().anyMatch(t -> t.toLowerCase(Locale.ROOT).contains("deep potential")),
+        titles.toString());
+  }
+
+  @Test
+  void aYearIsMatchedAsTheYearOfPublicationAndNeverCorrected() {
+    String word = "yearling" + unique().replaceAll("[0-9]", "q");
+    long of2012 = paperOfYear("Lattice models of " + word, 2012);
+    paperOfYear("Lattice models of " + word + " again", 2019);
+    JsonPath page = search(Map.of("q", word + " 2012", "type", "paper"));
+    assertEquals(null, page.getString("did_you_mean"));
+    assertEquals(Long.toString(of2012), page.getString("items[0].id"));
+  }
+
+  private static long paperOfYear(String title, int year) {
+    return ((Number)
+            given()
+                .header("Authorization", "Bearer " + org.mlmdkb.curation.CurationFixtures.ADMIN_KEY)
+                .contentType(io.restassured.http.ContentType.JSON)
+                .body(
+                    Map.of(
+                        "entry_type",
+                        "article",
+                        "title",
+                        title,
+                        "year",
+                        year,
+                        "doi",
+                        "10.5555/test-" + unique(),
+                        "authors",
+                        List.of("Ada Lovelace")))
+                .when()
+                .post("/api/v1/papers")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"))
+        .longValue();
   }
 
   @Test
