@@ -152,7 +152,7 @@ final class IndexQueries {
     return bestOf(alternatives);
   }
 
-  /** Any of {@code forms}, each a phrase, over every text field. */
+  /** Any of {@code forms}, each a phrase, in the prose and name fields (FORM_FIELDS). */
   Query formsAnywhere(List<String> forms) {
     return forms(forms, FORM_FIELDS);
   }
