@@ -33,34 +33,33 @@ final class IndexQueries {
 
   // Score tiers. Words are OR-ed, so a query never comes back empty while one word matches; the
   // tiers are constant scores added on top of BM25, each far above what the tiers below it and BM25
-  // can add (BM25 sums stay in the tens), so they order the hits first and BM25 orders each tier.
+  // can add (BM25 sums stay in the tens, far below 1,000), so they order the hits first and BM25
+  // orders each tier.
 
   /** A method or dataset named by the query (or a run of its words) is what was asked for. */
   static final float EXACT_ENTITY = 1_000_000f;
 
-  /** Documents matching every positive clause (in any field, or by a synonym) rank first. */
-  static final float ALL_TERMS = 100_000f;
+  /**
+   * Each clause a document meets: documents meeting every clause rank first, then those missing
+   * one, and so on (16 clauses at most stay below EXACT_ENTITY).
+   */
+  static final float MATCHED_CLAUSE = 10_000f;
 
   /**
-   * The paper introducing a named method or dataset, when it matches every clause (its document
-   * holds the names of what it introduces): first among those, right after the entity itself.
+   * The paper introducing a named method or dataset (its document holds the names of what it
+   * introduces, so it meets the name's clauses): first among the documents meeting as many clauses,
+   * right after the entity itself; "SOAP Bartók 2013" still asks first for a paper of 2013 by
+   * Bartók.
    */
-  static final float INTRODUCING_PAPER = 10_000f;
+  static final float INTRODUCING_PAPER = 4_000f;
 
-  /** Every clause in a title or name: orders the documents within the all-terms tier. */
-  static final float ALL_TERMS_IN_TITLE = 1_000f;
-
-  /**
-   * Each clause a document meets: below the all-terms tier, documents missing one clause rank above
-   * those missing two, and so on (16 clauses at most stay below ALL_TERMS; within that tier every
-   * document meets the same clauses, so the tiers above do not mix with this one).
-   */
-  static final float MATCHED_CLAUSE = 1_000f;
+  /** Every clause in a title or name: orders the documents meeting every clause. */
+  static final float ALL_TERMS_IN_TITLE = 2_000f;
 
   /**
    * The other forms of a multi-word synonym or name ("machine learning force field" → MLFF) count
-   * little in the BM25 part: their words already count one by one. In the all-terms tier a form
-   * stands for all of its words.
+   * little in the BM25 part: their words already count one by one. As a clause met, a form stands
+   * for each of its words.
    */
   static final float SYNONYM_PHRASE = 0.3f;
 
@@ -88,6 +87,19 @@ final class IndexQueries {
 
   private static final Map<String, Float> TITLE_FIELDS =
       Map.of(TITLE, TITLE_BOOST, NAMES, NAMES_BOOST);
+
+  /**
+   * Where the other forms of a synonym or name are sought: prose and names. An author's name, a
+   * venue or a year never holds "machine learning interatomic potential", and each field searched
+   * costs a phrase query per form.
+   */
+  private static final Map<String, Float> FORM_FIELDS =
+      Map.of(
+          TITLE, TITLE_BOOST,
+          NAMES, NAMES_BOOST,
+          BODY, BODY_BOOST,
+          TAGS, TAGS_BOOST,
+          EXTRA, EXTRA_BOOST);
 
   private final QueryBuilder builder;
 
@@ -140,9 +152,9 @@ final class IndexQueries {
     return bestOf(alternatives);
   }
 
-  /** Any of {@code forms}, each a phrase, over every text field. */
+  /** Any of {@code forms}, each a phrase, in the prose and name fields (FORM_FIELDS). */
   Query formsAnywhere(List<String> forms) {
-    return forms(forms, TEXT_FIELDS);
+    return forms(forms, FORM_FIELDS);
   }
 
   /** Any of {@code forms}, each a phrase, in titles and names. */

@@ -152,7 +152,7 @@ public class IndexSearch {
           List<Hit> hits = new ArrayList<>();
           ScoreDoc[] docs = found.topDocs().scoreDocs;
           for (int i = offset; i < docs.length; i++) {
-            hits.add(hit(s, docs[i], text.ranked()));
+            hits.add(hit(s, docs[i], text.clauses()));
           }
           return new Result(hits, byType, facets);
         });
@@ -226,16 +226,17 @@ public class IndexSearch {
   }
 
   /**
-   * The ranked text query of a plan, and the query matching documents that match every positive
-   * clause (a synonym span as one clause: all its words, or one of its other forms).
+   * The ranked text query of a plan, and its clauses alone (synonyms and corrections included, no
+   * tiers): what snippets mark.
    */
-  private record TextQuery(Query ranked, Query all) {}
+  private record TextQuery(Query ranked, Query clauses) {}
 
   private TextQuery textQuery(SearchService.Plan plan) {
     List<Clause> clauses = plan.clauses();
     Query[] anywhere = new Query[clauses.size()];
     Query[] inTitle = new Query[clauses.size()];
     BooleanQuery.Builder ranked = new BooleanQuery.Builder();
+    BooleanQuery.Builder marked = new BooleanQuery.Builder();
     int positive = 0;
     for (int i = 0; i < clauses.size(); i++) {
       Clause c = clauses.get(i);
@@ -254,6 +255,7 @@ public class IndexSearch {
       }
       inTitle[i] = queries.clauseInTitle(c);
       ranked.add(anywhere[i], Occur.SHOULD);
+      marked.add(anywhere[i], Occur.SHOULD);
       positive++;
     }
     if (positive == 0) {
@@ -268,16 +270,15 @@ public class IndexSearch {
     for (int i = 0; i < needed.length; i++) {
       needed[i] = anywhere[i] != null && (positive == typeWords || !namesAType(typed.get(i)));
     }
-    Query all = IndexQueries.allOf(needed, met);
     Query allInTitle = IndexQueries.allOf(needed, metInTitle);
     for (SearchService.Span span : plan.spans()) {
       Query forms = queries.formsAnywhere(span.forms());
       if (forms != null) {
         ranked.add(new BoostQuery(forms, IndexQueries.SYNONYM_PHRASE), Occur.SHOULD);
+        marked.add(forms, Occur.SHOULD);
       }
     }
     if (positive > 1) {
-      ranked.add(IndexQueries.constant(all, IndexQueries.ALL_TERMS), Occur.SHOULD);
       for (int i = 0; i < met.length; i++) {
         if (needed[i]) {
           ranked.add(IndexQueries.constant(met[i], IndexQueries.MATCHED_CLAUSE), Occur.SHOULD);
@@ -296,13 +297,13 @@ public class IndexSearch {
     if (proximity != null && positive > 1) {
       ranked.add(new BoostQuery(proximity, IndexQueries.PROXIMITY), Occur.SHOULD);
     }
-    return new TextQuery(ranked.build(), all);
+    return new TextQuery(ranked.build(), marked.build());
   }
 
   /**
    * A word naming a kind of result ("NequIP paper", "MD17 dataset") says what is wanted rather than
-   * what it is about: it counts in BM25 but is not required for the all-terms tier (unless the
-   * query has nothing else).
+   * what it is about: it counts in BM25 but not as a clause met (unless the query has nothing
+   * else), so "NequIP paper" ranks NequIP's paper with those meeting every clause.
    */
   private static boolean namesAType(Clause c) {
     if (c.negated() || c.terms().size() != 1 || c.terms().get(0).quoted()) {
@@ -322,20 +323,15 @@ public class IndexSearch {
       Query exact = IndexQueries.anyOf(IDENT, idents);
       matching.add(IndexQueries.constant(exact, IndexQueries.EXACT_ENTITY), Occur.SHOULD);
     }
+    b.add(matching.build(), Occur.MUST);
     List<String> named = r.plan().namedEntities();
     if (!named.isEmpty()) {
-      // The paper introducing a named method or dataset comes right after it, among the papers
-      // matching the whole query: "SOAP Bartók 2013" still asks for a paper of 2013 by Bartók.
-      matching.add(
+      // Outside `matching`: it orders the introducing paper among the hits, it adds none.
+      b.add(
           IndexQueries.constant(
-              new BooleanQuery.Builder()
-                  .add(text.all(), Occur.MUST)
-                  .add(IndexQueries.anyOf(INTRODUCES, named), Occur.FILTER)
-                  .build(),
-              IndexQueries.INTRODUCING_PAPER),
+              IndexQueries.anyOf(INTRODUCES, named), IndexQueries.INTRODUCING_PAPER),
           Occur.SHOULD);
     }
-    b.add(matching.build(), Occur.MUST);
     for (ParsedQuery.Clause c : r.plan().clauses()) {
       if (c.negated()) {
         Query q = queries.clause(c, List.of());

@@ -41,7 +41,11 @@ public class SearchService {
     this.index = index;
   }
 
-  /** The interpretation of a query, shared by /search and the paper list's {@code q}. */
+  /**
+   * The interpretation of a query, shared by /search and the paper list's {@code q}: its clauses
+   * with their alternatives (synonyms, corrections, other names), multi-word spans, the identifier
+   * forms that name a method or dataset and those items' keys ("method:nequip").
+   */
   public record Plan(
       ParsedQuery parsed,
       List<Clause> clauses,
@@ -65,7 +69,7 @@ public class SearchService {
    */
   public record Span(int from, int to, List<String> forms) {}
 
-  /** Clauses {@code from} to {@code to - 1} spell identifier {@code ident} together. */
+  /** Clauses {@code from} to {@code to - 1}, consecutive. */
   private record Run(int from, int to) {}
 
   public Plan plan(String q) {
@@ -113,7 +117,6 @@ public class SearchService {
       namingIdents.add(e.ident());
       addNames(e, identifiers.get(e.ident()), in, alternatives, spans, expansions);
     }
-
     List<Clause> clauses = new ArrayList<>();
     for (int i = 0; i < in.size(); i++) {
       clauses.add(new Clause(List.copyOf(alternatives.get(i)), in.get(i).negated()));
