@@ -65,7 +65,7 @@ public class IndexSearch {
   record Result(
       List<Hit> hits, Map<String, Long> countsByType, Map<String, List<FacetValue>> facets) {}
 
-  private static final Sort RANKING =
+  static final Sort RANKING =
       new Sort(
           SortField.FIELD_SCORE,
           new SortField(TYPE, SortField.Type.STRING),
@@ -219,7 +219,7 @@ public class IndexSearch {
         });
   }
 
-  private Query textQuery(SearchService.Plan plan) {
+  Query textQuery(SearchService.Plan plan) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     BooleanQuery.Builder all = new BooleanQuery.Builder();
     BooleanQuery.Builder allInTitle = new BooleanQuery.Builder();
@@ -275,7 +275,7 @@ public class IndexSearch {
     return b.build();
   }
 
-  private Query fullQuery(IndexSearcher s, Request r, Query text) throws IOException {
+  Query fullQuery(IndexSearcher s, Request r, Query text) throws IOException {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     BooleanQuery.Builder matching = new BooleanQuery.Builder();
     matching.add(text, Occur.SHOULD);
@@ -321,12 +321,13 @@ public class IndexSearch {
     return out;
   }
 
-  private Hit hit(IndexSearcher s, ScoreDoc d, Query text) throws IOException {
+  Hit hit(IndexSearcher s, ScoreDoc d, Query text) throws IOException {
     Document doc = s.storedFields().document(d.doc);
     String title = doc.get(TITLE);
     String body = doc.get(BODY);
-    String snippet = snippet(text, BODY, body);
-    if (snippet == null) {
+    // Without a text query (search by meaning alone) there is nothing to mark.
+    String snippet = text == null ? null : snippet(text, BODY, body);
+    if (snippet == null && text != null) {
       snippet = snippet(text, TITLE, title);
     }
     if (snippet == null) {
@@ -358,7 +359,7 @@ public class IndexSearch {
   }
 
   /** Exact counts per facet value over every match. */
-  private final class FacetCounts {
+  final class FacetCounts {
     private final SortedSetDocValuesFacetCounts counts;
 
     FacetCounts(SortedSetDocValuesFacetCounts counts) {
@@ -404,7 +405,7 @@ public class IndexSearch {
     }
   }
 
-  private FacetCounts facetCounts(IndexSearcher s, FacetsCollector fc) throws IOException {
+  FacetCounts facetCounts(IndexSearcher s, FacetsCollector fc) throws IOException {
     SortedSetDocValuesReaderState state = state(s.getIndexReader());
     return new FacetCounts(state == null ? null : new SortedSetDocValuesFacetCounts(state, fc));
   }
@@ -431,7 +432,7 @@ public class IndexSearch {
     }
   }
 
-  private static void checkTime(IndexSearcher s) {
+  static void checkTime(IndexSearcher s) {
     if (s.timedOut()) {
       throw new SearchUnavailableException(
           "The search ran past its time budget; narrow it with more words or filters", 1);
@@ -446,7 +447,7 @@ public class IndexSearch {
    * Runs {@code work} on a searcher of the latest refresh, with this search's own time budget (a
    * fresh IndexSearcher over the shared reader, so budgets never leak between requests).
    */
-  private <T> T withSearcher(SearcherWork<T> work) {
+  <T> T withSearcher(SearcherWork<T> work) {
     IndexStore store = index.store();
     IndexSearcher shared;
     try {
