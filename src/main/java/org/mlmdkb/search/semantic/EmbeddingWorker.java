@@ -53,6 +53,11 @@ public class EmbeddingWorker {
   }
 
   void onStart(@Observes StartupEvent event) {
+    start();
+  }
+
+  /** Starts embedding in the background (at start; tests call it on an instance of their own). */
+  public void start() {
     if (embedder.state() == TextEmbedder.State.DISABLED) {
       return;
     }
@@ -62,6 +67,10 @@ public class EmbeddingWorker {
   }
 
   void onStop(@Observes ShutdownEvent event) {
+    stop();
+  }
+
+  public void stop() {
     running = false;
     if (thread != null) {
       thread.interrupt();

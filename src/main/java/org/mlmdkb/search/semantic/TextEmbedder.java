@@ -63,6 +63,11 @@ public class TextEmbedder {
   }
 
   void onStart(@Observes StartupEvent event) {
+    start();
+  }
+
+  /** Loads the model in the background (at start; tests call it on an instance of their own). */
+  public void start() {
     if (state == State.DISABLED) {
       return;
     }
