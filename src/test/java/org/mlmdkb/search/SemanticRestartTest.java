@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -47,7 +48,7 @@ class SemanticRestartTest {
 
   @Test
   void aRestartWithARebuiltIndexComputesNoStoredEmbeddingAgain() throws Exception {
-    TextEmbedder restarted = new TextEmbedder(config);
+    TextEmbedder restarted = new TextEmbedder(config, new SimpleMeterRegistry());
     restarted.start();
     EmbeddingWorker restartedWorker = new EmbeddingWorker(dataSource, restarted);
     restartedWorker.start();

@@ -45,6 +45,8 @@ public class EmbeddingWorker {
   private volatile boolean swept;
   private int working;
   private long lastWarning;
+  private long busySince;
+  private long busyCount;
   private Thread thread;
 
   public EmbeddingWorker(AgroalDataSource dataSource, TextEmbedder embedder) {
@@ -114,7 +116,10 @@ public class EmbeddingWorker {
       while (running) {
         List<Key> batch = take();
         try {
-          embed(batch);
+          if (busyCount == 0) {
+            busySince = System.nanoTime();
+          }
+          busyCount += embed(batch);
         } catch (SQLException | RuntimeException e) {
           warn("Embedding " + batch.size() + " items failed (" + e.getMessage() + "); retrying");
           enqueueAgain(batch);
@@ -124,6 +129,7 @@ public class EmbeddingWorker {
             working = 0;
           }
         }
+        reportWhenDrained();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -197,13 +203,27 @@ public class EmbeddingWorker {
     }
   }
 
-  private void embed(List<Key> batch) throws SQLException {
+  /** Logs the throughput of a run of work (a first start, a model change) once it is done. */
+  private void reportWhenDrained() {
+    if (pending() > 0 || busyCount == 0) {
+      return;
+    }
+    double seconds = (System.nanoTime() - busySince) / 1e9;
+    if (busyCount >= 100) {
+      Log.infof(
+          "Embedded %d items in %.1f s (%.0f items/s)", busyCount, seconds, busyCount / seconds);
+    }
+    busyCount = 0;
+  }
+
+  /** Embeds and stores a batch; the number of texts embedded. */
+  private int embed(List<Key> batch) throws SQLException {
     Kind kind = batch.get(0).kind();
     List<Long> ids = batch.stream().map(Key::id).toList();
     try (Connection c = dataSource.getConnection()) {
       List<ItemText> texts = EmbeddingRepository.texts(c, kind, ids);
       if (texts.isEmpty()) {
-        return;
+        return 0;
       }
       List<float[]> vectors = embedder.embedItems(texts.stream().map(ItemText::text).toList());
       List<NewVector> rows = new ArrayList<>(texts.size());
@@ -213,6 +233,7 @@ public class EmbeddingWorker {
       // The hash is that of the text read above: if the item changed since, the row is stale at
       // once, and the change that made it so queues the item again.
       EmbeddingRepository.store(c, kind, embedder.modelId(), rows);
+      return rows.size();
     }
   }
 

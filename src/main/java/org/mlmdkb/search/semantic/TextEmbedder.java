@@ -7,6 +7,9 @@ import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -23,6 +26,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.mlmdkb.common.config.KbConfig;
@@ -56,10 +60,22 @@ public class TextEmbedder {
   private volatile Encoder encoder;
   private ExecutorService pool;
 
-  public TextEmbedder(KbConfig config) {
+  private final Timer queryTimer;
+  private final Counter itemCounter;
+
+  public TextEmbedder(KbConfig config, MeterRegistry metrics) {
     this.config = config.search().semantic();
     this.cacheDir = config.embeddedDb().cacheDir();
     this.state = this.config.enabled() ? State.LOADING : State.DISABLED;
+    this.queryTimer =
+        Timer.builder("kb.semantic.query.embedding")
+            .description("Time to embed one search query")
+            .publishPercentiles(0.5, 0.99)
+            .register(metrics);
+    this.itemCounter =
+        Counter.builder("kb.semantic.items.embedded")
+            .description("Item texts embedded (papers, methods, datasets, articles)")
+            .register(metrics);
   }
 
   void onStart(@Observes StartupEvent event) {
@@ -143,7 +159,10 @@ public class TextEmbedder {
 
   /** One text, on the calling thread (a query); unit length. */
   public float[] embedQuery(String text) {
-    float[] v = ready().embed(text).content().vector();
+    Encoder e = ready();
+    long started = System.nanoTime();
+    float[] v = e.embed(text).content().vector();
+    queryTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     queryTexts.incrementAndGet();
     return v;
   }
@@ -157,6 +176,7 @@ public class TextEmbedder {
       out.add(emb.vector());
     }
     itemTexts.addAndGet(texts.size());
+    itemCounter.increment(texts.size());
     return out;
   }
 
