@@ -140,8 +140,21 @@ declare -A TARGETS=(
   [semantic]="query-embedding-p50<=10"
 )
 
+wrk_run() { # name connections -> "p50_ms p99_ms rps"
+  if [ -n "${MODES[$1]:-}" ]; then
+    (cd "$ROOT" && wrk -t "$(( $2 < 2 ? 1 : 2 ))" -c "$2" -d "${DURATION}s" --latency -s "$HERE/search_modes.lua" "$BASE" -- "${MODES[$1]}" 2>/dev/null) | grep '^RESULT' | cut -d' ' -f2-
+    return
+  fi
+  wrk -t "$(( $2 < 2 ? 1 : 2 ))" -c "$2" -d "${DURATION}s" --latency -s "$HERE/report.lua" "$BASE${PATHS[$1]}" 2>/dev/null | grep '^RESULT' | cut -d' ' -f2-
+}
 # 3. Capture the SQL each endpoint runs, with its parameters, from the server log.
 for name in $ENDPOINTS; do
+  if [ -n "${MODES[$name]:-}" ]; then
+    # Served by the index and the model alone; warm both (class loading, first inferences).
+    wrk_run "$name" 1 >/dev/null 2>&1 || true
+    : >"$BENCH_DIR/$name.sql"
+    continue
+  fi
   # Warm up every pooled connection, not just one: the JDBC driver server-prepares a statement
   # on its fifth use per connection and PostgreSQL settles on a cached plan after five more, so
   # until then each request pays for planning (several ms for the search statement).
@@ -156,13 +169,6 @@ for name in $ENDPOINTS; do
   tail -c +"$((before + 1))" "$BENCH_DIR/postgres.log" | python3 "$HERE/capture_sql.py" >"$BENCH_DIR/$name.sql"
 done
 
-wrk_run() { # name connections -> "p50_ms p99_ms rps"
-  if [ -n "${MODES[$1]:-}" ]; then
-    (cd "$ROOT" && wrk -t "$(( $2 < 2 ? 1 : 2 ))" -c "$2" -d "${DURATION}s" --latency -s "$HERE/search_modes.lua" "$BASE" -- "${MODES[$1]}" 2>/dev/null) | grep '^RESULT' | cut -d' ' -f2-
-    return
-  fi
-  wrk -t "$(( $2 < 2 ? 1 : 2 ))" -c "$2" -d "${DURATION}s" --latency -s "$HERE/report.lua" "$BASE${PATHS[$1]}" 2>/dev/null | grep '^RESULT' | cut -d' ' -f2-
-}
 pgbench_run() { # name clients -> "p50_ms p99_ms tps"
   rm -f "$BENCH_DIR"/pgbench_log.*
   (cd "$BENCH_DIR" && "$PGBENCH" -n -h 127.0.0.1 -p "$PG_PORT" -U kb -M prepared -c "$2" -j "$(( $2 < 2 ? 1 : 2 ))" \

@@ -109,7 +109,7 @@ public class PaperResource {
     Optional<CitationFormat> export =
         CitationFormat.negotiate(format, headers.getAcceptableMediaTypes());
     Page<PaperSummary> page =
-        searchMode == null ? service.list(filter) : service.list(filter, searchMode);
+        service.list(filter, searchMode == null ? SearchMode.KEYWORD : searchMode);
     if (export.isPresent()) {
       // An export is one page too; the next one is announced in a Link header.
       List<Long> ids = page.items().stream().map(PaperSummary::id).toList();

@@ -66,16 +66,12 @@ public class PaperService {
     }
   }
 
-  public Page<PaperSummary> list(PaperFilter filter) throws SQLException {
-    return list(filter, SearchMode.KEYWORD);
-  }
-
   /** The mode {@code q} runs in: {@code requested} (a wire name) or the default; 503 if unable. */
   public SearchMode searchMode(String requested) {
     return search.searchMode(requested);
   }
 
-  /** Papers under {@code filter}, its {@code q} ranked in {@code mode}. */
+  /** Papers under {@code filter}, its {@code q} (if any) ranked in {@code mode}. */
   public Page<PaperSummary> list(PaperFilter filter, SearchMode mode) throws SQLException {
     List<String> after =
         filter.cursor() == null

@@ -5,6 +5,7 @@ import static org.mlmdkb.search.IndexFields.*;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +87,7 @@ public class HybridSearch {
             IndexSearch.Hit h = index.hit(s, docs[i], null);
             hits.add(withScore(h, cosine(docs[i].score)));
           }
-          return result(s, r, found.facetsCollector(), hits);
+          return result(s, r, List.of(found.facetsCollector()), hits);
         });
   }
 
@@ -99,19 +100,37 @@ public class HybridSearch {
           Query text = index.textQuery(r.plan());
           Query keyword = text == null ? null : index.fullQuery(s, r, text);
           Query knn = s.rewrite(nearest(vector, filters(r), candidates));
-          List<Scored<Integer>> order = fusedOrder(s, keyword, knn, offset + limit);
-          BooleanQuery.Builder union = new BooleanQuery.Builder().add(knn, Occur.SHOULD);
+          // One pass over the keyword matches gives their ranking and facet counts; the nearest
+          // items they miss are counted apart, so the union is counted exactly, once.
+          List<FacetsCollector> counted = new ArrayList<>();
+          TopDocs keywordTop = null;
+          Query nearOnly = knn;
           if (keyword != null) {
-            union.add(keyword, Occur.SHOULD);
+            FacetsCollectorManager.FacetsResult found =
+                FacetsCollectorManager.search(
+                    s,
+                    keyword,
+                    Math.max(offset + limit, FUSION_DEPTH),
+                    IndexSearch.RANKING,
+                    true,
+                    new FacetsCollectorManager());
+            keywordTop = found.topDocs();
+            counted.add(found.facetsCollector());
+            nearOnly =
+                new BooleanQuery.Builder()
+                    .add(knn, Occur.MUST)
+                    .add(keyword, Occur.MUST_NOT)
+                    .build();
           }
-          FacetsCollector fc = s.search(union.build(), new FacetsCollectorManager());
+          counted.add(s.search(nearOnly, new FacetsCollectorManager()));
           IndexSearch.checkTime(s);
+          List<Scored<Integer>> order = fusedOrder(s, keywordTop, knn, offset + limit);
           List<IndexSearch.Hit> hits = new ArrayList<>();
           for (int i = offset; i < Math.min(order.size(), offset + limit); i++) {
             Scored<Integer> d = order.get(i);
             hits.add(index.hit(s, new ScoreDoc(d.item(), (float) d.score()), text));
           }
-          return result(s, r, fc, hits);
+          return result(s, r, counted, hits);
         });
   }
 
@@ -142,8 +161,12 @@ public class HybridSearch {
           Query text = index.textQuery(plan);
           Query keyword = text == null ? null : index.fullQuery(s, r, text);
           Query knn = s.rewrite(nearest(vector, filters(r), candidates));
+          TopDocs keywordTop =
+              keyword == null
+                  ? null
+                  : s.search(keyword, IndexSearch.MAX_LIST_MATCHES + 1, IndexSearch.RANKING, true);
           List<Scored<Integer>> order =
-              fusedOrder(s, keyword, knn, IndexSearch.MAX_LIST_MATCHES + 1);
+              fusedOrder(s, keywordTop, knn, IndexSearch.MAX_LIST_MATCHES + 1);
           if (order.size() > IndexSearch.MAX_LIST_MATCHES) {
             throw ApiException.badParameter(
                 "q",
@@ -199,13 +222,12 @@ public class HybridSearch {
    * The fused order of the first {@code depth} items: RRF over the keyword head ({@link
    * #FUSION_DEPTH}) and the nearest items, then the rest of the keyword ranking in its own order.
    */
-  private List<Scored<Integer>> fusedOrder(IndexSearcher s, Query keyword, Query knn, int depth)
-      throws IOException {
+  private List<Scored<Integer>> fusedOrder(
+      IndexSearcher s, TopDocs keywordTop, Query knn, int depth) throws IOException {
     List<Integer> keywordDocs = new ArrayList<>();
     List<Double> keywordScores = new ArrayList<>();
-    if (keyword != null) {
-      TopDocs top = s.search(keyword, Math.max(depth, FUSION_DEPTH), IndexSearch.RANKING, true);
-      for (ScoreDoc d : top.scoreDocs) {
+    if (keywordTop != null) {
+      for (ScoreDoc d : keywordTop.scoreDocs) {
         keywordDocs.add(d.doc);
         keywordScores.add((double) d.score);
       }
@@ -237,21 +259,49 @@ public class HybridSearch {
     return order.size() > depth ? order.subList(0, depth) : order;
   }
 
+  /** Type totals and facets over disjoint sets of hits, one FacetsCollector each, added up. */
   private IndexSearch.Result result(
-      IndexSearcher s, IndexSearch.Request r, FacetsCollector fc, List<IndexSearch.Hit> hits)
+      IndexSearcher s,
+      IndexSearch.Request r,
+      List<FacetsCollector> parts,
+      List<IndexSearch.Hit> hits)
       throws IOException {
-    IndexSearch.FacetCounts counts = index.facetCounts(s, fc);
+    List<IndexSearch.FacetCounts> counts = new ArrayList<>();
+    for (FacetsCollector fc : parts) {
+      counts.add(index.facetCounts(s, fc));
+    }
     Map<String, Long> byType = new LinkedHashMap<>();
-    for (FacetValue v : counts.values(TYPE, Integer.MAX_VALUE)) {
+    for (FacetValue v : summed(counts, TYPE, Integer.MAX_VALUE)) {
       byType.put(v.value(), v.count());
     }
     Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
     for (String f : r.facets()) {
       if (!f.equals("type")) {
-        facets.put(f, counts.values(f, r.facetLimit()));
+        facets.put(f, summed(counts, f, r.facetLimit()));
       }
     }
     return new IndexSearch.Result(hits, byType, facets);
+  }
+
+  /** Per value, the sum over the parts; ordered as IndexSearch orders one facet's values. */
+  private static List<FacetValue> summed(List<IndexSearch.FacetCounts> parts, String dim, int limit)
+      throws IOException {
+    if (parts.size() == 1) {
+      return parts.get(0).values(dim, limit);
+    }
+    Map<String, FacetValue> sum = new LinkedHashMap<>();
+    for (IndexSearch.FacetCounts part : parts) {
+      for (FacetValue v : part.values(dim, Integer.MAX_VALUE)) {
+        sum.merge(
+            v.value(), v, (a, b) -> new FacetValue(a.value(), a.label(), a.count() + b.count()));
+      }
+    }
+    Comparator<FacetValue> order = Comparator.comparingLong(FacetValue::count).reversed();
+    order =
+        dim.equals(YEAR)
+            ? order.thenComparing(FacetValue::value, Comparator.reverseOrder())
+            : order.thenComparing(FacetValue::value);
+    return sum.values().stream().sorted(order).limit(limit).toList();
   }
 
   /** Types, paper filters and the query's exclusions: what a keyword search would filter by. */

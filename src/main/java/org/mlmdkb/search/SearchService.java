@@ -186,12 +186,10 @@ public class SearchService {
         semantic.status());
   }
 
-  /** The papers {@code q} matches under {@code filter}, with their relevance (paper list's q). */
-  public Map<Long, Float> matchingPapers(String q, PaperFilter filter) {
-    return matchingPapers(q, filter, SearchMode.KEYWORD);
-  }
-
-  /** As above, ranked in {@code mode} (see {@link #searchMode}); higher values rank first. */
+  /**
+   * The papers {@code q} matches under {@code filter}, with their relevance in {@code mode} (see
+   * {@link #searchMode}); higher values rank first (paper list's q).
+   */
   public Map<Long, Float> matchingPapers(String q, PaperFilter filter, SearchMode mode) {
     Plan plan = plan(q);
     if (mode != SearchMode.KEYWORD) {

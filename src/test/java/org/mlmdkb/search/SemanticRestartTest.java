@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
@@ -76,6 +77,33 @@ class SemanticRestartTest {
       restartedWorker.stop();
       SearchIndex.wipe(dir);
     }
+  }
+
+  @Test
+  void aVectorOfAnotherModelIsReplacedInTheBackground() throws Exception {
+    long before = embedder.itemTextsEmbedded();
+    int changed;
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
+      // As a model upgrade leaves them: vectors stored under another model's name.
+      changed =
+          s.executeUpdate(
+              "UPDATE item_embedding SET model = 'an-older-model sha256:0000000000000000'"
+                  + " WHERE kind = 'method'"
+                  + " AND item_id IN (SELECT id FROM method WHERE deleted_at IS NULL)");
+    }
+    assertTrue(changed > 50, "" + changed);
+    index.catchUp();
+    SemanticTestSupport.awaitEmbedded(embedder, worker, index);
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT count(*) FROM item_embedding WHERE model LIKE 'an-older-model%'")) {
+      rs.next();
+      assertEquals(0, rs.getLong(1));
+    }
+    assertEquals(changed, embedder.itemTextsEmbedded() - before);
   }
 
   @Test
