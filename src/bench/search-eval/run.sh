@@ -6,11 +6,13 @@
 #   URL=http://localhost:8080 src/bench/search-eval/run.sh   # scores a service that already runs
 #   ENDPOINT=papers src/bench/search-eval/run.sh      # /api/v1/papers?q= instead of /api/v1/search
 #   src/bench/search-eval/run.sh --per-query          # also one line per query
+#   MODES=keyword,semantic,hybrid src/bench/search-eval/run.sh   # one column per search mode
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 
 URL=${URL:-}
 ENDPOINT=${ENDPOINT:-search}
+MODES=${MODES:-}
 PORT=${PORT:-18231}
 DATA_DIR=${DATA_DIR:-/var/tmp/mlmd-kb-search-eval/data-bench}
 CLASSPATH_FILE=target/search-eval.classpath
@@ -50,6 +52,17 @@ if [ -z "$URL" ]; then
     sleep 1
   done
   curl -fsS "$URL/q/health/ready" >/dev/null || { echo "not ready after 180 s; see $log" >&2; exit 1; }
+fi
+
+if [ -n "$MODES" ]; then
+  # Semantic and hybrid need every item embedded (in the background after the first start).
+  for _ in $(seq 1 600); do
+    state=$(curl -fsS "$URL/api/v1" | python3 -c 'import json,sys; s=json.load(sys.stdin)["search"]["semantic"]; print(s["state"], s["items_pending"])' || true)
+    [ "$state" = "ready 0" ] && break
+    sleep 1
+  done
+  echo "search by meaning: $state (state, items pending)"
+  set -- --modes "$MODES" "$@"
 fi
 
 java -cp "target/test-classes:target/classes:$(cat "$CLASSPATH_FILE")" \

@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.paging.Limits;
 import org.mlmdkb.common.paging.Page;
 import org.mlmdkb.common.query.FieldSelection;
@@ -26,6 +27,7 @@ import org.mlmdkb.paper.PaperDtos.PaperSummary;
 import org.mlmdkb.paper.citation.CitationExporter;
 import org.mlmdkb.paper.citation.CitationFormat;
 import org.mlmdkb.search.SearchDtos.RelatedList;
+import org.mlmdkb.search.SearchMode;
 
 /** Research papers: a filtered, keyset-paged list and single papers by id, DOI or arXiv id. */
 @Path("/api/v1/papers")
@@ -46,7 +48,10 @@ public class PaperResource {
           "limit",
           "cursor",
           "fields",
-          "format");
+          "format",
+          "mode");
+
+  static final String SEARCH_MODE_HEADER = "Search-Mode";
 
   private final PaperService service;
   private final FieldSelection fieldSelection;
@@ -80,11 +85,13 @@ public class PaperResource {
       @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor,
       @QueryParam("fields") String fields,
-      @QueryParam("format") String format)
+      @QueryParam("format") String format,
+      @QueryParam("mode") String mode)
       throws SQLException {
     QueryParams.allowOnly(uri, LIST_PARAMETERS);
     String sortParameter = QueryParams.oneOf("sort", sort, PaperSort.parameters());
     String text = QueryParams.text("q", q);
+    SearchMode searchMode = searchMode(text, mode);
     // Without q every paper is equally relevant: relevance then means the default order, so
     // each documented sort value is valid on its own, as the contract says.
     boolean byRelevance =
@@ -101,7 +108,8 @@ public class PaperResource {
             QueryParams.text("cursor", cursor));
     Optional<CitationFormat> export =
         CitationFormat.negotiate(format, headers.getAcceptableMediaTypes());
-    Page<PaperSummary> page = service.list(filter);
+    Page<PaperSummary> page =
+        service.list(filter, searchMode == null ? SearchMode.KEYWORD : searchMode);
     if (export.isPresent()) {
       // An export is one page too; the next one is announced in a Link header.
       List<Long> ids = page.items().stream().map(PaperSummary::id).toList();
@@ -112,11 +120,32 @@ public class PaperResource {
             uri.getRequestUriBuilder().replaceQueryParam("cursor", page.nextCursor()).build(),
             "next");
       }
-      return response.build();
+      return withMode(response, searchMode).build();
     }
-    return Response.ok(
-            fieldSelection.apply(page, QueryParams.list("fields", fields), PaperFields.SELECTABLE))
+    return withMode(
+            Response.ok(
+                fieldSelection.apply(
+                    page, QueryParams.list("fields", fields), PaperFields.SELECTABLE)),
+            searchMode)
         .build();
+  }
+
+  /** The mode q ranks in; null without q, where mode has nothing to apply to (400 if given). */
+  private SearchMode searchMode(String text, String mode) {
+    String requested = QueryParams.oneOf("mode", mode, SearchMode.wireNames());
+    if (text == null) {
+      if (requested != null) {
+        throw ApiException.badParameter("mode", "applies to q; give q as well");
+      }
+      return null;
+    }
+    return service.searchMode(requested);
+  }
+
+  /** Which mode ranked the list: the response says so, as /search's body does. */
+  private static Response.ResponseBuilder withMode(
+      Response.ResponseBuilder response, SearchMode mode) {
+    return mode == null ? response : response.header(SEARCH_MODE_HEADER, mode.wire());
   }
 
   /**

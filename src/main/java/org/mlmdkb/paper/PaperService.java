@@ -18,7 +18,10 @@ import org.mlmdkb.paper.PaperRepository.Row;
 import org.mlmdkb.result.ResultRepository;
 import org.mlmdkb.search.RelatedPapers;
 import org.mlmdkb.search.SearchDtos.RelatedList;
+import org.mlmdkb.search.SearchDtos.RelatedPaper;
+import org.mlmdkb.search.SearchMode;
 import org.mlmdkb.search.SearchService;
+import org.mlmdkb.search.semantic.RelatedByMeaning;
 
 /** Lists papers and resolves paper references (internal id, {@code doi:…}, {@code arxiv:…}). */
 @ApplicationScoped
@@ -34,33 +37,54 @@ public class PaperService {
   private final ResultRepository results;
   private final SearchService search;
   private final RelatedPapers related;
+  private final RelatedByMeaning relatedByMeaning;
 
   public PaperService(
       PaperRepository papers,
       ResultRepository results,
       SearchService search,
       RelatedPapers related,
+      RelatedByMeaning relatedByMeaning,
       ReadSnapshot snapshot) {
     this.snapshot = snapshot;
     this.papers = papers;
     this.results = results;
     this.search = search;
     this.related = related;
+    this.relatedByMeaning = relatedByMeaning;
   }
 
   public RelatedList related(String ref, int limit) throws SQLException {
     Row r = find(ref).orElseThrow(() -> ApiException.notFound("Paper '" + ref + "'"));
-    return new RelatedList(related.listRelated(r.id(), limit));
+    // Links and text (RelatedPapers, from the index) blended with closeness in meaning
+    // (search.semantic).
+    List<RelatedPaper> byLinks = related.listRelated(r.id(), RelatedByMeaning.candidatesFor(limit));
+    return new RelatedList(relatedByMeaning.blend(r.id(), byLinks, limit));
   }
 
-  public Page<PaperSummary> list(PaperFilter filter) throws SQLException {
+  /** The live paper {@code ref} names, if any; empty for a malformed ref too. */
+  public Optional<Long> findId(String ref) throws SQLException {
+    try {
+      return find(ref).map(Row::id);
+    } catch (ApiException malformed) {
+      return Optional.empty();
+    }
+  }
+
+  /** The mode {@code q} runs in: {@code requested} (a wire name) or the default; 503 if unable. */
+  public SearchMode searchMode(String requested) {
+    return search.searchMode(requested);
+  }
+
+  /** Papers under {@code filter}, its {@code q} (if any) ranked in {@code mode}. */
+  public Page<PaperSummary> list(PaperFilter filter, SearchMode mode) throws SQLException {
     List<String> after =
         filter.cursor() == null
             ? null
             : Cursor.decode(filter.cursor(), filter.sort().parameter(), 2);
     // q means what it means on /search: phrases, -exclusion, OR, synonyms, corrections.
     Map<Long, Float> matches =
-        filter.q() == null ? null : search.matchingPapers(filter.q(), filter);
+        filter.q() == null ? null : search.matchingPapers(filter.q(), filter, mode);
     PaperRepository.Slice slice = papers.list(filter, matches, after);
     List<Row> rows = slice.rows();
     String next = null;

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
@@ -19,6 +20,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.util.BytesRef;
 import org.mlmdkb.search.IndexSourceRepository.ArticleSource;
 import org.mlmdkb.search.IndexSourceRepository.EntitySource;
@@ -160,6 +162,14 @@ final class IndexDocuments {
     d.add(new TextField(EXTRA, a.body(), Field.Store.NO));
     d.add(new TextField(SPELL, a.title(), Field.Store.NO));
     return FACETS.build(d);
+  }
+
+  /** Adds the item's embedding (unit length, so dot product is cosine), when it has one. */
+  static Document withVector(Document d, float[] vector) {
+    if (vector != null) {
+      d.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
+    }
+    return d;
   }
 
   private static Document common(String type, String key, String ref) {

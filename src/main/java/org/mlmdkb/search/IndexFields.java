@@ -71,6 +71,9 @@ final class IndexFields {
   static final String AUTHOR_KEY = "author_key";
   static final String ADDED_AT = "added_at";
 
+  /** The item's embedding (HNSW graph), for search by meaning; absent until it is embedded. */
+  static final String VECTOR = "vector";
+
   /** Separates a facet value from its label inside one facet string. */
   static final char LABEL_SEPARATOR = '\u001f';
 

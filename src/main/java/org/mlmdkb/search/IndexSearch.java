@@ -70,7 +70,7 @@ public class IndexSearch {
   record Result(
       List<Hit> hits, Map<String, Long> countsByType, Map<String, List<FacetValue>> facets) {}
 
-  private static final Sort RANKING =
+  static final Sort RANKING =
       new Sort(
           SortField.FIELD_SCORE,
           new SortField(TYPE, SortField.Type.STRING),
@@ -229,9 +229,9 @@ public class IndexSearch {
    * The ranked text query of a plan, and its clauses alone (synonyms and corrections included, no
    * tiers): what snippets mark.
    */
-  private record TextQuery(Query ranked, Query clauses) {}
+  record TextQuery(Query ranked, Query clauses) {}
 
-  private TextQuery textQuery(SearchService.Plan plan) {
+  TextQuery textQuery(SearchService.Plan plan) {
     List<Clause> clauses = plan.clauses();
     Query[] anywhere = new Query[clauses.size()];
     Query[] inTitle = new Query[clauses.size()];
@@ -314,7 +314,7 @@ public class IndexSearch {
     return Arrays.stream(SearchType.values()).anyMatch(t -> t.wire().equals(singular));
   }
 
-  private Query fullQuery(Request r, TextQuery text) {
+  Query fullQuery(Request r, TextQuery text) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     BooleanQuery.Builder matching = new BooleanQuery.Builder();
     matching.add(text.ranked(), Occur.SHOULD);
@@ -379,12 +379,13 @@ public class IndexSearch {
         });
   }
 
-  private Hit hit(IndexSearcher s, ScoreDoc d, Query text) throws IOException {
+  Hit hit(IndexSearcher s, ScoreDoc d, Query text) throws IOException {
     Document doc = s.storedFields().document(d.doc);
     String title = doc.get(TITLE);
     String body = doc.get(BODY);
-    String snippet = snippet(text, BODY, body);
-    if (snippet == null) {
+    // Without a text query (search by meaning alone) there is nothing to mark.
+    String snippet = text == null ? null : snippet(text, BODY, body);
+    if (snippet == null && text != null) {
       snippet = snippet(text, TITLE, title);
     }
     if (snippet == null) {
@@ -416,7 +417,7 @@ public class IndexSearch {
   }
 
   /** Exact counts per facet value over every match. */
-  private final class FacetCounts {
+  final class FacetCounts {
     private final SortedSetDocValuesFacetCounts counts;
 
     FacetCounts(SortedSetDocValuesFacetCounts counts) {
@@ -462,7 +463,7 @@ public class IndexSearch {
     }
   }
 
-  private FacetCounts facetCounts(IndexSearcher s, FacetsCollector fc) throws IOException {
+  FacetCounts facetCounts(IndexSearcher s, FacetsCollector fc) throws IOException {
     SortedSetDocValuesReaderState state = state(s.getIndexReader());
     return new FacetCounts(state == null ? null : new SortedSetDocValuesFacetCounts(state, fc));
   }

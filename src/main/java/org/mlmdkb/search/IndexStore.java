@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,12 +37,15 @@ import org.mlmdkb.search.IndexSourceRepository.ChangeBatch;
 final class IndexStore implements AutoCloseable {
 
   /** Bumped whenever documents or analysis change shape: an index of another format is rebuilt. */
-  static final String FORMAT = "2";
+  static final String FORMAT = "3";
 
   static final String FORMAT_KEY = "kb.format";
   static final String SOURCE_KEY = "kb.source";
   static final String XMIN_KEY = "kb.change_xmin";
   static final String COMMITTED_AT_KEY = "kb.committed_at";
+
+  /** The embedding model of the index's vectors (DocumentVectors.model); "" for none. */
+  static final String VECTOR_MODEL_KEY = "kb.vector_model";
 
   private static final int REBUILD_BATCH = 1000;
   private static final int CHANGE_BATCH = 5000;
@@ -49,6 +53,7 @@ final class IndexStore implements AutoCloseable {
   private final Path dir;
   private final AgroalDataSource dataSource;
   private final Duration retention;
+  private final DocumentVectors vectors;
   private final Object writeLock = new Object();
   private Directory directory;
   private IndexWriter writer;
@@ -62,9 +67,14 @@ final class IndexStore implements AutoCloseable {
   private final Map<Long, Long> appliedAboveWatermark = new HashMap<>();
 
   IndexStore(Path dir, AgroalDataSource dataSource, Duration retention) {
+    this(dir, dataSource, retention, DocumentVectors.NONE);
+  }
+
+  IndexStore(Path dir, AgroalDataSource dataSource, Duration retention, DocumentVectors vectors) {
     this.dir = dir;
     this.dataSource = dataSource;
     this.retention = retention;
+    this.vectors = vectors;
   }
 
   /**
@@ -116,6 +126,10 @@ final class IndexStore implements AutoCloseable {
       if (!sourceId.equals(data.get(SOURCE_KEY))) {
         return "built from another database";
       }
+      String model = vectors.model();
+      if (model != null && !model.equals(data.get(VECTOR_MODEL_KEY))) {
+        return "its vectors are not those of the embedding model " + model;
+      }
       long committedAt = Long.parseLong(data.getOrDefault(COMMITTED_AT_KEY, "0"));
       if (committedAt < System.currentTimeMillis() - retention.toMillis()) {
         return "last committed before the oldest kept change";
@@ -156,8 +170,9 @@ final class IndexStore implements AutoCloseable {
           if (ids.isEmpty()) {
             break;
           }
+          Map<Long, float[]> vs = vectors.vectors(c, "paper", ids);
           for (var p : IndexSourceRepository.papers(c, ids)) {
-            writer.addDocument(IndexDocuments.paper(p));
+            writer.addDocument(IndexDocuments.withVector(IndexDocuments.paper(p), vs.get(p.id())));
           }
           papers += ids.size();
           after = ids.get(ids.size() - 1);
@@ -173,11 +188,14 @@ final class IndexStore implements AutoCloseable {
             default -> articles.add(id);
           }
         }
+        Map<String, Map<Long, float[]>> vs = entityVectors(c, methods, datasets);
         for (var e : IndexSourceRepository.entities(c, methods, datasets)) {
-          writer.addDocument(IndexDocuments.entity(e));
+          writer.addDocument(
+              IndexDocuments.withVector(IndexDocuments.entity(e), vs.get(e.type()).get(e.id())));
         }
+        Map<Long, float[]> av = vectors.vectors(c, "article", articles);
         for (var a : IndexSourceRepository.articles(c, articles)) {
-          writer.addDocument(IndexDocuments.article(a));
+          writer.addDocument(IndexDocuments.withVector(IndexDocuments.article(a), av.get(a.id())));
         }
         for (var t : IndexSourceRepository.tags(c, null)) {
           writer.addDocument(IndexDocuments.tag(t));
@@ -268,14 +286,26 @@ final class IndexStore implements AutoCloseable {
     datasets.forEach(id -> gone.add(IndexDocuments.key("dataset", id)));
     articles.forEach(id -> gone.add(IndexDocuments.key("article", id)));
     tags.forEach(slug -> gone.add(IndexDocuments.key("tag", slug)));
+    Map<Long, float[]> pv = vectors.vectors(c, "paper", papers);
     for (var p : IndexSourceRepository.papers(c, papers)) {
-      replace(IndexDocuments.key("paper", p.id()), IndexDocuments.paper(p), gone);
+      replace(
+          IndexDocuments.key("paper", p.id()),
+          IndexDocuments.withVector(IndexDocuments.paper(p), pv.get(p.id())),
+          gone);
     }
+    Map<String, Map<Long, float[]>> ev = entityVectors(c, methods, datasets);
     for (var e : IndexSourceRepository.entities(c, methods, datasets)) {
-      replace(IndexDocuments.key(e.type(), e.id()), IndexDocuments.entity(e), gone);
+      replace(
+          IndexDocuments.key(e.type(), e.id()),
+          IndexDocuments.withVector(IndexDocuments.entity(e), ev.get(e.type()).get(e.id())),
+          gone);
     }
+    Map<Long, float[]> av = vectors.vectors(c, "article", articles);
     for (var a : IndexSourceRepository.articles(c, articles)) {
-      replace(IndexDocuments.key("article", a.id()), IndexDocuments.article(a), gone);
+      replace(
+          IndexDocuments.key("article", a.id()),
+          IndexDocuments.withVector(IndexDocuments.article(a), av.get(a.id())),
+          gone);
     }
     for (var t : IndexSourceRepository.tags(c, tags)) {
       replace(IndexDocuments.key("tag", t.slug()), IndexDocuments.tag(t), gone);
@@ -284,6 +314,13 @@ final class IndexStore implements AutoCloseable {
     for (String key : gone) {
       writer.deleteDocuments(new Term(IndexFields.KEY, key));
     }
+  }
+
+  private Map<String, Map<Long, float[]>> entityVectors(
+      Connection c, Collection<Long> methods, Collection<Long> datasets) throws SQLException {
+    return Map.of(
+        "method", vectors.vectors(c, "method", methods),
+        "dataset", vectors.vectors(c, "dataset", datasets));
   }
 
   private void replace(String key, org.apache.lucene.document.Document doc, Set<String> gone)
@@ -307,7 +344,9 @@ final class IndexStore implements AutoCloseable {
                   XMIN_KEY,
                   Long.toString(pendingXmin),
                   COMMITTED_AT_KEY,
-                  Long.toString(System.currentTimeMillis()))
+                  Long.toString(System.currentTimeMillis()),
+                  VECTOR_MODEL_KEY,
+                  vectors.model() == null ? "" : vectors.model())
               .entrySet());
       writer.commit();
       xmin = pendingXmin;

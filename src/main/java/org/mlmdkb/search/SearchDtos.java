@@ -2,6 +2,7 @@ package org.mlmdkb.search;
 
 import java.util.List;
 import java.util.Map;
+import org.mlmdkb.search.semantic.SemanticStatus;
 
 /** Shapes of search answers on the wire (see openapi.yaml: SearchPage, SuggestionList, …). */
 public final class SearchDtos {
@@ -23,7 +24,9 @@ public final class SearchDtos {
       List<SearchHit> items,
       String nextCursor,
       long total,
-      Map<String, List<FacetValue>> facets) {}
+      Map<String, List<FacetValue>> facets,
+      String mode,
+      SemanticStatus semantic) {}
 
   public record Suggestion(String text, String type, String id) {}
 

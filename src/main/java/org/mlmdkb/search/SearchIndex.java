@@ -29,13 +29,15 @@ public class SearchIndex {
 
   private final AgroalDataSource dataSource;
   private final KbConfig config;
+  private final DocumentVectors vectors;
   private volatile IndexStore store;
   private volatile String state = "starting";
   private ChangeFollower follower;
 
-  public SearchIndex(AgroalDataSource dataSource, KbConfig config) {
+  public SearchIndex(AgroalDataSource dataSource, KbConfig config, DocumentVectors vectors) {
     this.dataSource = dataSource;
     this.config = config;
+    this.vectors = vectors;
   }
 
   /** After the seed loader (default priority), whose rows arrive through the change sequence. */
@@ -65,7 +67,7 @@ public class SearchIndex {
 
   private void open(Path dir) {
     try {
-      IndexStore s = new IndexStore(dir, dataSource, config.search().changeRetention());
+      IndexStore s = new IndexStore(dir, dataSource, config.search().changeRetention(), vectors);
       state = "rebuilding";
       s.openOrRebuild(reason -> state = "rebuilding: " + reason);
       s.catchUp();
@@ -133,7 +135,14 @@ public class SearchIndex {
   /** For tests: a second consumer of the same database over another directory. */
   static IndexStore openStore(Path dir, AgroalDataSource dataSource, Duration retention)
       throws IOException, SQLException {
-    IndexStore s = new IndexStore(dir, dataSource, retention);
+    return openStore(dir, dataSource, retention, DocumentVectors.NONE);
+  }
+
+  /** For tests: as above, with the vectors of {@code vectors}. */
+  static IndexStore openStore(
+      Path dir, AgroalDataSource dataSource, Duration retention, DocumentVectors vectors)
+      throws IOException, SQLException {
+    IndexStore s = new IndexStore(dir, dataSource, retention, vectors);
     s.openOrRebuild(reason -> {});
     s.catchUp();
     return s;

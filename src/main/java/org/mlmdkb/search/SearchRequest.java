@@ -3,7 +3,10 @@ package org.mlmdkb.search;
 import java.util.Set;
 import org.mlmdkb.paper.PaperFilter;
 
-/** A validated search: the text, the types asked for, paper filters, facets and the page. */
+/**
+ * A validated search: the text, the types asked for, paper filters, facets, the page and the mode
+ * asked for (null: the default).
+ */
 public record SearchRequest(
     String q,
     Set<SearchType> types,
@@ -12,4 +15,5 @@ public record SearchRequest(
     Set<String> facets,
     int facetLimit,
     int limit,
-    int offset) {}
+    int offset,
+    String mode) {}

@@ -44,7 +44,8 @@ public class SearchResource {
           "facets",
           "facet_limit",
           "limit",
-          "cursor");
+          "cursor",
+          "mode");
 
   static final List<String> FACETS = List.of("type", "year", "tag", "method", "dataset", "venue");
 
@@ -68,9 +69,11 @@ public class SearchResource {
       @QueryParam("facets") String facets,
       @QueryParam("facet_limit") String facetLimit,
       @QueryParam("limit") String limit,
-      @QueryParam("cursor") String cursor)
+      @QueryParam("cursor") String cursor,
+      @QueryParam("mode") String mode)
       throws SQLException {
     QueryParams.allowOnly(uri, SEARCH_PARAMETERS);
+    String requestedMode = QueryParams.oneOf("mode", mode, SearchMode.wireNames());
     String text = QueryParams.text("q", q);
     if (text == null) {
       throw ApiException.badParameter("q", "is required: the words to search for");
@@ -103,7 +106,8 @@ public class SearchResource {
             closedSet("facets", facets, FACETS),
             fl == null ? 10 : fl,
             Limits.check(QueryParams.integer("limit", limit)),
-            offset));
+            offset,
+            requestedMode));
   }
 
   @GET

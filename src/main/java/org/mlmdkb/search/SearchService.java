@@ -19,6 +19,7 @@ import org.mlmdkb.search.SearchDtos.Correction;
 import org.mlmdkb.search.SearchDtos.FacetValue;
 import org.mlmdkb.search.SearchDtos.SearchHit;
 import org.mlmdkb.search.SearchDtos.SearchPage;
+import org.mlmdkb.search.semantic.SemanticSearch;
 
 /**
  * Turns a query into a plan (synonyms expanded, misspellings corrected, identifiers recognised) and
@@ -36,9 +37,13 @@ public class SearchService {
   private static final int MAX_NGRAM = 4;
 
   private final IndexSearch index;
+  private final HybridSearch hybrid;
+  private final SemanticSearch semantic;
 
-  public SearchService(IndexSearch index) {
+  public SearchService(IndexSearch index, HybridSearch hybrid, SemanticSearch semantic) {
     this.index = index;
+    this.hybrid = hybrid;
+    this.semantic = semantic;
   }
 
   /**
@@ -59,6 +64,20 @@ public class SearchService {
 
     boolean matchesNothing() {
       return parsed.hasNoPositiveClause();
+    }
+
+    /** The query as written: no synonyms, corrections or fuzzy words (search by meaning). */
+    Plan withoutRewrites() {
+      return new Plan(
+          parsed,
+          parsed.clauses(),
+          List.of(),
+          List.of(),
+          null,
+          List.of(),
+          List.of(),
+          List.of(),
+          Set.of());
     }
   }
 
@@ -186,7 +205,13 @@ public class SearchService {
   }
 
   public SearchPage search(SearchRequest r) {
+    SearchMode mode = semantic.resolve(r.mode());
     Plan plan = plan(r.q());
+    float[] vector = mode == SearchMode.KEYWORD ? null : semantic.queryVector(plan.parsed());
+    if (mode == SearchMode.SEMANTIC) {
+      // Corrections and synonyms shape the keyword ranking only; by meaning they play no part.
+      plan = plan.withoutRewrites();
+    }
     Set<SearchType> types = EnumSet.noneOf(SearchType.class);
     types.addAll(r.types());
     if (r.hasPaperFilter()) {
@@ -204,18 +229,19 @@ public class SearchService {
           List.of(),
           null,
           0,
-          facets);
+          facets,
+          mode.wire(),
+          semantic.status());
     }
+    IndexSearch.Request request =
+        new IndexSearch.Request(
+            plan, types, r.hasPaperFilter() ? r.paperFilter() : null, r.facets(), r.facetLimit());
     IndexSearch.Result result =
-        index.search(
-            new IndexSearch.Request(
-                plan,
-                types,
-                r.hasPaperFilter() ? r.paperFilter() : null,
-                r.facets(),
-                r.facetLimit()),
-            r.limit(),
-            r.offset());
+        switch (mode) {
+          case KEYWORD -> index.search(request, r.limit(), r.offset());
+          case SEMANTIC -> hybrid.semantic(request, vector, r.limit(), r.offset());
+          case HYBRID -> hybrid.hybrid(request, vector, r.limit(), r.offset());
+        };
     Map<String, Long> counts = result.countsByType();
     long total = counts.values().stream().mapToLong(Long::longValue).sum();
     List<SearchHit> items = result.hits().stream().map(this::toDto).toList();
@@ -240,16 +266,32 @@ public class SearchService {
         items,
         cursor,
         total,
-        facets);
+        facets,
+        mode.wire(),
+        semantic.status());
   }
 
-  /** The papers {@code q} matches under {@code filter}, with their relevance (paper list's q). */
-  public Map<Long, Float> matchingPapers(String q, PaperFilter filter) {
+  /**
+   * The papers {@code q} matches under {@code filter}, with their relevance in {@code mode} (see
+   * {@link #searchMode}); higher values rank first (paper list's q).
+   */
+  public Map<Long, Float> matchingPapers(String q, PaperFilter filter, SearchMode mode) {
     Plan plan = plan(q);
+    if (mode != SearchMode.KEYWORD) {
+      float[] vector = semantic.queryVector(plan.parsed());
+      return mode == SearchMode.SEMANTIC
+          ? hybrid.semanticPapers(vector, filter)
+          : hybrid.hybridPapers(plan, vector, filter);
+    }
     if (plan.matchesNothing()) {
       return Map.of();
     }
     return index.matchingPapers(plan, filter);
+  }
+
+  /** The mode a query runs in: {@code requested} (a wire name) or the default; 503 if unable. */
+  public SearchMode searchMode(String requested) {
+    return semantic.resolve(requested);
   }
 
   /** Words of at least four letters, not quoted, excluded or a known synonym. */

@@ -162,5 +162,43 @@ public interface KbConfig {
     /** Rebuild a missing index before accepting requests (tests) instead of in the background. */
     @WithDefault("false")
     boolean rebuildBeforeStart();
+
+    /**
+     * The mode of /search and /papers?q= when the request names none: hybrid, keyword, semantic.
+     */
+    @WithDefault("hybrid")
+    String defaultMode();
+
+    /** Search by meaning: the embedding model and the background embedding of items. */
+    Semantic semantic();
+  }
+
+  /** Search by meaning ({@code kb.search.semantic.*}). */
+  interface Semantic {
+    /** Load the model and embed items; false leaves keyword search only (the others answer 503). */
+    @WithDefault("true")
+    boolean enabled();
+
+    /**
+     * The model on the class path: "{model}.onnx" and "{model}-tokenizer.json" (a BERT-style
+     * sentence encoder with mean pooling); stored vectors record it, a change re-embeds.
+     */
+    @WithDefault("all-minilm-l6-v2-q")
+    String model();
+
+    /** Threads embedding items in the background; each runs the model on one core. */
+    @WithDefault("1")
+    int threads();
+
+    /** The nearest items a semantic search considers: its hits at most, and hybrid's share. */
+    @WithDefault("100")
+    int candidates();
+
+    /**
+     * Hybrid ranking: the keyword score's weight against similarity (0 to 1), below the hits
+     * keyword search is sure of (RankFusion); 0.65 was best on the judged set.
+     */
+    @WithDefault("0.65")
+    double keywordWeight();
   }
 }

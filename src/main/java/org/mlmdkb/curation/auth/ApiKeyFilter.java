@@ -11,10 +11,11 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.mlmdkb.common.error.Problems;
 
 /**
- * Reads are public; every other method on any endpoint needs a valid, unrevoked API key (401), and
- * endpoints marked {@link AdminOnly} need an ADMIN key (403). Runs after routing, so an unknown
- * path is still a 404 and the endpoint's annotations are known. Deliberately no path test: the raw
- * path may be percent-encoded ({@code /%61pi/v1/...}) and still route to a write endpoint.
+ * Reads are public (GET, HEAD, OPTIONS and endpoints marked {@link PublicRead}); every other method
+ * on any endpoint needs a valid, unrevoked API key (401), and endpoints marked {@link AdminOnly}
+ * need an ADMIN key (403). Runs after routing, so an unknown path is still a 404 and the endpoint's
+ * annotations are known. Deliberately no path test: the raw path may be percent-encoded ({@code
+ * /%61pi/v1/...}) and still route to a write endpoint.
  */
 public class ApiKeyFilter {
 
@@ -33,7 +34,7 @@ public class ApiKeyFilter {
   public Response authenticate(ContainerRequestContext request, ResourceInfo resource)
       throws SQLException {
     String path = request.getUriInfo().getPath();
-    if (SAFE_METHODS.contains(request.getMethod())) {
+    if (SAFE_METHODS.contains(request.getMethod()) || isPublicRead(resource)) {
       return null;
     }
     Optional<ApiKeyRepository.KeyRow> key =
@@ -54,6 +55,11 @@ public class ApiKeyFilter {
     }
     caller.authenticate(key.get().name(), key.get().role());
     return null;
+  }
+
+  private static boolean isPublicRead(ResourceInfo resource) {
+    return resource.getResourceMethod() != null
+        && resource.getResourceMethod().isAnnotationPresent(PublicRead.class);
   }
 
   private static boolean needsAdmin(ResourceInfo resource) {

@@ -13,13 +13,19 @@ import java.util.function.ToDoubleFunction;
  * stock BM25 baseline on the judged set and prints one table, category × metric × engine.
  *
  * <p>Arguments: {@code --url http://localhost:18231} (omit to score the baseline alone), {@code
- * --endpoint search|papers}, {@code --judged <dir>}, {@code --corpus <papers.json>}, {@code
+ * --endpoint search|papers}, {@code --modes keyword,semantic,hybrid} (one engine per mode; omit for
+ * the service's default), {@code --judged <dir>}, {@code --corpus <papers.json>}, {@code
  * --per-query}.
  */
 public final class SearchEvalMain {
 
   private record Options(
-      String url, ServiceSearch.Endpoint endpoint, Path judged, Path corpus, boolean perQuery) {
+      String url,
+      ServiceSearch.Endpoint endpoint,
+      List<String> modes,
+      Path judged,
+      Path corpus,
+      boolean perQuery) {
 
     static Options parse(String[] args) {
       String url = null;
@@ -27,6 +33,7 @@ public final class SearchEvalMain {
       Path judged = JudgedSet.DEFAULT_DIR;
       Path corpus = SeedCorpus.DEFAULT_FILE;
       boolean perQuery = false;
+      List<String> modes = new ArrayList<>();
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--url" -> url = args[++i];
@@ -35,10 +42,11 @@ public final class SearchEvalMain {
           case "--judged" -> judged = Path.of(args[++i]);
           case "--corpus" -> corpus = Path.of(args[++i]);
           case "--per-query" -> perQuery = true;
+          case "--modes" -> modes = List.of(args[++i].split(","));
           default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
         }
       }
-      return new Options(url, endpoint, judged, corpus, perQuery);
+      return new Options(url, endpoint, modes, judged, corpus, perQuery);
     }
   }
 
@@ -50,9 +58,13 @@ public final class SearchEvalMain {
     JudgedSet judged = JudgedSet.load(options.judged());
     List<String> engines = new ArrayList<>();
     List<PaperSearch> searches = new ArrayList<>();
-    if (options.url() != null) {
+    if (options.url() != null && options.modes().isEmpty()) {
       engines.add("service");
       searches.add(new ServiceSearch(options.url(), options.endpoint(), corpus));
+    }
+    for (String mode : options.url() == null ? List.<String>of() : options.modes()) {
+      engines.add(mode);
+      searches.add(new ServiceSearch(options.url(), options.endpoint(), corpus, mode));
     }
     engines.add("bm25");
     searches.add(Bm25Baseline.index(corpus));

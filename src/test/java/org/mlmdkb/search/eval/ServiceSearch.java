@@ -43,18 +43,30 @@ public final class ServiceSearch implements PaperSearch {
   private final String baseUrl;
   private final Endpoint endpoint;
   private final SeedCorpus corpus;
+  private final String mode;
 
   public ServiceSearch(String baseUrl, Endpoint endpoint, SeedCorpus corpus) {
+    this(baseUrl, endpoint, corpus, null);
+  }
+
+  /** {@code mode}: keyword, semantic or hybrid; null leaves the service's default. */
+  public ServiceSearch(String baseUrl, Endpoint endpoint, SeedCorpus corpus, String mode) {
     this.baseUrl = baseUrl.replaceAll("/+$", "");
     this.endpoint = endpoint;
     this.corpus = corpus;
+    this.mode = mode;
   }
 
   @Override
   public List<String> topKeys(String query) {
     JsonNode page;
     try {
-      page = get(endpoint.pathAndQuery + URLEncoder.encode(query, StandardCharsets.UTF_8), query);
+      page =
+          get(
+              endpoint.pathAndQuery
+                  + URLEncoder.encode(query, StandardCharsets.UTF_8)
+                  + (mode == null ? "" : "&mode=" + mode),
+              query);
     } catch (IllegalStateException e) {
       // A refused or failed query answers no paper, and is scored so; say why on stderr.
       System.err.println("query failed, scored as no answer: " + e.getMessage());

@@ -1,0 +1,359 @@
+package org.mlmdkb.search;
+
+import static org.mlmdkb.search.IndexFields.*;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldExistsQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.mlmdkb.common.config.KbConfig;
+import org.mlmdkb.common.error.ApiException;
+import org.mlmdkb.paper.PaperFilter;
+import org.mlmdkb.search.ParsedQuery.Clause;
+import org.mlmdkb.search.SearchDtos.FacetValue;
+import org.mlmdkb.search.semantic.RankFusion;
+import org.mlmdkb.search.semantic.RankFusion.Ranking;
+import org.mlmdkb.search.semantic.RankFusion.Scored;
+
+/**
+ * Search by meaning on the index: the nearest items to a query vector (HNSW), under the same type,
+ * paper filters and exclusions as keyword search, alone (semantic) or fused with the BM25 ranking
+ * (hybrid). Facet counts and totals are exact over what the mode returns: the nearest items
+ * (semantic), or those plus every keyword match (hybrid).
+ */
+@ApplicationScoped
+public class HybridSearch {
+
+  /** A paper and its similarity to a query vector (cosine). */
+  public record NearPaper(long id, double similarity) {}
+
+  /**
+   * Keyword hits that take part in the fusion: deeper than any page a client reads first, so the
+   * fused head is stable, and bounded, so fusion stays cheap on broad queries.
+   */
+  static final int FUSION_DEPTH = 100;
+
+  private final IndexSearch index;
+  private final SearchIndex searchIndex;
+  private final int candidates;
+  private final double keywordWeight;
+  private final IndexQueries queries = new IndexQueries(SearchAnalysis.query());
+  private volatile VectorCount vectorCount;
+
+  private record VectorCount(IndexReader reader, long count) {}
+
+  public HybridSearch(IndexSearch index, SearchIndex searchIndex, KbConfig config) {
+    this.index = index;
+    this.searchIndex = searchIndex;
+    this.candidates = Math.max(1, config.search().semantic().candidates());
+    this.keywordWeight = config.search().semantic().keywordWeight();
+  }
+
+  /** The nearest items passing the filters, by similarity. */
+  IndexSearch.Result semantic(IndexSearch.Request r, float[] vector, int limit, int offset) {
+    return index.withSearcher(
+        s -> {
+          Query knn = s.rewrite(nearest(vector, filters(r), candidates));
+          FacetsCollectorManager.FacetsResult found =
+              FacetsCollectorManager.search(
+                  s,
+                  knn,
+                  Math.max(1, offset + limit),
+                  IndexSearch.RANKING,
+                  true,
+                  new FacetsCollectorManager());
+          IndexSearch.checkTime(s);
+          List<IndexSearch.Hit> hits = new ArrayList<>();
+          ScoreDoc[] docs = found.topDocs().scoreDocs;
+          for (int i = offset; i < docs.length; i++) {
+            IndexSearch.Hit h = index.hit(s, docs[i], null);
+            hits.add(withScore(h, cosine(docs[i].score)));
+          }
+          return result(s, r, List.of(found.facetsCollector()), hits);
+        });
+  }
+
+  /**
+   * BM25 and nearest-neighbour rankings fused by reciprocal rank; keyword matches beyond follow.
+   */
+  IndexSearch.Result hybrid(IndexSearch.Request r, float[] vector, int limit, int offset) {
+    return index.withSearcher(
+        s -> {
+          IndexSearch.TextQuery text = index.textQuery(r.plan());
+          Query keyword = text == null ? null : index.fullQuery(r, text);
+          Query knn = s.rewrite(nearest(vector, filters(r), candidates));
+          // One pass over the keyword matches gives their ranking and facet counts; the nearest
+          // items they miss are counted apart, so the union is counted exactly, once.
+          List<FacetsCollector> counted = new ArrayList<>();
+          TopDocs keywordTop = null;
+          Query nearOnly = knn;
+          if (keyword != null) {
+            FacetsCollectorManager.FacetsResult found =
+                FacetsCollectorManager.search(
+                    s,
+                    keyword,
+                    Math.max(offset + limit, FUSION_DEPTH),
+                    IndexSearch.RANKING,
+                    true,
+                    new FacetsCollectorManager());
+            keywordTop = found.topDocs();
+            counted.add(found.facetsCollector());
+            nearOnly =
+                new BooleanQuery.Builder()
+                    .add(knn, Occur.MUST)
+                    .add(keyword, Occur.MUST_NOT)
+                    .build();
+          }
+          counted.add(s.search(nearOnly, new FacetsCollectorManager()));
+          IndexSearch.checkTime(s);
+          List<Scored<Integer>> order = fusedOrder(s, keywordTop, knn, offset + limit);
+          List<IndexSearch.Hit> hits = new ArrayList<>();
+          for (int i = offset; i < Math.min(order.size(), offset + limit); i++) {
+            Scored<Integer> d = order.get(i);
+            hits.add(
+                index.hit(
+                    s,
+                    new ScoreDoc(d.item(), (float) d.score()),
+                    text == null ? null : text.clauses()));
+          }
+          return result(s, r, counted, hits);
+        });
+  }
+
+  /** The paper list's q by meaning: the nearest papers under the filter, by similarity. */
+  Map<Long, Float> semanticPapers(float[] vector, PaperFilter filter) {
+    return index.withSearcher(
+        s -> {
+          Map<Long, Float> out = new LinkedHashMap<>();
+          TopDocs top =
+              s.search(nearest(vector, paperFilter(filter, Set.of()), candidates), candidates);
+          IndexSearch.checkTime(s);
+          for (ScoreDoc d : top.scoreDocs) {
+            out.put(paperId(s, d.doc), (float) cosine(d.score));
+          }
+          return out;
+        });
+  }
+
+  /**
+   * The paper list's q fused: every keyword match plus the nearest papers, scored by position in
+   * the fused order (the list sorts by that score), so the list pages through them stably.
+   */
+  Map<Long, Float> hybridPapers(SearchService.Plan plan, float[] vector, PaperFilter filter) {
+    return index.withSearcher(
+        s -> {
+          IndexSearch.Request r =
+              new IndexSearch.Request(plan, Set.of(SearchType.PAPER), filter, Set.of(), 0);
+          IndexSearch.TextQuery text = index.textQuery(plan);
+          Query keyword = text == null ? null : index.fullQuery(r, text);
+          Query knn = s.rewrite(nearest(vector, filters(r), candidates));
+          TopDocs keywordTop =
+              keyword == null
+                  ? null
+                  : s.search(keyword, IndexSearch.MAX_LIST_MATCHES + 1, IndexSearch.RANKING, true);
+          List<Scored<Integer>> order =
+              fusedOrder(s, keywordTop, knn, IndexSearch.MAX_LIST_MATCHES + 1);
+          if (order.size() > IndexSearch.MAX_LIST_MATCHES) {
+            throw ApiException.badParameter(
+                "q",
+                "matches more than "
+                    + IndexSearch.MAX_LIST_MATCHES
+                    + " papers; add words or filters");
+          }
+          Map<Long, Float> out = new LinkedHashMap<>();
+          for (int i = 0; i < order.size(); i++) {
+            out.put(paperId(s, order.get(i).item()), (float) (order.size() - i));
+          }
+          return out;
+        });
+  }
+
+  /**
+   * The {@code k} papers nearest to {@code vector} under {@code filter}, leaving out {@code
+   * exclude} (the examples of a "more like these" request).
+   */
+  public List<NearPaper> nearestPapers(
+      float[] vector, PaperFilter filter, Set<Long> exclude, int k) {
+    return index.withSearcher(
+        s -> {
+          TopDocs top = s.search(nearest(vector, paperFilter(filter, exclude), k), k);
+          IndexSearch.checkTime(s);
+          List<NearPaper> out = new ArrayList<>();
+          for (ScoreDoc d : top.scoreDocs) {
+            out.add(new NearPaper(paperId(s, d.doc), cosine(d.score)));
+          }
+          return out;
+        });
+  }
+
+  /** Documents in the index that carry a vector (cached per index refresh). */
+  public long vectorCount() {
+    if (!"ready".equals(searchIndex.state())) {
+      return 0;
+    }
+    return index.withSearcher(
+        s -> {
+          IndexReader reader = s.getIndexReader();
+          VectorCount cached = vectorCount;
+          if (cached != null && cached.reader() == reader) {
+            return cached.count();
+          }
+          long n = s.count(new FieldExistsQuery(VECTOR));
+          vectorCount = new VectorCount(reader, n);
+          return n;
+        });
+  }
+
+  /**
+   * The fused order of the first {@code depth} items: RRF over the keyword head ({@link
+   * #FUSION_DEPTH}) and the nearest items, then the rest of the keyword ranking in its own order.
+   */
+  private List<Scored<Integer>> fusedOrder(
+      IndexSearcher s, TopDocs keywordTop, Query knn, int depth) throws IOException {
+    List<Integer> keywordDocs = new ArrayList<>();
+    List<Double> keywordScores = new ArrayList<>();
+    if (keywordTop != null) {
+      for (ScoreDoc d : keywordTop.scoreDocs) {
+        keywordDocs.add(d.doc);
+        keywordScores.add((double) d.score);
+      }
+    }
+    List<Integer> semanticDocs = new ArrayList<>();
+    List<Double> semanticScores = new ArrayList<>();
+    for (ScoreDoc d : s.search(knn, Integer.MAX_VALUE).scoreDocs) {
+      semanticDocs.add(d.doc);
+      semanticScores.add(cosine(d.score));
+    }
+    int head = Math.min(FUSION_DEPTH, keywordDocs.size());
+    // Hits named by the query (an exact method or dataset, its paper) or holding every word in
+    // the title score at least ALL_TERMS_IN_TITLE: keyword search is sure of those.
+    int lead = 0;
+    while (lead < head && keywordScores.get(lead) >= IndexQueries.ALL_TERMS_IN_TITLE) {
+      lead++;
+    }
+    List<Scored<Integer>> order =
+        new ArrayList<>(
+            RankFusion.fuse(
+                new Ranking<>(keywordDocs.subList(0, head), keywordScores.subList(0, head)),
+                lead,
+                new Ranking<>(semanticDocs, semanticScores),
+                keywordWeight));
+    for (int i = head; i < keywordDocs.size(); i++) {
+      // Below every fused score, in keyword order.
+      order.add(new Scored<>(keywordDocs.get(i), 0.0));
+    }
+    return order.size() > depth ? order.subList(0, depth) : order;
+  }
+
+  /** Type totals and facets over disjoint sets of hits, one FacetsCollector each, added up. */
+  private IndexSearch.Result result(
+      IndexSearcher s,
+      IndexSearch.Request r,
+      List<FacetsCollector> parts,
+      List<IndexSearch.Hit> hits)
+      throws IOException {
+    List<IndexSearch.FacetCounts> counts = new ArrayList<>();
+    for (FacetsCollector fc : parts) {
+      counts.add(index.facetCounts(s, fc));
+    }
+    Map<String, Long> byType = new LinkedHashMap<>();
+    for (FacetValue v : summed(counts, TYPE, Integer.MAX_VALUE)) {
+      byType.put(v.value(), v.count());
+    }
+    Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
+    for (String f : r.facets()) {
+      if (!f.equals("type")) {
+        facets.put(f, summed(counts, f, r.facetLimit()));
+      }
+    }
+    return new IndexSearch.Result(hits, byType, facets);
+  }
+
+  /** Per value, the sum over the parts; ordered as IndexSearch orders one facet's values. */
+  private static List<FacetValue> summed(List<IndexSearch.FacetCounts> parts, String dim, int limit)
+      throws IOException {
+    if (parts.size() == 1) {
+      return parts.get(0).values(dim, limit);
+    }
+    Map<String, FacetValue> sum = new LinkedHashMap<>();
+    for (IndexSearch.FacetCounts part : parts) {
+      for (FacetValue v : part.values(dim, Integer.MAX_VALUE)) {
+        sum.merge(
+            v.value(), v, (a, b) -> new FacetValue(a.value(), a.label(), a.count() + b.count()));
+      }
+    }
+    Comparator<FacetValue> order = Comparator.comparingLong(FacetValue::count).reversed();
+    order =
+        dim.equals(YEAR)
+            ? order.thenComparing(FacetValue::value, Comparator.reverseOrder())
+            : order.thenComparing(FacetValue::value);
+    return sum.values().stream().sorted(order).limit(limit).toList();
+  }
+
+  /** Types, paper filters and the query's exclusions: what a keyword search would filter by. */
+  private Query filters(IndexSearch.Request r) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    b.add(
+        IndexQueries.anyOf(TYPE, r.types().stream().map(SearchType::wire).toList()), Occur.FILTER);
+    for (Query f : IndexQueries.paperFilters(r.paperFilter())) {
+      b.add(f, Occur.FILTER);
+    }
+    for (Clause c : r.plan().parsed().clauses()) {
+      if (c.negated()) {
+        Query q = queries.clause(c, List.of());
+        if (q != null) {
+          b.add(q, Occur.MUST_NOT);
+        }
+      }
+    }
+    return b.build();
+  }
+
+  private static Query paperFilter(PaperFilter filter, Set<Long> exclude) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    b.add(new TermQuery(new Term(TYPE, "paper")), Occur.FILTER);
+    for (Query f : IndexQueries.paperFilters(filter)) {
+      b.add(f, Occur.FILTER);
+    }
+    for (long id : exclude) {
+      b.add(new TermQuery(new Term(KEY, IndexDocuments.key("paper", id))), Occur.MUST_NOT);
+    }
+    return b.build();
+  }
+
+  private static Query nearest(float[] vector, Query filter, int k) {
+    return new KnnFloatVectorQuery(VECTOR, vector, k, filter);
+  }
+
+  /** Lucene scores a unit-length dot product as (1 + cos) / 2; the API reports the cosine. */
+  private static double cosine(float score) {
+    return Math.round((2.0 * score - 1.0) * 10_000) / 10_000.0;
+  }
+
+  private static IndexSearch.Hit withScore(IndexSearch.Hit h, double score) {
+    return new IndexSearch.Hit(h.type(), h.id(), h.title(), score, h.snippet());
+  }
+
+  private static long paperId(IndexSearcher s, int doc) throws IOException {
+    Document d = s.storedFields().document(doc, Set.of(REF));
+    return Long.parseLong(d.get(REF));
+  }
+}

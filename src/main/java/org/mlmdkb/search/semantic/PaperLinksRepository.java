@@ -1,0 +1,134 @@
+package org.mlmdkb.search.semantic;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Papers found by meaning, as lists show them: title, year, and what they share with a paper. */
+@ApplicationScoped
+public class PaperLinksRepository {
+
+  /** A live paper with the methods, datasets and tags it shares with another one. */
+  public record Linked(
+      long id,
+      String title,
+      Integer year,
+      List<String> sharedMethods,
+      List<String> sharedDatasets,
+      List<String> sharedTags) {}
+
+  private static final String SHARED =
+      """
+      WITH c AS (SELECT unnest(?::bigint[]) AS id)
+      SELECT p.id, p.title, p.year,
+             coalesce((SELECT array_agg(DISTINCT x.slug ORDER BY x.slug)
+                       FROM paper_method a
+                       JOIN paper_method b ON b.method_id = a.method_id AND b.paper_id = p.id
+                       JOIN method x ON x.id = a.method_id AND x.deleted_at IS NULL
+                       WHERE a.paper_id = ?), '{}'),
+             coalesce((SELECT array_agg(DISTINCT x.slug ORDER BY x.slug)
+                       FROM paper_dataset a
+                       JOIN paper_dataset b ON b.dataset_id = a.dataset_id AND b.paper_id = p.id
+                       JOIN dataset x ON x.id = a.dataset_id AND x.deleted_at IS NULL
+                       WHERE a.paper_id = ?), '{}'),
+             coalesce((SELECT array_agg(DISTINCT a.tag_slug ORDER BY a.tag_slug)
+                       FROM paper_tag a
+                       JOIN paper_tag b ON b.tag_slug = a.tag_slug AND b.paper_id = p.id
+                       WHERE a.paper_id = ?), '{}')
+      FROM c JOIN paper p ON p.id = c.id AND p.deleted_at IS NULL
+      """;
+
+  private static final String TITLES =
+      """
+      SELECT id, title, year FROM paper WHERE id = ANY(?) AND deleted_at IS NULL
+      """;
+
+  private final AgroalDataSource dataSource;
+
+  public PaperLinksRepository(AgroalDataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /** The live papers among {@code ids}, with what each shares with {@code paperId}. */
+  public Map<Long, Linked> sharedWith(long paperId, Collection<Long> ids) throws SQLException {
+    Map<Long, Linked> out = new LinkedHashMap<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(SHARED)) {
+      ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+      ps.setLong(2, paperId);
+      ps.setLong(3, paperId);
+      ps.setLong(4, paperId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.put(
+              rs.getLong(1),
+              new Linked(
+                  rs.getLong(1),
+                  rs.getString(2),
+                  (Integer) rs.getObject(3),
+                  texts(rs.getArray(4)),
+                  texts(rs.getArray(5)),
+                  texts(rs.getArray(6))));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Title and year of the live papers among {@code ids}. */
+  public Map<Long, Linked> titles(Collection<Long> ids) throws SQLException {
+    Map<Long, Linked> out = new LinkedHashMap<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(TITLES)) {
+      ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.put(
+              rs.getLong(1),
+              new Linked(
+                  rs.getLong(1),
+                  rs.getString(2),
+                  (Integer) rs.getObject(3),
+                  List.of(),
+                  List.of(),
+                  List.of()));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The current vectors of these papers under {@code model}. */
+  public Map<Long, float[]> vectors(String model, Collection<Long> ids) throws SQLException {
+    if (model == null || ids.isEmpty()) {
+      return Map.of();
+    }
+    try (Connection c = dataSource.getConnection()) {
+      return EmbeddingRepository.currentVectors(c, EmbeddingRepository.Kind.PAPER, model, ids);
+    }
+  }
+
+  public Optional<float[]> vector(String model, long id) throws SQLException {
+    return Optional.ofNullable(vectors(model, List.of(id)).get(id));
+  }
+
+  private static List<String> texts(Array a) throws SQLException {
+    return a == null ? List.of() : Arrays.asList((String[]) a.getArray());
+  }
+}

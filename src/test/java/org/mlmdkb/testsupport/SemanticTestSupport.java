@@ -1,0 +1,31 @@
+package org.mlmdkb.testsupport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import org.mlmdkb.search.SearchIndex;
+import org.mlmdkb.search.semantic.EmbeddingWorker;
+import org.mlmdkb.search.semantic.TextEmbedder;
+
+/** Waits until the corpus is embedded and every vector is in the search index. */
+public final class SemanticTestSupport {
+
+  private SemanticTestSupport() {}
+
+  public static void awaitEmbedded(TextEmbedder embedder, EmbeddingWorker worker, SearchIndex index)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + 300_000_000_000L;
+    while (!worker.caughtUp() || embedder.state() != TextEmbedder.State.READY) {
+      if (embedder.state() == TextEmbedder.State.FAILED) {
+        fail("the embedding model failed to load: " + embedder.reason());
+      }
+      if (System.nanoTime() > deadline) {
+        fail("the corpus was not embedded within 300 s (" + worker.pending() + " pending)");
+      }
+      Thread.sleep(200);
+    }
+    // The stored vectors reach the index through the change sequence: apply it now.
+    index.catchUp();
+    assertEquals(TextEmbedder.State.READY, embedder.state());
+  }
+}
