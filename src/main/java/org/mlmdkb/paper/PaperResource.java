@@ -16,7 +16,6 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.paging.Limits;
 import org.mlmdkb.common.paging.Page;
 import org.mlmdkb.common.query.FieldSelection;
@@ -130,13 +129,13 @@ public class PaperResource {
         .build();
   }
 
-  /** The mode q ranks in; null without q, where mode has nothing to apply to (400 if given). */
+  /**
+   * The mode q ranks in; null without q. A valid mode without q is accepted and has nothing to rank
+   * (a page with a mode switch sends it whether or not the search box is filled).
+   */
   private SearchMode searchMode(String text, String mode) {
     String requested = QueryParams.oneOf("mode", mode, SearchMode.wireNames());
     if (text == null) {
-      if (requested != null) {
-        throw ApiException.badParameter("mode", "applies to q; give q as well");
-      }
       return null;
     }
     return service.searchMode(requested);

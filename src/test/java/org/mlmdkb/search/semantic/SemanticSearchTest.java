@@ -241,9 +241,21 @@ class SemanticSearchTest extends ApiTest {
   }
 
   @Test
-  void aModeWithoutQOnThePaperListIs400NamingMode() {
+  void aModeWithoutQOnThePaperListHasNothingToRankAndIsAccepted() {
     given()
         .queryParam("mode", "semantic")
+        .when()
+        .get("/api/v1/papers")
+        .then()
+        .statusCode(200)
+        .header("Search-Mode", org.hamcrest.Matchers.nullValue())
+        .body("items", org.hamcrest.Matchers.not(org.hamcrest.Matchers.empty()));
+  }
+
+  @Test
+  void anUnknownModeWithoutQIsStill400NamingMode() {
+    given()
+        .queryParam("mode", "fuzzy")
         .when()
         .get("/api/v1/papers")
         .then()
