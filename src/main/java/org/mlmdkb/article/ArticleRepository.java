@@ -31,17 +31,17 @@ public class ArticleRepository {
       """
       SELECT a.id, a.slug, a.title, a.summary, a.authors, a.published_at, a.updated_at,
              a.reading_time_minutes, a.body_markdown, a.body_html, a.status,
-             ARRAY(SELECT at.tag_slug FROM article_tag at JOIN tag t ON t.slug = at.tag_slug
-                   WHERE at.article_id = a.id AND t.deleted_at IS NULL
+             ARRAY(SELECT at.tag_slug FROM article_tag at JOIN live_tag t ON t.slug = at.tag_slug
+                   WHERE at.article_id = a.id
                    ORDER BY at.tag_slug) AS tags
-      FROM article a
+      FROM live_article a
       """;
 
   private static final String TAG_FILTER =
       """
       EXISTS (SELECT 1 FROM article_tag at WHERE at.article_id = a.id AND at.tag_slug IN (
           WITH RECURSIVE sub(slug) AS (
-              SELECT slug FROM tag WHERE slug = ? AND deleted_at IS NULL
+              SELECT slug FROM live_tag WHERE slug = ?
               UNION SELECT t.slug FROM tag t JOIN sub ON t.parent_slug = sub.slug)
           SELECT slug FROM sub))
       """;
@@ -89,7 +89,7 @@ public class ArticleRepository {
     SqlQuery query = published(tag);
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
-            query.prepare(c, "SELECT count(*) FROM article a" + query.whereClause());
+            query.prepare(c, "SELECT count(*) FROM live_article a" + query.whereClause());
         ResultSet rs = ps.executeQuery()) {
       rs.next();
       return rs.getLong(1);
@@ -97,7 +97,7 @@ public class ArticleRepository {
   }
 
   private static SqlQuery published(String tag) {
-    SqlQuery query = new SqlQuery().where("a.status = 'published' AND a.deleted_at IS NULL");
+    SqlQuery query = new SqlQuery().where("a.status = 'published'"); // a: live_article
     if (tag != null) {
       query.where(TAG_FILTER, tag);
     }
@@ -108,7 +108,7 @@ public class ArticleRepository {
   public Optional<Row> find(String slug, boolean includeDrafts) throws SQLException {
     SqlQuery query =
         includeDrafts
-            ? new SqlQuery().where("a.deleted_at IS NULL").where("a.slug = ?", slug)
+            ? new SqlQuery().where("a.slug = ?", slug)
             : published(null).where("a.slug = ?", slug);
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = query.prepare(c, SELECT + query.whereClause());
@@ -120,8 +120,8 @@ public class ArticleRepository {
   public List<PaperLink> papers(long articleId) throws SQLException {
     return Rows.list(
         dataSource,
-        "SELECT p.id, p.title, p.year, p.doi FROM article_paper ap JOIN paper p"
-            + " ON p.id = ap.paper_id WHERE ap.article_id = ? AND p.deleted_at IS NULL"
+        "SELECT p.id, p.title, p.year, p.doi FROM article_paper ap JOIN live_paper p"
+            + " ON p.id = ap.paper_id WHERE ap.article_id = ?"
             + " ORDER BY p.year, p.id",
         rs ->
             new PaperLink(
@@ -138,11 +138,11 @@ public class ArticleRepository {
   /** The kinds of items an article links to by slug. */
   public enum LinkKind {
     METHOD(
-        "SELECT m.slug, m.name FROM article_method am JOIN method m ON m.id = am.method_id"
-            + " WHERE am.article_id = ? AND m.deleted_at IS NULL ORDER BY m.slug"),
+        "SELECT m.slug, m.name FROM article_method am JOIN live_method m ON m.id = am.method_id"
+            + " WHERE am.article_id = ? ORDER BY m.slug"),
     DATASET(
-        "SELECT d.slug, d.name FROM article_dataset ad JOIN dataset d ON d.id = ad.dataset_id"
-            + " WHERE ad.article_id = ? AND d.deleted_at IS NULL ORDER BY d.slug");
+        "SELECT d.slug, d.name FROM article_dataset ad JOIN live_dataset d ON d.id = ad.dataset_id"
+            + " WHERE ad.article_id = ? ORDER BY d.slug");
 
     private final String sql;
 

@@ -87,15 +87,16 @@ public class ArticleWriteRepository {
   /** A row lock only holds inside the caller's transaction; without one it would end at once. */
   @Transactional(Transactional.TxType.MANDATORY)
   public boolean lockLive(long id) throws SQLException {
-    return exists("SELECT 1 FROM article WHERE id = ? AND deleted_at IS NULL FOR UPDATE", id);
+    return exists("SELECT 1 FROM live_article WHERE id = ? FOR UPDATE", id);
   }
 
   public Optional<Long> idOf(String slug, boolean includeDeleted) throws SQLException {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
             c.prepareStatement(
-                "SELECT id FROM article WHERE slug = ?"
-                    + (includeDeleted ? "" : " AND deleted_at IS NULL"))) {
+                "SELECT id FROM "
+                    + (includeDeleted ? "article" : "live_article")
+                    + " WHERE slug = ?")) {
       ps.setString(1, slug);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
@@ -116,9 +117,7 @@ public class ArticleWriteRepository {
 
   public boolean softDelete(long id) throws SQLException {
     return execute(
-        "UPDATE article SET deleted_at = now(), updated_at = now()"
-            + " WHERE id = ? AND deleted_at IS NULL",
-        id);
+        "UPDATE live_article SET deleted_at = now(), updated_at = now() WHERE id = ?", id);
   }
 
   public boolean restore(long id) throws SQLException {
@@ -150,20 +149,20 @@ public class ArticleWriteRepository {
 
   /** Slugs among {@code slugs} that name no live tag, in the order given. */
   public List<String> unknownTags(List<String> slugs) throws SQLException {
-    return unknown(slugs, "text", "SELECT 1 FROM tag WHERE slug = u.s AND deleted_at IS NULL");
+    return unknown(slugs, "text", "SELECT 1 FROM live_tag WHERE slug = u.s");
   }
 
   /** Ids among {@code ids} that name no live paper, in the order given. */
   public List<String> unknownPapers(List<Long> ids) throws SQLException {
-    return unknown(ids, "int8", "SELECT 1 FROM paper WHERE id = u.s AND deleted_at IS NULL");
+    return unknown(ids, "int8", "SELECT 1 FROM live_paper WHERE id = u.s");
   }
 
   public List<String> unknownMethods(List<String> slugs) throws SQLException {
-    return unknown(slugs, "text", "SELECT 1 FROM method WHERE slug = u.s AND deleted_at IS NULL");
+    return unknown(slugs, "text", "SELECT 1 FROM live_method WHERE slug = u.s");
   }
 
   public List<String> unknownDatasets(List<String> slugs) throws SQLException {
-    return unknown(slugs, "text", "SELECT 1 FROM dataset WHERE slug = u.s AND deleted_at IS NULL");
+    return unknown(slugs, "text", "SELECT 1 FROM live_dataset WHERE slug = u.s");
   }
 
   /** The editable state of an article, deleted or not; empty when no such row exists. */
@@ -175,15 +174,15 @@ public class ArticleWriteRepository {
                 SELECT slug, title, summary, body_markdown, authors, status,
                        ARRAY(SELECT tag_slug FROM article_tag WHERE article_id = a.id
                              ORDER BY tag_slug) AS tags,
-                       ARRAY(SELECT ap.paper_id FROM article_paper ap JOIN paper p
+                       ARRAY(SELECT ap.paper_id FROM article_paper ap JOIN live_paper p
                              ON p.id = ap.paper_id WHERE ap.article_id = a.id
-                             AND p.deleted_at IS NULL ORDER BY ap.paper_id) AS papers,
-                       ARRAY(SELECT m.slug FROM article_method am JOIN method m
+                             ORDER BY ap.paper_id) AS papers,
+                       ARRAY(SELECT m.slug FROM article_method am JOIN live_method m
                              ON m.id = am.method_id WHERE am.article_id = a.id
-                             AND m.deleted_at IS NULL ORDER BY m.slug) AS methods,
-                       ARRAY(SELECT d.slug FROM article_dataset ad JOIN dataset d
+                             ORDER BY m.slug) AS methods,
+                       ARRAY(SELECT d.slug FROM article_dataset ad JOIN live_dataset d
                              ON d.id = ad.dataset_id WHERE ad.article_id = a.id
-                             AND d.deleted_at IS NULL ORDER BY d.slug) AS datasets
+                             ORDER BY d.slug) AS datasets
                 FROM article a WHERE id = ?
                 """)) {
       ps.setLong(1, id);
@@ -234,11 +233,11 @@ public class ArticleWriteRepository {
         List.of(
             "DELETE FROM article_tag WHERE article_id = ?",
             "DELETE FROM article_paper WHERE article_id = ?"
-                + " AND paper_id IN (SELECT id FROM paper WHERE deleted_at IS NULL)",
+                + " AND paper_id IN (SELECT id FROM live_paper)",
             "DELETE FROM article_method WHERE article_id = ?"
-                + " AND method_id IN (SELECT id FROM method WHERE deleted_at IS NULL)",
+                + " AND method_id IN (SELECT id FROM live_method)",
             "DELETE FROM article_dataset WHERE article_id = ?"
-                + " AND dataset_id IN (SELECT id FROM dataset WHERE deleted_at IS NULL)")) {
+                + " AND dataset_id IN (SELECT id FROM live_dataset)")) {
       try (PreparedStatement ps = c.prepareStatement(delete)) {
         ps.setLong(1, id);
         ps.executeUpdate();
@@ -251,15 +250,13 @@ public class ArticleWriteRepository {
         id,
         a.methods(),
         "text",
-        "INSERT INTO article_method SELECT ?, id FROM method WHERE slug = ANY(?::text[])"
-            + " AND deleted_at IS NULL");
+        "INSERT INTO article_method SELECT ?, id FROM live_method WHERE slug = ANY(?::text[])");
     link(
         c,
         id,
         a.datasets(),
         "text",
-        "INSERT INTO article_dataset SELECT ?, id FROM dataset WHERE slug = ANY(?::text[])"
-            + " AND deleted_at IS NULL");
+        "INSERT INTO article_dataset SELECT ?, id FROM live_dataset WHERE slug = ANY(?::text[])");
   }
 
   private static void link(Connection c, long id, List<?> values, String type, String sql)

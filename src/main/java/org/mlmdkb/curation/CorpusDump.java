@@ -25,12 +25,12 @@ public class CorpusDump {
 
   public static final String FORMAT = "mlmd-kb-dump/1";
 
-  private static final String LIVE_PAPERS = "(SELECT id FROM paper WHERE deleted_at IS NULL)";
-  private static final String LIVE_METHODS = "(SELECT id FROM method WHERE deleted_at IS NULL)";
-  private static final String LIVE_DATASETS = "(SELECT id FROM dataset WHERE deleted_at IS NULL)";
-  private static final String LIVE_TAGS = "(SELECT slug FROM tag WHERE deleted_at IS NULL)";
+  private static final String LIVE_PAPERS = "(SELECT id FROM live_paper)";
+  private static final String LIVE_METHODS = "(SELECT id FROM live_method)";
+  private static final String LIVE_DATASETS = "(SELECT id FROM live_dataset)";
+  private static final String LIVE_TAGS = "(SELECT slug FROM live_tag)";
   private static final String PUBLIC_ARTICLES =
-      "(SELECT id FROM article WHERE status = 'published' AND deleted_at IS NULL)";
+      "(SELECT id FROM live_article WHERE status = 'published')";
 
   /**
    * Table → the query of its rows. The dump is public, so it holds what readers can see: no
@@ -103,11 +103,14 @@ public class CorpusDump {
             "article_id IN " + PUBLIC_ARTICLES + " AND paper_id IN " + LIVE_PAPERS));
   }
 
-  /** A soft-deletable table's live rows; deleted_at and the derived search column are dropped. */
+  /**
+   * A soft-deletable table's live rows, read from its live_ view (V170), whose columns are the
+   * table's; deleted_at and the derived search column are dropped.
+   */
   private static String live(String table, String order) {
-    return "SELECT to_jsonb(t) - 'deleted_at' - 'search_vector' FROM "
+    return "SELECT to_jsonb(t) - 'deleted_at' - 'search_vector' FROM live_"
         + table
-        + " t WHERE deleted_at IS NULL ORDER BY "
+        + " t ORDER BY "
         + order;
   }
 

@@ -31,9 +31,8 @@ public class DatasetRepository {
              d.n_materials, d.licence, d.url, d.description, d.size_note, d.paper_id,
              d.paper_doi, d.paper_arxiv_id,
              (SELECT count(*) FROM dataset_subset s WHERE s.dataset_id = d.id) AS subset_count,
-             (SELECT count(*) FROM benchmark_result r
-              WHERE r.dataset_id = d.id AND r.deleted_at IS NULL) AS result_count
-      FROM dataset d
+             (SELECT count(*) FROM live_benchmark_result r WHERE r.dataset_id = d.id) AS result_count
+      FROM live_dataset d
       """;
 
   private final ReadDataSource dataSource;
@@ -71,7 +70,7 @@ public class DatasetRepository {
     SqlQuery query = filters(domain, q);
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
-            query.prepare(c, "SELECT count(*) FROM dataset d" + query.whereClause());
+            query.prepare(c, "SELECT count(*) FROM live_dataset d" + query.whereClause());
         ResultSet rs = ps.executeQuery()) {
       rs.next();
       return rs.getLong(1);
@@ -79,7 +78,7 @@ public class DatasetRepository {
   }
 
   private static SqlQuery filters(String domain, String q) {
-    SqlQuery query = new SqlQuery().where("d.deleted_at IS NULL"); // soft-deleted: hidden
+    SqlQuery query = new SqlQuery(); // d is a row of live_dataset
     if (domain != null) {
       query.where("d.domain = ?", domain);
     }
@@ -96,7 +95,7 @@ public class DatasetRepository {
   }
 
   public Optional<Row> findBySlug(String slug) throws SQLException {
-    SqlQuery query = new SqlQuery().where("d.slug = ?", slug).where("d.deleted_at IS NULL");
+    SqlQuery query = new SqlQuery().where("d.slug = ?", slug);
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = query.prepare(c, SUMMARY + query.whereClause());
         ResultSet rs = ps.executeQuery()) {
@@ -123,8 +122,8 @@ public class DatasetRepository {
     return query(
         """
         SELECT s.slug, r.task, r.target, r.metric, r.unit, count(*)
-        FROM benchmark_result r LEFT JOIN dataset_subset s ON s.id = r.subset_id
-        WHERE r.dataset_id = ? AND r.deleted_at IS NULL
+        FROM live_benchmark_result r LEFT JOIN dataset_subset s ON s.id = r.subset_id
+        WHERE r.dataset_id = ?
         GROUP BY s.slug, r.task, r.target, r.metric, r.unit
         ORDER BY s.slug NULLS FIRST, r.task, r.target, r.metric, r.unit
         """,
@@ -142,7 +141,7 @@ public class DatasetRepository {
   public List<PaperLink> papers(long datasetId) throws SQLException {
     return query(
         "SELECT p.id, p.title, p.year, p.doi, pd.relation FROM paper_dataset pd"
-            + " JOIN paper p ON p.id = pd.paper_id WHERE pd.dataset_id = ? AND p.deleted_at IS NULL"
+            + " JOIN live_paper p ON p.id = pd.paper_id WHERE pd.dataset_id = ?"
             + " ORDER BY pd.relation, p.year, p.id",
         datasetId,
         rs ->
@@ -156,8 +155,8 @@ public class DatasetRepository {
 
   public List<MethodLink> trainedMethods(long datasetId) throws SQLException {
     return query(
-        "SELECT m.slug, m.name FROM method_training_dataset t JOIN method m ON m.id ="
-            + " t.method_id WHERE t.dataset_id = ? AND m.deleted_at IS NULL ORDER BY m.slug",
+        "SELECT m.slug, m.name FROM method_training_dataset t JOIN live_method m ON m.id ="
+            + " t.method_id WHERE t.dataset_id = ? ORDER BY m.slug",
         datasetId,
         rs -> new MethodLink(rs.getString(1), rs.getString(2)));
   }

@@ -99,8 +99,7 @@ public class DatasetWriteRepository {
   public boolean lockLive(long id) throws SQLException {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT 1 FROM dataset WHERE id = ? AND deleted_at IS NULL FOR UPDATE")) {
+            c.prepareStatement("SELECT 1 FROM live_dataset WHERE id = ? FOR UPDATE")) {
       ps.setLong(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next();
@@ -112,8 +111,9 @@ public class DatasetWriteRepository {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
             c.prepareStatement(
-                "SELECT id FROM dataset WHERE slug = ?"
-                    + (includeDeleted ? "" : " AND deleted_at IS NULL"))) {
+                "SELECT id FROM "
+                    + (includeDeleted ? "dataset" : "live_dataset")
+                    + " WHERE slug = ?")) {
       ps.setString(1, slug);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
@@ -133,9 +133,7 @@ public class DatasetWriteRepository {
 
   public boolean softDelete(long id) throws SQLException {
     return execute(
-        "UPDATE dataset SET deleted_at = now(), updated_at = now()"
-            + " WHERE id = ? AND deleted_at IS NULL",
-        id);
+        "UPDATE live_dataset SET deleted_at = now(), updated_at = now() WHERE id = ?", id);
   }
 
   public boolean restore(long id) throws SQLException {
@@ -150,9 +148,9 @@ public class DatasetWriteRepository {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
             c.prepareStatement(
-                "SELECT (SELECT count(*) FROM benchmark_result WHERE dataset_id = ? AND deleted_at IS NULL),"
-                    + " (SELECT count(*) FROM method_training_dataset t JOIN method m"
-                    + " ON m.id = t.method_id WHERE t.dataset_id = ? AND m.deleted_at IS NULL)")) {
+                "SELECT (SELECT count(*) FROM live_benchmark_result WHERE dataset_id = ?),"
+                    + " (SELECT count(*) FROM method_training_dataset t JOIN live_method m"
+                    + " ON m.id = t.method_id WHERE t.dataset_id = ?)")) {
       ps.setLong(1, id);
       ps.setLong(2, id);
       try (ResultSet rs = ps.executeQuery()) {
@@ -387,10 +385,7 @@ public class DatasetWriteRepository {
   private Optional<PaperIds> paper(String condition, Object value) throws SQLException {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT id, doi, arxiv_id FROM paper WHERE "
-                    + condition
-                    + " AND deleted_at IS NULL")) {
+            c.prepareStatement("SELECT id, doi, arxiv_id FROM live_paper WHERE " + condition)) {
       ps.setObject(1, value);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next()

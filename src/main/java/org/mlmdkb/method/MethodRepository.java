@@ -32,9 +32,8 @@ public class MethodRepository {
       SELECT m.id, m.slug, m.name, m.aliases, m.family, m.year, m.description, m.code_url,
              m.licence, m.parameter_count, m.paper_id, m.paper_doi, m.paper_arxiv_id,
              m.paper_url,
-             (SELECT count(*) FROM benchmark_result r
-              WHERE r.method_id = m.id AND r.deleted_at IS NULL) AS result_count
-      FROM method m
+             (SELECT count(*) FROM live_benchmark_result r WHERE r.method_id = m.id) AS result_count
+      FROM live_method m
       """;
 
   /**
@@ -45,7 +44,7 @@ public class MethodRepository {
   private static final String RELATIVES =
       """
       WITH RECURSIVE live AS (SELECT l.* FROM method_lineage l
-                              JOIN method x ON x.id = l.%1$s AND x.deleted_at IS NULL),
+                              JOIN live_method x ON x.id = l.%1$s),
       walk(id, depth, relation) AS (
           SELECT %1$s, 1, relation FROM live WHERE %2$s = ?
           UNION
@@ -66,8 +65,8 @@ public class MethodRepository {
       """
       WITH RECURSIVE live AS (
           SELECT l.child_id, l.parent_id FROM method_lineage l
-          JOIN method p ON p.id = l.parent_id AND p.deleted_at IS NULL
-          JOIN method c ON c.id = l.child_id AND c.deleted_at IS NULL),
+          JOIN live_method p ON p.id = l.parent_id
+          JOIN live_method c ON c.id = l.child_id),
       up(id, depth) AS (
           SELECT parent_id, 1 FROM live WHERE child_id = ?
           UNION
@@ -96,8 +95,8 @@ public class MethodRepository {
       """
       SELECT p.slug, c.slug, l.relation
       FROM method_lineage l
-      JOIN method p ON p.id = l.parent_id AND p.deleted_at IS NULL
-      JOIN method c ON c.id = l.child_id AND c.deleted_at IS NULL
+      JOIN live_method p ON p.id = l.parent_id
+      JOIN live_method c ON c.id = l.child_id
       WHERE p.slug = ANY (?) AND c.slug = ANY (?)
       ORDER BY p.slug, c.slug
       """;
@@ -132,16 +131,16 @@ public class MethodRepository {
     SqlQuery query = filters(family, q, dataset);
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
-            query.prepare(c, "SELECT count(*) FROM method m" + query.whereClause());
+            query.prepare(c, "SELECT count(*) FROM live_method m" + query.whereClause());
         ResultSet rs = ps.executeQuery()) {
       rs.next();
       return rs.getLong(1);
     }
   }
 
-  /** Soft-deleted methods are never listed or counted. */
+  /** Conditions on alias {@code m}, a row of live_method. */
   private static SqlQuery filters(String family, String q, String dataset) {
-    SqlQuery query = new SqlQuery().where("m.deleted_at IS NULL");
+    SqlQuery query = new SqlQuery();
     if (family != null) {
       query.where("m.family = ?", family);
     }
@@ -155,15 +154,15 @@ public class MethodRepository {
     }
     if (dataset != null) {
       query.where(
-          "EXISTS (SELECT 1 FROM method_training_dataset t JOIN dataset d ON d.id = t.dataset_id"
-              + " WHERE t.method_id = m.id AND d.slug = ? AND d.deleted_at IS NULL)",
+          "EXISTS (SELECT 1 FROM method_training_dataset t JOIN live_dataset d"
+              + " ON d.id = t.dataset_id WHERE t.method_id = m.id AND d.slug = ?)",
           dataset);
     }
     return query;
   }
 
   public Optional<Row> findBySlug(String slug) throws SQLException {
-    SqlQuery query = new SqlQuery().where("m.slug = ?", slug).where("m.deleted_at IS NULL");
+    SqlQuery query = new SqlQuery().where("m.slug = ?", slug);
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = query.prepare(c, SUMMARY + query.whereClause());
         ResultSet rs = ps.executeQuery()) {
@@ -224,7 +223,7 @@ public class MethodRepository {
     return Rows.list(
         dataSource,
         "SELECT p.id, p.title, p.year, p.doi, pm.relation FROM paper_method pm"
-            + " JOIN paper p ON p.id = pm.paper_id WHERE pm.method_id = ? AND p.deleted_at IS NULL"
+            + " JOIN live_paper p ON p.id = pm.paper_id WHERE pm.method_id = ?"
             + " ORDER BY pm.relation, p.year, p.id",
         rs ->
             new PaperLink(
@@ -239,8 +238,8 @@ public class MethodRepository {
   public List<String> trainingDatasets(long methodId) throws SQLException {
     return Rows.list(
         dataSource,
-        "SELECT d.slug FROM method_training_dataset t JOIN dataset d ON d.id = t.dataset_id"
-            + " WHERE t.method_id = ? AND d.deleted_at IS NULL ORDER BY d.slug",
+        "SELECT d.slug FROM method_training_dataset t JOIN live_dataset d ON d.id = t.dataset_id"
+            + " WHERE t.method_id = ? ORDER BY d.slug",
         rs -> rs.getString(1),
         methodId);
   }
@@ -262,10 +261,10 @@ public class MethodRepository {
         dataSource,
         """
         SELECT d.slug, s.slug, r.target, r.metric, r.unit, count(*), min(r.value), max(r.value)
-        FROM benchmark_result r
+        FROM live_benchmark_result r
         JOIN dataset d ON d.id = r.dataset_id
         LEFT JOIN dataset_subset s ON s.id = r.subset_id
-        WHERE r.method_id = ? AND r.deleted_at IS NULL
+        WHERE r.method_id = ?
         GROUP BY d.slug, s.slug, r.target, r.metric, r.unit
         ORDER BY d.slug, s.slug NULLS FIRST, r.target, r.metric, r.unit
         """,

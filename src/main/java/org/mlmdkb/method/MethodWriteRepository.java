@@ -91,11 +91,7 @@ public class MethodWriteRepository {
   /** A row lock only holds inside the caller's transaction; without one it would end at once. */
   @Transactional(Transactional.TxType.MANDATORY)
   public boolean lockLive(long id) throws SQLException {
-    return !Rows.list(
-            dataSource,
-            "SELECT 1 FROM method WHERE id = ? AND deleted_at IS NULL FOR UPDATE",
-            rs -> 1,
-            id)
+    return !Rows.list(dataSource, "SELECT 1 FROM live_method WHERE id = ? FOR UPDATE", rs -> 1, id)
         .isEmpty();
   }
 
@@ -142,7 +138,7 @@ public class MethodWriteRepository {
     return Rows.list(
         dataSource,
         "SELECT s FROM unnest(?::text[]) WITH ORDINALITY AS u(s, n)"
-            + " WHERE NOT EXISTS (SELECT 1 FROM dataset WHERE slug = u.s AND deleted_at IS NULL)"
+            + " WHERE NOT EXISTS (SELECT 1 FROM live_dataset WHERE slug = u.s)"
             + " ORDER BY n",
         rs -> rs.getString(1),
         (Object) slugs.toArray(String[]::new));
@@ -185,15 +181,15 @@ public class MethodWriteRepository {
     long results =
         Rows.list(
                 dataSource,
-                "SELECT count(*) FROM benchmark_result WHERE method_id = ? AND deleted_at IS NULL",
+                "SELECT count(*) FROM live_benchmark_result WHERE method_id = ?",
                 rs -> rs.getLong(1),
                 id)
             .get(0);
     List<String> children =
         Rows.list(
             dataSource,
-            "SELECT m.slug FROM method_lineage l JOIN method m ON m.id = l.child_id"
-                + " WHERE l.parent_id = ? AND m.deleted_at IS NULL ORDER BY m.slug",
+            "SELECT m.slug FROM method_lineage l JOIN live_method m ON m.id = l.child_id"
+                + " WHERE l.parent_id = ? ORDER BY m.slug",
             rs -> rs.getString(1),
             id);
     return new Dependants(results, children);
@@ -211,9 +207,7 @@ public class MethodWriteRepository {
 
   public boolean softDelete(long id) throws SQLException {
     return execute(
-        "UPDATE method SET deleted_at = now(), updated_at = now()"
-            + " WHERE id = ? AND deleted_at IS NULL",
-        id);
+        "UPDATE live_method SET deleted_at = now(), updated_at = now() WHERE id = ?", id);
   }
 
   public boolean restore(long id) throws SQLException {

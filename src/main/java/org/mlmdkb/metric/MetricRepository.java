@@ -25,9 +25,9 @@ public class MetricRepository {
   private static final String METRICS_WITH_COUNTS =
       """
       SELECT m.name, m.direction, m.kind, m.dimension, m.min_value, m.max_value, m.description,
-             (SELECT count(*) FROM benchmark_result r
-               WHERE metric_key(r.metric) = m.name AND r.deleted_at IS NULL) AS n_results
-      FROM metric m
+             (SELECT count(*) FROM live_benchmark_result r
+               WHERE metric_key(r.metric) = m.name) AS n_results
+      FROM live_metric m
       """;
 
   private static final String ORDER = " ORDER BY m.name";
@@ -35,7 +35,7 @@ public class MetricRepository {
   private static final String ALL_LIVE_SEMANTICS =
       """
       SELECT name, direction, kind, dimension, min_value, max_value
-      FROM metric WHERE deleted_at IS NULL
+      FROM live_metric
       """;
 
   private final ReadDataSource dataSource;
@@ -45,7 +45,7 @@ public class MetricRepository {
   }
 
   public List<MetricDto> list(Filter f) throws SQLException {
-    SqlQuery query = live();
+    SqlQuery query = new SqlQuery();
     if (f.direction() != null) {
       query.where("m.direction = ?", f.direction());
     }
@@ -59,11 +59,7 @@ public class MetricRepository {
   }
 
   public Optional<MetricDto> findLive(String name) throws SQLException {
-    return read(live().where("m.name = ?", name), "").stream().findFirst();
-  }
-
-  private static SqlQuery live() {
-    return new SqlQuery().where("m.deleted_at IS NULL");
+    return read(new SqlQuery().where("m.name = ?", name), "").stream().findFirst();
   }
 
   private List<MetricDto> read(SqlQuery query, String order) throws SQLException {

@@ -45,22 +45,22 @@ public class MetricWriteRepository {
   private static final String LIVE_FOR_RESULT =
       """
       SELECT name, direction, kind, dimension, min_value, max_value
-      FROM metric WHERE name = metric_key(?) AND deleted_at IS NULL
+      FROM live_metric WHERE name = metric_key(?)
       FOR SHARE
       """;
 
   private static final String LIVE_RESULTS =
       """
-      SELECT count(*) FROM benchmark_result
-      WHERE metric_key(metric) = ? AND deleted_at IS NULL
+      SELECT count(*) FROM live_benchmark_result
+      WHERE metric_key(metric) = ?
       """;
 
   // Live results a metric's new dimension or range would refuse. Canonical values are stored in
   // the canonical unit of the result's dimension, so the range applies to them directly.
   private static final String LIVE_RESULTS_OUTSIDE =
       """
-      SELECT count(*) FROM benchmark_result
-      WHERE metric_key(metric) = ? AND deleted_at IS NULL
+      SELECT count(*) FROM live_benchmark_result
+      WHERE metric_key(metric) = ?
         AND ((CAST(? AS text) IS NOT NULL AND canonical_unit <> ?)
           OR canonical_value < CAST(? AS numeric)
           OR canonical_value > CAST(? AS numeric))
@@ -97,8 +97,7 @@ public class MetricWriteRepository {
   public boolean lockLive(long id) throws SQLException {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT 1 FROM metric WHERE id = ? AND deleted_at IS NULL FOR UPDATE")) {
+            c.prepareStatement("SELECT 1 FROM live_metric WHERE id = ? FOR UPDATE")) {
       ps.setLong(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next();
@@ -124,8 +123,9 @@ public class MetricWriteRepository {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
             c.prepareStatement(
-                "SELECT id FROM metric WHERE name = ?"
-                    + (includeDeleted ? "" : " AND deleted_at IS NULL"))) {
+                "SELECT id FROM "
+                    + (includeDeleted ? "metric" : "live_metric")
+                    + " WHERE name = ?")) {
       ps.setString(1, name);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
@@ -205,7 +205,7 @@ public class MetricWriteRepository {
   }
 
   public boolean softDelete(long id) throws SQLException {
-    return execute("UPDATE metric SET deleted_at = now() WHERE id = ? AND deleted_at IS NULL", id);
+    return execute("UPDATE live_metric SET deleted_at = now() WHERE id = ?", id);
   }
 
   public boolean restore(long id) throws SQLException {

@@ -34,7 +34,7 @@ public class PaperRepository {
       """
       EXISTS (SELECT 1 FROM paper_tag pt WHERE pt.paper_id = p.id AND pt.tag_slug IN (
           WITH RECURSIVE sub(slug) AS (
-              SELECT slug FROM tag WHERE slug = ANY(?) AND deleted_at IS NULL
+              SELECT slug FROM live_tag WHERE slug = ANY(?)
               UNION SELECT t.slug FROM tag t JOIN sub ON t.parent_slug = sub.slug)
           SELECT slug FROM sub))
       """;
@@ -44,12 +44,12 @@ public class PaperRepository {
           + " WHERE pa.paper_id = p.id AND a.normalized_name LIKE ?)";
 
   private static final String METHOD_FILTER =
-      "EXISTS (SELECT 1 FROM paper_method pm JOIN method m ON m.id = pm.method_id"
-          + " WHERE pm.paper_id = p.id AND m.slug = ANY(?) AND m.deleted_at IS NULL)";
+      "EXISTS (SELECT 1 FROM paper_method pm JOIN live_method m ON m.id = pm.method_id"
+          + " WHERE pm.paper_id = p.id AND m.slug = ANY(?))";
 
   private static final String DATASET_FILTER =
-      "EXISTS (SELECT 1 FROM paper_dataset pd JOIN dataset d ON d.id = pd.dataset_id"
-          + " WHERE pd.paper_id = p.id AND d.slug = ANY(?) AND d.deleted_at IS NULL)";
+      "EXISTS (SELECT 1 FROM paper_dataset pd JOIN live_dataset d ON d.id = pd.dataset_id"
+          + " WHERE pd.paper_id = p.id AND d.slug = ANY(?))";
 
   private final ReadDataSource dataSource;
 
@@ -89,8 +89,8 @@ public class PaperRepository {
     SqlQuery query = filters(f);
     String from =
         f.q() == null
-            ? " FROM paper p"
-            : " FROM paper p JOIN unnest(?::bigint[], ?::real[]) AS tsq(id, score) ON tsq.id = p.id";
+            ? " FROM live_paper p"
+            : " FROM live_paper p JOIN unnest(?::bigint[], ?::real[]) AS tsq(id, score) ON tsq.id = p.id";
     List<Object> head =
         f.q() == null
             ? List.of()
@@ -133,9 +133,12 @@ public class PaperRepository {
     return ps;
   }
 
-  /** The filter conditions on alias {@code p}; search.IndexQueries#paperFilters mirrors them. */
+  /**
+   * The filter conditions on alias {@code p}, a row of live_paper (soft-deleted papers are never
+   * read); search.IndexQueries#paperFilters mirrors them.
+   */
   public static SqlQuery filters(PaperFilter f) {
-    SqlQuery q = new SqlQuery().where("p.deleted_at IS NULL"); // soft-deleted papers are hidden
+    SqlQuery q = new SqlQuery();
     if (f.yearFrom() != null) {
       q.where("p.year >= ?", f.yearFrom());
     }
@@ -189,11 +192,7 @@ public class PaperRepository {
   private Optional<Row> findOne(String condition, Object value) throws SQLException {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT "
-                    + COLUMNS
-                    + " FROM paper p WHERE p.deleted_at IS NULL AND "
-                    + condition)) {
+            c.prepareStatement("SELECT " + COLUMNS + " FROM live_paper p WHERE " + condition)) {
       ps.setObject(1, value);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(row(rs, null)) : Optional.empty();
@@ -217,8 +216,8 @@ public class PaperRepository {
   public Map<Long, List<String>> tagsOf(List<Long> paperIds) throws SQLException {
     Map<Long, List<String>> out = new LinkedHashMap<>();
     forEachRow(
-        "SELECT pt.paper_id, pt.tag_slug FROM paper_tag pt JOIN tag t ON t.slug = pt.tag_slug"
-            + " WHERE pt.paper_id = ANY(?) AND t.deleted_at IS NULL ORDER BY pt.tag_slug",
+        "SELECT pt.paper_id, pt.tag_slug FROM paper_tag pt JOIN live_tag t ON t.slug = pt.tag_slug"
+            + " WHERE pt.paper_id = ANY(?) ORDER BY pt.tag_slug",
         paperIds,
         rs -> out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)));
     return out;
@@ -227,8 +226,8 @@ public class PaperRepository {
   public List<LinkedItem> methodsOf(long paperId) throws SQLException {
     return Rows.list(
         dataSource,
-        "SELECT m.slug, m.name, pm.relation FROM paper_method pm JOIN method m ON m.id ="
-            + " pm.method_id WHERE pm.paper_id = ? AND m.deleted_at IS NULL ORDER BY m.slug",
+        "SELECT m.slug, m.name, pm.relation FROM paper_method pm JOIN live_method m ON m.id ="
+            + " pm.method_id WHERE pm.paper_id = ? ORDER BY m.slug",
         PaperRepository::linkedItem,
         paperId);
   }
@@ -236,8 +235,8 @@ public class PaperRepository {
   public List<LinkedItem> datasetsOf(long paperId) throws SQLException {
     return Rows.list(
         dataSource,
-        "SELECT d.slug, d.name, pd.relation FROM paper_dataset pd JOIN dataset d ON d.id ="
-            + " pd.dataset_id WHERE pd.paper_id = ? AND d.deleted_at IS NULL ORDER BY d.slug",
+        "SELECT d.slug, d.name, pd.relation FROM paper_dataset pd JOIN live_dataset d ON d.id ="
+            + " pd.dataset_id WHERE pd.paper_id = ? ORDER BY d.slug",
         PaperRepository::linkedItem,
         paperId);
   }

@@ -73,11 +73,11 @@ public class PaperWriteRepository {
   /** A row lock only holds inside the caller's transaction; without one it would end at once. */
   @Transactional(Transactional.TxType.MANDATORY)
   public boolean lockLive(long id) throws SQLException {
-    return exists("SELECT 1 FROM paper WHERE id = ? AND deleted_at IS NULL FOR UPDATE", id);
+    return exists("SELECT 1 FROM live_paper WHERE id = ? FOR UPDATE", id);
   }
 
   public boolean existsLive(long id) throws SQLException {
-    return exists("SELECT 1 FROM paper WHERE id = ? AND deleted_at IS NULL", id);
+    return exists("SELECT 1 FROM live_paper WHERE id = ?", id);
   }
 
   public boolean existsIncludingDeleted(long id) throws SQLException {
@@ -85,10 +85,7 @@ public class PaperWriteRepository {
   }
 
   public boolean softDelete(long id) throws SQLException {
-    return execute(
-        "UPDATE paper SET deleted_at = now(), updated_at = now()"
-            + " WHERE id = ? AND deleted_at IS NULL",
-        id);
+    return execute("UPDATE live_paper SET deleted_at = now(), updated_at = now() WHERE id = ?", id);
   }
 
   public boolean restore(long id) throws SQLException {
@@ -110,10 +107,9 @@ public class PaperWriteRepository {
         PreparedStatement ps =
             c.prepareStatement(
                 """
-                SELECT (SELECT count(*) FROM benchmark_result
-                        WHERE paper_id = ? AND deleted_at IS NULL),
-                       (SELECT count(*) FROM method WHERE paper_id = ? AND deleted_at IS NULL),
-                       (SELECT count(*) FROM dataset WHERE paper_id = ? AND deleted_at IS NULL)
+                SELECT (SELECT count(*) FROM live_benchmark_result WHERE paper_id = ?),
+                       (SELECT count(*) FROM live_method WHERE paper_id = ?),
+                       (SELECT count(*) FROM live_dataset WHERE paper_id = ?)
                 """)) {
       for (int i = 1; i <= 3; i++) {
         ps.setLong(i, id);
@@ -142,7 +138,7 @@ public class PaperWriteRepository {
         PreparedStatement ps =
             c.prepareStatement(
                 "SELECT s FROM unnest(?::text[]) WITH ORDINALITY AS u(s, n)"
-                    + " WHERE NOT EXISTS (SELECT 1 FROM tag WHERE slug = u.s AND deleted_at IS NULL)"
+                    + " WHERE NOT EXISTS (SELECT 1 FROM live_tag WHERE slug = u.s)"
                     + " ORDER BY n")) {
       ps.setArray(1, c.createArrayOf("text", slugs.toArray()));
       try (ResultSet rs = ps.executeQuery()) {
@@ -195,7 +191,7 @@ public class PaperWriteRepository {
           strings(
               c,
               "SELECT tag_slug FROM paper_tag WHERE paper_id = ?"
-                  + " AND tag_slug IN (SELECT slug FROM tag WHERE deleted_at IS NULL)"
+                  + " AND tag_slug IN (SELECT slug FROM live_tag)"
                   + " ORDER BY tag_slug",
               id);
       return Optional.of(
@@ -266,7 +262,7 @@ public class PaperWriteRepository {
     try (PreparedStatement ps =
         c.prepareStatement(
             "DELETE FROM paper_tag WHERE paper_id = ?"
-                + " AND tag_slug IN (SELECT slug FROM tag WHERE deleted_at IS NULL)")) {
+                + " AND tag_slug IN (SELECT slug FROM live_tag)")) {
       ps.setLong(1, paperId);
       ps.executeUpdate();
     }

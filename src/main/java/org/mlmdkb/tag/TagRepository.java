@@ -19,13 +19,11 @@ public class TagRepository {
   private static final String TAGS_WITH_COUNTS =
       """
       SELECT t.slug, t.label, t.parent_slug,
-             (SELECT count(*) FROM paper_tag pt JOIN paper p ON p.id = pt.paper_id
-               WHERE pt.tag_slug = t.slug AND p.deleted_at IS NULL) AS paper_count,
-             (SELECT count(*) FROM article_tag at JOIN article a ON a.id = at.article_id
-               WHERE at.tag_slug = t.slug AND a.status = 'published'
-                 AND a.deleted_at IS NULL) AS article_count
-      FROM tag t
-      WHERE t.deleted_at IS NULL
+             (SELECT count(*) FROM paper_tag pt JOIN live_paper p ON p.id = pt.paper_id
+               WHERE pt.tag_slug = t.slug) AS paper_count,
+             (SELECT count(*) FROM article_tag at JOIN live_article a ON a.id = at.article_id
+               WHERE at.tag_slug = t.slug AND a.status = 'published') AS article_count
+      FROM live_tag t
       """;
 
   private final ReadDataSource dataSource;
@@ -39,7 +37,7 @@ public class TagRepository {
   }
 
   public Optional<TagDto> findLive(String slug) throws SQLException {
-    return query(TAGS_WITH_COUNTS + " AND t.slug = ?", slug).stream().findFirst();
+    return query(TAGS_WITH_COUNTS + " WHERE t.slug = ?", slug).stream().findFirst();
   }
 
   private List<TagDto> query(String sql, String slug) throws SQLException {

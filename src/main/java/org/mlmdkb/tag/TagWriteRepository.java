@@ -30,11 +30,11 @@ public class TagWriteRepository {
 
   private static final String USAGE =
       """
-      SELECT (SELECT count(*) FROM paper_tag pt JOIN paper p ON p.id = pt.paper_id
-               WHERE pt.tag_slug = t.slug AND p.deleted_at IS NULL),
-             (SELECT count(*) FROM article_tag at JOIN article a ON a.id = at.article_id
-               WHERE at.tag_slug = t.slug AND a.deleted_at IS NULL),
-             (SELECT count(*) FROM tag c WHERE c.parent_slug = t.slug AND c.deleted_at IS NULL)
+      SELECT (SELECT count(*) FROM paper_tag pt JOIN live_paper p ON p.id = pt.paper_id
+               WHERE pt.tag_slug = t.slug),
+             (SELECT count(*) FROM article_tag at JOIN live_article a ON a.id = at.article_id
+               WHERE at.tag_slug = t.slug),
+             (SELECT count(*) FROM live_tag c WHERE c.parent_slug = t.slug)
       FROM tag t WHERE t.id = ?
       """;
 
@@ -85,15 +85,14 @@ public class TagWriteRepository {
   /** A row lock only holds inside the caller's transaction; without one it would end at once. */
   @Transactional(Transactional.TxType.MANDATORY)
   public boolean lockLive(long id) throws SQLException {
-    return exists("SELECT 1 FROM tag WHERE id = ? AND deleted_at IS NULL FOR UPDATE", id);
+    return exists("SELECT 1 FROM live_tag WHERE id = ? FOR UPDATE", id);
   }
 
   public Optional<Long> idOf(String slug, boolean includeDeleted) throws SQLException {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
             c.prepareStatement(
-                "SELECT id FROM tag WHERE slug = ?"
-                    + (includeDeleted ? "" : " AND deleted_at IS NULL"))) {
+                "SELECT id FROM " + (includeDeleted ? "tag" : "live_tag") + " WHERE slug = ?")) {
       ps.setString(1, slug);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
@@ -136,8 +135,7 @@ public class TagWriteRepository {
 
   public boolean isLive(String slug) throws SQLException {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement("SELECT 1 FROM tag WHERE slug = ? AND deleted_at IS NULL")) {
+        PreparedStatement ps = c.prepareStatement("SELECT 1 FROM live_tag WHERE slug = ?")) {
       ps.setString(1, slug);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next();
@@ -178,7 +176,7 @@ public class TagWriteRepository {
   }
 
   public boolean softDelete(long id) throws SQLException {
-    return execute("UPDATE tag SET deleted_at = now() WHERE id = ? AND deleted_at IS NULL", id);
+    return execute("UPDATE live_tag SET deleted_at = now() WHERE id = ?", id);
   }
 
   public boolean restore(long id) throws SQLException {

@@ -45,7 +45,7 @@ public class ExportRepository {
       try (PreparedStatement ps =
           c.prepareStatement(
               "SELECT id, entry_type, title, year, date, venue, volume, number, pages, publisher,"
-                  + " doi, arxiv_id, url FROM paper WHERE id = ANY(?) AND deleted_at IS NULL")) {
+                  + " doi, arxiv_id, url FROM live_paper WHERE id = ANY(?)")) {
         ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
