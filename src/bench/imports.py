@@ -27,6 +27,7 @@ PORT = int(os.environ.get("APP_PORT", "18091"))
 APP_DIR = os.environ.get("APP_DIR", "target/quarkus-app")
 DATA_DIR = os.environ.get("BENCH_DATA_DIR", "/var/tmp/mlmd-kb-imports/data-bench")
 HEAP = os.environ.get("HEAP", "512m")
+JVM_OPTS = os.environ.get("JVM_OPTS", "").split()
 ADMIN_KEY = os.environ.get("ADMIN_KEY", "bench-admin-key-" + uuid.uuid4().hex)
 BASE_URL = os.environ.get("BASE_URL")
 BIBTEX = os.environ.get(
@@ -47,7 +48,7 @@ def start_service():
     os.makedirs(DATA_DIR, exist_ok=True)
     log = open(os.path.join(os.path.dirname(DATA_DIR), "bench-app.log"), "w")
     proc = subprocess.Popen(
-        ["java", f"-Xmx{HEAP}", "-jar", os.path.join(APP_DIR, "quarkus-run.jar")],
+        ["java", f"-Xmx{HEAP}", *JVM_OPTS, "-jar", os.path.join(APP_DIR, "quarkus-run.jar")],
         env=env, stdout=log, stderr=log)
     for _ in range(240):
         try:

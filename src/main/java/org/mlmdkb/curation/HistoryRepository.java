@@ -1,7 +1,9 @@
 package org.mlmdkb.curation;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -36,10 +38,12 @@ public class HistoryRepository {
 
   private final AgroalDataSource dataSource;
   private final ObjectMapper json;
+  private final ObjectWriter bulkJson;
 
   public HistoryRepository(AgroalDataSource dataSource, ObjectMapper json) {
     this.dataSource = dataSource;
     this.json = json;
+    this.bulkJson = HistoryJson.writer(json);
   }
 
   public void record(
@@ -80,10 +84,12 @@ public class HistoryRepository {
             .field(created.itemId())
             .field("create")
             .field(keyName)
-            .field(json.valueToTree(created.after()).toString())
+            .field(bulkJson.writeValueAsString(created.after()))
             .endRow();
       }
       copy.finish();
+    } catch (JsonProcessingException e) {
+      throw new SQLException("an item's state cannot be written as JSON", e);
     }
   }
 
