@@ -121,8 +121,8 @@ def main():
         print(f"mlmd-kb imports against {base} ({APP_DIR}, -Xmx{HEAP}); load average "
               f"{load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
         print()
-        print("| rows | body | first import | rows/s | second import | peak RSS | outcome (first; second) |")
-        print("| ---: | ---: | ---: | ---: | ---: | ---: | --- |")
+        print("| rows | body | first import | rows/s | second import | report | peak RSS | outcome (first; second) |")
+        print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
         run = uuid.uuid4().hex[:8]
         for rows in IMPORT_ROWS:
             body = csv_body(f"{run}-{rows}", rows)
@@ -130,7 +130,7 @@ def main():
             s2, d2, t2 = call(base, "/api/v1/imports", body, "text/csv")
             rss = peak_rss_mib(proc)
             print(f"| {rows:,} | {len(body) / 1e6:.1f} MB | {t1:.2f} s | "
-                  f"{rows / t1 if s1 == 200 else 0:,.0f} | {t2:.2f} s | "
+                  f"{rows / t1 if s1 == 200 else 0:,.0f} | {t2:.2f} s | {len(d1) / 1e6:.1f} MB | "
                   f"{'' if rss is None else f'{rss:.0f} MiB'} | "
                   f"{summary_of(s1, d1)}; {summary_of(s2, d2)} |", flush=True)
         if os.path.exists(BIBTEX):

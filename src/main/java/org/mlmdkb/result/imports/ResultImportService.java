@@ -47,7 +47,7 @@ public class ResultImportService {
   static final String COLLECTION = "results";
 
   /** The longest an import's transaction may run before it is rolled back. */
-  public static final int TRANSACTION_SECONDS = 300;
+  static final int TRANSACTION_SECONDS = 300;
 
   /** How one import is asked for. */
   public record Options(
@@ -126,7 +126,7 @@ public class ResultImportService {
           List.of(new Problem.FieldError("body", "body", "holds no result")));
     }
     if (rows.size() > maxRows) {
-      throw tooManyRows(maxRows, rows.size());
+      throw tooManyRows(maxRows);
     }
     ImportReport.Item[] items = new ImportReport.Item[rows.size()];
     List<Checked> checked = new ArrayList<>();
@@ -157,8 +157,8 @@ public class ResultImportService {
         transactions);
   }
 
-  /** 413: more rows than kb.import.max-rows; {@code rows} counts those read (limit + 1). */
-  static ApiException tooManyRows(int maxRows, int rows) {
+  /** 413: more rows than kb.import.max-rows (readers stop at the first row beyond it). */
+  private static ApiException tooManyRows(int maxRows) {
     return new ApiException(
         413,
         "content-too-large",
