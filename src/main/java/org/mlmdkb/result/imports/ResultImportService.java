@@ -254,7 +254,9 @@ public class ResultImportService {
                 List.of("duplicate of row " + firstRow + " of this import"));
       }
     }
-    history.recordCreations(COLLECTION, options.keyName(), creations);
+    if (!creations.isEmpty()) {
+      history.recordCreations(COLLECTION, options.keyName(), creations);
+    }
   }
 
   /** Unreadable fields first; the rules' complaint about the same (now empty) field is dropped. */
