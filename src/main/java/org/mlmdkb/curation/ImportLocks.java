@@ -59,7 +59,13 @@ public class ImportLocks {
       return;
     }
     TreeSet<Integer> buckets = new TreeSet<>();
-    naturalKeys.forEach(k -> buckets.add(bucket(k)));
+    MessageDigest sha256 = sha256();
+    for (String key : naturalKeys) {
+      buckets.add(bucket(sha256, key));
+      if (buckets.size() == BUCKETS) {
+        break; // every bucket is taken: the remaining keys cannot add one
+      }
+    }
     try (Connection c = dataSource.getConnection();
         PreparedStatement wait = c.prepareStatement(WAIT_LIKE_THE_TRANSACTION);
         PreparedStatement ps = c.prepareStatement(LOCK_ALL)) {
@@ -81,11 +87,14 @@ public class ImportLocks {
   }
 
   /** The bucket of a natural key, from SHA-256 so buckets fill evenly. */
-  static int bucket(String naturalKey) {
+  private static int bucket(MessageDigest sha256, String naturalKey) {
+    byte[] digest = sha256.digest(naturalKey.getBytes(StandardCharsets.UTF_8));
+    return (int) Math.floorMod(ByteBuffer.wrap(digest).getLong(), (long) BUCKETS);
+  }
+
+  private static MessageDigest sha256() {
     try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(naturalKey.getBytes(StandardCharsets.UTF_8));
-      return (int) Math.floorMod(ByteBuffer.wrap(digest).getLong(), (long) BUCKETS);
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }

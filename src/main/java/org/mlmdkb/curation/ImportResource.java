@@ -49,6 +49,7 @@ public class ImportResource {
   private final Caller caller;
   private final ObjectMapper json;
   private final long maxBytes;
+  private final long maxResultBytes;
 
   public ImportResource(
       ImportService service,
@@ -65,6 +66,7 @@ public class ImportResource {
     this.caller = caller;
     this.json = json;
     this.maxBytes = config.importing().maxBytes();
+    this.maxResultBytes = config.importing().maxResultBytes();
   }
 
   @POST
@@ -95,7 +97,7 @@ public class ImportResource {
       throws Exception {
     QueryParams.allowOnly(uri, COMMON);
     Options options = options(dryRun, partial, createMissing);
-    return gate.run(() -> results.importCsv(open(contentLength, body), options));
+    return gate.run(() -> results.importCsv(open(contentLength, body, maxResultBytes), options));
   }
 
   /** Result rows, or with {@code format=lambench} LAMBench's results.json and metadata.json. */
@@ -121,7 +123,7 @@ public class ImportResource {
     }
     QueryParams.allowOnly(uri, union(COMMON, Set.of("format")));
     Options options = options(dryRun, partial, createMissing);
-    return gate.run(() -> results.importJson(open(contentLength, body), options));
+    return gate.run(() -> results.importJson(open(contentLength, body, maxResultBytes), options));
   }
 
   /**
@@ -186,14 +188,18 @@ public class ImportResource {
     return caller.keyName();
   }
 
-  /** The body as a bounded UTF-8 stream; a declared length beyond the limit is refused at once. */
   private ImportBodyReader open(String contentLength, InputStream body) {
+    return open(contentLength, body, maxBytes);
+  }
+
+  /** The body as a bounded UTF-8 stream; a declared length beyond the limit is refused at once. */
+  private static ImportBodyReader open(String contentLength, InputStream body, long limit) {
     if (contentLength != null
         && contentLength.matches("\\d{1,18}")
-        && Long.parseLong(contentLength) > maxBytes) {
-      throw ImportBodies.tooLarge(maxBytes);
+        && Long.parseLong(contentLength) > limit) {
+      throw ImportBodies.tooLarge(limit);
     }
-    return ImportBodyReader.of(body, maxBytes);
+    return ImportBodyReader.of(body, limit);
   }
 
   private JsonNode readJson(ImportBodyReader body) {

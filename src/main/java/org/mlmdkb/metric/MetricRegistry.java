@@ -2,6 +2,7 @@ package org.mlmdkb.metric;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -43,5 +44,13 @@ public class MetricRegistry {
    */
   public Optional<Metric> forResultWrite(String resultMetric) throws SQLException {
     return writes.liveForResult(resultMetric);
+  }
+
+  /**
+   * {@link #forResultWrite} for the metrics of many results at once (one statement), keyed by the
+   * metric as written; a metric the registry does not hold is absent.
+   */
+  public Map<String, Metric> forResultWrites(Collection<String> resultMetrics) throws SQLException {
+    return writes.liveForResults(resultMetrics);
   }
 }

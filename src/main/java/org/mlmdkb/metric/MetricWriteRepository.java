@@ -9,6 +9,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -47,6 +50,16 @@ public class MetricWriteRepository {
       SELECT name, direction, kind, dimension, min_value, max_value
       FROM live_metric WHERE name = metric_key(?)
       FOR SHARE
+      """;
+
+  // The same look-up for many result metrics at once, answered per metric as written.
+  private static final String LIVE_FOR_RESULTS =
+      """
+      SELECT asked.metric AS asked, m.name, m.direction, m.kind, m.dimension, m.min_value,
+             m.max_value
+      FROM unnest(?::text[]) AS asked(metric)
+      JOIN metric m ON m.name = metric_key(asked.metric) AND m.deleted_at IS NULL
+      FOR SHARE OF m
       """;
 
   private static final String LIVE_RESULTS =
@@ -117,6 +130,24 @@ public class MetricWriteRepository {
         return rs.next() ? Optional.of(MetricRepository.metric(rs)) : Optional.empty();
       }
     }
+  }
+
+  /** {@link #liveForResult} for many result metrics in one statement, keyed as asked. */
+  public Map<String, Metric> liveForResults(Collection<String> resultMetrics) throws SQLException {
+    Map<String, Metric> out = new HashMap<>();
+    if (resultMetrics.isEmpty()) {
+      return out;
+    }
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(LIVE_FOR_RESULTS)) {
+      ps.setArray(1, c.createArrayOf("text", resultMetrics.toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.put(rs.getString("asked"), MetricRepository.metric(rs));
+        }
+      }
+    }
+    return out;
   }
 
   public Optional<Long> idOf(String name, boolean includeDeleted) throws SQLException {

@@ -54,31 +54,89 @@ public class ResultRules {
 
   public record Checked(ResultInput result, Unit unit, List<Problem.FieldError> errors) {}
 
-  private final ResultWriteRepository repository;
-  private final MetricRegistry metrics;
+  /**
+   * What the rules ask the corpus, by stripped slug or id. A single write asks the database once
+   * per question; an import answers from sets it read for all its rows at once.
+   */
+  public interface Lookups {
+    boolean methodExists(String slug) throws SQLException;
+
+    boolean datasetExists(String slug) throws SQLException;
+
+    boolean subsetExists(String dataset, String subset) throws SQLException;
+
+    /** The live metric a result's metric is filed under, share-locked until the commit. */
+    Optional<Metric> metric(String resultMetric) throws SQLException;
+
+    boolean livePaperExists(long id) throws SQLException;
+
+    boolean sourceExists(String id) throws SQLException;
+  }
+
+  private final Lookups single;
 
   public ResultRules(ResultWriteRepository repository, MetricRegistry metrics) {
-    this.repository = repository;
-    this.metrics = metrics;
+    this.single =
+        new Lookups() {
+          @Override
+          public boolean methodExists(String slug) throws SQLException {
+            return repository.methodExists(slug);
+          }
+
+          @Override
+          public boolean datasetExists(String slug) throws SQLException {
+            return repository.datasetExists(slug);
+          }
+
+          @Override
+          public boolean subsetExists(String dataset, String subset) throws SQLException {
+            return repository.subsetExists(dataset, subset);
+          }
+
+          @Override
+          public Optional<Metric> metric(String resultMetric) throws SQLException {
+            return metrics.forResultWrite(resultMetric);
+          }
+
+          @Override
+          public boolean livePaperExists(long id) throws SQLException {
+            return repository.livePaperExists(id);
+          }
+
+          @Override
+          public boolean sourceExists(String id) throws SQLException {
+            return repository.sourceExists(id);
+          }
+        };
+  }
+
+  /** The look-ups of a single write, one query per question. */
+  public Lookups singleLookups() {
+    return single;
   }
 
   public Checked check(ResultInput in) throws SQLException {
+    return check(in, single);
+  }
+
+  /** As {@link #check(ResultInput)}, answering the corpus questions from {@code corpus}. */
+  public Checked check(ResultInput in, Lookups corpus) throws SQLException {
     List<Problem.FieldError> errors = new ArrayList<>();
     String method = text(in.method());
     if (method == null) {
       errors.add(body("method", "is required"));
-    } else if (!repository.methodExists(method)) {
+    } else if (!corpus.methodExists(method)) {
       errors.add(body("method", "unknown method '" + method + "'"));
     }
     String dataset = text(in.dataset());
     boolean datasetKnown = false;
     if (dataset == null) {
       errors.add(body("dataset", "is required"));
-    } else if (!(datasetKnown = repository.datasetExists(dataset))) {
+    } else if (!(datasetKnown = corpus.datasetExists(dataset))) {
       errors.add(body("dataset", "unknown dataset '" + dataset + "'"));
     }
     String subset = text(in.subset());
-    if (subset != null && datasetKnown && !repository.subsetExists(dataset, subset)) {
+    if (subset != null && datasetKnown && !corpus.subsetExists(dataset, subset)) {
       errors.add(body("subset", "unknown subset '" + subset + "' of dataset '" + dataset + "'"));
     }
     String task = text(in.task());
@@ -90,8 +148,7 @@ public class ResultRules {
       errors.add(body("target", "must be one of " + TARGETS));
     }
     String metric = text(in.metric());
-    Optional<Metric> registered =
-        metric == null ? Optional.empty() : metrics.forResultWrite(metric);
+    Optional<Metric> registered = metric == null ? Optional.empty() : corpus.metric(metric);
     if (metric == null) {
       errors.add(body("metric", "is required"));
     } else if (registered.isEmpty()) {
@@ -151,11 +208,11 @@ public class ResultRules {
         errors.add(body("reported_on", "must be a date, YYYY-MM-DD"));
       }
     }
-    if (in.paper() != null && !repository.livePaperExists(in.paper())) {
+    if (in.paper() != null && !corpus.livePaperExists(in.paper())) {
       errors.add(body("paper", "unknown paper " + in.paper()));
     }
     String source = text(in.source());
-    if (source != null && !repository.sourceExists(source)) {
+    if (source != null && !corpus.sourceExists(source)) {
       errors.add(body("source", "unknown source '" + source + "'"));
     }
     String repo = text(in.repository());
@@ -213,7 +270,8 @@ public class ResultRules {
     return new Problem.FieldError(name, "body", message);
   }
 
-  private static String text(String value) {
+  /** Text as the rules read it: stripped, and absent when blank. */
+  public static String text(String value) {
     return value == null || value.isBlank() ? null : value.strip();
   }
 

@@ -92,9 +92,20 @@ public interface KbConfig {
 
   /** Bulk import settings. */
   interface Import {
-    /** Largest accepted import body in bytes; larger bodies get 413. */
+    /** Largest accepted import body in bytes (BibTeX, model YAML, LAMBench, kgcnn); 413 beyond. */
     @WithDefault("5242880")
     long maxBytes();
+
+    /** Largest accepted body of a CSV or JSON result-row import in bytes; 413 beyond. */
+    @WithDefault("33554432")
+    long maxResultBytes();
+
+    /**
+     * Most rows of one result import; more are refused with 413 before anything is stored. Bounds
+     * an import's memory (its rows are held until it commits) and its transaction time.
+     */
+    @WithDefault("100000")
+    int maxRows();
 
     /** Imports running at once per instance; beyond it an import waits, then gets 503. */
     @WithDefault("4")

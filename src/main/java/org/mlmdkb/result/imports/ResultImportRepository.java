@@ -7,36 +7,115 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.mlmdkb.common.db.CsvCopy;
+import org.mlmdkb.metric.MetricRegistry;
 import org.mlmdkb.result.ResultInput;
+import org.mlmdkb.result.ResultRules;
 
-/** What a result import reads besides the single-result rules: duplicates and source details. */
+/**
+ * What a result import reads and writes in bulk: the rules' look-ups for all rows at once, the
+ * duplicate check and the insert of the new rows, and source details.
+ */
 @ApplicationScoped
 public class ResultImportRepository {
 
+  // Rows of one import that are new to it (the first of each duplicate key), written by COPY; the
+  // ids are resolved before, so the planner sees real columns and statistics. Dropped at the end
+  // of the import's transaction, also when it is rolled back.
+  private static final String CREATE_ROWS =
+      """
+      CREATE TEMPORARY TABLE result_import_row (
+          pos int PRIMARY KEY, method_id bigint NOT NULL, method_variant text,
+          dataset_id bigint NOT NULL, subset_id bigint, task text, target text, metric text,
+          value numeric, unit text, canonical_value numeric, canonical_unit text, basis text,
+          n_train integer, split text, uncertainty numeric, n_runs integer,
+          temperature_k numeric, level_of_theory text, status text, reported_on date,
+          paper_id bigint, source_id text, source_repository text, source_path text,
+          source_commit text, source_location text
+      ) ON COMMIT DROP
+      """;
+
+  private static final String COPY_ROWS =
+      """
+      COPY result_import_row (pos, method_id, method_variant, dataset_id, subset_id, task, target,
+          metric, value, unit, canonical_value, canonical_unit, basis, n_train, split,
+          uncertainty, n_runs, temperature_k, level_of_theory, status, reported_on, paper_id,
+          source_id, source_repository, source_path, source_commit, source_location)
+      FROM STDIN (FORMAT csv)
+      """;
+
   // The duplicate key: method and variant, the leaderboard fingerprint (dataset, subset, task,
   // target, metric, basis, split, n_train, level of theory, temperature, canonical unit) and the
-  // canonical value. IS NOT DISTINCT FROM: an absent field equals an absent one; numeric = numeric
-  // compares values, not spellings (2.50 = 2.5). The method index narrows it.
-  private static final String FIND_DUPLICATE =
+  // canonical value; a row is a duplicate of the oldest live result with the same key.
+  // IS NOT DISTINCT FROM: an absent field equals an absent one; numeric = numeric compares values,
+  // not spellings (2.50 = 2.5). The equalities make it one hash join however many rows either
+  // side has. The rows without a duplicate get ids in their order and are inserted in the same
+  // statement (the insert cannot see its own rows, so the look-up reads the corpus as it was);
+  // the answer is, per row, the result it duplicates or the id it was stored under.
+  private static final String STORE_NEW_ROWS =
       """
-      SELECT r.id FROM benchmark_result r
-      JOIN method m ON m.id = r.method_id
-      JOIN dataset d ON d.id = r.dataset_id
-      LEFT JOIN dataset_subset s ON s.id = r.subset_id
-      WHERE r.deleted_at IS NULL AND m.slug = ? AND r.method_variant IS NOT DISTINCT FROM ?
-        AND d.slug = ? AND s.slug IS NOT DISTINCT FROM ?
-        AND r.task = ? AND r.target = ? AND r.metric = ? AND r.basis = ?
-        AND r.split IS NOT DISTINCT FROM ? AND r.n_train IS NOT DISTINCT FROM ?
-        AND r.level_of_theory IS NOT DISTINCT FROM ?
-        AND r.temperature_k IS NOT DISTINCT FROM ?
-        AND r.canonical_unit = ? AND r.canonical_value = ?
-      ORDER BY r.id
-      LIMIT 1
+      WITH duplicate AS (
+          SELECT t.pos, min(r.id) AS id
+          FROM result_import_row t
+          JOIN benchmark_result r
+            ON r.method_id = t.method_id AND r.dataset_id = t.dataset_id
+           AND r.task = t.task AND r.target = t.target AND r.metric = t.metric
+           AND r.basis = t.basis AND r.canonical_unit = t.canonical_unit
+           AND r.canonical_value = t.canonical_value
+           AND r.method_variant IS NOT DISTINCT FROM t.method_variant
+           AND r.subset_id IS NOT DISTINCT FROM t.subset_id
+           AND r.split IS NOT DISTINCT FROM t.split
+           AND r.n_train IS NOT DISTINCT FROM t.n_train
+           AND r.level_of_theory IS NOT DISTINCT FROM t.level_of_theory
+           AND r.temperature_k IS NOT DISTINCT FROM t.temperature_k
+          WHERE r.deleted_at IS NULL
+          GROUP BY t.pos
+      ), fresh AS MATERIALIZED (
+          SELECT t.*, nextval('benchmark_result_id_seq') AS id
+          FROM result_import_row t
+          WHERE NOT EXISTS (SELECT 1 FROM duplicate d WHERE d.pos = t.pos)
+          ORDER BY t.pos
+      ), inserted AS (
+          INSERT INTO benchmark_result (id, method_id, method_variant, dataset_id, subset_id,
+              task, target, metric, value, unit, canonical_value, canonical_unit, basis, n_train,
+              split, uncertainty, n_runs, temperature_k, level_of_theory, status, reported_on,
+              paper_id, source_id, source_repository, source_path, source_commit,
+              source_location)
+          SELECT id, method_id, method_variant, dataset_id, subset_id, task, target, metric,
+              value, unit, canonical_value, canonical_unit, basis, n_train, split, uncertainty,
+              n_runs, temperature_k, level_of_theory, status, reported_on, paper_id, source_id,
+              source_repository, source_path, source_commit, source_location
+          FROM fresh ORDER BY pos
+      )
+      SELECT pos, id, false AS duplicate FROM fresh
+      UNION ALL
+      SELECT pos, id, true FROM duplicate
       """;
+
+  private static final String METHOD_IDS = "SELECT slug, id FROM method WHERE slug = ANY(?)";
+
+  private static final String DATASET_IDS = "SELECT slug, id FROM dataset WHERE slug = ANY(?)";
+
+  private static final String SUBSET_IDS =
+      """
+      SELECT d.slug, s.slug, s.id
+      FROM unnest(?::text[], ?::text[]) AS asked(dataset, subset)
+      JOIN dataset d ON d.slug = asked.dataset
+      JOIN dataset_subset s ON s.dataset_id = d.id AND s.slug = asked.subset
+      """;
+
+  private static final String LIVE_PAPERS =
+      "SELECT id FROM paper WHERE deleted_at IS NULL AND id = ANY(?)";
+
+  private static final String SOURCES = "SELECT id FROM source WHERE id = ANY(?)";
 
   private static final String LIVE_PAPER_BY_IDENTIFIER =
       """
@@ -53,9 +132,11 @@ public class ResultImportRepository {
       "SELECT slug FROM dataset WHERE deleted_at IS NULL AND slug = ANY(?) ORDER BY slug";
 
   private final AgroalDataSource dataSource;
+  private final MetricRegistry metricRegistry;
 
-  public ResultImportRepository(AgroalDataSource dataSource) {
+  public ResultImportRepository(AgroalDataSource dataSource, MetricRegistry metricRegistry) {
     this.dataSource = dataSource;
+    this.metricRegistry = metricRegistry;
   }
 
   /** The duplicate key as text: what an import locks and what rows of one import are keyed by. */
@@ -87,33 +168,251 @@ public class ResultImportRepository {
     return text == null ? "\u0001" : text;
   }
 
-  /** The oldest live result with the same duplicate key. */
-  public Optional<Long> findDuplicate(
-      ResultInput r, BigDecimal canonicalValue, String canonicalUnit) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(FIND_DUPLICATE)) {
-      ps.setString(1, r.method());
-      ps.setString(2, r.methodVariant());
-      ps.setString(3, r.dataset());
-      ps.setString(4, r.subset());
-      ps.setString(5, r.task());
-      ps.setString(6, r.target());
-      ps.setString(7, r.metric());
-      ps.setString(8, r.basis());
-      ps.setString(9, r.split());
-      if (r.nTrain() == null) {
-        ps.setNull(10, Types.INTEGER);
-      } else {
-        ps.setInt(10, r.nTrain());
+  /** A row to store, normalised by the rules, with its value in the dimension's canonical unit. */
+  record Candidate(ResultInput result, BigDecimal canonicalValue, String canonicalUnit) {}
+
+  /**
+   * Per candidate, in their order: the id it was stored under, or when {@code duplicate} is set,
+   * the oldest live result that already held its duplicate key (nothing was stored).
+   */
+  record Stored(long[] ids, boolean[] duplicate) {}
+
+  /**
+   * Stores the candidates the corpus does not hold yet, in a fixed number of statements: COPY into
+   * a temporary table, then one statement that finds the duplicates and inserts the rest. Their
+   * duplicate keys must differ from each other and be locked; their slugs must exist.
+   */
+  Stored storeNew(List<Candidate> candidates) throws SQLException {
+    long[] ids = new long[candidates.size()];
+    boolean[] duplicate = new boolean[candidates.size()];
+    if (candidates.isEmpty()) {
+      return new Stored(ids, duplicate);
+    }
+    Ids known = ids(candidates);
+    try (Connection c = dataSource.getConnection()) {
+      try (Statement create = c.createStatement()) {
+        create.execute(CREATE_ROWS);
       }
-      ps.setString(11, r.levelOfTheory());
-      ps.setBigDecimal(12, r.temperatureK());
-      ps.setString(13, canonicalUnit);
-      ps.setBigDecimal(14, canonicalValue);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+      try (CsvCopy copy = CsvCopy.start(c, COPY_ROWS)) {
+        for (int pos = 0; pos < candidates.size(); pos++) {
+          Candidate candidate = candidates.get(pos);
+          ResultInput r = candidate.result();
+          copy.field(pos)
+              .field(known.method(r.method()))
+              .field(r.methodVariant())
+              .field(known.dataset(r.dataset()))
+              .field(r.subset() == null ? null : known.subset(r.dataset(), r.subset()))
+              .field(r.task())
+              .field(r.target())
+              .field(r.metric())
+              .field(r.value())
+              .field(r.unit())
+              .field(candidate.canonicalValue())
+              .field(candidate.canonicalUnit())
+              .field(r.basis())
+              .field(r.nTrain())
+              .field(r.split())
+              .field(r.uncertainty())
+              .field(r.nRuns())
+              .field(r.temperatureK())
+              .field(r.levelOfTheory())
+              .field(r.status())
+              .field(r.reportedOn())
+              .field(r.paper())
+              .field(r.source())
+              .field(r.repository())
+              .field(r.path())
+              .field(r.commit())
+              .field(r.location())
+              .endRow();
+        }
+        copy.finish();
+      }
+      try (Statement analyze = c.createStatement()) {
+        // A temporary table has no statistics until analysed: without them the planner guesses
+        // its size and may look every row up by index instead of joining once.
+        analyze.execute("ANALYZE result_import_row");
+      }
+      try (PreparedStatement ps = c.prepareStatement(STORE_NEW_ROWS);
+          ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          int pos = rs.getInt(1);
+          ids[pos] = rs.getLong(2);
+          duplicate[pos] = rs.getBoolean(3);
+        }
       }
     }
+    return new Stored(ids, duplicate);
+  }
+
+  /** The ids of the candidates' methods, datasets and subsets, one statement each. */
+  private Ids ids(List<Candidate> candidates) throws SQLException {
+    Set<String> methods = new HashSet<>();
+    Set<String> datasets = new HashSet<>();
+    Set<List<String>> subsets = new HashSet<>();
+    for (Candidate candidate : candidates) {
+      ResultInput r = candidate.result();
+      methods.add(r.method());
+      datasets.add(r.dataset());
+      if (r.subset() != null) {
+        subsets.add(List.of(r.dataset(), r.subset()));
+      }
+    }
+    Map<String, Long> subsetIds = new HashMap<>();
+    try (Connection c = dataSource.getConnection()) {
+      if (!subsets.isEmpty()) {
+        try (PreparedStatement ps = c.prepareStatement(SUBSET_IDS)) {
+          ps.setArray(1, c.createArrayOf("text", subsets.stream().map(p -> p.get(0)).toArray()));
+          ps.setArray(2, c.createArrayOf("text", subsets.stream().map(p -> p.get(1)).toArray()));
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              subsetIds.put(rs.getString(1) + "\u0000" + rs.getString(2), rs.getLong(3));
+            }
+          }
+        }
+      }
+      return new Ids(
+          idsBySlug(c, METHOD_IDS, methods), idsBySlug(c, DATASET_IDS, datasets), subsetIds);
+    }
+  }
+
+  private static Map<String, Long> idsBySlug(Connection c, String sql, Set<String> slugs)
+      throws SQLException {
+    Map<String, Long> out = new HashMap<>();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setArray(1, c.createArrayOf("text", slugs.toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.put(rs.getString(1), rs.getLong(2));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Ids by slug; a slug the rules let through always has one. */
+  private record Ids(
+      Map<String, Long> methods, Map<String, Long> datasets, Map<String, Long> subsets) {
+    long method(String slug) {
+      return known(methods.get(slug), slug);
+    }
+
+    long dataset(String slug) {
+      return known(datasets.get(slug), slug);
+    }
+
+    long subset(String dataset, String subset) {
+      return known(subsets.get(dataset + "\u0000" + subset), dataset + "/" + subset);
+    }
+
+    private static long known(Long id, String what) {
+      if (id == null) {
+        throw new IllegalStateException("no id for " + what + ", which the rules accepted");
+      }
+      return id;
+    }
+  }
+
+  /**
+   * The answers to the rules' questions for all these results at once: one statement per kind of
+   * question (methods, datasets, subsets, metrics, papers, sources), whatever the number of rows.
+   */
+  ResultRules.Lookups lookups(List<ResultInput> results, ResultRules.Lookups single)
+      throws SQLException {
+    Set<String> methods = new HashSet<>();
+    Set<String> datasets = new HashSet<>();
+    Set<List<String>> subsets = new HashSet<>();
+    Set<String> metrics = new HashSet<>();
+    Set<Long> papers = new HashSet<>();
+    Set<String> sources = new HashSet<>();
+    for (ResultInput r : results) {
+      String dataset = ResultRules.text(r.dataset());
+      String subset = ResultRules.text(r.subset());
+      addText(methods, r.method());
+      addText(datasets, dataset);
+      if (dataset != null && subset != null) {
+        subsets.add(List.of(dataset, subset));
+      }
+      addText(metrics, r.metric());
+      if (r.paper() != null) {
+        papers.add(r.paper());
+      }
+      addText(sources, r.source());
+    }
+    try (Connection c = dataSource.getConnection()) {
+      return new BatchLookups(
+          single,
+          methods,
+          new HashSet<>(liveSlugs(LIVE_METHODS, List.copyOf(methods))),
+          datasets,
+          new HashSet<>(liveSlugs(LIVE_DATASETS, List.copyOf(datasets))),
+          subsets,
+          existingSubsets(c, subsets),
+          metrics,
+          metricRegistry.forResultWrites(metrics),
+          papers,
+          longs(c, LIVE_PAPERS, papers),
+          sources,
+          texts(c, SOURCES, sources));
+    }
+  }
+
+  private static void addText(Set<String> into, String value) {
+    String text = ResultRules.text(value);
+    if (text != null) {
+      into.add(text);
+    }
+  }
+
+  private static Set<List<String>> existingSubsets(Connection c, Set<List<String>> asked)
+      throws SQLException {
+    Set<List<String>> out = new HashSet<>();
+    if (asked.isEmpty()) {
+      return out;
+    }
+    try (PreparedStatement ps = c.prepareStatement(SUBSET_IDS)) {
+      ps.setArray(1, c.createArrayOf("text", asked.stream().map(p -> p.get(0)).toArray()));
+      ps.setArray(2, c.createArrayOf("text", asked.stream().map(p -> p.get(1)).toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(List.of(rs.getString(1), rs.getString(2)));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Set<Long> longs(Connection c, String sql, Set<Long> asked) throws SQLException {
+    Set<Long> out = new HashSet<>();
+    if (asked.isEmpty()) {
+      return out;
+    }
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setArray(1, c.createArrayOf("bigint", asked.toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getLong(1));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Set<String> texts(Connection c, String sql, Set<String> asked)
+      throws SQLException {
+    Set<String> out = new HashSet<>();
+    if (asked.isEmpty()) {
+      return out;
+    }
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setArray(1, c.createArrayOf("text", asked.toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+    }
+    return out;
   }
 
   /** The repository a source's files come from, e.g. janosh/matbench-discovery. */

@@ -37,7 +37,7 @@ final class ResultTableReader {
   private ResultTableReader() {}
 
   /** Streams the body: only the rows read so far are held, never the whole text. */
-  static List<ResultRow> csv(Reader text) {
+  static List<ResultRow> csv(Reader text, int maxRows) {
     Reader body = withoutByteOrderMark(text);
     CSVFormat format =
         CSVFormat.RFC4180
@@ -52,7 +52,7 @@ final class ResultTableReader {
       List<String> columns = parser.getHeaderNames();
       checkColumns(columns);
       for (CSVRecord record : parser) {
-        if (rows.size() == ResultImportService.MAX_ROWS) {
+        if (rows.size() == maxRows) {
           // Stop reading: the import will be refused for its size anyway.
           rows.add(ResultRow.notAMeasurement(rows.size() + 1, "", "beyond the row limit"));
           break;
@@ -125,7 +125,7 @@ final class ResultTableReader {
    * Streams the body: one result object at a time is read into a tree, so memory follows the rows
    * kept, not the size of the text.
    */
-  static List<ResultRow> json(Reader text, ObjectMapper json) {
+  static List<ResultRow> json(Reader text, ObjectMapper json, int maxRows) {
     ObjectReader reader = json.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     List<ResultRow> rows = new ArrayList<>();
     try (JsonParser parser = reader.createParser(text)) {
@@ -136,12 +136,12 @@ final class ResultTableReader {
             || parser.nextToken() != JsonToken.START_ARRAY) {
           throw notAList();
         }
-        readElements(parser, reader, rows);
+        readElements(parser, reader, rows, maxRows);
         if (parser.nextToken() != JsonToken.END_OBJECT) {
           throw notAList();
         }
       } else if (first == JsonToken.START_ARRAY) {
-        readElements(parser, reader, rows);
+        readElements(parser, reader, rows, maxRows);
       } else {
         throw notAList();
       }
@@ -156,7 +156,8 @@ final class ResultTableReader {
     return rows;
   }
 
-  private static void readElements(JsonParser parser, ObjectReader reader, List<ResultRow> rows)
+  private static void readElements(
+      JsonParser parser, ObjectReader reader, List<ResultRow> rows, int maxRows)
       throws IOException {
     while (parser.nextToken() != JsonToken.END_ARRAY) {
       if (parser.currentToken() == null) {
@@ -164,7 +165,7 @@ final class ResultTableReader {
       }
       JsonNode element = reader.readTree(parser);
       int index = rows.size() + 1;
-      if (index > ResultImportService.MAX_ROWS) {
+      if (index > maxRows) {
         // Stop reading: the import will be refused for its size anyway.
         rows.add(ResultRow.notAMeasurement(index, "", "beyond the row limit"));
         return;

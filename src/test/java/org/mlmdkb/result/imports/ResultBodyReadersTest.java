@@ -24,8 +24,8 @@ class ResultBodyReadersTest {
             ApiException.class,
             () ->
                 ResultTableReader.csv(
-                    new StringReader(
-                        "method,dataset,task,target,metric,value,unit,basis\n\"a,b\n")));
+                    new StringReader("method,dataset,task,target,metric,value,unit,basis\n\"a,b\n"),
+                    100));
     assertEquals(400, e.status());
     assertTrue(e.getMessage().startsWith("The body is not valid CSV: "), e.getMessage());
     assertFalse(e.getMessage().contains("java."), e.getMessage());
@@ -37,7 +37,8 @@ class ResultBodyReadersTest {
         ResultTableReader.csv(
             new StringReader(
                 "\uFEFFmethod,dataset,task,target,metric,value,unit,basis,n_train\n"
-                    + "m,d,t,energy,MAE,1.50,eV,per-structure,many\n"));
+                    + "m,d,t,energy,MAE,1.50,eV,per-structure,many\n"),
+            100);
     assertEquals(1, rows.size());
     assertEquals(new BigDecimal("1.50"), rows.get(0).input().value());
     assertNull(rows.get(0).input().nTrain());

@@ -407,18 +407,4 @@ class ResultImportResourceTest extends ApiTest {
         .contentType("application/problem+json")
         .body("errors[0].name", equalTo("path"));
   }
-
-  @Test
-  void moreRowsThanTheLimitIs413() {
-    StringBuilder csv = new StringBuilder(HEADER);
-    for (int i = 0; i <= ResultImportService.MAX_ROWS; i++) {
-      csv.append(row("limit-" + i, "1", "eV/Å"));
-    }
-    post(newKey("curator"), "text/csv", csv.toString())
-        .post("/api/v1/imports")
-        .then()
-        .statusCode(413)
-        .contentType("application/problem+json")
-        .body("errors[0].name", equalTo("body"));
-  }
 }
