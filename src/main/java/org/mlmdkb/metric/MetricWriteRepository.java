@@ -58,7 +58,7 @@ public class MetricWriteRepository {
       SELECT asked.metric AS asked, m.name, m.direction, m.kind, m.dimension, m.min_value,
              m.max_value
       FROM unnest(?::text[]) AS asked(metric)
-      JOIN metric m ON m.name = metric_key(asked.metric) AND m.deleted_at IS NULL
+      JOIN live_metric m ON m.name = metric_key(asked.metric)
       FOR SHARE OF m
       """;
 

@@ -100,31 +100,26 @@ public class HybridSearch {
           IndexSearch.TextQuery text = index.textQuery(r.plan());
           Query keyword = text == null ? null : index.fullQuery(r, text);
           Query knn = s.rewrite(nearest(vector, filters(r), candidates));
-          // One pass over the keyword matches gives their ranking and facet counts; the nearest
-          // items they miss are counted apart, so the union is counted exactly, once.
+          // The keyword matches are counted once, and the nearest items they miss apart, so the
+          // union is counted exactly, once.
           List<FacetsCollector> counted = new ArrayList<>();
-          TopDocs keywordTop = null;
+          ScoreDoc[] keywordTop = null;
           Query nearOnly = knn;
           if (keyword != null) {
-            FacetsCollectorManager.FacetsResult found =
-                FacetsCollectorManager.search(
-                    s,
-                    keyword,
-                    Math.max(offset + limit, FUSION_DEPTH),
-                    IndexSearch.RANKING,
-                    true,
-                    new FacetsCollectorManager());
-            keywordTop = found.topDocs();
-            counted.add(found.facetsCollector());
+            // As IndexSearch.search: the ranking unscored beyond its head, the counts unscored.
+            keywordTop = IndexSearch.topByScore(s, keyword, Math.max(offset + limit, FUSION_DEPTH));
+            Query matched = index.matchQuery(r, text);
+            counted.add(s.search(matched, new FacetsCollectorManager()));
             nearOnly =
                 new BooleanQuery.Builder()
                     .add(knn, Occur.MUST)
-                    .add(keyword, Occur.MUST_NOT)
+                    .add(matched, Occur.MUST_NOT)
                     .build();
           }
           counted.add(s.search(nearOnly, new FacetsCollectorManager()));
           IndexSearch.checkTime(s);
-          List<Scored<Integer>> order = fusedOrder(s, keywordTop, knn, offset + limit);
+          List<Scored<Integer>> order =
+              fusedOrder(s, keywordTop, sureScore(text), knn, offset + limit);
           List<IndexSearch.Hit> hits = new ArrayList<>();
           for (int i = offset; i < Math.min(order.size(), offset + limit); i++) {
             Scored<Integer> d = order.get(i);
@@ -165,12 +160,13 @@ public class HybridSearch {
           IndexSearch.TextQuery text = index.textQuery(plan);
           Query keyword = text == null ? null : index.fullQuery(r, text);
           Query knn = s.rewrite(nearest(vector, filters(r), candidates));
-          TopDocs keywordTop =
+          ScoreDoc[] keywordTop =
               keyword == null
                   ? null
-                  : s.search(keyword, IndexSearch.MAX_LIST_MATCHES + 1, IndexSearch.RANKING, true);
+                  : s.search(keyword, IndexSearch.MAX_LIST_MATCHES + 1, IndexSearch.RANKING, true)
+                      .scoreDocs;
           List<Scored<Integer>> order =
-              fusedOrder(s, keywordTop, knn, IndexSearch.MAX_LIST_MATCHES + 1);
+              fusedOrder(s, keywordTop, sureScore(text), knn, IndexSearch.MAX_LIST_MATCHES + 1);
           if (order.size() > IndexSearch.MAX_LIST_MATCHES) {
             throw ApiException.badParameter(
                 "q",
@@ -227,11 +223,12 @@ public class HybridSearch {
    * #FUSION_DEPTH}) and the nearest items, then the rest of the keyword ranking in its own order.
    */
   private List<Scored<Integer>> fusedOrder(
-      IndexSearcher s, TopDocs keywordTop, Query knn, int depth) throws IOException {
+      IndexSearcher s, ScoreDoc[] keywordTop, float sureScore, Query knn, int depth)
+      throws IOException {
     List<Integer> keywordDocs = new ArrayList<>();
     List<Double> keywordScores = new ArrayList<>();
     if (keywordTop != null) {
-      for (ScoreDoc d : keywordTop.scoreDocs) {
+      for (ScoreDoc d : keywordTop) {
         keywordDocs.add(d.doc);
         keywordScores.add((double) d.score);
       }
@@ -243,10 +240,10 @@ public class HybridSearch {
       semanticScores.add(cosine(d.score));
     }
     int head = Math.min(FUSION_DEPTH, keywordDocs.size());
-    // Hits named by the query (an exact method or dataset, its paper) or holding every word in
-    // the title score at least ALL_TERMS_IN_TITLE: keyword search is sure of those.
+    // Hits named by the query (an exact method or dataset, its paper) or meeting every clause in
+    // the title: keyword search is sure of those, they lead; the rest is fused.
     int lead = 0;
-    while (lead < head && keywordScores.get(lead) >= IndexQueries.ALL_TERMS_IN_TITLE) {
+    while (lead < head && keywordScores.get(lead) >= sureScore) {
       lead++;
     }
     List<Scored<Integer>> order =
@@ -270,17 +267,18 @@ public class HybridSearch {
       List<FacetsCollector> parts,
       List<IndexSearch.Hit> hits)
       throws IOException {
-    List<IndexSearch.FacetCounts> counts = new ArrayList<>();
-    for (FacetsCollector fc : parts) {
-      counts.add(index.facetCounts(s, fc));
-    }
     Map<String, Long> byType = new LinkedHashMap<>();
-    for (FacetValue v : summed(counts, TYPE, Integer.MAX_VALUE)) {
-      byType.put(v.value(), v.count());
+    for (FacetsCollector fc : parts) {
+      IndexSearch.countsByType(fc).forEach((type, n) -> byType.merge(type, n, Long::sum));
     }
     Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
-    for (String f : r.facets()) {
-      if (!f.equals("type")) {
+    List<String> asked = r.facets().stream().filter(f -> !f.equals("type")).toList();
+    if (!asked.isEmpty()) {
+      List<IndexSearch.FacetCounts> counts = new ArrayList<>();
+      for (FacetsCollector fc : parts) {
+        counts.add(index.facetCounts(s, fc));
+      }
+      for (String f : asked) {
         facets.put(f, summed(counts, f, r.facetLimit()));
       }
     }
@@ -306,6 +304,10 @@ public class HybridSearch {
             ? order.thenComparing(FacetValue::value, Comparator.reverseOrder())
             : order.thenComparing(FacetValue::value);
     return sum.values().stream().sorted(order).limit(limit).toList();
+  }
+
+  private static float sureScore(IndexSearch.TextQuery text) {
+    return text == null ? Float.MAX_VALUE : text.sureScore();
   }
 
   /** Types, paper filters and the query's exclusions: what a keyword search would filter by. */

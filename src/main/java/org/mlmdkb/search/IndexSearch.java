@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -25,12 +26,17 @@ import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.QueryTimeoutImpl;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
@@ -128,34 +134,88 @@ public class IndexSearch {
           if (text == null) {
             return new Result(List.of(), Map.of(), Map.of());
           }
-          Query query = fullQuery(r, text);
-          FacetsCollectorManager.FacetsResult found =
-              FacetsCollectorManager.search(
-                  s,
-                  query,
-                  Math.max(1, offset + limit),
-                  RANKING,
-                  true,
-                  new FacetsCollectorManager());
+          // Ranking and counting apart: the ranked page alone needs scores, and without exact
+          // counts Lucene skips the hits that cannot reach it (block-max WAND); the totals and
+          // facets count every match of an unscored query that matches the same documents.
+          ScoreDoc[] docs = topByScore(s, fullQuery(r, text), Math.max(1, offset + limit));
           checkTime(s);
-          FacetCounts counts = facetCounts(s, found.facetsCollector());
-          Map<String, Long> byType = new LinkedHashMap<>();
-          for (FacetValue v : counts.values(TYPE, Integer.MAX_VALUE)) {
-            byType.put(v.value(), v.count());
-          }
+          Query matching = matchQuery(r, text);
+          List<String> asked = r.facets().stream().filter(f -> !f.equals("type")).toList();
+          Map<String, Long> byType;
           Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
-          for (String f : r.facets()) {
-            if (!f.equals("type")) {
+          if (asked.isEmpty()) {
+            byType = countsByType(s, matching, r.types());
+          } else {
+            FacetsCollector matched = s.search(matching, new FacetsCollectorManager());
+            byType = countsByType(matched);
+            FacetCounts counts = facetCounts(s, matched);
+            for (String f : asked) {
               facets.put(f, counts.values(f, r.facetLimit()));
             }
           }
+          checkTime(s);
           List<Hit> hits = new ArrayList<>();
-          ScoreDoc[] docs = found.topDocs().scoreDocs;
           for (int i = offset; i < docs.length; i++) {
             hits.add(hit(s, docs[i], text.clauses()));
           }
           return new Result(hits, byType, facets);
         });
+  }
+
+  /**
+   * The best {@code n} hits in RANKING's order (score, then type and ref, so that ties keep their
+   * order across index rebuilds). A sort led by the score lets Lucene skip the hits that cannot
+   * enter the top (block-max WAND) as long as nothing else needs every match; the score is read
+   * from the sort values rather than computed a second time.
+   */
+  static ScoreDoc[] topByScore(IndexSearcher s, Query query, int n) throws IOException {
+    ScoreDoc[] docs = s.search(query, n, RANKING, false).scoreDocs;
+    for (ScoreDoc d : docs) {
+      d.score = (Float) ((FieldDoc) d).fields[0];
+    }
+    return docs;
+  }
+
+  /**
+   * Hits per type without facets: one count per type (the type's filter leads the conjunction for
+   * the small kinds), cheaper than collecting every match to read its type.
+   */
+  static Map<String, Long> countsByType(IndexSearcher s, Query matching, Set<SearchType> types)
+      throws IOException {
+    Map<String, Long> out = new TreeMap<>();
+    for (SearchType t : types) {
+      int n =
+          s.count(
+              new BooleanQuery.Builder()
+                  .add(matching, Occur.FILTER)
+                  .add(new TermQuery(new Term(TYPE, t.wire())), Occur.FILTER)
+                  .build());
+      if (n > 0) {
+        out.put(t.wire(), (long) n);
+      }
+    }
+    return out;
+  }
+
+  /** Hits per type, read from the type's doc values of every matched document. */
+  static Map<String, Long> countsByType(FacetsCollector matched) throws IOException {
+    Map<String, Long> out = new TreeMap<>();
+    for (FacetsCollector.MatchingDocs m : matched.getMatchingDocs()) {
+      SortedDocValues types = DocValues.getSorted(m.context.reader(), TYPE);
+      long[] perOrd = new long[Math.max(1, types.getValueCount())];
+      DocIdSetIterator it = m.bits.iterator();
+      for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+        if (types.advanceExact(doc)) {
+          perOrd[types.ordValue()]++;
+        }
+      }
+      for (int ord = 0; ord < types.getValueCount(); ord++) {
+        if (perOrd[ord] > 0) {
+          out.merge(types.lookupOrd(ord).utf8ToString(), perOrd[ord], Long::sum);
+        }
+      }
+    }
+    return out;
   }
 
   /** Every paper the plan matches, with its score, for the paper list's q. */
@@ -226,10 +286,12 @@ public class IndexSearch {
   }
 
   /**
-   * The ranked text query of a plan, and its clauses alone (synonyms and corrections included, no
-   * tiers): what snippets mark.
+   * The ranked text query of a plan, its clauses alone (synonyms and corrections included, no
+   * tiers): what snippets mark, and the score from which a hit is one keyword search is sure of:
+   * every clause met and all of them in the title or name, or above (a named method or dataset, its
+   * introducing paper).
    */
-  record TextQuery(Query ranked, Query clauses) {}
+  record TextQuery(Query ranked, Query clauses, float sureScore) {}
 
   TextQuery textQuery(SearchService.Plan plan) {
     List<Clause> clauses = plan.clauses();
@@ -278,10 +340,12 @@ public class IndexSearch {
         marked.add(forms, Occur.SHOULD);
       }
     }
+    int clauseTiers = 0;
     if (positive > 1) {
       for (int i = 0; i < met.length; i++) {
         if (needed[i]) {
           ranked.add(IndexQueries.constant(met[i], IndexQueries.MATCHED_CLAUSE), Occur.SHOULD);
+          clauseTiers++;
         }
       }
     }
@@ -297,7 +361,8 @@ public class IndexSearch {
     if (proximity != null && positive > 1) {
       ranked.add(new BoostQuery(proximity, IndexQueries.PROXIMITY), Occur.SHOULD);
     }
-    return new TextQuery(ranked.build(), marked.build());
+    float sure = clauseTiers * IndexQueries.MATCHED_CLAUSE + IndexQueries.ALL_TERMS_IN_TITLE;
+    return new TextQuery(ranked.build(), marked.build(), sure);
   }
 
   /**
@@ -332,6 +397,29 @@ public class IndexSearch {
               IndexQueries.anyOf(INTRODUCES, named), IndexQueries.INTRODUCING_PAPER),
           Occur.SHOULD);
     }
+    addExclusionsAndFilters(b, r);
+    return b.build();
+  }
+
+  /**
+   * The documents {@link #fullQuery} matches, unscored. Its ranked part adds only tiers, phrases
+   * and proximity over the clauses' own words, which match nothing the clauses miss; so this counts
+   * the same documents without scoring any (IndexSearchCountTest checks it on the judged set).
+   */
+  Query matchQuery(Request r, TextQuery text) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    BooleanQuery.Builder matching = new BooleanQuery.Builder();
+    matching.add(text.clauses(), Occur.SHOULD);
+    List<String> idents = r.plan().identifiers();
+    if (!idents.isEmpty()) {
+      matching.add(IndexQueries.anyOf(IDENT, idents), Occur.SHOULD);
+    }
+    b.add(matching.build(), Occur.FILTER);
+    addExclusionsAndFilters(b, r);
+    return new ConstantScoreQuery(b.build());
+  }
+
+  private void addExclusionsAndFilters(BooleanQuery.Builder b, Request r) {
     for (ParsedQuery.Clause c : r.plan().clauses()) {
       if (c.negated()) {
         Query q = queries.clause(c, List.of());
@@ -345,7 +433,6 @@ public class IndexSearch {
     for (Query f : IndexQueries.paperFilters(r.paperFilter())) {
       b.add(f, Occur.FILTER);
     }
-    return b.build();
   }
 
   /** A method or dataset whose name or alias is {@code ident}; {@code names} are all its names. */

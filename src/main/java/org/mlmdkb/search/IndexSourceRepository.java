@@ -64,24 +64,24 @@ final class IndexSourceRepository {
       up(paper_id, slug, label, parent, direct) AS (
           SELECT pt.paper_id, t.slug, t.label, t.parent_slug, true
           FROM paper_tag pt JOIN ids ON ids.id = pt.paper_id
-          JOIN tag t ON t.slug = pt.tag_slug AND t.deleted_at IS NULL
+          JOIN live_tag t ON t.slug = pt.tag_slug
           UNION
           SELECT up.paper_id, t.slug, t.label, t.parent_slug, false
-          FROM up JOIN tag t ON t.slug = up.parent AND t.deleted_at IS NULL),
+          FROM up JOIN live_tag t ON t.slug = up.parent),
       linked AS (
           SELECT pm.paper_id, 'method' AS kind, m.slug, m.name, m.aliases, false AS introduces
           FROM paper_method pm JOIN ids ON ids.id = pm.paper_id
-          JOIN method m ON m.id = pm.method_id AND m.deleted_at IS NULL
+          JOIN live_method m ON m.id = pm.method_id
           UNION ALL
           SELECT pd.paper_id, 'dataset', d.slug, d.name, d.aliases, false
           FROM paper_dataset pd JOIN ids ON ids.id = pd.paper_id
-          JOIN dataset d ON d.id = pd.dataset_id AND d.deleted_at IS NULL
+          JOIN live_dataset d ON d.id = pd.dataset_id
           UNION ALL
           SELECT m.paper_id, 'method', m.slug, m.name, m.aliases, true
-          FROM method m JOIN ids ON ids.id = m.paper_id WHERE m.deleted_at IS NULL
+          FROM live_method m JOIN ids ON ids.id = m.paper_id
           UNION ALL
           SELECT d.paper_id, 'dataset', d.slug, d.name, d.aliases, true
-          FROM dataset d JOIN ids ON ids.id = d.paper_id WHERE d.deleted_at IS NULL),
+          FROM live_dataset d JOIN ids ON ids.id = d.paper_id),
       tags AS (
           SELECT paper_id, array_agg(DISTINCT slug || chr(31) || label) AS slugs,
                  array_agg(DISTINCT slug) FILTER (WHERE direct) AS direct
@@ -108,41 +108,39 @@ final class IndexSourceRepository {
              coalesce(t.slugs, '{}'), coalesce(l.methods, '{}'), coalesce(l.datasets, '{}'),
              l.names, coalesce(l.introduces, '{}'), coalesce(au.refs, '{}'),
              coalesce(t.direct, '{}')
-      FROM paper p JOIN ids ON ids.id = p.id
+      FROM live_paper p JOIN ids ON ids.id = p.id
       LEFT JOIN authors au ON au.paper_id = p.id
       LEFT JOIN tags t ON t.paper_id = p.id
       LEFT JOIN links l ON l.paper_id = p.id
-      WHERE p.deleted_at IS NULL
       """;
 
   private static final String ENTITIES =
       """
-      SELECT 'method', id, slug, name, aliases, description FROM method
-      WHERE id = ANY(?) AND deleted_at IS NULL
+      SELECT 'method', id, slug, name, aliases, description FROM live_method
+      WHERE id = ANY(?)
       UNION ALL
-      SELECT 'dataset', id, slug, name, aliases, description FROM dataset
-      WHERE id = ANY(?) AND deleted_at IS NULL
+      SELECT 'dataset', id, slug, name, aliases, description FROM live_dataset
+      WHERE id = ANY(?)
       """;
 
   private static final String ARTICLES =
       """
-      SELECT id, slug, title, summary, body_markdown FROM article
-      WHERE id = ANY(?) AND status = 'published' AND deleted_at IS NULL
+      SELECT id, slug, title, summary, body_markdown FROM live_article
+      WHERE id = ANY(?) AND status = 'published'
       """;
 
-  private static final String TAGS =
-      "SELECT slug, label FROM tag WHERE slug = ANY(?) AND deleted_at IS NULL";
+  private static final String TAGS = "SELECT slug, label FROM live_tag WHERE slug = ANY(?)";
 
-  private static final String ALL_TAGS = "SELECT slug, label FROM tag WHERE deleted_at IS NULL";
+  private static final String ALL_TAGS = "SELECT slug, label FROM live_tag";
 
   private static final String LIVE_PAPER_IDS =
-      "SELECT id FROM paper WHERE deleted_at IS NULL AND id > ? ORDER BY id LIMIT ?";
+      "SELECT id FROM live_paper WHERE id > ? ORDER BY id LIMIT ?";
 
   private static final String ALL_IDS =
       """
-      SELECT 'method', id FROM method WHERE deleted_at IS NULL
-      UNION ALL SELECT 'dataset', id FROM dataset WHERE deleted_at IS NULL
-      UNION ALL SELECT 'article', id FROM article WHERE status = 'published' AND deleted_at IS NULL
+      SELECT 'method', id FROM live_method
+      UNION ALL SELECT 'dataset', id FROM live_dataset
+      UNION ALL SELECT 'article', id FROM live_article WHERE status = 'published'
       """;
 
   // One statement, so the watermark and the rows come from the same snapshot: every row this

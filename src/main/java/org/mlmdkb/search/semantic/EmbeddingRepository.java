@@ -37,28 +37,28 @@ public final class EmbeddingRepository {
         """
         SELECT id, left(title || coalesce(E'\\n\\n' || nullif(btrim(abstract), ''), ''), 2000)
                AS text
-        FROM paper WHERE deleted_at IS NULL
+        FROM live_paper
         """),
     METHOD(
         "method",
         """
         SELECT id, left(name || coalesce(E'\\n\\n' || nullif(btrim(description), ''), ''), 2000)
                AS text
-        FROM method WHERE deleted_at IS NULL
+        FROM live_method
         """),
     DATASET(
         "dataset",
         """
         SELECT id, left(name || coalesce(E'\\n\\n' || nullif(btrim(description), ''), ''), 2000)
                AS text
-        FROM dataset WHERE deleted_at IS NULL
+        FROM live_dataset
         """),
     ARTICLE(
         "article",
         """
         SELECT id, left(title || coalesce(E'\\n\\n' || nullif(btrim(summary), ''), ''), 2000)
                AS text
-        FROM article WHERE status = 'published' AND deleted_at IS NULL
+        FROM live_article WHERE status = 'published'
         """);
 
     private final String wire;

@@ -34,23 +34,23 @@ public class PaperLinksRepository {
              coalesce((SELECT array_agg(DISTINCT x.slug ORDER BY x.slug)
                        FROM paper_method a
                        JOIN paper_method b ON b.method_id = a.method_id AND b.paper_id = p.id
-                       JOIN method x ON x.id = a.method_id AND x.deleted_at IS NULL
+                       JOIN live_method x ON x.id = a.method_id
                        WHERE a.paper_id = ?), '{}'),
              coalesce((SELECT array_agg(DISTINCT x.slug ORDER BY x.slug)
                        FROM paper_dataset a
                        JOIN paper_dataset b ON b.dataset_id = a.dataset_id AND b.paper_id = p.id
-                       JOIN dataset x ON x.id = a.dataset_id AND x.deleted_at IS NULL
+                       JOIN live_dataset x ON x.id = a.dataset_id
                        WHERE a.paper_id = ?), '{}'),
              coalesce((SELECT array_agg(DISTINCT a.tag_slug ORDER BY a.tag_slug)
                        FROM paper_tag a
                        JOIN paper_tag b ON b.tag_slug = a.tag_slug AND b.paper_id = p.id
                        WHERE a.paper_id = ?), '{}')
-      FROM c JOIN paper p ON p.id = c.id AND p.deleted_at IS NULL
+      FROM c JOIN live_paper p ON p.id = c.id
       """;
 
   private static final String TITLES =
       """
-      SELECT id, title, year FROM paper WHERE id = ANY(?) AND deleted_at IS NULL
+      SELECT id, title, year FROM live_paper WHERE id = ANY(?)
       """;
 
   private final AgroalDataSource dataSource;
