@@ -17,7 +17,7 @@ import org.mlmdkb.common.db.replica.ReplicaFallback;
 @ApplicationScoped
 public class ResultRepository {
 
-  private static final String SELECT =
+  static final String SELECT =
       """
       SELECT r.id, m.slug AS method_slug, m.name AS method_name, r.method_variant,
              d.slug AS dataset_slug, d.name AS dataset_name, s.slug AS subset_slug,
@@ -41,18 +41,25 @@ public class ResultRepository {
 
   public record Slice(List<ResultDto> rows, long total) {}
 
+  /**
+   * The number of results a filter without {@code paper} matches, summed from board_result_count
+   * (V130), which holds every filter column but the paper: exact, and a few hundred rows at most
+   * instead of every matching result.
+   */
+  private static final String COUNT_FROM_BOARD_COUNTS =
+      "SELECT coalesce(sum(r.n), 0) FROM board_result_count r"
+          + " LEFT JOIN dataset_subset s ON s.id = r.subset_id";
+
+  private static final String COUNT_RESULTS =
+      "SELECT count(*) FROM benchmark_result r LEFT JOIN dataset_subset s ON s.id = r.subset_id";
+
   /** Results in id order after {@code afterId}; fetches one extra row to detect a next page. */
   public Slice list(ResultFilter f, Long afterId) throws SQLException {
-    SqlQuery query = filters(f);
+    SqlQuery query = f.paperId() == null ? filters(new SqlQuery(), f) : filters(live(), f);
+    String count = f.paperId() == null ? COUNT_FROM_BOARD_COUNTS : COUNT_RESULTS;
     try (Connection c = dataSource.getConnection()) {
       long total;
-      try (PreparedStatement ps =
-              query.prepare(
-                  c,
-                  "SELECT count(*) FROM benchmark_result r JOIN method m ON m.id = r.method_id"
-                      + " JOIN dataset d ON d.id = r.dataset_id"
-                      + " LEFT JOIN dataset_subset s ON s.id = r.subset_id"
-                      + query.whereClause());
+      try (PreparedStatement ps = query.prepare(c, count + query.whereClause());
           ResultSet rs = ps.executeQuery()) {
         rs.next();
         total = rs.getLong(1);
@@ -78,19 +85,6 @@ public class ResultRepository {
     SqlQuery q = live().where("r.paper_id = ?", paperId);
     try (Connection c = dataSource.getConnection()) {
       return read(c, SELECT + q.whereClause() + " ORDER BY r.id", q);
-    }
-  }
-
-  public List<ResultDto> listByMethod(String methodSlug, int limit) throws SQLException {
-    SqlQuery q = live().where("m.slug = ?", methodSlug);
-    try (Connection c = dataSource.getConnection()) {
-      return read(
-          c,
-          SELECT
-              + q.whereClause()
-              + " ORDER BY d.slug, s.slug NULLS FIRST, r.target, r.metric, r.id LIMIT ?",
-          q,
-          limit);
     }
   }
 
@@ -155,6 +149,21 @@ public class ResultRepository {
       ORDER BY d.slug, s.slug NULLS FIRST, 5, 6, 7
       """;
 
+  /**
+   * The same summaries read from board_summary (V165): one row per board, kept exact by the count
+   * triggers, so the whole index reads about 200 rows. Answers only filters on the board's own
+   * columns; finer ones (basis, status, method criteria, ...) go through the counts above.
+   */
+  private static final String BOARD_SUMMARIES_PER_BOARD =
+      """
+      SELECT d.slug AS dataset_slug, d.name AS dataset_name, s.slug AS subset_slug,
+             s.name AS subset_name, r.task, r.target, r.metric, r.n_results, r.n_methods,
+             r.n_fingerprints
+      FROM board_summary r
+      JOIN dataset d ON d.id = r.dataset_id
+      LEFT JOIN dataset_subset s ON s.id = r.subset_id
+      """;
+
   /** One (dataset, subset, task, target, metric) combination that has results. */
   public record BoardSummaryRow(
       ResultDto.Ref dataset,
@@ -166,15 +175,71 @@ public class ResultRepository {
       long nMethods,
       long nFingerprints) {}
 
+  /**
+   * The versions as of a date of only the results that are, or once were, on the boards of one
+   * dataset (narrowed by target and metric when given): the live results through
+   * benchmark_result_live_board_idx and the earlier versions through
+   * benchmark_result_history_board_idx (V166), instead of converting every result of the database.
+   * A result's other versions are still all considered, so one moved onto or off these boards later
+   * is placed as it was then. Parameters: the candidates' (twice), the date.
+   */
+  private static final String VERSIONS_AS_OF_OF_CANDIDATES =
+      """
+      (SELECT DISTINCT ON (v.id) v.*
+       FROM (SELECT current_row.*
+             FROM benchmark_result b,
+                  LATERAL jsonb_populate_record(NULL::benchmark_result_history, to_jsonb(b))
+                    current_row
+             WHERE b.id IN (SELECT c.id FROM benchmark_result c
+                            WHERE c.deleted_at IS NULL %1$s
+                            UNION
+                            SELECT c.id FROM benchmark_result_history c WHERE true %1$s)
+             UNION ALL
+             SELECT h.* FROM benchmark_result_history h
+             WHERE h.id IN (SELECT c.id FROM benchmark_result c
+                            WHERE c.deleted_at IS NULL %1$s
+                            UNION
+                            SELECT c.id FROM benchmark_result_history c WHERE true %1$s)) v
+       WHERE v.superseded_at IS NULL OR v.superseded_at >= ?::date + 1
+       ORDER BY v.id, v.superseded_at NULLS LAST)
+      """;
+
+  /**
+   * The rows boards read, aliased r: benchmark_result, or under {@code as_of} the versions current
+   * then; {@code params} receives the source's own bind parameters, which come first.
+   */
+  static String boardSource(BoardFilter f, List<Object> params) {
+    if (f.asOf() == null) {
+      return "benchmark_result r";
+    }
+    java.sql.Date asOf = java.sql.Date.valueOf(f.asOf());
+    if (f.dataset() == null) {
+      params.add(asOf);
+      return VERSIONS_AS_OF + " r";
+    }
+    StringBuilder candidates =
+        new StringBuilder(" AND c.dataset_id = (SELECT id FROM dataset WHERE slug = ?)");
+    List<Object> candidateParams = new ArrayList<>(List.of(f.dataset()));
+    if (f.target() != null) {
+      candidates.append(" AND c.target = ?");
+      candidateParams.add(f.target());
+    }
+    if (f.metric() != null) {
+      candidates.append(" AND lower(c.metric) = lower(?)");
+      candidateParams.add(f.metric());
+    }
+    for (int i = 0; i < 4; i++) {
+      params.addAll(candidateParams);
+    }
+    params.add(asOf);
+    return VERSIONS_AS_OF_OF_CANDIDATES.formatted(candidates) + " r";
+  }
+
   /** Every result matching {@code f}, as it stood at the end of {@code f.asOf()} if given. */
   public List<ResultDto> listForBoards(BoardFilter f) throws SQLException {
     SqlQuery q = boardFilters(f);
     List<Object> params = new ArrayList<>();
-    String from = "benchmark_result r";
-    if (f.asOf() != null) {
-      from = VERSIONS_AS_OF + " r";
-      params.add(java.sql.Date.valueOf(f.asOf()));
-    }
+    String from = boardSource(f, params);
     params.addAll(q.params());
     String sql =
         SELECT.replace("FROM benchmark_result r", "FROM " + from)
@@ -197,7 +262,15 @@ public class ResultRepository {
   public List<BoardSummaryRow> listBoards(BoardFilter f) throws SQLException {
     SqlQuery q;
     String sql;
-    if (f.asOf() == null) {
+    if (f.asOf() == null && onlyBoardColumns(f)) {
+      q =
+          fingerprintFilters(
+              new SqlQuery().where("r.n_results > 0").where("d.deleted_at IS NULL"), f);
+      sql =
+          BOARD_SUMMARIES_PER_BOARD
+              + q.whereClause()
+              + " ORDER BY d.slug, s.slug NULLS FIRST, r.task, r.target, r.metric";
+    } else if (f.asOf() == null) {
       q = fingerprintFilters(new SqlQuery().where("r.n > 0").where("d.deleted_at IS NULL"), f);
       sql = BOARD_SUMMARIES_PRECOMPUTED.formatted(q.whereClause());
     } else {
@@ -228,6 +301,18 @@ public class ResultRepository {
       }
     }
     return out;
+  }
+
+  /** Whether {@code f} narrows only by dataset, subset, task, target and metric. */
+  private static boolean onlyBoardColumns(BoardFilter f) {
+    return f.basis() == null
+        && f.split() == null
+        && f.nTrain() == null
+        && f.levelOfTheory() == null
+        && f.temperatureK() == null
+        && f.status() == null
+        && (f.methods() == null || f.methods().isEmpty())
+        && (f.criteria() == null || f.criteria().isEmpty());
   }
 
   /** The units results matching {@code f} are reported in, to refuse a conversion up front. */
@@ -283,11 +368,11 @@ public class ResultRepository {
    * Every read starts here: soft-deleted results are invisible. Under {@code as_of} the alias is
    * the version current then, so a result deleted later still shows on a board of an earlier date.
    */
-  private static SqlQuery live() {
+  static SqlQuery live() {
     return new SqlQuery().where("r.deleted_at IS NULL");
   }
 
-  private static SqlQuery boardFilters(BoardFilter f) {
+  static SqlQuery boardFilters(BoardFilter f) {
     SqlQuery q = fingerprintFilters(live().where("d.deleted_at IS NULL"), f);
     if (f.asOf() != null) {
       // Rows without a publication date count from when they were added here.
@@ -297,7 +382,7 @@ public class ResultRepository {
   }
 
   /** Conditions on columns that benchmark_result and board_result_count share, both aliased r. */
-  private static SqlQuery fingerprintFilters(SqlQuery q, BoardFilter f) {
+  static SqlQuery fingerprintFilters(SqlQuery q, BoardFilter f) {
     if (f.dataset() != null) {
       q.where("d.slug = ?", f.dataset());
     }
@@ -431,15 +516,23 @@ public class ResultRepository {
   }
 
   private static SqlQuery filters(ResultFilter f) {
-    SqlQuery q = live();
+    return filters(live(), f);
+  }
+
+  /**
+   * The conditions of {@code f} on alias r, s (the subset) and the tables r's ids point to. A
+   * method or dataset is matched by id (one lookup), so the planner can walk an index on r's
+   * method_id or dataset_id in id order instead of sorting every result of a large method.
+   */
+  private static SqlQuery filters(SqlQuery q, ResultFilter f) {
     if (f.dataset() != null) {
-      q.where("d.slug = ?", f.dataset());
+      q.where("r.dataset_id = (SELECT id FROM dataset WHERE slug = ?)", f.dataset());
     }
     if (f.subset() != null) {
       q.where("s.slug = ?", f.subset());
     }
     if (f.method() != null) {
-      q.where("m.slug = ?", f.method());
+      q.where("r.method_id = (SELECT id FROM method WHERE slug = ?)", f.method());
     }
     if (f.task() != null) {
       q.where("r.task = ?", f.task());
@@ -471,7 +564,7 @@ public class ResultRepository {
     return out;
   }
 
-  private static ResultDto toDto(ResultSet rs) throws SQLException {
+  static ResultDto toDto(ResultSet rs) throws SQLException {
     String subset = rs.getString("subset_slug");
     return new ResultDto(
         rs.getLong("id"),

@@ -55,6 +55,17 @@ class PrecomputedCountsTest extends ApiTest {
       ORDER BY d.slug, s.slug NULLS FIRST, r.task, r.target, r.metric
       """;
 
+  /** The per-board rows of V165 that the index reads, in the same form. */
+  private static final String BOARD_SUMMARIES_BY_TRIGGER =
+      """
+      SELECT d.slug || '/' || coalesce(s.slug, '') || '/' || r.task || '/' || r.target || '/'
+             || r.metric || '=' || r.n_results || ',' || r.n_methods || ',' || r.n_fingerprints
+      FROM board_summary r JOIN dataset d ON d.id = r.dataset_id
+      LEFT JOIN dataset_subset s ON s.id = r.subset_id
+      WHERE r.n_results > 0 AND d.deleted_at IS NULL
+      ORDER BY d.slug, s.slug NULLS FIRST, r.task, r.target, r.metric
+      """;
+
   private static final String LIVE_PAPERS = "SELECT count(*) FROM paper WHERE deleted_at IS NULL";
   private static final String LIVE_AUTHORS =
       "SELECT count(DISTINCT pa.author_id) FROM paper_author pa"
@@ -119,6 +130,38 @@ class PrecomputedCountsTest extends ApiTest {
             "UPDATE benchmark_result SET deleted_at = NULL WHERE seed_key = 'test:counts-a:3'");
         s.executeUpdate("DELETE FROM benchmark_result WHERE seed_key = 'test:counts-a:3'");
         assertEquals(strings(c, BOARDS_BY_SCAN), strings(c, BOARD_COUNTS_BY_TRIGGER));
+        assertEquals(strings(c, BOARDS_BY_SCAN), strings(c, BOARD_SUMMARIES_BY_TRIGGER));
+      } finally {
+        c.rollback();
+      }
+    }
+  }
+
+  @Test
+  void boardSummariesFollowMethodsAndFingerprintsLeavingAndABoardEmptying() throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
+      c.setAutoCommit(false);
+      try {
+        insertResults(s, "test:summary-a", 4);
+        // A second method and a second fingerprint (another basis) on the same board ...
+        s.executeUpdate(
+            "UPDATE benchmark_result SET method_id = (SELECT max(id) FROM method),"
+                + " basis = 'per-atom' WHERE seed_key = 'test:summary-a:1'");
+        assertEquals(strings(c, BOARDS_BY_SCAN), strings(c, BOARD_SUMMARIES_BY_TRIGGER));
+        // ... which leave again: the board counts one method and one fingerprint.
+        s.executeUpdate(
+            "UPDATE benchmark_result SET deleted_at = now() WHERE seed_key = 'test:summary-a:1'");
+        assertEquals(strings(c, BOARDS_BY_SCAN), strings(c, BOARD_SUMMARIES_BY_TRIGGER));
+        // Every result of the board gone, in one statement: the board leaves the index.
+        s.executeUpdate(
+            "UPDATE benchmark_result SET deleted_at = now()"
+                + " WHERE seed_key LIKE 'test:summary-a:%' AND deleted_at IS NULL");
+        assertEquals(strings(c, BOARDS_BY_SCAN), strings(c, BOARD_SUMMARIES_BY_TRIGGER));
+        s.executeUpdate(
+            "UPDATE benchmark_result SET deleted_at = NULL WHERE seed_key = 'test:summary-a:2'");
+        s.executeUpdate("DELETE FROM benchmark_result WHERE seed_key = 'test:summary-a:3'");
+        assertEquals(strings(c, BOARDS_BY_SCAN), strings(c, BOARD_SUMMARIES_BY_TRIGGER));
       } finally {
         c.rollback();
       }
@@ -167,11 +210,13 @@ class PrecomputedCountsTest extends ApiTest {
         assertEquals(
             List.of(
                 strings(c, BOARDS_BY_SCAN),
+                strings(c, BOARDS_BY_SCAN),
                 count(c, LIVE_PAPERS),
                 count(c, LIVE_AUTHORS),
                 count(c, LIVE_RESULTS)),
             List.of(
                 strings(c, BOARD_COUNTS_BY_TRIGGER),
+                strings(c, BOARD_SUMMARIES_BY_TRIGGER),
                 count(c, "SELECT sum(n) FROM live_count WHERE name = 'papers'"),
                 count(c, "SELECT sum(n) FROM live_count WHERE name = 'authors'"),
                 count(c, "SELECT sum(n) FROM board_result_count")));
