@@ -139,13 +139,16 @@ public class DatasetRepository {
                 rs.getLong(6)));
   }
 
-  /** The first {@code limit} papers of the dataset, those introducing it first. */
+  /**
+   * The first {@code limit} papers of the dataset: those introducing it first, then in the order
+   * they were added (paper_dataset_page_idx walks exactly these links).
+   */
   public List<PaperLink> papers(long datasetId, int limit) throws SQLException {
     return Rows.list(
         dataSource,
         "SELECT p.id, p.title, p.year, p.doi, pd.relation FROM paper_dataset pd"
             + " JOIN paper p ON p.id = pd.paper_id WHERE pd.dataset_id = ? AND p.deleted_at IS NULL"
-            + " ORDER BY pd.relation, p.year, p.id LIMIT ?",
+            + " ORDER BY pd.relation, pd.paper_id LIMIT ?",
         rs ->
             new PaperLink(
                 rs.getLong(1),
@@ -157,10 +160,11 @@ public class DatasetRepository {
         limit);
   }
 
+  /** Live papers linked to the dataset, kept exact by triggers (V167). */
   public long countPapers(long datasetId) throws SQLException {
     return query(
-            "SELECT count(*) FROM paper_dataset pd JOIN paper p ON p.id = pd.paper_id"
-                + " WHERE pd.dataset_id = ? AND p.deleted_at IS NULL",
+            "SELECT coalesce(sum(n), 0) FROM linked_live_paper_count"
+                + " WHERE kind = 'dataset' AND item_id = ?",
             datasetId,
             rs -> rs.getLong(1))
         .get(0);

@@ -220,13 +220,16 @@ public class MethodRepository {
         (Object) members);
   }
 
-  /** The first {@code limit} papers of the method, those introducing it first. */
+  /**
+   * The first {@code limit} papers of the method: those introducing it first, then in the order
+   * they were added (paper_method_page_idx walks exactly these links).
+   */
   public List<PaperLink> papers(long methodId, int limit) throws SQLException {
     return Rows.list(
         dataSource,
         "SELECT p.id, p.title, p.year, p.doi, pm.relation FROM paper_method pm"
             + " JOIN paper p ON p.id = pm.paper_id WHERE pm.method_id = ? AND p.deleted_at IS NULL"
-            + " ORDER BY pm.relation, p.year, p.id LIMIT ?",
+            + " ORDER BY pm.relation, pm.paper_id LIMIT ?",
         rs ->
             new PaperLink(
                 rs.getLong(1),
@@ -238,11 +241,12 @@ public class MethodRepository {
         limit);
   }
 
+  /** Live papers linked to the method, kept exact by triggers (V167). */
   public long countPapers(long methodId) throws SQLException {
     return Rows.list(
             dataSource,
-            "SELECT count(*) FROM paper_method pm JOIN paper p ON p.id = pm.paper_id"
-                + " WHERE pm.method_id = ? AND p.deleted_at IS NULL",
+            "SELECT coalesce(sum(n), 0) FROM linked_live_paper_count"
+                + " WHERE kind = 'method' AND item_id = ?",
             rs -> rs.getLong(1),
             methodId)
         .get(0);
