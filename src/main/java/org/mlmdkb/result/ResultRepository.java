@@ -50,13 +50,26 @@ public class ResultRepository {
       "SELECT coalesce(sum(r.n), 0) FROM board_result_count r"
           + " LEFT JOIN dataset_subset s ON s.id = r.subset_id";
 
+  /**
+   * The same number for a filter on board columns only (dataset, subset, task, target, metric) from
+   * board_summary (V165): a row per board.
+   */
+  private static final String COUNT_FROM_BOARD_SUMMARIES =
+      "SELECT coalesce(sum(r.n_results), 0) FROM board_summary r"
+          + " LEFT JOIN dataset_subset s ON s.id = r.subset_id";
+
   private static final String COUNT_RESULTS =
       "SELECT count(*) FROM benchmark_result r LEFT JOIN dataset_subset s ON s.id = r.subset_id";
 
   /** Results in id order after {@code afterId}; fetches one extra row to detect a next page. */
   public Slice list(ResultFilter f, Long afterId) throws SQLException {
     SqlQuery query = f.paperId() == null ? filters(new SqlQuery(), f) : filters(live(), f);
-    String count = f.paperId() == null ? COUNT_FROM_BOARD_COUNTS : COUNT_RESULTS;
+    String count =
+        f.paperId() != null
+            ? COUNT_RESULTS
+            : f.method() == null && f.status() == null
+                ? COUNT_FROM_BOARD_SUMMARIES
+                : COUNT_FROM_BOARD_COUNTS;
     try (Connection c = dataSource.getConnection()) {
       long total;
       try (PreparedStatement ps = query.prepare(c, count + query.whereClause());
