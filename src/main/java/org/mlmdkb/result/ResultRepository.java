@@ -216,20 +216,22 @@ public class ResultRepository {
 
   /**
    * The versions as of a date of only the results that are, or once were, on the boards of one
-   * dataset (narrowed by target and metric when given): the live results through
-   * benchmark_result_live_board_idx and the earlier versions through
+   * dataset (narrowed by target and metric when given): the live results read straight through
+   * benchmark_result_live_board_idx, the earlier versions through
    * benchmark_result_history_board_idx (V166), instead of converting every result of the database.
-   * A result's other versions are still all considered, so one moved onto or off these boards later
-   * is placed as it was then. Parameters: the candidates' (twice), the date.
+   * Every version of such a result is considered, so one moved onto or off these boards later is
+   * placed as it was then; a current row read twice (on the board and in the history) is the same
+   * row, and DISTINCT ON keeps one. Placeholders: %1$s and %4$s the conditions on aliases c and b;
+   * parameters: the conditions' (four times), the date.
    */
   private static final String VERSIONS_AS_OF_OF_CANDIDATES =
       """
       (SELECT DISTINCT ON (v.id) v.*
        FROM (%2$s
-             WHERE b.id IN (SELECT c.id FROM benchmark_result c
-                            WHERE c.deleted_at IS NULL %1$s
-                            UNION
-                            SELECT c.id FROM benchmark_result_history c WHERE true %1$s)
+             WHERE b.deleted_at IS NULL %4$s
+             UNION ALL
+             %2$s
+             WHERE b.id IN (SELECT c.id FROM benchmark_result_history c WHERE true %1$s)
              UNION ALL
              %3$s
              WHERE h.id IN (SELECT c.id FROM benchmark_result c
@@ -253,22 +255,28 @@ public class ResultRepository {
       params.add(asOf);
       return VERSIONS_AS_OF + " r";
     }
+    // Conditions on an alias %1$s, which the two index definitions serve.
     StringBuilder candidates =
-        new StringBuilder(" AND c.dataset_id = (SELECT id FROM dataset WHERE slug = ?)");
+        new StringBuilder(" AND %1$s.dataset_id = (SELECT id FROM dataset WHERE slug = ?)");
     List<Object> candidateParams = new ArrayList<>(List.of(f.dataset()));
     if (f.target() != null) {
-      candidates.append(" AND c.target = ?");
+      candidates.append(" AND %1$s.target = ?");
       candidateParams.add(f.target());
     }
     if (f.metric() != null) {
-      candidates.append(" AND lower(c.metric) = lower(?)");
+      candidates.append(" AND lower(%1$s.metric) = lower(?)");
       candidateParams.add(f.metric());
     }
     for (int i = 0; i < 4; i++) {
       params.addAll(candidateParams);
     }
     params.add(asOf);
-    return VERSIONS_AS_OF_OF_CANDIDATES.formatted(candidates, CURRENT_VERSIONS, EARLIER_VERSIONS)
+    String conditions = candidates.toString();
+    return VERSIONS_AS_OF_OF_CANDIDATES.formatted(
+            conditions.formatted("c"),
+            CURRENT_VERSIONS,
+            EARLIER_VERSIONS,
+            conditions.formatted("b"))
         + " r";
   }
 
