@@ -20,7 +20,7 @@ PAPERS=${PAPERS:-100000}
 RESULTS=${RESULTS:-1000000}
 DURATION=${DURATION:-10}
 WARMUP=${WARMUP:-3}                       # seconds of load per endpoint before measuring
-ENDPOINTS=${ENDPOINTS:-search list suggest get boards board stats method dataset keyword hybrid semantic}   # or a subset
+ENDPOINTS=${ENDPOINTS:-search list suggest get boards board asof stats method dataset keyword hybrid semantic}   # or a subset
 EMBEDDINGS_CACHE=${EMBEDDINGS_CACHE:-/var/tmp/mlmd-kb-bench-embeddings.copy}
 BENCH_DIR=${BENCH_DIR:-/var/tmp/mlmd-kb-bench}
 PG_PORT=${PG_PORT:-55440}
@@ -115,6 +115,7 @@ declare -A PATHS=(
   [get]="/api/v1/papers/$ID"
   [boards]="/api/v1/leaderboards"
   [board]="/api/v1/leaderboards/3bpa?target=forces&metric=RMSE"
+  [asof]="/api/v1/leaderboards/3bpa?target=forces&metric=RMSE&as_of=2025-12-31"
   [stats]="/api/v1/stats"
   [method]="/api/v1/methods/mace"
   [dataset]="/api/v1/datasets/3bpa"
@@ -132,6 +133,7 @@ declare -A TARGETS=(
   [get]="api/sql>=0.8@32"
   [boards]="p50<=20"
   [board]="p50<=5 p99<=20"
+  [asof]="p50<=5x board"
   [stats]="p50<=5"
   [method]="p50<=5 <=100KB"
   [dataset]="<=100KB"

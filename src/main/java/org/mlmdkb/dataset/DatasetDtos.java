@@ -29,7 +29,10 @@ public final class DatasetDtos {
       BigDecimal temperatureK,
       Long nStructures) {}
 
-  /** What results exist for this dataset: one row per task, target, metric, unit and subset. */
+  /**
+   * What results exist for this dataset: one row per subset, task, target, metric and the unit they
+   * are compared in (the canonical unit of their dimension, whatever unit each reports).
+   */
   public record Task(
       String subset, String task, String target, String metric, String unit, long resultCount) {}
 
@@ -55,6 +58,12 @@ public final class DatasetDtos {
       List<Subset> subsets,
       List<Task> tasks,
       List<PaperLink> papers,
+      long papersTotal,
+      String papersUrl,
       List<MethodLink> trainedMethods,
-      List<String> sources) {}
+      List<String> sources,
+      List<org.mlmdkb.result.ResultDto> results,
+      long resultsTotal,
+      String resultsNext,
+      String resultsUrl) {}
 }

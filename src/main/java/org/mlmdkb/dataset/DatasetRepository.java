@@ -31,7 +31,8 @@ public class DatasetRepository {
              d.n_materials, d.licence, d.url, d.description, d.size_note, d.paper_id,
              d.paper_doi, d.paper_arxiv_id,
              (SELECT count(*) FROM dataset_subset s WHERE s.dataset_id = d.id) AS subset_count,
-             (SELECT count(*) FROM live_benchmark_result r WHERE r.dataset_id = d.id) AS result_count
+             (SELECT coalesce(sum(b.n_results), 0) FROM board_summary b
+              WHERE b.dataset_id = d.id) AS result_count
       FROM live_dataset d
       """;
 
@@ -121,11 +122,11 @@ public class DatasetRepository {
   public List<Task> tasks(long datasetId) throws SQLException {
     return query(
         """
-        SELECT s.slug, r.task, r.target, r.metric, r.unit, count(*)
-        FROM live_benchmark_result r LEFT JOIN dataset_subset s ON s.id = r.subset_id
-        WHERE r.dataset_id = ?
-        GROUP BY s.slug, r.task, r.target, r.metric, r.unit
-        ORDER BY s.slug NULLS FIRST, r.task, r.target, r.metric, r.unit
+        SELECT s.slug, r.task, r.target, r.metric, r.canonical_unit, sum(r.n)
+        FROM board_result_count r LEFT JOIN dataset_subset s ON s.id = r.subset_id
+        WHERE r.dataset_id = ? AND r.n > 0
+        GROUP BY s.slug, r.task, r.target, r.metric, r.canonical_unit
+        ORDER BY s.slug NULLS FIRST, r.task, r.target, r.metric, r.canonical_unit
         """,
         datasetId,
         rs ->
@@ -138,19 +139,35 @@ public class DatasetRepository {
                 rs.getLong(6)));
   }
 
-  public List<PaperLink> papers(long datasetId) throws SQLException {
-    return query(
+  /**
+   * The first {@code limit} papers of the dataset: those introducing it first, then in the order
+   * they were added (paper_dataset_page_idx walks exactly these links).
+   */
+  public List<PaperLink> papers(long datasetId, int limit) throws SQLException {
+    return Rows.list(
+        dataSource,
         "SELECT p.id, p.title, p.year, p.doi, pd.relation FROM paper_dataset pd"
             + " JOIN live_paper p ON p.id = pd.paper_id WHERE pd.dataset_id = ?"
-            + " ORDER BY pd.relation, p.year, p.id",
-        datasetId,
+            + " ORDER BY pd.relation, pd.paper_id LIMIT ?",
         rs ->
             new PaperLink(
                 rs.getLong(1),
                 rs.getString(2),
                 (Integer) rs.getObject(3),
                 rs.getString(4),
-                rs.getString(5)));
+                rs.getString(5)),
+        datasetId,
+        limit);
+  }
+
+  /** Live papers linked to the dataset, kept exact by triggers (V167). */
+  public long countPapers(long datasetId) throws SQLException {
+    return query(
+            "SELECT coalesce(sum(n), 0) FROM linked_live_paper_count"
+                + " WHERE kind = 'dataset' AND item_id = ?",
+            datasetId,
+            rs -> rs.getLong(1))
+        .get(0);
   }
 
   public List<MethodLink> trainedMethods(long datasetId) throws SQLException {

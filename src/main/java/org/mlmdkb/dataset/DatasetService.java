@@ -9,6 +9,8 @@ import org.mlmdkb.common.paging.Keyset;
 import org.mlmdkb.common.paging.Page;
 import org.mlmdkb.dataset.DatasetDtos.DatasetDetail;
 import org.mlmdkb.dataset.DatasetDtos.DatasetSummary;
+import org.mlmdkb.result.ResultDto;
+import org.mlmdkb.result.ResultService;
 
 /** Datasets: the list and a dataset's page (subsets, tasks with results, papers, methods). */
 @ApplicationScoped
@@ -16,12 +18,19 @@ public class DatasetService {
 
   private static final String SORT_TAG = "slug";
 
+  /** Results and papers embedded in a dataset page; the rest are one link away. */
+  static final int RESULTS_ON_PAGE = 20;
+
+  static final int PAPERS_ON_PAGE = 20;
+
   private final DatasetRepository datasets;
   private final ReadSnapshot snapshot;
+  private final ResultService results;
 
-  public DatasetService(DatasetRepository datasets, ReadSnapshot snapshot) {
+  public DatasetService(DatasetRepository datasets, ReadSnapshot snapshot, ResultService results) {
     this.datasets = datasets;
     this.snapshot = snapshot;
+    this.results = results;
   }
 
   public Page<DatasetSummary> list(String domain, String q, int limit, String cursor)
@@ -50,6 +59,8 @@ public class DatasetService {
             .findBySlug(slug)
             .orElseThrow(() -> ApiException.notFound("Dataset '" + slug + "'"));
     DatasetSummary d = row.summary();
+    Page<ResultDto> firstResults = results.firstPageOfDataset(d.slug(), RESULTS_ON_PAGE);
+    String encoded = java.net.URLEncoder.encode(d.slug(), java.nio.charset.StandardCharsets.UTF_8);
     return new DatasetDetail(
         d.slug(),
         d.name(),
@@ -65,8 +76,14 @@ public class DatasetService {
         row.paper(),
         datasets.subsets(row.id()),
         datasets.tasks(row.id()),
-        datasets.papers(row.id()),
+        datasets.papers(row.id(), PAPERS_ON_PAGE),
+        datasets.countPapers(row.id()),
+        "/api/v1/papers?dataset=" + encoded,
         datasets.trainedMethods(row.id()),
-        datasets.sources(row.id()));
+        datasets.sources(row.id()),
+        firstResults.items(),
+        firstResults.total(),
+        ResultService.continuation("dataset", d.slug(), firstResults.nextCursor()),
+        "/api/v1/results?dataset=" + encoded);
   }
 }

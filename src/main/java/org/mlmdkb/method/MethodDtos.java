@@ -54,16 +54,9 @@ public final class MethodDtos {
 
   public record IntroducingPaper(Long id, String doi, String arxivId, String url) {}
 
-  /** Results grouped by what they measure, for a method page's overview table. */
+  /** The method's live results on one board, for a method page's overview table. */
   public record ResultGroup(
-      String dataset,
-      String subset,
-      String target,
-      String metric,
-      String unit,
-      long count,
-      java.math.BigDecimal minValue,
-      java.math.BigDecimal maxValue) {}
+      String dataset, String subset, String task, String target, String metric, long count) {}
 
   public record MethodDetail(
       String slug,
@@ -78,9 +71,13 @@ public final class MethodDtos {
       IntroducingPaper paper,
       Lineage lineage,
       List<PaperLink> papers,
+      long papersTotal,
+      String papersUrl,
       List<String> trainingDatasets,
       List<String> sources,
       List<ResultGroup> resultSummary,
       List<ResultDto> results,
-      long resultsTotal) {}
+      long resultsTotal,
+      String resultsNext,
+      String resultsUrl) {}
 }

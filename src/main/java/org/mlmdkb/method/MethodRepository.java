@@ -32,7 +32,8 @@ public class MethodRepository {
       SELECT m.id, m.slug, m.name, m.aliases, m.family, m.year, m.description, m.code_url,
              m.licence, m.parameter_count, m.paper_id, m.paper_doi, m.paper_arxiv_id,
              m.paper_url,
-             (SELECT count(*) FROM live_benchmark_result r WHERE r.method_id = m.id) AS result_count
+             (SELECT coalesce(sum(c.n), 0) FROM board_result_count c
+              WHERE c.method_id = m.id) AS result_count
       FROM live_method m
       """;
 
@@ -219,12 +220,16 @@ public class MethodRepository {
         (Object) members);
   }
 
-  public List<PaperLink> papers(long methodId) throws SQLException {
+  /**
+   * The first {@code limit} papers of the method: those introducing it first, then in the order
+   * they were added (paper_method_page_idx walks exactly these links).
+   */
+  public List<PaperLink> papers(long methodId, int limit) throws SQLException {
     return Rows.list(
         dataSource,
         "SELECT p.id, p.title, p.year, p.doi, pm.relation FROM paper_method pm"
             + " JOIN live_paper p ON p.id = pm.paper_id WHERE pm.method_id = ?"
-            + " ORDER BY pm.relation, p.year, p.id",
+            + " ORDER BY pm.relation, pm.paper_id LIMIT ?",
         rs ->
             new PaperLink(
                 rs.getLong(1),
@@ -232,7 +237,19 @@ public class MethodRepository {
                 (Integer) rs.getObject(3),
                 rs.getString(4),
                 rs.getString(5)),
-        methodId);
+        methodId,
+        limit);
+  }
+
+  /** Live papers linked to the method, kept exact by triggers (V167). */
+  public long countPapers(long methodId) throws SQLException {
+    return Rows.list(
+            dataSource,
+            "SELECT coalesce(sum(n), 0) FROM linked_live_paper_count"
+                + " WHERE kind = 'method' AND item_id = ?",
+            rs -> rs.getLong(1),
+            methodId)
+        .get(0);
   }
 
   public List<String> trainingDatasets(long methodId) throws SQLException {
@@ -253,20 +270,21 @@ public class MethodRepository {
   }
 
   /**
-   * One row per (dataset, subset, target, metric, unit) with the range of values; which end is
-   * "best" depends on the metric, which the leaderboards know.
+   * One row per board (dataset, subset, task, target, metric) with the method's live results on it,
+   * summed from board_result_count (V130, kept exact by triggers): a few hundred count rows for the
+   * largest method instead of every one of its results.
    */
   public List<ResultGroup> resultSummary(long methodId) throws SQLException {
     return Rows.list(
         dataSource,
         """
-        SELECT d.slug, s.slug, r.target, r.metric, r.unit, count(*), min(r.value), max(r.value)
-        FROM live_benchmark_result r
+        SELECT d.slug, s.slug, r.task, r.target, r.metric, sum(r.n)
+        FROM board_result_count r
         JOIN dataset d ON d.id = r.dataset_id
         LEFT JOIN dataset_subset s ON s.id = r.subset_id
-        WHERE r.method_id = ?
-        GROUP BY d.slug, s.slug, r.target, r.metric, r.unit
-        ORDER BY d.slug, s.slug NULLS FIRST, r.target, r.metric, r.unit
+        WHERE r.method_id = ? AND r.n > 0
+        GROUP BY d.slug, s.slug, r.task, r.target, r.metric
+        ORDER BY d.slug, s.slug NULLS FIRST, r.task, r.target, r.metric
         """,
         rs ->
             new ResultGroup(
@@ -275,9 +293,7 @@ public class MethodRepository {
                 rs.getString(3),
                 rs.getString(4),
                 rs.getString(5),
-                rs.getLong(6),
-                rs.getBigDecimal(7),
-                rs.getBigDecimal(8)),
+                rs.getLong(6)),
         methodId);
   }
 

@@ -13,14 +13,21 @@ import org.mlmdkb.method.MethodDtos.LineageNode;
 import org.mlmdkb.method.MethodDtos.MethodDetail;
 import org.mlmdkb.method.MethodDtos.MethodSummary;
 import org.mlmdkb.method.MethodDtos.Relative;
-import org.mlmdkb.result.ResultRepository;
+import org.mlmdkb.result.ResultDto;
+import org.mlmdkb.result.ResultService;
 
 /** Methods: the list and a method's page (genealogy, papers, results). */
 @ApplicationScoped
 public class MethodService {
 
-  /** Results embedded in a method page; the rest are one link away at /results?method=. */
-  static final int RESULTS_ON_PAGE = 100;
+  /**
+   * Results embedded in a method page: the first page of /results?method=, the rest one link away,
+   * so that a method with 100,000 results still answers a page-sized body.
+   */
+  static final int RESULTS_ON_PAGE = 20;
+
+  /** Papers embedded in a method page; all of them are listed at /papers?method=. */
+  static final int PAPERS_ON_PAGE = 20;
 
   /** Generations a lineage graph walks each way unless the caller asks for fewer. */
   public static final int MAX_LINEAGE_DEPTH = 20;
@@ -35,9 +42,9 @@ public class MethodService {
 
   private final MethodRepository methods;
   private final ReadSnapshot snapshot;
-  private final ResultRepository results;
+  private final ResultService results;
 
-  public MethodService(MethodRepository methods, ResultRepository results, ReadSnapshot snapshot) {
+  public MethodService(MethodRepository methods, ResultService results, ReadSnapshot snapshot) {
     this.methods = methods;
     this.snapshot = snapshot;
     this.results = results;
@@ -110,6 +117,8 @@ public class MethodService {
             descendants.stream().filter(r -> r.depth() == 1).toList(),
             ancestors,
             descendants);
+    Page<ResultDto> firstResults = results.firstPageOfMethod(m.slug(), RESULTS_ON_PAGE);
+    String encoded = java.net.URLEncoder.encode(m.slug(), java.nio.charset.StandardCharsets.UTF_8);
     return new MethodDetail(
         m.slug(),
         m.name(),
@@ -122,12 +131,16 @@ public class MethodService {
         m.parameterCount(),
         row.paper(),
         lineage,
-        methods.papers(row.id()),
+        methods.papers(row.id(), PAPERS_ON_PAGE),
+        methods.countPapers(row.id()),
+        "/api/v1/papers?method=" + encoded,
         methods.trainingDatasets(row.id()),
         methods.sources(row.id()),
         methods.resultSummary(row.id()),
-        results.listByMethod(slug, RESULTS_ON_PAGE),
-        m.resultCount());
+        firstResults.items(),
+        firstResults.total(),
+        ResultService.continuation("method", m.slug(), firstResults.nextCursor()),
+        "/api/v1/results?method=" + encoded);
   }
 
   private MethodRepository.Row live(String slug) throws SQLException {

@@ -28,6 +28,7 @@ import org.mlmdkb.result.BoardDtos.Comparison;
 import org.mlmdkb.result.BoardDtos.Fingerprint;
 import org.mlmdkb.result.BoardDtos.Leaderboard;
 import org.mlmdkb.result.BoardDtos.OtherFingerprint;
+import org.mlmdkb.result.BoardRepository.FingerprintCount;
 
 /**
  * Leaderboards and comparison matrices. Results are ranked only within one comparability
@@ -37,10 +38,12 @@ import org.mlmdkb.result.BoardDtos.OtherFingerprint;
 public class BoardService {
 
   private final ResultRepository results;
+  private final BoardRepository boards;
   private final MetricRegistry registry;
 
-  public BoardService(ResultRepository results, MetricRegistry registry) {
+  public BoardService(ResultRepository results, BoardRepository boards, MetricRegistry registry) {
     this.results = results;
+    this.boards = boards;
     this.registry = registry;
   }
 
@@ -80,15 +83,21 @@ public class BoardService {
       throws SQLException {
     requireDataset(filter.dataset());
     requireKnownCriteria(filter.criteria());
-    List<Group> groups = groups(results.listForBoards(filter));
-    if (groups.isEmpty()) {
+    List<FingerprintCount> fingerprints =
+        boards.fingerprints(filter).stream().sorted(BoardService::byBoardSize).toList();
+    if (fingerprints.isEmpty()) {
       throw noResults(filter);
     }
-    Group chosen = groups.get(0);
-    Metric metric = registry.snapshot().of(chosen.key.metric());
-    Unit unit = boardUnit(chosen, requested);
+    FingerprintCount chosen = fingerprints.get(0);
+    Metric metric = registry.snapshot().of(chosen.fingerprint().metric());
+    BoardRepository.Best selected = boards.best(filter, chosen, metric, filter.perVariant());
+    if (selected.rows().isEmpty()) {
+      throw noResults(filter); // its last results were removed between the two reads
+    }
+    Unit unit = boardUnit(selected.majorityUnit(), requested);
     List<ResultDto> best =
-        bestPer(chosen.rows, metric, filter.perVariant()).stream()
+        selected.rows().stream()
+            .sorted(order(metric))
             .filter(r -> filter.values().contains(unitOf(r).convertForDisplay(r.value(), unit)))
             .toList();
     List<BoardRow> rows = new ArrayList<>();
@@ -125,8 +134,13 @@ public class BoardService {
               r.provenance()));
     }
     List<OtherFingerprint> others =
-        groups.subList(1, groups.size()).stream()
-            .map(g -> new OtherFingerprint(g.fingerprint(), g.rows.size(), g.methodCount()))
+        fingerprints.subList(1, fingerprints.size()).stream()
+            .map(
+                g ->
+                    new OtherFingerprint(
+                        g.fingerprint(),
+                        Math.toIntExact(g.nResults()),
+                        Math.toIntExact(g.nMethods())))
             .toList();
     return new Leaderboard(
         chosen.fingerprint(),
@@ -312,6 +326,49 @@ public class BoardService {
             + (f.asOf() == null ? "" : " on " + f.asOf())
             + "; GET /api/v1/leaderboards lists the boards that exist",
         List.of());
+  }
+
+  /**
+   * Most methods first, then most results, then the fingerprint's values in order: the board a
+   * filter reaches is the one most methods can be compared on.
+   */
+  private static int byBoardSize(FingerprintCount a, FingerprintCount b) {
+    int c = Long.compare(b.nMethods(), a.nMethods());
+    if (c == 0) {
+      c = Long.compare(b.nResults(), a.nResults());
+    }
+    return c != 0 ? c : sortKey(a).compareTo(sortKey(b));
+  }
+
+  private static String sortKey(FingerprintCount f) {
+    Fingerprint p = f.fingerprint();
+    return String.join(
+        "\u001f",
+        p.subset() == null ? "" : p.subset().slug(),
+        p.task(),
+        p.target(),
+        p.metric(),
+        p.basis(),
+        Objects.toString(p.split(), ""),
+        p.nTrain() == null ? "" : String.format("%012d", p.nTrain()),
+        Objects.toString(p.levelOfTheory(), ""),
+        p.temperatureK() == null ? "" : p.temperatureK().stripTrailingZeros().toPlainString(),
+        f.canonicalUnit());
+  }
+
+  /** The requested unit if it fits the board, else the one most of its results are reported in. */
+  private static Unit boardUnit(String majority, Unit requested) {
+    Unit sample =
+        Unit.parse(majority)
+            .orElseThrow(
+                () -> new IllegalStateException("unknown unit in the database: " + majority));
+    if (requested != null) {
+      if (requested.dimension() != sample.dimension()) {
+        throw new IncompatibleUnitsException(sample, requested);
+      }
+      return requested;
+    }
+    return sample;
   }
 
   /** The requested unit if it fits the board, else the unit most of its results are reported in. */

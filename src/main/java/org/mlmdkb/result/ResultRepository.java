@@ -17,7 +17,7 @@ import org.mlmdkb.common.db.replica.ReplicaFallback;
 @ApplicationScoped
 public class ResultRepository {
 
-  private static final String SELECT =
+  static final String SELECT =
       """
       SELECT r.id, m.slug AS method_slug, m.name AS method_name, r.method_variant,
              d.slug AS dataset_slug, d.name AS dataset_name, s.slug AS subset_slug,
@@ -41,18 +41,38 @@ public class ResultRepository {
 
   public record Slice(List<ResultDto> rows, long total) {}
 
+  /**
+   * The number of results a filter without {@code paper} matches, summed from board_result_count
+   * (V130), which holds every filter column but the paper: exact, and a few hundred rows at most
+   * instead of every matching result.
+   */
+  private static final String COUNT_FROM_BOARD_COUNTS =
+      "SELECT coalesce(sum(r.n), 0) FROM board_result_count r"
+          + " LEFT JOIN dataset_subset s ON s.id = r.subset_id";
+
+  /**
+   * The same number for a filter on board columns only (dataset, subset, task, target, metric) from
+   * board_summary (V165): a row per board.
+   */
+  private static final String COUNT_FROM_BOARD_SUMMARIES =
+      "SELECT coalesce(sum(r.n_results), 0) FROM board_summary r"
+          + " LEFT JOIN dataset_subset s ON s.id = r.subset_id";
+
+  private static final String COUNT_RESULTS =
+      "SELECT count(*) FROM benchmark_result r LEFT JOIN dataset_subset s ON s.id = r.subset_id";
+
   /** Results in id order after {@code afterId}; fetches one extra row to detect a next page. */
   public Slice list(ResultFilter f, Long afterId) throws SQLException {
-    SqlQuery query = filters(f);
+    SqlQuery query = f.paperId() == null ? filters(new SqlQuery(), f) : filters(live(), f);
+    String count =
+        f.paperId() != null
+            ? COUNT_RESULTS
+            : f.method() == null && f.status() == null
+                ? COUNT_FROM_BOARD_SUMMARIES
+                : COUNT_FROM_BOARD_COUNTS;
     try (Connection c = dataSource.getConnection()) {
       long total;
-      try (PreparedStatement ps =
-              query.prepare(
-                  c,
-                  "SELECT count(*) FROM benchmark_result r JOIN method m ON m.id = r.method_id"
-                      + " JOIN dataset d ON d.id = r.dataset_id"
-                      + " LEFT JOIN dataset_subset s ON s.id = r.subset_id"
-                      + query.whereClause());
+      try (PreparedStatement ps = query.prepare(c, count + query.whereClause());
           ResultSet rs = ps.executeQuery()) {
         rs.next();
         total = rs.getLong(1);
@@ -81,37 +101,50 @@ public class ResultRepository {
     }
   }
 
-  public List<ResultDto> listByMethod(String methodSlug, int limit) throws SQLException {
-    SqlQuery q = live().where("m.slug = ?", methodSlug);
-    try (Connection c = dataSource.getConnection()) {
-      return read(
-          c,
-          SELECT
-              + q.whereClause()
-              + " ORDER BY d.slug, s.slug NULLS FIRST, r.target, r.metric, r.id LIMIT ?",
-          q,
-          limit);
-    }
-  }
+  /**
+   * The columns a version of a result has in both benchmark_result and its history, named so that
+   * the two sides of a UNION line up. Converting each row through jsonb instead
+   * (jsonb_populate_record(to_jsonb(b))) kept up with new columns by itself but cost about 65 µs a
+   * row, most of an as_of board's time; a column added to both tables must be added here to be read
+   * under as_of.
+   */
+  private static final String VERSION_COLUMNS =
+      """
+      %1$s.id, %1$s.seed_key, %1$s.method_id, %1$s.method_variant, %1$s.dataset_id,
+      %1$s.subset_id, %1$s.task, %1$s.target, %1$s.metric, %1$s.value, %1$s.unit,
+      %1$s.canonical_value, %1$s.canonical_unit, %1$s.basis, %1$s.n_train, %1$s.split,
+      %1$s.uncertainty, %1$s.n_runs, %1$s.temperature_k, %1$s.level_of_theory, %1$s.status,
+      %1$s.reported_on, %1$s.paper_id, %1$s.source_id, %1$s.source_repository, %1$s.source_path,
+      %1$s.source_commit, %1$s.source_location, %1$s.added_at, %1$s.deleted_at
+      """;
+
+  private static final String CURRENT_VERSIONS =
+      "SELECT "
+          + VERSION_COLUMNS.formatted("b")
+          + ", NULL::timestamptz AS superseded_at"
+          + " FROM benchmark_result b";
+
+  private static final String EARLIER_VERSIONS =
+      "SELECT "
+          + VERSION_COLUMNS.formatted("h")
+          + ", h.superseded_at"
+          + " FROM benchmark_result_history h";
 
   /**
    * The result versions current at the end of {@code asOf}: a row corrected later is replaced by
    * the version it superseded (benchmark_result_history, filled by a trigger). Its one parameter is
-   * the as_of date. The row conversion sits in a LATERAL: as {@code (f(b)).*} in the select list
-   * PostgreSQL calls f once per column (15 s instead of 0.5 s on the seed under load).
+   * the as_of date.
    */
   private static final String VERSIONS_AS_OF =
       """
       (SELECT DISTINCT ON (v.id) v.*
-       FROM (SELECT current_row.*
-             FROM benchmark_result b,
-                  LATERAL jsonb_populate_record(NULL::benchmark_result_history, to_jsonb(b))
-                    current_row
+       FROM (%s
              UNION ALL
-             SELECT h.* FROM benchmark_result_history h) v
+             %s) v
        WHERE v.superseded_at IS NULL OR v.superseded_at >= ?::date + 1
        ORDER BY v.id, v.superseded_at NULLS LAST)
-      """;
+      """
+          .formatted(CURRENT_VERSIONS, EARLIER_VERSIONS);
 
   private static final String BOARD_SUMMARIES =
       """
@@ -155,6 +188,21 @@ public class ResultRepository {
       ORDER BY d.slug, s.slug NULLS FIRST, 5, 6, 7
       """;
 
+  /**
+   * The same summaries read from board_summary (V165): one row per board, kept exact by the count
+   * triggers, so the whole index reads about 200 rows. Answers only filters on the board's own
+   * columns; finer ones (basis, status, method criteria, ...) go through the counts above.
+   */
+  private static final String BOARD_SUMMARIES_PER_BOARD =
+      """
+      SELECT d.slug AS dataset_slug, d.name AS dataset_name, s.slug AS subset_slug,
+             s.name AS subset_name, r.task, r.target, r.metric, r.n_results, r.n_methods,
+             r.n_fingerprints
+      FROM board_summary r
+      JOIN dataset d ON d.id = r.dataset_id
+      LEFT JOIN dataset_subset s ON s.id = r.subset_id
+      """;
+
   /** One (dataset, subset, task, target, metric) combination that has results. */
   public record BoardSummaryRow(
       ResultDto.Ref dataset,
@@ -166,15 +214,77 @@ public class ResultRepository {
       long nMethods,
       long nFingerprints) {}
 
+  /**
+   * The versions as of a date of only the results that are, or once were, on the boards of one
+   * dataset (narrowed by target and metric when given): the live results read straight through
+   * benchmark_result_live_board_idx, the earlier versions through
+   * benchmark_result_history_board_idx (V166), instead of converting every result of the database.
+   * Every version of such a result is considered, so one moved onto or off these boards later is
+   * placed as it was then; a current row read twice (on the board and in the history) is the same
+   * row, and DISTINCT ON keeps one. Placeholders: %1$s and %4$s the conditions on aliases c and b;
+   * parameters: the conditions' (four times), the date.
+   */
+  private static final String VERSIONS_AS_OF_OF_CANDIDATES =
+      """
+      (SELECT DISTINCT ON (v.id) v.*
+       FROM (%2$s
+             WHERE b.deleted_at IS NULL %4$s
+             UNION ALL
+             %2$s
+             WHERE b.id IN (SELECT c.id FROM benchmark_result_history c WHERE true %1$s)
+             UNION ALL
+             %3$s
+             WHERE h.id IN (SELECT c.id FROM benchmark_result c
+                            WHERE c.deleted_at IS NULL %1$s
+                            UNION
+                            SELECT c.id FROM benchmark_result_history c WHERE true %1$s)) v
+       WHERE v.superseded_at IS NULL OR v.superseded_at >= ?::date + 1
+       ORDER BY v.id, v.superseded_at NULLS LAST)
+      """;
+
+  /**
+   * The rows boards read, aliased r: benchmark_result, or under {@code as_of} the versions current
+   * then; {@code params} receives the source's own bind parameters, which come first.
+   */
+  static String boardSource(BoardFilter f, List<Object> params) {
+    if (f.asOf() == null) {
+      return "benchmark_result r";
+    }
+    java.sql.Date asOf = java.sql.Date.valueOf(f.asOf());
+    if (f.dataset() == null) {
+      params.add(asOf);
+      return VERSIONS_AS_OF + " r";
+    }
+    // Conditions on an alias %1$s, which the two index definitions serve.
+    StringBuilder candidates =
+        new StringBuilder(" AND %1$s.dataset_id = (SELECT id FROM dataset WHERE slug = ?)");
+    List<Object> candidateParams = new ArrayList<>(List.of(f.dataset()));
+    if (f.target() != null) {
+      candidates.append(" AND %1$s.target = ?");
+      candidateParams.add(f.target());
+    }
+    if (f.metric() != null) {
+      candidates.append(" AND lower(%1$s.metric) = lower(?)");
+      candidateParams.add(f.metric());
+    }
+    for (int i = 0; i < 4; i++) {
+      params.addAll(candidateParams);
+    }
+    params.add(asOf);
+    String conditions = candidates.toString();
+    return VERSIONS_AS_OF_OF_CANDIDATES.formatted(
+            conditions.formatted("c"),
+            CURRENT_VERSIONS,
+            EARLIER_VERSIONS,
+            conditions.formatted("b"))
+        + " r";
+  }
+
   /** Every result matching {@code f}, as it stood at the end of {@code f.asOf()} if given. */
   public List<ResultDto> listForBoards(BoardFilter f) throws SQLException {
     SqlQuery q = boardFilters(f);
     List<Object> params = new ArrayList<>();
-    String from = "benchmark_result r";
-    if (f.asOf() != null) {
-      from = VERSIONS_AS_OF + " r";
-      params.add(java.sql.Date.valueOf(f.asOf()));
-    }
+    String from = boardSource(f, params);
     params.addAll(q.params());
     String sql =
         SELECT.replace("FROM benchmark_result r", "FROM " + from)
@@ -197,7 +307,15 @@ public class ResultRepository {
   public List<BoardSummaryRow> listBoards(BoardFilter f) throws SQLException {
     SqlQuery q;
     String sql;
-    if (f.asOf() == null) {
+    if (f.asOf() == null && onlyBoardColumns(f)) {
+      q =
+          fingerprintFilters(
+              new SqlQuery().where("r.n_results > 0").where("d.deleted_at IS NULL"), f);
+      sql =
+          BOARD_SUMMARIES_PER_BOARD
+              + q.whereClause()
+              + " ORDER BY d.slug, s.slug NULLS FIRST, r.task, r.target, r.metric";
+    } else if (f.asOf() == null) {
       q = fingerprintFilters(new SqlQuery().where("r.n > 0").where("d.deleted_at IS NULL"), f);
       sql = BOARD_SUMMARIES_PRECOMPUTED.formatted(q.whereClause());
     } else {
@@ -228,6 +346,18 @@ public class ResultRepository {
       }
     }
     return out;
+  }
+
+  /** Whether {@code f} narrows only by dataset, subset, task, target and metric. */
+  private static boolean onlyBoardColumns(BoardFilter f) {
+    return f.basis() == null
+        && f.split() == null
+        && f.nTrain() == null
+        && f.levelOfTheory() == null
+        && f.temperatureK() == null
+        && f.status() == null
+        && (f.methods() == null || f.methods().isEmpty())
+        && (f.criteria() == null || f.criteria().isEmpty());
   }
 
   /** The units results matching {@code f} are reported in, to refuse a conversion up front. */
@@ -283,11 +413,11 @@ public class ResultRepository {
    * Every read starts here: soft-deleted results are invisible. Under {@code as_of} the alias is
    * the version current then, so a result deleted later still shows on a board of an earlier date.
    */
-  private static SqlQuery live() {
+  static SqlQuery live() {
     return new SqlQuery().where("r.deleted_at IS NULL");
   }
 
-  private static SqlQuery boardFilters(BoardFilter f) {
+  static SqlQuery boardFilters(BoardFilter f) {
     SqlQuery q = fingerprintFilters(live().where("d.deleted_at IS NULL"), f);
     if (f.asOf() != null) {
       // Rows without a publication date count from when they were added here.
@@ -297,7 +427,7 @@ public class ResultRepository {
   }
 
   /** Conditions on columns that benchmark_result and board_result_count share, both aliased r. */
-  private static SqlQuery fingerprintFilters(SqlQuery q, BoardFilter f) {
+  static SqlQuery fingerprintFilters(SqlQuery q, BoardFilter f) {
     if (f.dataset() != null) {
       q.where("d.slug = ?", f.dataset());
     }
@@ -431,15 +561,23 @@ public class ResultRepository {
   }
 
   private static SqlQuery filters(ResultFilter f) {
-    SqlQuery q = live();
+    return filters(live(), f);
+  }
+
+  /**
+   * The conditions of {@code f} on alias r, s (the subset) and the tables r's ids point to. A
+   * method or dataset is matched by id (one lookup), so the planner can walk an index on r's
+   * method_id or dataset_id in id order instead of sorting every result of a large method.
+   */
+  private static SqlQuery filters(SqlQuery q, ResultFilter f) {
     if (f.dataset() != null) {
-      q.where("d.slug = ?", f.dataset());
+      q.where("r.dataset_id = (SELECT id FROM dataset WHERE slug = ?)", f.dataset());
     }
     if (f.subset() != null) {
       q.where("s.slug = ?", f.subset());
     }
     if (f.method() != null) {
-      q.where("m.slug = ?", f.method());
+      q.where("r.method_id = (SELECT id FROM method WHERE slug = ?)", f.method());
     }
     if (f.task() != null) {
       q.where("r.task = ?", f.task());
@@ -471,7 +609,7 @@ public class ResultRepository {
     return out;
   }
 
-  private static ResultDto toDto(ResultSet rs) throws SQLException {
+  static ResultDto toDto(ResultSet rs) throws SQLException {
     String subset = rs.getString("subset_slug");
     return new ResultDto(
         rs.getLong("id"),

@@ -40,6 +40,39 @@ public class ResultService {
         }
       }
     }
+    Page<ResultDto> page = page(filter);
+    List<ResultItem> items = page.items().stream().map(r -> item(r, unit)).toList();
+    return new Page<>(items, page.nextCursor(), page.total());
+  }
+
+  /**
+   * The first {@code limit} results of a method, in the order and with the cursor of {@code
+   * /results?method=}, so that a method page can embed them and link to the rest.
+   */
+  public Page<ResultDto> firstPageOfMethod(String methodSlug, int limit) throws SQLException {
+    return page(
+        new ResultFilter(null, null, methodSlug, null, null, null, null, null, limit, null));
+  }
+
+  /** The same for a dataset, as {@code /results?dataset=} lists them. */
+  public Page<ResultDto> firstPageOfDataset(String datasetSlug, int limit) throws SQLException {
+    return page(
+        new ResultFilter(datasetSlug, null, null, null, null, null, null, null, limit, null));
+  }
+
+  /** Where the list of {@code filter}'s results continues after a page ending at {@code next}. */
+  public static String continuation(String parameter, String slug, String next) {
+    return next == null
+        ? null
+        : "/api/v1/results?"
+            + parameter
+            + "="
+            + java.net.URLEncoder.encode(slug, java.nio.charset.StandardCharsets.UTF_8)
+            + "&cursor="
+            + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private Page<ResultDto> page(ResultFilter filter) throws SQLException {
     Long after =
         filter.cursor() == null
             ? null
@@ -51,8 +84,7 @@ public class ResultService {
       rows = rows.subList(0, filter.limit());
       next = Cursor.encode(SORT_TAG, Long.toString(rows.get(rows.size() - 1).id()));
     }
-    List<ResultItem> items = rows.stream().map(r -> item(r, unit)).toList();
-    return new Page<>(items, next, slice.total());
+    return new Page<>(rows, next, slice.total());
   }
 
   public ResultDto get(long id) throws SQLException {

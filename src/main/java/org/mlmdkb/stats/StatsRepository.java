@@ -15,8 +15,8 @@ public class StatsRepository {
 
   /**
    * Papers, authors and results are the large collections: their counts come from the tables that
-   * triggers keep exact in every writing transaction (V130, V131) instead of a scan per request.
-   * The other collections hold hundreds of rows and are counted directly.
+   * triggers keep exact in every writing transaction (V130, V131, V165) instead of a scan per
+   * request. The other collections hold hundreds of rows and are counted directly.
    */
   private static final String COUNTS =
       """
@@ -29,7 +29,7 @@ public class StatsRepository {
              (SELECT count(*) FROM dataset WHERE deleted_at IS NULL),
              (SELECT count(*) FROM dataset_subset s JOIN dataset d ON d.id = s.dataset_id
               WHERE d.deleted_at IS NULL),
-             (SELECT coalesce(sum(n), 0) FROM board_result_count),
+             (SELECT coalesce(sum(n_results), 0) FROM board_summary),
              (SELECT count(*) FROM article WHERE status = 'published' AND deleted_at IS NULL),
              (SELECT count(*) FROM tag WHERE deleted_at IS NULL), (SELECT count(*) FROM source)
       """;

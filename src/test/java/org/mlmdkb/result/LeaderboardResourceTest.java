@@ -353,6 +353,41 @@ class LeaderboardResourceTest extends ApiTest {
     }
   }
 
+  @Test
+  void asOfKeepsAResultOnTheBoardItWasOnBeforeItMoved() throws Exception {
+    String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
+      s.executeUpdate(
+          """
+          INSERT INTO benchmark_result (seed_key, method_id, dataset_id, subset_id, task, target,
+              metric, value, unit, canonical_value, canonical_unit, basis, status, reported_on)
+          SELECT 'test:moved-probe', method_id, dataset_id, subset_id, task, target,
+              'moved-probe-before', 0.5, '1', 0.5, '1', 'none', 'reported', DATE '2020-01-01'
+          FROM benchmark_result
+          WHERE seed_key = 'matbench-discovery:mace-mp-0:discovery:full_test_set:F1'
+          """);
+      // Only the history remembers the board the result was on: its current row is elsewhere.
+      s.executeUpdate(
+          "UPDATE benchmark_result SET metric = 'moved-probe-after'"
+              + " WHERE seed_key = 'test:moved-probe'");
+    }
+    try {
+      board(Map.of("dataset", "wbm", "metric", "moved-probe-before", "as_of", yesterday))
+          .statusCode(200)
+          .body("rows.method.slug", org.hamcrest.Matchers.contains("mace-mp-0"))
+          .body("rows[0].value", equalTo(new BigDecimal("0.5")));
+      board(Map.of("dataset", "wbm", "metric", "moved-probe-after", "as_of", yesterday))
+          .statusCode(404);
+      board(Map.of("dataset", "wbm", "metric", "moved-probe-before")).statusCode(404);
+    } finally {
+      try (Connection c = dataSource.getConnection();
+          Statement s = c.createStatement()) {
+        s.executeUpdate("DELETE FROM benchmark_result WHERE seed_key = 'test:moved-probe'");
+      }
+    }
+  }
+
   @ParameterizedTest
   @CsvSource({"format,csv,", ",,text/csv"})
   void exportsCsvWithOneHeaderRowCarryingUnits(String param, String value, String accept)

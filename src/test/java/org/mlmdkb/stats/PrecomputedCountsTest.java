@@ -55,6 +55,33 @@ class PrecomputedCountsTest extends ApiTest {
       ORDER BY d.slug, s.slug NULLS FIRST, r.task, r.target, r.metric
       """;
 
+  /** The per-board rows of V165 that the index reads, in the same form. */
+  private static final String BOARD_SUMMARIES_BY_TRIGGER =
+      """
+      SELECT d.slug || '/' || coalesce(s.slug, '') || '/' || r.task || '/' || r.target || '/'
+             || r.metric || '=' || r.n_results || ',' || r.n_methods || ',' || r.n_fingerprints
+      FROM board_summary r JOIN dataset d ON d.id = r.dataset_id
+      LEFT JOIN dataset_subset s ON s.id = r.subset_id
+      WHERE r.n_results > 0 AND d.deleted_at IS NULL
+      ORDER BY d.slug, s.slug NULLS FIRST, r.task, r.target, r.metric
+      """;
+
+  /** Live papers per method and dataset, recounted and as the triggers of V167 keep them. */
+  private static final String LINKED_PAPERS_BY_SCAN =
+      """
+      SELECT kind || ':' || item_id || '=' || n FROM (
+          SELECT 'method' AS kind, l.method_id AS item_id, count(*) AS n FROM paper_method l
+          JOIN paper p ON p.id = l.paper_id AND p.deleted_at IS NULL GROUP BY l.method_id
+          UNION ALL
+          SELECT 'dataset', l.dataset_id, count(*) FROM paper_dataset l
+          JOIN paper p ON p.id = l.paper_id AND p.deleted_at IS NULL GROUP BY l.dataset_id) c
+      ORDER BY 1
+      """;
+
+  private static final String LINKED_PAPERS_BY_TRIGGER =
+      "SELECT kind || ':' || item_id || '=' || n FROM linked_live_paper_count WHERE n <> 0"
+          + " ORDER BY 1";
+
   private static final String LIVE_PAPERS = "SELECT count(*) FROM paper WHERE deleted_at IS NULL";
   private static final String LIVE_AUTHORS =
       "SELECT count(DISTINCT pa.author_id) FROM paper_author pa"
@@ -119,6 +146,78 @@ class PrecomputedCountsTest extends ApiTest {
             "UPDATE benchmark_result SET deleted_at = NULL WHERE seed_key = 'test:counts-a:3'");
         s.executeUpdate("DELETE FROM benchmark_result WHERE seed_key = 'test:counts-a:3'");
         assertEquals(strings(c, BOARDS_BY_SCAN), strings(c, BOARD_COUNTS_BY_TRIGGER));
+        assertEquals(strings(c, BOARDS_BY_SCAN), strings(c, BOARD_SUMMARIES_BY_TRIGGER));
+      } finally {
+        c.rollback();
+      }
+    }
+  }
+
+  @Test
+  void boardSummariesFollowMethodsAndFingerprintsLeavingAndABoardEmptying() throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
+      c.setAutoCommit(false);
+      try {
+        insertResults(s, "test:summary-a", 4);
+        // A second method and a second fingerprint (another basis) on the same board ...
+        s.executeUpdate(
+            "UPDATE benchmark_result SET method_id = (SELECT max(id) FROM method),"
+                + " basis = 'per-atom' WHERE seed_key = 'test:summary-a:1'");
+        assertEquals(strings(c, BOARDS_BY_SCAN), strings(c, BOARD_SUMMARIES_BY_TRIGGER));
+        // ... which leave again: the board counts one method and one fingerprint.
+        s.executeUpdate(
+            "UPDATE benchmark_result SET deleted_at = now() WHERE seed_key = 'test:summary-a:1'");
+        assertEquals(strings(c, BOARDS_BY_SCAN), strings(c, BOARD_SUMMARIES_BY_TRIGGER));
+        // Every result of the board gone, in one statement: the board leaves the index.
+        s.executeUpdate(
+            "UPDATE benchmark_result SET deleted_at = now()"
+                + " WHERE seed_key LIKE 'test:summary-a:%' AND deleted_at IS NULL");
+        assertEquals(strings(c, BOARDS_BY_SCAN), strings(c, BOARD_SUMMARIES_BY_TRIGGER));
+        s.executeUpdate(
+            "UPDATE benchmark_result SET deleted_at = NULL WHERE seed_key = 'test:summary-a:2'");
+        s.executeUpdate("DELETE FROM benchmark_result WHERE seed_key = 'test:summary-a:3'");
+        assertEquals(strings(c, BOARDS_BY_SCAN), strings(c, BOARD_SUMMARIES_BY_TRIGGER));
+      } finally {
+        c.rollback();
+      }
+    }
+  }
+
+  @Test
+  void linkedPaperCountsOfMethodsAndDatasetsSurviveLinksSoftDeletesAndHardDeletes()
+      throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
+      c.setAutoCommit(false);
+      try {
+        long first = insertPaperWithAuthors(s, "test:linked-p1", "linked one");
+        long second = insertPaperWithAuthors(s, "test:linked-p2", "linked two");
+        for (long paper : List.of(first, second)) {
+          s.executeUpdate(
+              "INSERT INTO paper_method (paper_id, method_id, relation)"
+                  + " SELECT "
+                  + paper
+                  + ", id, 'uses' FROM method ORDER BY id LIMIT 2");
+          s.executeUpdate(
+              "INSERT INTO paper_dataset (paper_id, dataset_id, relation)"
+                  + " SELECT "
+                  + paper
+                  + ", id, 'uses' FROM dataset ORDER BY id LIMIT 2");
+        }
+        s.executeUpdate("UPDATE paper SET deleted_at = now() WHERE id = " + first);
+        s.executeUpdate("UPDATE paper SET deleted_at = now() WHERE id = " + second);
+        s.executeUpdate("UPDATE paper SET deleted_at = NULL WHERE id = " + second);
+        s.executeUpdate("DELETE FROM paper WHERE id = " + first); // was soft-deleted
+        s.executeUpdate(
+            "UPDATE paper_method SET relation = 'introduces' WHERE paper_id = " + second);
+        s.executeUpdate(
+            "DELETE FROM paper_dataset WHERE paper_id = "
+                + second
+                + " AND dataset_id = (SELECT min(id) FROM dataset)");
+        assertEquals(strings(c, LINKED_PAPERS_BY_SCAN), strings(c, LINKED_PAPERS_BY_TRIGGER));
+        s.executeUpdate("DELETE FROM paper WHERE id = " + second); // live: the cascade counts
+        assertEquals(strings(c, LINKED_PAPERS_BY_SCAN), strings(c, LINKED_PAPERS_BY_TRIGGER));
       } finally {
         c.rollback();
       }
@@ -167,11 +266,13 @@ class PrecomputedCountsTest extends ApiTest {
         assertEquals(
             List.of(
                 strings(c, BOARDS_BY_SCAN),
+                strings(c, BOARDS_BY_SCAN),
                 count(c, LIVE_PAPERS),
                 count(c, LIVE_AUTHORS),
                 count(c, LIVE_RESULTS)),
             List.of(
                 strings(c, BOARD_COUNTS_BY_TRIGGER),
+                strings(c, BOARD_SUMMARIES_BY_TRIGGER),
                 count(c, "SELECT sum(n) FROM live_count WHERE name = 'papers'"),
                 count(c, "SELECT sum(n) FROM live_count WHERE name = 'authors'"),
                 count(c, "SELECT sum(n) FROM board_result_count")));
