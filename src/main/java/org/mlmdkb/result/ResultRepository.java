@@ -382,14 +382,13 @@ public class ResultRepository {
   }
 
   public boolean datasetExists(String slug) throws SQLException {
-    return exists("SELECT 1 FROM dataset WHERE slug = ? AND deleted_at IS NULL", slug);
+    return exists("SELECT 1 FROM live_dataset WHERE slug = ?", slug);
   }
 
   public java.util.Optional<ResultDto.Ref> findMethod(String slug) throws SQLException {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT slug, name FROM method WHERE slug = ? AND deleted_at IS NULL")) {
+            c.prepareStatement("SELECT slug, name FROM live_method WHERE slug = ?")) {
       ps.setString(1, slug);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next()
@@ -474,7 +473,7 @@ public class ResultRepository {
   private static final String TRAINING_SLUGS =
       """
       (SELECT array_agg(td.slug) FROM method_training_dataset t
-       JOIN dataset td ON td.id = t.dataset_id AND td.deleted_at IS NULL
+       JOIN live_dataset td ON td.id = t.dataset_id
        WHERE t.method_id = m.id)
       """;
 
@@ -482,7 +481,7 @@ public class ResultRepository {
   private static final String LINEAGE_IDS =
       """
       m.id IN (WITH RECURSIVE descendant(id) AS (
-                 SELECT id FROM method WHERE slug = ? AND deleted_at IS NULL
+                 SELECT id FROM live_method WHERE slug = ?
                  UNION
                  SELECT l.child_id FROM method_lineage l JOIN descendant d ON l.parent_id = d.id)
                SELECT id FROM descendant)
@@ -529,8 +528,7 @@ public class ResultRepository {
     List<String> known = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT slug FROM dataset WHERE slug = ANY (?) AND deleted_at IS NULL")) {
+            c.prepareStatement("SELECT slug FROM live_dataset WHERE slug = ANY (?)")) {
       ps.setArray(1, c.createArrayOf("text", slugs.toArray()));
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -547,8 +545,7 @@ public class ResultRepository {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
             c.prepareStatement(
-                "SELECT slug, parameter_count FROM method"
-                    + " WHERE slug = ANY (?) AND deleted_at IS NULL"
+                "SELECT slug, parameter_count FROM live_method WHERE slug = ANY (?)"
                     + " AND parameter_count IS NOT NULL")) {
       ps.setArray(1, c.createArrayOf("text", slugs.toArray()));
       try (ResultSet rs = ps.executeQuery()) {

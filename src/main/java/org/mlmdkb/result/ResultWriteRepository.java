@@ -78,12 +78,11 @@ public class ResultWriteRepository {
   /** A row lock only holds inside the caller's transaction; without one it would end at once. */
   @Transactional(Transactional.TxType.MANDATORY)
   public boolean lockLive(long id) throws SQLException {
-    return exists(
-        "SELECT 1 FROM benchmark_result WHERE id = ? AND deleted_at IS NULL FOR UPDATE", id);
+    return exists("SELECT 1 FROM live_benchmark_result WHERE id = ? FOR UPDATE", id);
   }
 
   public boolean existsLive(long id) throws SQLException {
-    return exists("SELECT 1 FROM benchmark_result WHERE id = ? AND deleted_at IS NULL", id);
+    return exists("SELECT 1 FROM live_benchmark_result WHERE id = ?", id);
   }
 
   public boolean existsIncludingDeleted(long id) throws SQLException {
@@ -92,8 +91,7 @@ public class ResultWriteRepository {
 
   /** Soft delete: V010's trigger keeps the live version, so past leaderboards still show it. */
   public void softDelete(long id) throws SQLException {
-    update(
-        "UPDATE benchmark_result SET deleted_at = now() WHERE id = ? AND deleted_at IS NULL", id);
+    update("UPDATE live_benchmark_result SET deleted_at = now() WHERE id = ?", id);
   }
 
   public boolean restore(long id) throws SQLException {
@@ -112,11 +110,11 @@ public class ResultWriteRepository {
   }
 
   public boolean methodExists(String slug) throws SQLException {
-    return exists("SELECT 1 FROM method WHERE slug = ? AND deleted_at IS NULL", slug);
+    return exists("SELECT 1 FROM live_method WHERE slug = ?", slug);
   }
 
   public boolean datasetExists(String slug) throws SQLException {
-    return exists("SELECT 1 FROM dataset WHERE slug = ? AND deleted_at IS NULL", slug);
+    return exists("SELECT 1 FROM live_dataset WHERE slug = ?", slug);
   }
 
   public boolean subsetExists(String dataset, String subset) throws SQLException {
@@ -132,7 +130,7 @@ public class ResultWriteRepository {
   }
 
   public boolean livePaperExists(long id) throws SQLException {
-    return exists("SELECT 1 FROM paper WHERE id = ? AND deleted_at IS NULL", id);
+    return exists("SELECT 1 FROM live_paper WHERE id = ?", id);
   }
 
   public Optional<ResultInput> editableState(long id) throws SQLException {

@@ -22,16 +22,14 @@ public class StatsRepository {
       """
       SELECT (SELECT coalesce(sum(n), 0) FROM live_count WHERE name = 'papers'),
              (SELECT coalesce(sum(n), 0) FROM live_count WHERE name = 'authors'),
-             (SELECT count(*) FROM method WHERE deleted_at IS NULL),
-             (SELECT count(*) FROM method_lineage l JOIN method c ON c.id = l.child_id
-              JOIN method p ON p.id = l.parent_id
-              WHERE c.deleted_at IS NULL AND p.deleted_at IS NULL),
-             (SELECT count(*) FROM dataset WHERE deleted_at IS NULL),
-             (SELECT count(*) FROM dataset_subset s JOIN dataset d ON d.id = s.dataset_id
-              WHERE d.deleted_at IS NULL),
+             (SELECT count(*) FROM live_method),
+             (SELECT count(*) FROM method_lineage l JOIN live_method c ON c.id = l.child_id
+              JOIN live_method p ON p.id = l.parent_id),
+             (SELECT count(*) FROM live_dataset),
+             (SELECT count(*) FROM dataset_subset s JOIN live_dataset d ON d.id = s.dataset_id),
              (SELECT coalesce(sum(n_results), 0) FROM board_summary),
-             (SELECT count(*) FROM article WHERE status = 'published' AND deleted_at IS NULL),
-             (SELECT count(*) FROM tag WHERE deleted_at IS NULL), (SELECT count(*) FROM source)
+             (SELECT count(*) FROM live_article WHERE status = 'published'),
+             (SELECT count(*) FROM live_tag), (SELECT count(*) FROM source)
       """;
 
   private final ReadDataSource dataSource;

@@ -112,24 +112,23 @@ public class ResultImportRepository {
       JOIN dataset_subset s ON s.dataset_id = d.id AND s.slug = asked.subset
       """;
 
-  private static final String LIVE_PAPERS =
-      "SELECT id FROM paper WHERE deleted_at IS NULL AND id = ANY(?)";
+  private static final String LIVE_PAPERS = "SELECT id FROM live_paper WHERE id = ANY(?)";
 
   private static final String SOURCES = "SELECT id FROM source WHERE id = ANY(?)";
 
   private static final String LIVE_PAPER_BY_IDENTIFIER =
       """
-      SELECT id FROM paper
-      WHERE deleted_at IS NULL AND (doi = ? OR arxiv_id = ?)
+      SELECT id FROM live_paper
+      WHERE doi = ? OR arxiv_id = ?
       ORDER BY id
       LIMIT 1
       """;
 
   private static final String LIVE_METHODS =
-      "SELECT slug FROM method WHERE deleted_at IS NULL AND slug = ANY(?) ORDER BY slug";
+      "SELECT slug FROM live_method WHERE slug = ANY(?) ORDER BY slug";
 
   private static final String LIVE_DATASETS =
-      "SELECT slug FROM dataset WHERE deleted_at IS NULL AND slug = ANY(?) ORDER BY slug";
+      "SELECT slug FROM live_dataset WHERE slug = ANY(?) ORDER BY slug";
 
   private final AgroalDataSource dataSource;
   private final MetricRegistry metricRegistry;
