@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -249,7 +250,8 @@ public class HybridSearch {
     List<Scored<Integer>> order =
         new ArrayList<>(
             RankFusion.fuse(
-                new Ranking<>(keywordDocs.subList(0, head), keywordScores.subList(0, head)),
+                new Ranking<>(
+                    keywordDocs.subList(0, head), perTier(keywordScores.subList(0, head))),
                 lead,
                 new Ranking<>(semanticDocs, semanticScores),
                 keywordWeight));
@@ -304,6 +306,28 @@ public class HybridSearch {
             ? order.thenComparing(FacetValue::value, Comparator.reverseOrder())
             : order.thenComparing(FacetValue::value);
     return sum.values().stream().sorted(order).limit(limit).toList();
+  }
+
+  /**
+   * Keyword scores as "clauses met, then BM25 within them": tier k becomes k plus its BM25 part as
+   * a fraction of the tier's best. Raw scores put 10,000 between tiers, so normalised over a head
+   * that spans tiers, the BM25 differences inside a tier (a phrase met or not) would all but vanish
+   * and the similarity alone would order each tier.
+   */
+  static List<Double> perTier(List<Double> scores) {
+    Map<Long, Double> best = new HashMap<>();
+    for (double score : scores) {
+      long tier = (long) Math.floor(score / IndexQueries.MATCHED_CLAUSE);
+      best.merge(tier, score - tier * (double) IndexQueries.MATCHED_CLAUSE, Math::max);
+    }
+    List<Double> out = new ArrayList<>(scores.size());
+    for (double score : scores) {
+      long tier = (long) Math.floor(score / IndexQueries.MATCHED_CLAUSE);
+      double part = score - tier * (double) IndexQueries.MATCHED_CLAUSE;
+      double top = best.get(tier);
+      out.add(tier + (top > 0 ? part / top : 1.0));
+    }
+    return out;
   }
 
   private static float sureScore(IndexSearch.TextQuery text) {

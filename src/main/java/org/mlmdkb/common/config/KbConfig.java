@@ -207,9 +207,10 @@ public interface KbConfig {
 
     /**
      * Hybrid ranking: the keyword score's weight against similarity (0 to 1), below the hits
-     * keyword search is sure of (RankFusion); 0.65 was best on the judged set.
+     * keyword search is sure of (RankFusion); 0.9 kept every category of the judged set at or above
+     * keyword search (src/bench/search-eval/README.md).
      */
-    @WithDefault("0.65")
+    @WithDefault("0.9")
     double keywordWeight();
   }
 }
