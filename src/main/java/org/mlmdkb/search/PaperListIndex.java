@@ -61,25 +61,34 @@ public class PaperListIndex {
    * Under relevance {@code match} scores them; under any other order it only selects.
    */
   Page list(PaperFilter filter, Query match) {
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    b.add(new TermQuery(new Term(TYPE, "paper")), Occur.FILTER);
-    for (Query f : IndexQueries.paperFilters(filter)) {
-      b.add(f, Occur.FILTER);
-    }
-    if (match != null) {
-      b.add(match, filter.sort() == PaperSort.RELEVANCE ? Occur.MUST : Occur.FILTER);
-    }
-    Query query = b.build();
+    return list(filter, match, match);
+  }
+
+  /**
+   * As {@link #list(PaperFilter, Query)}; {@code counted} matches the same papers as {@code match}
+   * at a lower cost (no ranking tiers), and the total counts it.
+   */
+  Page list(PaperFilter filter, Query match, Query counted) {
+    Query query = query(filter, match, filter.sort() == PaperSort.RELEVANCE);
+    Query countQuery = counted == match ? query : query(filter, counted, false);
     PaperSort sort = filter.sort();
     List<String> after = after(filter);
     return index.withSearcher(
-        s -> {
-          // Exact total: every match is counted while the page is collected (one pass).
+        timed -> {
+          // Filters and a sort are bounded work; the time budget guards text queries (q).
+          IndexSearcher s = match == null ? untimed(timed) : timed;
+          // The exact total is a count (no scores, no sort keys read); the page itself is then
+          // free to skip what cannot enter it (points of the sort key, the minimal competitive
+          // score of relevance).
+          long total = s.count(countQuery);
           TopFieldDocs top =
               s.search(
                   query,
                   new TopFieldCollectorManager(
-                      sort(sort), filter.limit() + 1, fieldDoc(s, sort, after), Integer.MAX_VALUE));
+                      sort(sort),
+                      filter.limit() + 1,
+                      fieldDoc(s, sort, after),
+                      filter.limit() + 1));
           IndexSearch.checkTime(s);
           List<Long> ids = new ArrayList<>();
           ScoreDoc[] docs = top.scoreDocs;
@@ -91,8 +100,20 @@ public class PaperListIndex {
             Object[] last = ((FieldDoc) docs[filter.limit() - 1]).fields;
             next = Cursor.encode(sort.parameter(), keyText(sort, last[0]), last[1].toString());
           }
-          return new Page(ids, top.totalHits.value, next);
+          return new Page(ids, total, next);
         });
+  }
+
+  private static Query query(PaperFilter filter, Query match, boolean scored) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    b.add(new TermQuery(new Term(TYPE, "paper")), Occur.FILTER);
+    for (Query f : IndexQueries.paperFilters(filter)) {
+      b.add(f, Occur.FILTER);
+    }
+    if (match != null) {
+      b.add(match, scored ? Occur.MUST : Occur.FILTER);
+    }
+    return b.build();
   }
 
   /**
@@ -136,6 +157,12 @@ public class PaperListIndex {
     return new Page(ids, scored.size(), next);
   }
 
+  private static IndexSearcher untimed(IndexSearcher timed) {
+    IndexSearcher s = new IndexSearcher(timed.getIndexReader());
+    s.setSimilarity(timed.getSimilarity());
+    return s;
+  }
+
   /** PostgreSQL's lower(title) as the index holds it: its first TITLE_KEY_BYTES bytes. */
   static BytesRef titleKey(String lowerTitle) {
     byte[] utf8 = lowerTitle.getBytes(StandardCharsets.UTF_8);
@@ -157,12 +184,22 @@ public class PaperListIndex {
    */
   private static Sort sort(PaperSort sort) {
     return switch (sort) {
-      case YEAR_DESC -> byKey(new SortField(SORT_YEAR, SortField.Type.LONG, true), true);
-      case YEAR_ASC -> byKey(new SortField(SORT_YEAR, SortField.Type.LONG), false);
+      case YEAR_DESC -> byKey(numeric(SORT_YEAR, true), true);
+      case YEAR_ASC -> byKey(numeric(SORT_YEAR, false), false);
       case TITLE -> byKey(new SortField(SORT_TITLE, SortField.Type.STRING), false);
-      case ADDED_DESC -> byKey(new SortField(ADDED_AT, SortField.Type.LONG, true), true);
+      case ADDED_DESC -> byKey(numeric(ADDED_AT, true), true);
       case RELEVANCE -> byKey(SortField.FIELD_SCORE, true);
     };
+  }
+
+  /**
+   * Only documents other than papers lack the key, and the filter leaves them out; placing them
+   * last keeps the skipping by points on (a competitive missing value would turn it off).
+   */
+  private static SortField numeric(String field, boolean descending) {
+    SortField f = new SortField(field, SortField.Type.LONG, descending);
+    f.setMissingValue(descending ? Long.MIN_VALUE : Long.MAX_VALUE);
+    return f;
   }
 
   private static Sort byKey(SortField key, boolean descending) {

@@ -300,7 +300,11 @@ public class SearchService {
     // The filters are the list's own; the request carries the plan's boosts and exclusions.
     IndexSearch.Request request =
         new IndexSearch.Request(plan, Set.of(SearchType.PAPER), null, Set.of(), 0);
-    return paperList.list(filter, index.fullQuery(request, text));
+    // The clauses alone match what the ranked query matches (its tiers only reorder): cheaper
+    // to count.
+    IndexSearch.TextQuery matchOnly = new IndexSearch.TextQuery(text.clauses(), text.clauses());
+    return paperList.list(
+        filter, index.fullQuery(request, text), index.fullQuery(request, matchOnly));
   }
 
   /** The mode a query runs in: {@code requested} (a wire name) or the default; 503 if unable. */

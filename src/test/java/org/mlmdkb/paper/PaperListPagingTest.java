@@ -33,6 +33,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.mlmdkb.common.paging.Cursor;
 import org.mlmdkb.search.SearchIndex;
 import org.mlmdkb.search.semantic.EmbeddingWorker;
@@ -144,11 +145,16 @@ class PaperListPagingTest extends ApiTest {
     assertEquals(ids(pages).size(), new HashSet<>(ids(pages)).size());
   }
 
-  @Test
-  void keywordQueryPagesByRelevanceReachEveryMatchOnce() throws InterruptedException {
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "machine learning potential",
+        "potential OR force -water",
+        "\"neural network\" gaussian"
+      })
+  void keywordQueryPagesByRelevanceReachEveryMatchOnce(String q) throws InterruptedException {
     awaitStillIndex();
-    Map<String, String> params =
-        Map.of("q", "machine learning potential", "mode", "keyword", "limit", "50");
+    Map<String, String> params = Map.of("q", q, "mode", "keyword", "limit", "40");
     List<Page> pages = allPages(params);
 
     List<Long> all = ids(pages);
