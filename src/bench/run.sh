@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Load test of search, list-with-filters, suggest, get-by-id, the leaderboard index, one board,
-# stats and the method/dataset pages on a synthetic corpus, against pgbench running the very SQL
-# the API issued (captured from the server log) as the floor.
+# Load test of search, the paper list (filtered, plain, with q), suggest, get-by-id, the
+# leaderboard index, one board, stats and the method/dataset pages on a synthetic corpus, against
+# pgbench running the very SQL the API issued (captured from the server log) as the floor.
 # Usage (from the repository root, after ./mvnw package -DskipTests):
 #   src/bench/run.sh            # 100,000 papers, 1,000,000 results, 10 s per measurement
 #   PAPERS=20000 RESULTS=200000 DURATION=5 src/bench/run.sh     # a quicker, smaller run

@@ -163,6 +163,19 @@ class PaperListPagingTest extends ApiTest {
     assertEquals(pages.get(0).total(), all.size());
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"semantic", "hybrid"})
+  void queryByMeaningPagesByRelevanceReachEveryCandidateOnce(String mode)
+      throws InterruptedException {
+    awaitStillIndex();
+    List<Page> pages = allPages(Map.of("q", "equivariant potentials", "mode", mode, "limit", "30"));
+
+    List<Long> all = ids(pages);
+    assertThat(pages.size(), greaterThan(1));
+    assertEquals(all.size(), new HashSet<>(all).size());
+    assertEquals(pages.get(0).total(), all.size());
+  }
+
   @Test
   void keywordQuerySortedByYearHoldsTheSamePapersAsByRelevance() throws InterruptedException {
     awaitStillIndex();
