@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Load test of search, list-with-filters, suggest, get-by-id, the leaderboard index, one board,
-# stats and the method/dataset pages on a synthetic corpus, against pgbench running the very SQL
-# the API issued (captured from the server log) as the floor.
+# Load test of search, the paper list (filtered, plain, with q), suggest, get-by-id, the
+# leaderboard index, one board, stats and the method/dataset pages on a synthetic corpus, against
+# pgbench running the very SQL the API issued (captured from the server log) as the floor.
 # Usage (from the repository root, after ./mvnw package -DskipTests):
 #   src/bench/run.sh            # 100,000 papers, 1,000,000 results, 10 s per measurement
 #   PAPERS=20000 RESULTS=200000 DURATION=5 src/bench/run.sh     # a quicker, smaller run
@@ -20,7 +20,7 @@ PAPERS=${PAPERS:-100000}
 RESULTS=${RESULTS:-1000000}
 DURATION=${DURATION:-10}
 WARMUP=${WARMUP:-3}                       # seconds of load per endpoint before measuring
-ENDPOINTS=${ENDPOINTS:-search list suggest get boards board asof stats method dataset keyword hybrid semantic}   # or a subset
+ENDPOINTS=${ENDPOINTS:-search list list_all list_q suggest get boards board asof stats method dataset keyword hybrid semantic}   # or a subset
 EMBEDDINGS_CACHE=${EMBEDDINGS_CACHE:-/var/tmp/mlmd-kb-bench-embeddings.copy}
 BENCH_DIR=${BENCH_DIR:-/var/tmp/mlmd-kb-bench}
 PG_PORT=${PG_PORT:-55440}
@@ -111,6 +111,8 @@ ID=$($PSQL -tAc "SELECT id FROM paper WHERE seed_key LIKE 'bench:%' ORDER BY id 
 declare -A PATHS=(
   [search]="/api/v1/search?q=equivariant%20potentials"
   [list]="/api/v1/papers?year=2019..2023&tag=neural-networks&has_code=true&limit=20"
+  [list_all]="/api/v1/papers?limit=20"
+  [list_q]="/api/v1/papers?q=machine%20learning%20potential&mode=keyword&limit=20"
   [suggest]="/api/v1/suggest?q=equi"
   [get]="/api/v1/papers/$ID"
   [boards]="/api/v1/leaderboards"
@@ -129,6 +131,8 @@ declare -A MODES=([keyword]=keyword [hybrid]=hybrid [semantic]=semantic)
 declare -A TARGETS=(
   [search]="p50<=3 p99<=10"
   [list]="p50<=3"
+  [list_all]="p50<=3"
+  [list_q]="p50<=3 p99<=10"
   [suggest]="p99<=5"
   [get]="api/sql>=0.8@32"
   [boards]="p50<=20"

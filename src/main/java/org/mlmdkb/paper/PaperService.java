@@ -9,13 +9,13 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.mlmdkb.common.db.replica.ReadSnapshot;
 import org.mlmdkb.common.error.ApiException;
-import org.mlmdkb.common.paging.Cursor;
 import org.mlmdkb.common.paging.Page;
 import org.mlmdkb.paper.PaperDtos.AuthorRef;
 import org.mlmdkb.paper.PaperDtos.PaperDetail;
 import org.mlmdkb.paper.PaperDtos.PaperSummary;
 import org.mlmdkb.paper.PaperRepository.Row;
 import org.mlmdkb.result.ResultRepository;
+import org.mlmdkb.search.PaperListIndex;
 import org.mlmdkb.search.RelatedPapers;
 import org.mlmdkb.search.SearchDtos.RelatedList;
 import org.mlmdkb.search.SearchDtos.RelatedPaper;
@@ -76,23 +76,14 @@ public class PaperService {
     return search.searchMode(requested);
   }
 
-  /** Papers under {@code filter}, its {@code q} (if any) ranked in {@code mode}. */
+  /**
+   * Papers under {@code filter}, its {@code q} (if any) ranked in {@code mode}. The index chooses
+   * the page (ids, exact total, next cursor) and PostgreSQL supplies the rows; a paper deleted in
+   * between is left out of the page (the total and cursor stay the index's).
+   */
   public Page<PaperSummary> list(PaperFilter filter, SearchMode mode) throws SQLException {
-    List<String> after =
-        filter.cursor() == null
-            ? null
-            : Cursor.decode(filter.cursor(), filter.sort().parameter(), 2);
-    // q means what it means on /search: phrases, -exclusion, OR, synonyms, corrections.
-    Map<Long, Float> matches =
-        filter.q() == null ? null : search.matchingPapers(filter.q(), filter, mode);
-    PaperRepository.Slice slice = papers.list(filter, matches, after);
-    List<Row> rows = slice.rows();
-    String next = null;
-    if (rows.size() > filter.limit()) {
-      rows = rows.subList(0, filter.limit());
-      Row last = rows.get(rows.size() - 1);
-      next = Cursor.encode(filter.sort().parameter(), last.sortKey(), Long.toString(last.id()));
-    }
+    PaperListIndex.Page page = search.listPapers(filter, mode);
+    List<Row> rows = papers.listByIds(page.ids());
     List<Long> ids = rows.stream().map(Row::id).toList();
     Map<Long, List<AuthorRef>> authors = papers.authorsOf(ids);
     Map<Long, List<String>> tags = papers.tagsOf(ids);
@@ -115,7 +106,7 @@ public class PaperService {
                         tags.getOrDefault(r.id(), List.of()),
                         r.addedAt()))
             .toList();
-    return new Page<>(items, next, slice.total());
+    return new Page<>(items, page.nextCursor(), page.total());
   }
 
   /** The paper and everything around it, read in one snapshot. */

@@ -3,25 +3,24 @@ package org.mlmdkb.paper;
 import java.util.Arrays;
 import java.util.List;
 
-/** Sort orders of the paper list; each is a keyset (sort key, id) so cursors stay stable. */
+/**
+ * Sort orders of the paper list; each is a keyset (sort key, id) so cursors stay stable. The index
+ * holds the keys and orders by them (search.PaperListIndex).
+ */
 public enum PaperSort {
-  YEAR_DESC("-year", "COALESCE(p.year, 0)", "integer", true),
-  YEAR_ASC("year", "COALESCE(p.year, 0)", "integer", false),
-  TITLE("title", "lower(p.title)", "text", false),
-  ADDED_DESC("-added_at", "p.added_at", "timestamptz", true),
-  // Needs q: tsq holds the search index's matches and scores, joined by PaperRepository.list.
-  RELEVANCE("relevance", "tsq.score", "real", true);
+  /** Papers without a year count as year 0. */
+  YEAR_DESC("-year"),
+  YEAR_ASC("year"),
+  /** Case ignored: by lower(title). */
+  TITLE("title"),
+  ADDED_DESC("-added_at"),
+  /** Needs q: by the search's score. */
+  RELEVANCE("relevance");
 
   private final String parameter;
-  private final String keyExpression;
-  private final String keyType;
-  private final boolean descending;
 
-  PaperSort(String parameter, String keyExpression, String keyType, boolean descending) {
+  PaperSort(String parameter) {
     this.parameter = parameter;
-    this.keyExpression = keyExpression;
-    this.keyType = keyType;
-    this.descending = descending;
   }
 
   public static List<String> parameters() {
@@ -34,19 +33,5 @@ public enum PaperSort {
 
   public String parameter() {
     return parameter;
-  }
-
-  public String keyExpression() {
-    return keyExpression;
-  }
-
-  public String orderBy() {
-    String dir = descending ? " DESC" : " ASC";
-    return " ORDER BY " + keyExpression + dir + ", p.id" + dir;
-  }
-
-  /** The condition selecting rows after the cursor's (key, id). */
-  public String after() {
-    return "(" + keyExpression + ", p.id) " + (descending ? "<" : ">") + " (?::" + keyType + ", ?)";
   }
 }

@@ -99,8 +99,15 @@ final class IndexDocuments {
     }
     d.add(new StringField(HAS_CODE, Boolean.toString(p.hasCode()), Field.Store.NO));
     d.add(new StringField("entry_type", p.entryType(), Field.Store.NO));
-    d.add(new LongPoint(ADDED_AT, p.addedAtMillis()));
-    d.add(new NumericDocValuesField(ADDED_AT, p.addedAtMillis()));
+    // The paper list's sort keys (PaperListIndex). Points beside the numeric keys let a sorted
+    // search skip the documents that cannot enter the page.
+    d.add(new NumericDocValuesField(PAPER_ID, p.id()));
+    long year = p.year() == null ? 0 : p.year();
+    d.add(new NumericDocValuesField(SORT_YEAR, year));
+    d.add(new LongPoint(SORT_YEAR, year));
+    d.add(new SortedDocValuesField(SORT_TITLE, PaperListIndex.titleKey(p.sortTitle())));
+    d.add(new NumericDocValuesField(ADDED_AT, p.addedAtMicros()));
+    d.add(new LongPoint(ADDED_AT, p.addedAtMicros()));
     // Author names, venue and tags are known words too: never "corrected", and typos of an
     // author's name are corrected to it.
     d.add(

@@ -69,6 +69,19 @@ final class IndexFields {
   static final String DATASET = "dataset";
   static final String HAS_CODE = "has_code";
   static final String AUTHOR_KEY = "author_key";
+
+  // Sort keys of the paper list (doc values of paper documents; PaperListIndex).
+
+  /** A paper's id, numeric: the tie-breaker of every paper-list order. */
+  static final String PAPER_ID = "paper_id";
+
+  /** The year, 0 for none (as the list always ordered papers without a year). */
+  static final String SORT_YEAR = "sort_year";
+
+  /** PostgreSQL's lower(title), ordered by its UTF-8 bytes (see PaperListIndex). */
+  static final String SORT_TITLE = "sort_title";
+
+  /** When the paper was added, in microseconds since the epoch (PostgreSQL's precision). */
   static final String ADDED_AT = "added_at";
 
   /** The item's embedding (HNSW graph), for search by meaning; absent until it is embedded. */

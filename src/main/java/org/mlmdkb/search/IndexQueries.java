@@ -275,7 +275,7 @@ final class IndexQueries {
     }
   }
 
-  /** The paper list's filters, with the same meaning as in SQL (PaperRepository.filters). */
+  /** The paper list's filters (a tag also matches its sub-tags; author: part of a name). */
   static List<Query> paperFilters(PaperFilter f) {
     List<Query> out = new ArrayList<>();
     if (f == null) {

@@ -85,7 +85,7 @@ public class IndexSearch {
   private static final int SNIPPET_FRAGMENTS = 2;
   private static final int SNIPPET_FALLBACK_CHARS = 240;
 
-  /** Beyond this many matches, /papers?q= is asked to narrow the query (see PaperService). */
+  /** Beyond this many matches, /papers?q= in hybrid mode is asked to narrow the query. */
   static final int MAX_LIST_MATCHES = 100_000;
 
   private final SearchIndex index;
@@ -216,30 +216,6 @@ public class IndexSearch {
       }
     }
     return out;
-  }
-
-  /** Every paper the plan matches, with its score, for the paper list's q. */
-  Map<Long, Float> matchingPapers(SearchService.Plan plan, PaperFilter filter) {
-    return withSearcher(
-        s -> {
-          Map<Long, Float> out = new LinkedHashMap<>();
-          TextQuery text = textQuery(plan);
-          if (text == null) {
-            return out;
-          }
-          Request r = new Request(plan, Set.of(SearchType.PAPER), filter, Set.of(), 0);
-          TopDocs top = s.search(fullQuery(r, text), MAX_LIST_MATCHES + 1, RANKING, true);
-          checkTime(s);
-          if (top.scoreDocs.length > MAX_LIST_MATCHES) {
-            throw ApiException.badParameter(
-                "q", "matches more than " + MAX_LIST_MATCHES + " papers; add words or filters");
-          }
-          for (ScoreDoc d : top.scoreDocs) {
-            Document doc = s.storedFields().document(d.doc, Set.of(REF));
-            out.put(Long.parseLong(doc.get(REF)), d.score);
-          }
-          return out;
-        });
   }
 
   /** Paper titles whose words start with the typed ones (completion), at most {@code limit}. */

@@ -31,7 +31,8 @@ final class IndexSourceRepository {
       Integer year,
       String entryType,
       boolean hasCode,
-      long addedAtMillis,
+      long addedAtMicros,
+      String sortTitle,
       List<String> authors,
       List<String> authorKeys,
       List<String> tags,
@@ -104,7 +105,8 @@ final class IndexSourceRepository {
           JOIN author a ON a.id = pa.author_id
           GROUP BY pa.paper_id)
       SELECT p.id, p.title, p.abstract, p.venue, p.year, p.entry_type, p.code_url IS NOT NULL,
-             p.added_at, coalesce(au.names, '{}'), coalesce(au.keys, '{}'),
+             (extract(epoch FROM p.added_at) * 1000000)::bigint, lower(p.title),
+             coalesce(au.names, '{}'), coalesce(au.keys, '{}'),
              coalesce(t.slugs, '{}'), coalesce(l.methods, '{}'), coalesce(l.datasets, '{}'),
              l.names, coalesce(l.introduces, '{}'), coalesce(au.refs, '{}'),
              coalesce(t.direct, '{}')
@@ -279,16 +281,17 @@ final class IndexSourceRepository {
                   (Integer) rs.getObject(5),
                   rs.getString(6),
                   rs.getBoolean(7),
-                  rs.getTimestamp(8).getTime(),
-                  texts(rs.getArray(9)),
+                  rs.getLong(8),
+                  rs.getString(9),
                   texts(rs.getArray(10)),
                   texts(rs.getArray(11)),
                   texts(rs.getArray(12)),
                   texts(rs.getArray(13)),
-                  rs.getString(14),
-                  texts(rs.getArray(15)),
+                  texts(rs.getArray(14)),
+                  rs.getString(15),
                   texts(rs.getArray(16)),
-                  texts(rs.getArray(17))));
+                  texts(rs.getArray(17)),
+                  texts(rs.getArray(18))));
         }
       }
     }

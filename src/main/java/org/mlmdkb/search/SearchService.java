@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.lucene.search.Query;
 import org.mlmdkb.common.paging.Cursor;
 import org.mlmdkb.paper.PaperFilter;
 import org.mlmdkb.search.ParsedQuery.Clause;
@@ -39,11 +40,14 @@ public class SearchService {
   private final IndexSearch index;
   private final HybridSearch hybrid;
   private final SemanticSearch semantic;
+  private final PaperListIndex paperList;
 
-  public SearchService(IndexSearch index, HybridSearch hybrid, SemanticSearch semantic) {
+  public SearchService(
+      IndexSearch index, HybridSearch hybrid, SemanticSearch semantic, PaperListIndex paperList) {
     this.index = index;
     this.hybrid = hybrid;
     this.semantic = semantic;
+    this.paperList = paperList;
   }
 
   /**
@@ -272,21 +276,33 @@ public class SearchService {
   }
 
   /**
-   * The papers {@code q} matches under {@code filter}, with their relevance in {@code mode} (see
-   * {@link #searchMode}); higher values rank first (paper list's q).
+   * A page of the paper list (ids, exact total, next cursor): the papers under {@code filter} and,
+   * with its q, those q matches in {@code mode} (see {@link #searchMode}), ranked as on /search.
    */
-  public Map<Long, Float> matchingPapers(String q, PaperFilter filter, SearchMode mode) {
-    Plan plan = plan(q);
+  public PaperListIndex.Page listPapers(PaperFilter filter, SearchMode mode) {
+    if (filter.q() == null) {
+      return paperList.list(filter, (Query) null);
+    }
+    Plan plan = plan(filter.q());
     if (mode != SearchMode.KEYWORD) {
+      // By meaning the matches are a bounded set of candidates, scored outside the index.
       float[] vector = semantic.queryVector(plan.parsed());
-      return mode == SearchMode.SEMANTIC
-          ? hybrid.semanticPapers(vector, filter)
-          : hybrid.hybridPapers(plan, vector, filter);
+      return paperList.list(
+          filter,
+          mode == SearchMode.SEMANTIC
+              ? hybrid.semanticPapers(vector, filter)
+              : hybrid.hybridPapers(plan, vector, filter));
     }
-    if (plan.matchesNothing()) {
-      return Map.of();
+    IndexSearch.TextQuery text = plan.matchesNothing() ? null : index.textQuery(plan);
+    if (text == null) {
+      return paperList.list(filter, Map.of());
     }
-    return index.matchingPapers(plan, filter);
+    // The filters are the list's own; the request carries the plan's boosts and exclusions.
+    IndexSearch.Request request =
+        new IndexSearch.Request(plan, Set.of(SearchType.PAPER), null, Set.of(), 0);
+    // The unscored match query matches what the ranked query matches (IndexSearchCountTest):
+    // cheaper to count.
+    return paperList.list(filter, index.fullQuery(request, text), index.matchQuery(request, text));
   }
 
   /** The mode a query runs in: {@code requested} (a wire name) or the default; 503 if unable. */

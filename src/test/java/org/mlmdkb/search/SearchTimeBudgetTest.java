@@ -54,8 +54,16 @@ class SearchTimeBudgetTest extends ApiTest {
         .body("type", equalTo("urn:mlmd-kb:problem:search-unavailable"));
   }
 
+  /** Filters and a sort are bounded work: the budget guards text queries only. */
   @Test
-  void paperListWithoutQueryDoesNotSearchAndAnswers200() {
-    given().when().get("/api/v1/papers").then().statusCode(200);
+  void paperListWithoutQueryHasNoTimeBudgetAndAnswers200() {
+    given()
+        .queryParam("tag", "equivariance")
+        .queryParam("sort", "title")
+        .when()
+        .get("/api/v1/papers")
+        .then()
+        .statusCode(200)
+        .body("items.size()", equalTo(20));
   }
 }

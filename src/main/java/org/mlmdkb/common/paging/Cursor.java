@@ -37,7 +37,8 @@ public final class Cursor {
     }
   }
 
-  private static ApiException invalid() {
+  /** The 400 for a cursor this list did not issue (also when one of its keys does not parse). */
+  public static ApiException invalid() {
     return ApiException.badParameter(
         "cursor", "is not a cursor this list issued for this sort order; start without it");
   }

@@ -1,0 +1,276 @@
+package org.mlmdkb.search;
+
+import static org.mlmdkb.search.IndexFields.*;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.util.BytesRef;
+import org.mlmdkb.common.paging.Cursor;
+import org.mlmdkb.paper.PaperFilter;
+import org.mlmdkb.paper.PaperSort;
+
+/**
+ * The paper list from the index: filters, every sort order, an exact total and keyset cursors. The
+ * page is ids only; the caller reads the rows themselves from PostgreSQL.
+ *
+ * <p>Cursors keep the form the SQL list gave them (sort parameter, sort key as text, id), so a
+ * client's cursor stays valid: a year as a number, the title as PostgreSQL's {@code lower(title)},
+ * {@code added_at} as a timestamp (ISO-8601 now; PostgreSQL's text form is read too), relevance as
+ * a float.
+ */
+@ApplicationScoped
+public class PaperListIndex {
+
+  /**
+   * Titles longer than this many UTF-8 bytes sort by their beginning (then by id): a sorted doc
+   * value holds at most 32,766 bytes, and no title needs that many to be told apart.
+   */
+  private static final int TITLE_KEY_BYTES = 1000;
+
+  /** One page: the ids in order, the exact number of papers listed, the next page's cursor. */
+  public record Page(List<Long> ids, long total, String nextCursor) {}
+
+  private final IndexSearch index;
+
+  public PaperListIndex(IndexSearch index) {
+    this.index = index;
+  }
+
+  /**
+   * Papers meeting {@code filter} and (when not null) {@code match}, in the filter's sort order.
+   * Under relevance {@code match} scores them; under any other order it only selects.
+   */
+  Page list(PaperFilter filter, Query match) {
+    return list(filter, match, match);
+  }
+
+  /**
+   * As {@link #list(PaperFilter, Query)}; {@code counted} matches the same papers as {@code match}
+   * at a lower cost (no ranking tiers), and the total counts it.
+   */
+  Page list(PaperFilter filter, Query match, Query counted) {
+    Query query = query(filter, match, filter.sort() == PaperSort.RELEVANCE);
+    Query countQuery = counted == match ? query : query(filter, counted, false);
+    PaperSort sort = filter.sort();
+    List<String> after = after(filter);
+    return index.withSearcher(
+        timed -> {
+          // Filters and a sort are bounded work; the time budget guards text queries (q).
+          IndexSearcher s = match == null ? untimed(timed) : timed;
+          // The exact total is a count (no scores, no sort keys read); the page itself is then
+          // free to skip what cannot enter it (points of the sort key, the minimal competitive
+          // score of relevance).
+          long total = s.count(countQuery);
+          TopFieldDocs top =
+              s.search(
+                  query,
+                  new TopFieldCollectorManager(
+                      sort(sort),
+                      filter.limit() + 1,
+                      fieldDoc(s, sort, after),
+                      filter.limit() + 1));
+          IndexSearch.checkTime(s);
+          List<Long> ids = new ArrayList<>();
+          ScoreDoc[] docs = top.scoreDocs;
+          for (int i = 0; i < Math.min(docs.length, filter.limit()); i++) {
+            ids.add((Long) ((FieldDoc) docs[i]).fields[1]);
+          }
+          String next = null;
+          if (docs.length > filter.limit()) {
+            Object[] last = ((FieldDoc) docs[filter.limit() - 1]).fields;
+            next = Cursor.encode(sort.parameter(), keyText(sort, last[0]), last[1].toString());
+          }
+          return new Page(ids, total, next);
+        });
+  }
+
+  private static Query query(PaperFilter filter, Query match, boolean scored) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    b.add(new TermQuery(new Term(TYPE, "paper")), Occur.FILTER);
+    for (Query f : IndexQueries.paperFilters(filter)) {
+      b.add(f, Occur.FILTER);
+    }
+    if (match != null) {
+      b.add(match, scored ? Occur.MUST : Occur.FILTER);
+    }
+    return b.build();
+  }
+
+  /**
+   * The papers of {@code scored} (search by meaning or hybrid: a bounded set of candidates the
+   * index already filtered, with their relevance) in the filter's sort order.
+   */
+  Page list(PaperFilter filter, Map<Long, Float> scored) {
+    if (filter.sort() != PaperSort.RELEVANCE) {
+      List<String> keys =
+          scored.keySet().stream().map(id -> IndexDocuments.key("paper", id)).toList();
+      return list(filter, IndexQueries.anyOf(KEY, keys));
+    }
+    // Already scored: ordered here, by (score, id) descending as the index orders relevance.
+    Comparator<Map.Entry<Long, Float>> order =
+        Map.Entry.<Long, Float>comparingByValue()
+            .thenComparing(Map.Entry.comparingByKey())
+            .reversed();
+    List<String> after = after(filter);
+    float afterScore = after == null ? 0 : score(after.get(0));
+    long afterId = after == null ? 0 : id(after.get(1));
+    List<Map.Entry<Long, Float>> page =
+        scored.entrySet().stream()
+            .filter(
+                e ->
+                    after == null
+                        || e.getValue() < afterScore
+                        || e.getValue() == afterScore && e.getKey() < afterId)
+            .sorted(order)
+            .limit(filter.limit() + 1L)
+            .toList();
+    List<Long> ids = page.stream().limit(filter.limit()).map(Map.Entry::getKey).toList();
+    String next = null;
+    if (page.size() > filter.limit()) {
+      Map.Entry<Long, Float> last = page.get(filter.limit() - 1);
+      next =
+          Cursor.encode(
+              PaperSort.RELEVANCE.parameter(),
+              Float.toString(last.getValue()),
+              Long.toString(last.getKey()));
+    }
+    return new Page(ids, scored.size(), next);
+  }
+
+  private static IndexSearcher untimed(IndexSearcher timed) {
+    IndexSearcher s = new IndexSearcher(timed.getIndexReader());
+    s.setSimilarity(timed.getSimilarity());
+    return s;
+  }
+
+  /** PostgreSQL's lower(title) as the index holds it: its first TITLE_KEY_BYTES bytes. */
+  static BytesRef titleKey(String lowerTitle) {
+    byte[] utf8 = lowerTitle.getBytes(StandardCharsets.UTF_8);
+    if (utf8.length <= TITLE_KEY_BYTES) {
+      return new BytesRef(utf8);
+    }
+    int end = TITLE_KEY_BYTES;
+    while ((utf8[end] & 0xC0) == 0x80) {
+      end--; // never cut a character in two
+    }
+    return new BytesRef(utf8, 0, end);
+  }
+
+  /**
+   * Every order ends with the id, so the order is total and a cursor names one position. PostgreSQL
+   * runs with the C.UTF-8 collation (common.db.EmbeddedPostgres), which orders text by code point:
+   * the same order as Lucene's comparison of UTF-8 bytes, so titles keep the order the SQL list
+   * gave them.
+   */
+  private static Sort sort(PaperSort sort) {
+    return switch (sort) {
+      case YEAR_DESC -> byKey(numeric(SORT_YEAR, true), true);
+      case YEAR_ASC -> byKey(numeric(SORT_YEAR, false), false);
+      case TITLE -> byKey(new SortField(SORT_TITLE, SortField.Type.STRING), false);
+      case ADDED_DESC -> byKey(numeric(ADDED_AT, true), true);
+      case RELEVANCE -> byKey(SortField.FIELD_SCORE, true);
+    };
+  }
+
+  /**
+   * Only documents other than papers lack the key, and the filter leaves them out; placing them
+   * last keeps the skipping by points on (a competitive missing value would turn it off).
+   */
+  private static SortField numeric(String field, boolean descending) {
+    SortField f = new SortField(field, SortField.Type.LONG, descending);
+    f.setMissingValue(descending ? Long.MIN_VALUE : Long.MAX_VALUE);
+    return f;
+  }
+
+  private static Sort byKey(SortField key, boolean descending) {
+    return new Sort(key, new SortField(PAPER_ID, SortField.Type.LONG, descending));
+  }
+
+  private static List<String> after(PaperFilter filter) {
+    return filter.cursor() == null
+        ? null
+        : Cursor.decode(filter.cursor(), filter.sort().parameter(), 2);
+  }
+
+  /**
+   * The position after which the page starts. Its doc is the last one of the reader, so that the
+   * cursor's own paper (equal in key and id) counts as already seen.
+   */
+  private static FieldDoc fieldDoc(IndexSearcher s, PaperSort sort, List<String> after) {
+    if (after == null) {
+      return null;
+    }
+    Object key =
+        switch (sort) {
+          case YEAR_DESC, YEAR_ASC -> number(after.get(0));
+          case TITLE -> titleKey(after.get(0));
+          case ADDED_DESC -> micros(after.get(0));
+          case RELEVANCE -> score(after.get(0));
+        };
+    int lastDoc = Math.max(0, s.getIndexReader().maxDoc() - 1);
+    return new FieldDoc(lastDoc, Float.NaN, new Object[] {key, id(after.get(1))});
+  }
+
+  private static String keyText(PaperSort sort, Object key) {
+    return switch (sort) {
+      case YEAR_DESC, YEAR_ASC -> key.toString();
+      case TITLE -> ((BytesRef) key).utf8ToString();
+      case ADDED_DESC -> Instant.EPOCH.plus((Long) key, ChronoUnit.MICROS).toString();
+      case RELEVANCE -> key.toString();
+    };
+  }
+
+  private static long number(String text) {
+    try {
+      return Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      throw Cursor.invalid();
+    }
+  }
+
+  private static long id(String text) {
+    return number(text);
+  }
+
+  private static float score(String text) {
+    try {
+      return Float.parseFloat(text);
+    } catch (NumberFormatException e) {
+      throw Cursor.invalid();
+    }
+  }
+
+  /**
+   * Microseconds since the epoch of an ISO-8601 timestamp, or of PostgreSQL's text form
+   * ("2026-12-03 19:15:11.123456+00") that cursors of the SQL list carry.
+   */
+  private static long micros(String text) {
+    String iso = text.replaceFirst(" ", "T").replaceFirst("([+-]\\d{2})$", "$1:00");
+    try {
+      Instant at = OffsetDateTime.parse(iso).toInstant();
+      return ChronoUnit.MICROS.between(Instant.EPOCH, at);
+    } catch (DateTimeParseException e) {
+      throw Cursor.invalid();
+    }
+  }
+}
