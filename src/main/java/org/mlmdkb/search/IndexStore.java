@@ -55,6 +55,16 @@ final class IndexStore implements AutoCloseable {
   private final Duration retention;
   private final DocumentVectors vectors;
   private final Object writeLock = new Object();
+
+  /**
+   * Serialises commits. A commit (an fsync of the index, tens to hundreds of milliseconds) runs
+   * outside writeLock, so a write's read-your-writes catch-up never waits behind one.
+   */
+  private final Object commitLock = new Object();
+
+  /** Changes applied so far; a commit clears dirty only if none was applied while it ran. */
+  private long appliedChanges;
+
   private Directory directory;
   private IndexWriter writer;
   private SearcherManager searchers;
@@ -81,32 +91,39 @@ final class IndexStore implements AutoCloseable {
    * Opens the index on disk if it is usable, otherwise rebuilds it; says why through {@code why}.
    */
   void openOrRebuild(Consumer<String> why) throws IOException, SQLException {
-    synchronized (writeLock) {
-      Files.createDirectories(dir);
-      try (Connection c = dataSource.getConnection()) {
-        sourceId = IndexSourceRepository.sourceId(c);
+    // commitLock before writeLock, always (commitIfChanged's order): a rebuild commits.
+    synchronized (commitLock) {
+      synchronized (writeLock) {
+        openOrRebuildLocked(why);
       }
-      directory = FSDirectory.open(dir);
-      String reason = unusableBecause();
-      if (reason == null) {
-        try {
-          writer = new IndexWriter(directory, config(IndexWriterConfig.OpenMode.APPEND));
-          xmin = Long.parseLong(userData().get(XMIN_KEY));
-        } catch (IOException | RuntimeException e) {
-          closeQuietly();
-          directory = FSDirectory.open(dir);
-          reason = "the index could not be opened (" + e.getMessage() + ")";
-        }
-      }
-      if (reason != null) {
-        Log.infof("Rebuilding the search index in %s: %s", dir, reason);
-        why.accept(reason);
-        writer = new IndexWriter(directory, config(IndexWriterConfig.OpenMode.CREATE));
-        rebuild();
-      }
-      pendingXmin = xmin;
-      searchers = new SearcherManager(writer, null);
     }
+  }
+
+  private void openOrRebuildLocked(Consumer<String> why) throws IOException, SQLException {
+    Files.createDirectories(dir);
+    try (Connection c = dataSource.getConnection()) {
+      sourceId = IndexSourceRepository.sourceId(c);
+    }
+    directory = FSDirectory.open(dir);
+    String reason = unusableBecause();
+    if (reason == null) {
+      try {
+        writer = new IndexWriter(directory, config(IndexWriterConfig.OpenMode.APPEND));
+        xmin = Long.parseLong(userData().get(XMIN_KEY));
+      } catch (IOException | RuntimeException e) {
+        closeQuietly();
+        directory = FSDirectory.open(dir);
+        reason = "the index could not be opened (" + e.getMessage() + ")";
+      }
+    }
+    if (reason != null) {
+      Log.infof("Rebuilding the search index in %s: %s", dir, reason);
+      why.accept(reason);
+      writer = new IndexWriter(directory, config(IndexWriterConfig.OpenMode.CREATE));
+      rebuild();
+    }
+    pendingXmin = xmin;
+    searchers = new SearcherManager(writer, null);
   }
 
   private Map<String, String> userData() throws IOException {
@@ -209,6 +226,7 @@ final class IndexStore implements AutoCloseable {
     }
     pendingXmin = xmin;
     dirty = true;
+    appliedChanges++;
     commitIfChanged();
     Log.infof(
         "Search index rebuilt: %d papers in %d ms",
@@ -239,6 +257,7 @@ final class IndexStore implements AutoCloseable {
           if (!todo.isEmpty()) {
             apply(c, todo);
             dirty = true;
+            appliedChanges++;
           }
         }
         if (nextXmin == null) {
@@ -329,28 +348,43 @@ final class IndexStore implements AutoCloseable {
     gone.remove(key);
   }
 
-  /** Makes applied changes durable, with the watermark they reach. */
+  /**
+   * Makes applied changes durable, with the watermark they reach. The watermark and commit data are
+   * taken under writeLock, the commit itself runs outside it: changes applied meanwhile may be
+   * included in the commit while its data names the older watermark, so a restart applies them
+   * again, which is harmless (each change replaces its document from PostgreSQL's current state).
+   */
   void commitIfChanged() throws IOException {
-    synchronized (writeLock) {
-      if (!dirty && pendingXmin == xmin) {
-        return;
+    synchronized (commitLock) {
+      long watermark;
+      long applied;
+      synchronized (writeLock) {
+        if (!dirty && pendingXmin == xmin) {
+          return;
+        }
+        watermark = pendingXmin;
+        applied = appliedChanges;
+        writer.setLiveCommitData(
+            Map.of(
+                    IndexStore.FORMAT_KEY,
+                    FORMAT,
+                    SOURCE_KEY,
+                    sourceId,
+                    XMIN_KEY,
+                    Long.toString(watermark),
+                    COMMITTED_AT_KEY,
+                    Long.toString(System.currentTimeMillis()),
+                    VECTOR_MODEL_KEY,
+                    vectors.model() == null ? "" : vectors.model())
+                .entrySet());
       }
-      writer.setLiveCommitData(
-          Map.of(
-                  IndexStore.FORMAT_KEY,
-                  FORMAT,
-                  SOURCE_KEY,
-                  sourceId,
-                  XMIN_KEY,
-                  Long.toString(pendingXmin),
-                  COMMITTED_AT_KEY,
-                  Long.toString(System.currentTimeMillis()),
-                  VECTOR_MODEL_KEY,
-                  vectors.model() == null ? "" : vectors.model())
-              .entrySet());
       writer.commit();
-      xmin = pendingXmin;
-      dirty = false;
+      synchronized (writeLock) {
+        xmin = watermark;
+        if (appliedChanges == applied) {
+          dirty = false;
+        }
+      }
     }
   }
 
@@ -385,14 +419,20 @@ final class IndexStore implements AutoCloseable {
 
   @Override
   public void close() {
-    synchronized (writeLock) {
-      try {
-        commitIfChanged();
-      } catch (IOException | RuntimeException e) {
-        Log.warnf("Search index not committed at close: %s", e.getMessage());
+    synchronized (commitLock) {
+      synchronized (writeLock) {
+        closeLocked();
       }
-      closeQuietly();
     }
+  }
+
+  private void closeLocked() {
+    try {
+      commitIfChanged();
+    } catch (IOException | RuntimeException e) {
+      Log.warnf("Search index not committed at close: %s", e.getMessage());
+    }
+    closeQuietly();
   }
 
   private void closeQuietly() {
