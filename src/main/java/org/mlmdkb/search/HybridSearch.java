@@ -5,6 +5,7 @@ import static org.mlmdkb.search.IndexFields.*;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,7 +15,11 @@ import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -164,8 +169,7 @@ public class HybridSearch {
           ScoreDoc[] keywordTop =
               keyword == null
                   ? null
-                  : s.search(keyword, IndexSearch.MAX_LIST_MATCHES + 1, IndexSearch.RANKING, true)
-                      .scoreDocs;
+                  : IndexSearch.topByScore(s, keyword, IndexSearch.MAX_LIST_MATCHES + 1);
           List<Scored<Integer>> order =
               fusedOrder(s, keywordTop, sureScore(text), knn, IndexSearch.MAX_LIST_MATCHES + 1);
           if (order.size() > IndexSearch.MAX_LIST_MATCHES) {
@@ -175,9 +179,12 @@ public class HybridSearch {
                     + IndexSearch.MAX_LIST_MATCHES
                     + " papers; add words or filters");
           }
+          // Ids from doc values: a list may hold tens of thousands of papers, and reading each
+          // one's stored fields cost seconds at 100,000 papers.
+          long[] ids = paperIds(s, order.stream().map(Scored::item).toList());
           Map<Long, Float> out = new LinkedHashMap<>();
           for (int i = 0; i < order.size(); i++) {
-            out.put(paperId(s, order.get(i).item()), (float) (order.size() - i));
+            out.put(ids[i], (float) (order.size() - i));
           }
           return out;
         });
@@ -376,6 +383,32 @@ public class HybridSearch {
 
   private static IndexSearch.Hit withScore(IndexSearch.Hit h, double score) {
     return new IndexSearch.Hit(h.type(), h.id(), h.title(), score, h.snippet());
+  }
+
+  /** The paper ids of {@code docs} (paper documents), in their order, from doc values. */
+  static long[] paperIds(IndexSearcher s, List<Integer> docs) throws IOException {
+    Integer[] byDoc = new Integer[docs.size()];
+    for (int i = 0; i < byDoc.length; i++) {
+      byDoc[i] = i;
+    }
+    Arrays.sort(byDoc, Comparator.comparingInt(docs::get));
+    long[] out = new long[docs.size()];
+    List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+    int leaf = -1;
+    NumericDocValues values = null;
+    for (int i : byDoc) {
+      int doc = docs.get(i);
+      int next = ReaderUtil.subIndex(doc, leaves);
+      if (next != leaf) {
+        leaf = next;
+        values = DocValues.getNumeric(leaves.get(leaf).reader(), PAPER_ID);
+      }
+      if (!values.advanceExact(doc - leaves.get(leaf).docBase)) {
+        throw new IllegalStateException("paper document without its id");
+      }
+      out[i] = values.longValue();
+    }
+    return out;
   }
 
   private static long paperId(IndexSearcher s, int doc) throws IOException {
