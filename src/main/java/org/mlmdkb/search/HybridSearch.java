@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.index.DocValues;
@@ -147,8 +146,9 @@ public class HybridSearch {
           TopDocs top =
               s.search(nearest(vector, paperFilter(filter, Set.of()), candidates), candidates);
           IndexSearch.checkTime(s);
-          for (ScoreDoc d : top.scoreDocs) {
-            out.put(paperId(s, d.doc), (float) cosine(d.score));
+          long[] ids = paperIds(s, docs(top));
+          for (int i = 0; i < ids.length; i++) {
+            out.put(ids[i], (float) cosine(top.scoreDocs[i].score));
           }
           return out;
         });
@@ -201,8 +201,9 @@ public class HybridSearch {
           TopDocs top = s.search(nearest(vector, paperFilter(filter, exclude), k), k);
           IndexSearch.checkTime(s);
           List<NearPaper> out = new ArrayList<>();
-          for (ScoreDoc d : top.scoreDocs) {
-            out.add(new NearPaper(paperId(s, d.doc), cosine(d.score)));
+          long[] ids = paperIds(s, docs(top));
+          for (int i = 0; i < ids.length; i++) {
+            out.add(new NearPaper(ids[i], cosine(top.scoreDocs[i].score)));
           }
           return out;
         });
@@ -411,8 +412,7 @@ public class HybridSearch {
     return out;
   }
 
-  private static long paperId(IndexSearcher s, int doc) throws IOException {
-    Document d = s.storedFields().document(doc, Set.of(REF));
-    return Long.parseLong(d.get(REF));
+  private static List<Integer> docs(TopDocs top) {
+    return Arrays.stream(top.scoreDocs).map(d -> d.doc).toList();
   }
 }
