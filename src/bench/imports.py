@@ -9,7 +9,10 @@ after ./mvnw package -DskipTests:
     IMPORT_ROWS=1000,5000 BIBTEX=../shared/data/doctor-archive/babel.bib python3 src/bench/imports.py
 
 For each size it sends a CSV of rows that are new to the corpus (a split of their own, on a seeded
-method, dataset and subset), then the same file again, which must store nothing. Times are wall
+method, dataset and subset), then the same file again, which must store nothing. SHAPES says how the
+rows spread over leaderboard fingerprints: `few` puts them on 10 fingerprints (n_train 1,000 to
+1,009; a release of one benchmark looks like this), `each` gives every row a fingerprint of its own
+(n_train 1 to N; the worst case for the board counts, one count row per result). Times are wall
 clock for one request on one connection, including reading the report. The peak RSS of the
 service (VmHWM) is printed after each size when the script started it.
 """
@@ -23,6 +26,7 @@ import urllib.parse
 import uuid
 
 IMPORT_ROWS = [int(n) for n in os.environ.get("IMPORT_ROWS", "1000,10000,100000").split(",")]
+SHAPES = os.environ.get("SHAPES", "few,each").split(",")
 PORT = int(os.environ.get("APP_PORT", "18091"))
 APP_DIR = os.environ.get("APP_DIR", "target/quarkus-app")
 DATA_DIR = os.environ.get("BENCH_DATA_DIR", "/var/tmp/mlmd-kb-imports/data-bench")
@@ -82,12 +86,13 @@ COLUMNS = ["method", "dataset", "subset", "task", "target", "metric", "value", "
            "split", "n_train", "repository", "path", "location"]
 
 
-def csv_body(run, rows):
+def csv_body(run, rows, shape):
     lines = [",".join(COLUMNS)]
     for i in range(rows):
+        n_train = 1000 + i % 10 if shape == "few" else 1 + i
         lines.append(",".join([
             "painn", "3bpa", "test-600k", "energy-forces", "forces", "MAE", f"{1 + i / 1000:g}",
-            "meV/A", "per-atom", f"bench-{run}", str(1 + i), "https://example.org/bench",
+            "meV/A", "per-atom", f"bench-{run}", str(n_train), "https://example.org/bench",
             "bench.csv", f"row {i}"]))
     return ("\n".join(lines) + "\n").encode()
 
@@ -121,18 +126,19 @@ def main():
         print(f"mlmd-kb imports against {base} ({APP_DIR}, -Xmx{HEAP}); load average "
               f"{load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
         print()
-        print("| rows | body | first import | rows/s | second import | report | peak RSS | outcome (first; second) |")
-        print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
+        print("| rows | fingerprints | body | first import | rows/s | second import | report | peak RSS | outcome (first; second) |")
+        print("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
         run = uuid.uuid4().hex[:8]
-        for rows in IMPORT_ROWS:
-            body = csv_body(f"{run}-{rows}", rows)
-            s1, d1, t1 = call(base, "/api/v1/imports", body, "text/csv")
-            s2, d2, t2 = call(base, "/api/v1/imports", body, "text/csv")
-            rss = peak_rss_mib(proc)
-            print(f"| {rows:,} | {len(body) / 1e6:.1f} MB | {t1:.2f} s | "
-                  f"{rows / t1 if s1 == 200 else 0:,.0f} | {t2:.2f} s | {len(d1) / 1e6:.1f} MB | "
-                  f"{'' if rss is None else f'{rss:.0f} MiB'} | "
-                  f"{summary_of(s1, d1)}; {summary_of(s2, d2)} |", flush=True)
+        for shape in SHAPES:
+            for rows in IMPORT_ROWS:
+                body = csv_body(f"{run}-{shape}-{rows}", rows, shape)
+                s1, d1, t1 = call(base, "/api/v1/imports", body, "text/csv")
+                s2, d2, t2 = call(base, "/api/v1/imports", body, "text/csv")
+                rss = peak_rss_mib(proc)
+                print(f"| {rows:,} | {shape} | {len(body) / 1e6:.1f} MB | {t1:.2f} s | "
+                      f"{rows / t1 if s1 == 200 else 0:,.0f} | {t2:.2f} s | {len(d1) / 1e6:.1f} MB | "
+                      f"{'' if rss is None else f'{rss:.0f} MiB'} | "
+                      f"{summary_of(s1, d1)}; {summary_of(s2, d2)} |", flush=True)
         if os.path.exists(BIBTEX):
             with open(BIBTEX, "rb") as f:
                 bib = f.read()

@@ -15,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.mlmdkb.common.db.CsvCopy;
+import org.mlmdkb.common.db.LongStatements;
 
 /** The append-only change log shared by every curated collection. */
 @ApplicationScoped
@@ -73,12 +74,19 @@ public class HistoryRepository {
    */
   public void recordCreations(String collection, String keyName, Iterable<Creation> creations)
       throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        CsvCopy copy =
-            CsvCopy.start(
-                c,
-                "COPY change_history (collection, item_id, action, key_name, after)"
-                    + " FROM STDIN (FORMAT csv)")) {
+    try (Connection c = dataSource.getConnection()) {
+      LongStatements.run(c, () -> copyCreations(c, collection, keyName, creations));
+    }
+  }
+
+  private Void copyCreations(
+      Connection c, String collection, String keyName, Iterable<Creation> creations)
+      throws SQLException {
+    try (CsvCopy copy =
+        CsvCopy.start(
+            c,
+            "COPY change_history (collection, item_id, action, key_name, after)"
+                + " FROM STDIN (FORMAT csv)")) {
       for (Creation created : creations) {
         copy.field(collection)
             .field(created.itemId())
@@ -88,6 +96,7 @@ public class HistoryRepository {
             .endRow();
       }
       copy.finish();
+      return null;
     } catch (JsonProcessingException e) {
       throw new SQLException("an item's state cannot be written as JSON", e);
     }

