@@ -86,7 +86,7 @@ final class IndexDocuments {
       d.add(new StringField(DIRECT_TAG, t, Field.Store.YES));
     }
     for (String a : p.authorRefs()) {
-      d.add(new StoredField(AUTHOR_REF, a));
+      d.add(new StringField(AUTHOR_REF, a, Field.Store.YES));
     }
     for (String i : p.introduces()) {
       d.add(new StringField(INTRODUCES, i, Field.Store.NO));

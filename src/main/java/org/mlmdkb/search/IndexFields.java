@@ -52,7 +52,10 @@ final class IndexFields {
   /** "method:nequip" for each method or dataset a paper introduces. */
   static final String INTRODUCES = "introduces";
 
-  /** "12\u001fJörg Behler": an author of a paper (id and name), stored for completion. */
+  /**
+   * "12\u001fJörg Behler": an author of a paper (id and name), indexed whole so completion reads
+   * each segment's authors from its terms, and stored.
+   */
   static final String AUTHOR_REF = "author_ref";
 
   /** A tag's label, stored only (a tag document has no text field). */

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,6 +25,13 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.suggest.InputIterator;
 import org.apache.lucene.search.suggest.Lookup.LookupResult;
 import org.apache.lucene.search.suggest.analyzing.AnalyzingInfixSuggester;
@@ -37,19 +43,19 @@ import org.mlmdkb.search.SearchDtos.Suggestion;
 
 /**
  * Completion of names (lucene-suggest), built from one reader of the index: method and dataset
- * names and aliases, tag labels and the authors of live papers, by the prefix of any of their words
- * (AnalyzingInfixSuggester), and method and dataset names within one typo (FuzzySuggester). Built
- * again for each new reader, so a deleted paper's authors or a deleted tag are gone as soon as the
- * index has applied the delete.
+ * names and aliases and tag labels by the prefix of any of their words (AnalyzingInfixSuggester),
+ * and method and dataset names within one typo (FuzzySuggester). Built again for each new reader,
+ * from the few hundred documents of those kinds only, so a deleted tag is gone as soon as the index
+ * has applied the delete. Authors, one per live paper's author, are kept by AuthorSuggester.
  */
 final class NameSuggester implements AutoCloseable {
 
   /** Names of methods and datasets, then tags, then authors; shorter names first within each. */
-  private static final Map<String, Long> TIER =
+  static final Map<String, Long> TIER =
       Map.of("method", 3_000_000L, "dataset", 3_000_000L, "tag", 2_000_000L, "author", 1_000_000L);
 
   /** Separates the parts of a payload; lucene-suggest reserves U+001F (LABEL_SEPARATOR). */
-  private static final char SEP = '\u0001';
+  static final char SEP = '\u0001';
 
   private static final Pattern NOT_ALNUM = Pattern.compile("[^\\p{L}\\p{N}]+");
 
@@ -62,7 +68,7 @@ final class NameSuggester implements AutoCloseable {
   private final FuzzySuggester fuzzy;
 
   /** One name to complete: what is matched, what is shown, its kind and id. */
-  private record Entry(String matched, String shown, String type, String id) {}
+  record Entry(String matched, String shown, String type, String id) {}
 
   private NameSuggester(IndexReader reader) throws IOException {
     this.directory = reader instanceof DirectoryReader d ? d.directory() : reader;
@@ -104,11 +110,11 @@ final class NameSuggester implements AutoCloseable {
     return suggestions(fuzzy.lookup(typed, false, n));
   }
 
-  private static boolean hasWord(String typed) {
+  static boolean hasWord(String typed) {
     return typed != null && !NOT_ALNUM.matcher(typed).replaceAll("").isEmpty();
   }
 
-  private static List<Suggestion> suggestions(List<LookupResult> results) {
+  static List<Suggestion> suggestions(List<LookupResult> results) {
     List<Suggestion> out = new ArrayList<>();
     for (LookupResult r : results) {
       String[] p = r.payload.utf8ToString().split(String.valueOf(SEP), -1);
@@ -117,56 +123,51 @@ final class NameSuggester implements AutoCloseable {
     return out;
   }
 
-  /** Every live entity, tag and paper author of the reader, authors once each. */
+  /** Every live method, dataset and tag of the reader, found by their type rather than a scan. */
   private static void read(IndexReader reader, List<Entry> names, List<Entry> entityNames)
       throws IOException {
-    Map<String, Entry> authors = new LinkedHashMap<>();
+    IndexSearcher searcher = new IndexSearcher(reader);
+    Query kinds =
+        new TermInSetQuery(
+            TYPE, List.of(new BytesRef("method"), new BytesRef("dataset"), new BytesRef("tag")));
     for (LeafReaderContext leaf : reader.leaves()) {
+      Weight weight =
+          searcher.createWeight(searcher.rewrite(kinds), ScoreMode.COMPLETE_NO_SCORES, 1f);
+      Scorer scorer = weight.scorer(leaf);
+      if (scorer == null) {
+        continue;
+      }
       Bits live = leaf.reader().getLiveDocs();
       StoredFields stored = leaf.reader().storedFields();
-      for (int i = 0; i < leaf.reader().maxDoc(); i++) {
+      DocIdSetIterator docs = scorer.iterator();
+      for (int i = docs.nextDoc(); i != DocIdSetIterator.NO_MORE_DOCS; i = docs.nextDoc()) {
         if (live != null && !live.get(i)) {
           continue;
         }
-        Document d = stored.document(i, Set.of(TYPE, REF, TITLE, ALIAS, AUTHOR_REF, TAG_LABEL));
+        Document d = stored.document(i, Set.of(TYPE, REF, TITLE, ALIAS, TAG_LABEL));
         String type = d.get(TYPE);
-        switch (type) {
-          case "method", "dataset" -> {
-            String name = d.get(TITLE);
-            List<String> forms = new ArrayList<>(List.of(name));
-            forms.addAll(List.of(d.getValues(ALIAS)));
-            for (String form : forms) {
-              Entry e = new Entry(form, name, type, d.get(REF));
-              names.add(e);
-              entityNames.add(e);
-            }
-          }
-          case "tag" -> {
-            String label = d.get(TAG_LABEL);
-            names.add(new Entry(label, label, "tag", d.get(REF)));
-          }
-          case "paper" -> {
-            for (String ref : d.getValues(AUTHOR_REF)) {
-              int sep = ref.indexOf(LABEL_SEPARATOR);
-              String id = ref.substring(0, sep);
-              String name = ref.substring(sep + 1);
-              authors.putIfAbsent(id, new Entry(name, name, "author", id));
-            }
-          }
-          default -> {
-            // articles are not completed
-          }
+        if (type.equals("tag")) {
+          String label = d.get(TAG_LABEL);
+          names.add(new Entry(label, label, "tag", d.get(REF)));
+          continue;
+        }
+        String name = d.get(TITLE);
+        List<String> forms = new ArrayList<>(List.of(name));
+        forms.addAll(List.of(d.getValues(ALIAS)));
+        for (String form : forms) {
+          Entry e = new Entry(form, name, type, d.get(REF));
+          names.add(e);
+          entityNames.add(e);
         }
       }
     }
-    names.addAll(authors.values());
   }
 
   /**
    * Names as indexed: lower-cased, accent-free words, each identifier also in parts and joined
    * ("MACE-MP-0" → mace, mp, 0, macemp0), so "mace mp" and "mace-mp" both complete it.
    */
-  private static Analyzer wordParts() {
+  static Analyzer wordParts() {
     return new Analyzer() {
       @Override
       protected TokenStreamComponents createComponents(String fieldName) {
@@ -185,7 +186,7 @@ final class NameSuggester implements AutoCloseable {
   }
 
   /** What is typed: each space-separated word lower-cased, accent-free, punctuation removed. */
-  private static Analyzer typedWords() {
+  static Analyzer typedWords() {
     return new Analyzer() {
       @Override
       protected TokenStreamComponents createComponents(String fieldName) {
@@ -204,7 +205,7 @@ final class NameSuggester implements AutoCloseable {
   }
 
   /** The entries as lucene-suggest reads them: the shown name, kind and id in the payload. */
-  private static final class Entries implements InputIterator {
+  static final class Entries implements InputIterator {
     private final Iterator<Entry> it;
     private Entry current;
 

@@ -51,10 +51,15 @@ public class SuggestService {
 
   private final IndexSearch index;
 
-  /** The name suggester of the newest reader seen; rebuilt when a newer reader comes. */
+  /**
+   * The name suggester of the newest reader seen, rebuilt when a newer reader comes, and the author
+   * suggester, caught up with it.
+   */
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
   private NameSuggester names;
+
+  private AuthorSuggester authors;
 
   private record Tiered(int tier, Suggestion suggestion) {}
 
@@ -110,10 +115,11 @@ public class SuggestService {
                 n -> {
                   List<Tiered> out = new ArrayList<>();
                   Map<String, Integer> taken = new HashMap<>();
-                  for (Suggestion sg : n.byPrefix(q, NAMES)) {
-                    if (sg.type().equals("author") && !withAuthors) {
-                      continue;
-                    }
+                  List<Suggestion> byPrefix = new ArrayList<>(n.byPrefix(q, NAMES));
+                  if (withAuthors) {
+                    byPrefix.addAll(authors.byPrefix(q, PER_KIND.get("author"), s));
+                  }
+                  for (Suggestion sg : byPrefix) {
                     if (taken.merge(sg.type(), 1, Integer::sum) <= PER_KIND.get(sg.type())) {
                       out.add(new Tiered(tier(sg.type()), sg));
                     }
@@ -139,7 +145,8 @@ public class SuggestService {
 
   /**
    * Runs {@code work} on a name suggester at least as new as {@code reader}: built for it when it
-   * is newer than the last one, so a write is completed (or no longer) by the next request.
+   * is newer than the last one, so a write is completed (or no longer) by the next request. The
+   * author suggester catches up with the same reader.
    */
   private <T> T withNames(IndexReader reader, NameWork<T> work) throws IOException {
     lock.readLock().lock();
@@ -158,6 +165,12 @@ public class SuggestService {
         if (old != null) {
           old.close();
         }
+      }
+      if (authors == null) {
+        authors = new AuthorSuggester();
+      }
+      if (authors.olderThan(reader)) {
+        authors.catchUp(reader);
       }
       lock.readLock().lock(); // downgrade: nobody replaces it while work runs
     } finally {
