@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -174,7 +175,9 @@ final class IndexStore implements AutoCloseable {
     long started = System.nanoTime();
     writer.deleteAll();
     int papers = 0;
-    try (Connection c = dataSource.getConnection()) {
+    try (Connection c = dataSource.getConnection();
+        ParallelAdder adder =
+            new ParallelAdder(writer, Runtime.getRuntime().availableProcessors())) {
       boolean auto = c.getAutoCommit();
       c.setAutoCommit(false);
       c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
@@ -188,9 +191,11 @@ final class IndexStore implements AutoCloseable {
             break;
           }
           Map<Long, float[]> vs = vectors.vectors(c, "paper", ids);
+          List<Document> docs = new ArrayList<>(ids.size());
           for (var p : IndexSourceRepository.papers(c, ids)) {
-            writer.addDocument(IndexDocuments.withVector(IndexDocuments.paper(p), vs.get(p.id())));
+            docs.add(IndexDocuments.withVector(IndexDocuments.paper(p), vs.get(p.id())));
           }
+          adder.add(docs);
           papers += ids.size();
           after = ids.get(ids.size() - 1);
         }
@@ -217,6 +222,7 @@ final class IndexStore implements AutoCloseable {
         for (var t : IndexSourceRepository.tags(c, null)) {
           writer.addDocument(IndexDocuments.tag(t));
         }
+        adder.finish();
         c.commit();
       } finally {
         c.setReadOnly(false);
