@@ -77,14 +77,6 @@ public class ApiException extends RuntimeException {
     return type;
   }
 
-  public String typeSlug() {
-    return type.slug();
-  }
-
-  public String title() {
-    return type.title();
-  }
-
   public List<Problem.FieldError> errors() {
     return errors;
   }
