@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import java.sql.SQLException;
 import org.mlmdkb.common.db.RetriesTransientFailures;
 import org.mlmdkb.common.error.ApiException;
+import org.mlmdkb.common.error.ProblemType;
 import org.mlmdkb.common.web.EntityTags;
 
 /**
@@ -78,9 +79,7 @@ public class CurationWorkflow {
             .orElseThrow(() -> ApiException.notFound(collection.noun() + " " + ref));
     if (!collection.restore(id)) {
       throw new ApiException(
-          409,
-          "not-deleted",
-          "Not deleted",
+          ProblemType.NOT_DELETED,
           collection.noun() + " " + ref + " is not deleted; only a deleted item can be restored",
           java.util.List.of());
     }

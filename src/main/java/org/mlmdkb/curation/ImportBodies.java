@@ -3,6 +3,7 @@ package org.mlmdkb.curation;
 import java.util.List;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.Problem;
+import org.mlmdkb.common.error.ProblemType;
 
 /** The 400 for an import body that cannot be read as a whole. */
 public final class ImportBodies {
@@ -15,15 +16,13 @@ public final class ImportBodies {
   }
 
   public static ApiException malformed(String detail, List<Problem.FieldError> errors) {
-    return new ApiException(400, "malformed-body", "Malformed request body", detail, errors);
+    return new ApiException(ProblemType.MALFORMED_BODY, detail, errors);
   }
 
   /** 413: the body is larger than kb.import.max-bytes. */
   public static ApiException tooLarge(long maxBytes) {
     return new ApiException(
-        413,
-        "content-too-large",
-        "Content Too Large",
+        ProblemType.CONTENT_TOO_LARGE,
         "An import body may hold at most " + maxBytes + " bytes; split it into several imports",
         List.of(new Problem.FieldError("body", "body", "is larger than " + maxBytes + " bytes")));
   }

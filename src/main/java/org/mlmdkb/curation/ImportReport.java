@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.Problem;
+import org.mlmdkb.common.error.ProblemType;
 
 /**
  * The answer to an import of either kind: what happened to each entry (papers) or row (results).
@@ -106,9 +107,7 @@ public record ImportReport(
                         String.join("; ", i.reasons())))
             .toList();
     return new ApiException(
-        422,
-        "import-rejected",
-        "Import rejected",
+        ProblemType.IMPORT_REJECTED,
         summary.rejected()
             + " of "
             + items.size()

@@ -2,6 +2,7 @@ package org.mlmdkb.curation;
 
 import java.util.List;
 import org.mlmdkb.common.error.ApiException;
+import org.mlmdkb.common.error.ProblemType;
 
 /** 503: every import slot is taken; the answer says when to try again. */
 public class ImportsBusyException extends ApiException {
@@ -10,9 +11,7 @@ public class ImportsBusyException extends ApiException {
 
   ImportsBusyException(int retryAfterSeconds) {
     super(
-        503,
-        "imports-busy",
-        "Too many imports",
+        ProblemType.IMPORTS_BUSY,
         "Every import slot of this instance is taken (kb.import.max-concurrent); retry in "
             + retryAfterSeconds
             + " s",

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.List;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.Problem;
+import org.mlmdkb.common.error.ProblemType;
 
 /** Checks shared by every write endpoint's request body. */
 public final class RequestBodies {
@@ -35,9 +36,7 @@ public final class RequestBodies {
   /** The 400 for an absent or non-object body. */
   public static ApiException notAnObject() {
     return new ApiException(
-        400,
-        "malformed-body",
-        "Malformed request body",
+        ProblemType.MALFORMED_BODY,
         "The request body must be a JSON object",
         List.of(new Problem.FieldError("body", "body", "must be a JSON object")));
   }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.Problem;
+import org.mlmdkb.common.error.ProblemType;
 import org.mlmdkb.common.query.Slugs;
 import org.mlmdkb.curation.CuratedCollection;
 
@@ -169,9 +170,7 @@ public class DatasetCollection implements CuratedCollection<DatasetInput> {
     DatasetWriteRepository.Dependents dependents = writes.dependents(id);
     if (dependents.any()) {
       throw new ApiException(
-          409,
-          "dataset-in-use",
-          "Dataset in use",
+          ProblemType.DATASET_IN_USE,
           "Dataset '"
               + writes.slugOf(id).orElseThrow()
               + "' is used by "

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.Problem;
+import org.mlmdkb.common.error.ProblemType;
 import org.mlmdkb.common.query.Slugs;
 import org.mlmdkb.curation.CuratedCollection;
 
@@ -173,9 +174,7 @@ public class MethodCollection implements CuratedCollection<MethodInput> {
                 + ")");
       }
       throw new ApiException(
-          409,
-          "method-in-use",
-          "Method in use",
+          ProblemType.METHOD_IN_USE,
           "Method '"
               + slug(id)
               + "' is referenced by "
@@ -192,9 +191,7 @@ public class MethodCollection implements CuratedCollection<MethodInput> {
     List<String> deletedParents = writes.deletedParents(id);
     if (!deletedParents.isEmpty() && writes.findById(id).map(r -> r.deleted()).orElse(false)) {
       throw new ApiException(
-          409,
-          "parent-deleted",
-          "Parent deleted",
+          ProblemType.PARENT_DELETED,
           "Method '"
               + slug(id)
               + "' derives from deleted method(s) "

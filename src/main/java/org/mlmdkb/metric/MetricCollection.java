@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.Problem;
+import org.mlmdkb.common.error.ProblemType;
 import org.mlmdkb.curation.CuratedCollection;
 
 /**
@@ -77,9 +78,7 @@ public class MetricCollection implements CuratedCollection<MetricInput> {
     Optional<MetricWriteRepository.Holder> holder = writes.holderOfName(metric.name(), id);
     if (holder.isPresent()) {
       throw new ApiException(
-          409,
-          "conflict",
-          "Conflict",
+          ProblemType.CONFLICT,
           "Another metric has the name '" + metric.name() + "'",
           List.of(
               new Problem.FieldError(
@@ -115,9 +114,7 @@ public class MetricCollection implements CuratedCollection<MetricInput> {
                 ? "dimension"
                 : !Objects.equals(before.min(), after.min()) ? "min" : "max";
         throw new ApiException(
-            409,
-            "results-outside-rules",
-            "Results outside the new rules",
+            ProblemType.RESULTS_OUTSIDE_RULES,
             outside
                 + " live result(s) of metric '"
                 + before.name()
@@ -172,9 +169,7 @@ public class MetricCollection implements CuratedCollection<MetricInput> {
   private static ApiException inUse(String name, long results, String consequence) {
     String counts = "used by " + results + " live result(s)";
     return new ApiException(
-        409,
-        "metric-in-use",
-        "Metric in use",
+        ProblemType.METRIC_IN_USE,
         "Metric '" + name + "' is " + counts + " and cannot be " + consequence,
         List.of(new Problem.FieldError("name", "path", counts)));
   }

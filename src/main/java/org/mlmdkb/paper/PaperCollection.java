@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.Problem;
+import org.mlmdkb.common.error.ProblemType;
 import org.mlmdkb.curation.CuratedCollection;
 
 /** Papers as a curated collection: addressed by numeric id, unique by DOI and by arXiv id. */
@@ -77,7 +78,7 @@ public class PaperCollection implements CuratedCollection<PaperInput> {
     }
     if (!conflicts.isEmpty()) {
       throw new ApiException(
-          409, "conflict", "Conflict", "Another paper has the same identifier", conflicts);
+          ProblemType.CONFLICT, "Another paper has the same identifier", conflicts);
     }
     return paper;
   }
@@ -101,9 +102,7 @@ public class PaperCollection implements CuratedCollection<PaperInput> {
     PaperWriteRepository.Citations cited = writes.liveCitations(id);
     if (cited.any()) {
       throw new ApiException(
-          409,
-          "paper-in-use",
-          "Paper in use",
+          ProblemType.PAPER_IN_USE,
           "Paper "
               + id
               + " is cited by "

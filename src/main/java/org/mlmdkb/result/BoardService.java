@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.Problem;
+import org.mlmdkb.common.error.ProblemType;
 import org.mlmdkb.metric.IncompatibleUnitsException;
 import org.mlmdkb.metric.Metric;
 import org.mlmdkb.metric.MetricRegistry;
@@ -281,9 +282,7 @@ public class BoardService {
         }
       }
       throw new ApiException(
-          400,
-          "invalid-parameter",
-          "Invalid parameter",
+          ProblemType.INVALID_PARAMETER,
           "Unknown training dataset(s) " + unknown + "; GET /api/v1/datasets lists the datasets",
           errors);
     }
@@ -308,18 +307,14 @@ public class BoardService {
 
   static ApiException notFound(String parameter, String what, String message) {
     return new ApiException(
-        404,
-        "not-found",
-        "Not Found",
+        ProblemType.NOT_FOUND,
         what + " does not exist",
         List.of(new Problem.FieldError(parameter, "query", message)));
   }
 
   private static ApiException noResults(BoardFilter f) {
     return new ApiException(
-        404,
-        "no-results",
-        "No results",
+        ProblemType.NO_RESULTS,
         "No results of dataset '"
             + f.dataset()
             + "' match these parameters"

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.function.Function;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.Problem;
+import org.mlmdkb.common.error.ProblemType;
 import org.mlmdkb.metric.Metric;
 import org.mlmdkb.metric.Unit;
 import org.mlmdkb.result.BoardDtos.AppliedFilters;
@@ -190,7 +191,7 @@ public class ParetoService {
     try {
       board = boards.leaderboard(filter.forMetric(spec.target(), spec.metric()), null);
     } catch (ApiException e) {
-      if (!"no-results".equals(e.typeSlug())) {
+      if (e.type() != ProblemType.NO_RESULTS) {
         throw e;
       }
       throw ApiException.badParameter(
@@ -221,9 +222,7 @@ public class ParetoService {
         Object b = rule.part.apply(next);
         if (!Objects.equals(a, b)) {
           throw new ApiException(
-              400,
-              "incompatible-fingerprints",
-              "Incompatible fingerprints",
+              ProblemType.INCOMPATIBLE_FINGERPRINTS,
               "The boards of '"
                   + axis.target()
                   + ":"

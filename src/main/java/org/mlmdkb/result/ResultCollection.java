@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.util.Optional;
 import org.mlmdkb.common.error.ApiException;
+import org.mlmdkb.common.error.ProblemType;
 import org.mlmdkb.curation.CuratedCollection;
 import org.mlmdkb.metric.Unit;
 
@@ -95,9 +96,7 @@ public class ResultCollection implements CuratedCollection<ResultInput> {
     ResultRules.Checked checked = rules.check(writes.editableState(id).orElseThrow());
     if (!checked.errors().isEmpty()) {
       throw new ApiException(
-          409,
-          "restore-conflict",
-          "Cannot restore",
+          ProblemType.RESTORE_CONFLICT,
           "Result " + id + " refers to items that are gone; restore or fix those first",
           checked.errors());
     }

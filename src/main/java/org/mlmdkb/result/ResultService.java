@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.Problem;
+import org.mlmdkb.common.error.ProblemType;
 import org.mlmdkb.common.paging.Cursor;
 import org.mlmdkb.common.paging.Page;
 import org.mlmdkb.metric.IncompatibleUnitsException;
@@ -25,9 +26,7 @@ public class ResultService {
   public Page<ResultItem> list(ResultFilter filter, Unit unit) throws SQLException {
     if (filter.dataset() != null && !results.datasetExists(filter.dataset())) {
       throw new ApiException(
-          404,
-          "not-found",
-          "Not Found",
+          ProblemType.NOT_FOUND,
           "Dataset '" + filter.dataset() + "' does not exist",
           List.of(new Problem.FieldError("dataset", "query", "names no known dataset")));
     }

@@ -13,9 +13,8 @@ public class SearchProblemMapper {
     Response problem =
         Problems.response(
             Problems.problem(
+                e.type(),
                 e.status(),
-                e.typeSlug(),
-                e.title(),
                 e.getMessage(),
                 uri == null ? null : uri.getRequestUri().getRawPath(),
                 e.errors()));

@@ -2,6 +2,7 @@ package org.mlmdkb.search;
 
 import java.util.List;
 import org.mlmdkb.common.error.ApiException;
+import org.mlmdkb.common.error.ProblemType;
 
 /** A 503: the index is rebuilding, or a search ran past its time budget. */
 public class SearchUnavailableException extends ApiException {
@@ -9,7 +10,7 @@ public class SearchUnavailableException extends ApiException {
   private final int retryAfterSeconds;
 
   public SearchUnavailableException(String detail, int retryAfterSeconds) {
-    super(503, "search-unavailable", "Search unavailable", detail, List.of());
+    super(ProblemType.SEARCH_UNAVAILABLE, detail, List.of());
     this.retryAfterSeconds = retryAfterSeconds;
   }
 

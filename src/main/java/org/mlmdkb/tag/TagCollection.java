@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.Problem;
+import org.mlmdkb.common.error.ProblemType;
 import org.mlmdkb.common.query.Slugs;
 import org.mlmdkb.curation.CuratedCollection;
 
@@ -105,9 +106,7 @@ public class TagCollection implements CuratedCollection<TagInput> {
               + usage.children()
               + " child tag(s)";
       throw new ApiException(
-          409,
-          "tag-in-use",
-          "Tag in use",
+          ProblemType.TAG_IN_USE,
           "Tag '" + writes.slugOf(id) + "' is " + counts + "; untag or move them first",
           List.of(new Problem.FieldError("slug", "path", counts)));
     }
@@ -119,9 +118,7 @@ public class TagCollection implements CuratedCollection<TagInput> {
     Optional<String> parent = writes.parentOf(id);
     if (parent.isPresent() && parent.get() != null && !writes.isLive(parent.get())) {
       throw new ApiException(
-          409,
-          "parent-deleted",
-          "Parent deleted",
+          ProblemType.PARENT_DELETED,
           "Tag '"
               + writes.slugOf(id)
               + "' sits under the deleted tag '"

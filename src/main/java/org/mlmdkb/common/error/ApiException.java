@@ -5,34 +5,37 @@ import java.util.List;
 /** A failure the client can act on; mapped to problem+json by {@link ProblemMapper}. */
 public class ApiException extends RuntimeException {
 
+  private final ProblemType type;
   private final int status;
-  private final String typeSlug;
-  private final String title;
   private final List<Problem.FieldError> errors;
 
+  /** A problem of {@code type} with its usual status. */
+  public ApiException(ProblemType type, String detail, List<Problem.FieldError> errors) {
+    this(type, type.status(), detail, errors);
+  }
+
+  /** A problem of {@code type} with another of its statuses. */
   public ApiException(
-      int status, String typeSlug, String title, String detail, List<Problem.FieldError> errors) {
+      ProblemType type, int status, String detail, List<Problem.FieldError> errors) {
     super(detail);
+    if (!type.statuses().contains(status)) {
+      throw new IllegalArgumentException(type + " never comes with status " + status);
+    }
+    this.type = type;
     this.status = status;
-    this.typeSlug = typeSlug;
-    this.title = title;
     this.errors = List.copyOf(errors);
   }
 
   public static ApiException badParameter(String name, String message) {
     return new ApiException(
-        400,
-        "invalid-parameter",
-        "Invalid parameter",
+        ProblemType.INVALID_PARAMETER,
         "Query parameter '" + name + "' " + message,
         List.of(new Problem.FieldError(name, "query", message)));
   }
 
   public static ApiException badPathParameter(String name, String message) {
     return new ApiException(
-        400,
-        "invalid-parameter",
-        "Invalid parameter",
+        ProblemType.INVALID_PARAMETER,
         "Path parameter '" + name + "' " + message,
         List.of(new Problem.FieldError(name, "path", message)));
   }
@@ -41,11 +44,7 @@ public class ApiException extends RuntimeException {
   public static void unlessValid(List<Problem.FieldError> errors) {
     if (!errors.isEmpty()) {
       throw new ApiException(
-          422,
-          "validation-failed",
-          "Validation failed",
-          errors.size() + " field(s) are invalid",
-          errors);
+          ProblemType.VALIDATION_FAILED, errors.size() + " field(s) are invalid", errors);
     }
   }
 
@@ -55,9 +54,7 @@ public class ApiException extends RuntimeException {
    */
   public static ApiException slugTaken(String noun, String slug, String holder, boolean deleted) {
     return new ApiException(
-        409,
-        "conflict",
-        "Conflict",
+        ProblemType.CONFLICT,
         "Another " + noun + " has the slug '" + slug + "'",
         List.of(
             new Problem.FieldError(
@@ -69,19 +66,15 @@ public class ApiException extends RuntimeException {
   }
 
   public static ApiException notFound(String what) {
-    return new ApiException(404, "not-found", "Not Found", what + " does not exist", List.of());
+    return new ApiException(ProblemType.NOT_FOUND, what + " does not exist", List.of());
   }
 
   public int status() {
     return status;
   }
 
-  public String typeSlug() {
-    return typeSlug;
-  }
-
-  public String title() {
-    return title;
+  public ProblemType type() {
+    return type;
   }
 
   public List<Problem.FieldError> errors() {

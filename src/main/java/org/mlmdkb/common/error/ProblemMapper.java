@@ -31,8 +31,7 @@ public class ProblemMapper {
   @ServerExceptionMapper
   public Response api(ApiException e, UriInfo uri) {
     return Problems.response(
-        Problems.problem(
-            e.status(), e.typeSlug(), e.title(), e.getMessage(), path(uri), e.errors()));
+        Problems.problem(e.type(), e.status(), e.getMessage(), path(uri), e.errors()));
   }
 
   @ServerExceptionMapper
@@ -47,9 +46,7 @@ public class ProblemMapper {
   public Response incompatibleUnits(org.mlmdkb.metric.IncompatibleUnitsException e, UriInfo uri) {
     return Problems.response(
         Problems.problem(
-            400,
-            "incompatible-units",
-            "Incompatible units",
+            ProblemType.INCOMPATIBLE_UNITS,
             e.getMessage(),
             path(uri),
             List.of(new Problem.FieldError("unit", "query", e.getMessage()))));
@@ -101,7 +98,7 @@ public class ProblemMapper {
     String detail =
         errors.stream().map(f -> f.name() + ": " + f.message()).collect(Collectors.joining("; "));
     return Problems.response(
-        Problems.problem(400, "validation-failed", "Validation failed", detail, path(uri), errors));
+        Problems.problem(ProblemType.VALIDATION_FAILED, 400, detail, path(uri), errors));
   }
 
   /**
@@ -127,9 +124,7 @@ public class ProblemMapper {
     String name = field.isEmpty() ? "body" : field;
     return Problems.response(
         Problems.problem(
-            400,
-            "malformed-body",
-            "Malformed request body",
+            ProblemType.MALFORMED_BODY,
             "The request body " + (field.isEmpty() ? message : "field '" + field + "' " + message),
             path(uri),
             List.of(new Problem.FieldError(name, "body", message))));
@@ -158,9 +153,7 @@ public class ProblemMapper {
     OUTAGES.record(kind);
     Problem problem =
         Problems.problem(
-            503,
-            "database-unavailable",
-            "Database unavailable",
+            ProblemType.DATABASE_UNAVAILABLE,
             "The database cannot be reached at the moment; retry in "
                 + DatabaseUnavailable.RETRY_AFTER_SECONDS
                 + " seconds",

@@ -7,33 +7,31 @@ import java.util.List;
 public final class Problems {
 
   public static final String MEDIA_TYPE = "application/problem+json";
-  // A URN: stable and unique without pretending to be a page someone can open.
-  private static final String TYPE_BASE = "urn:mlmd-kb:problem:";
 
   private Problems() {}
 
+  /** A problem of {@code type} with its usual status. */
   public static Problem problem(
+      ProblemType type, String detail, String instance, List<Problem.FieldError> errors) {
+    return problem(type, type.status(), detail, instance, errors);
+  }
+
+  /** A problem of {@code type} with one of the statuses it may come with. */
+  public static Problem problem(
+      ProblemType type,
       int status,
-      String typeSlug,
-      String title,
       String detail,
       String instance,
       List<Problem.FieldError> errors) {
-    return new Problem(TYPE_BASE + typeSlug, title, status, detail, instance, List.copyOf(errors));
+    return new Problem(type.uri(), type.title(), status, detail, instance, List.copyOf(errors));
   }
 
   public static Response response(Problem problem) {
     return Response.status(problem.status()).type(MEDIA_TYPE).entity(problem).build();
   }
 
-  /** A problem for a bare HTTP status, titled by its reason phrase. */
+  /** A problem for a bare HTTP status, typed and titled by its catalogue entry. */
   public static Problem forStatus(int status, String detail, String instance) {
-    Response.Status known = Response.Status.fromStatusCode(status);
-    String title = known != null ? known.getReasonPhrase() : "HTTP " + status;
-    return problem(status, slugOf(title), title, detail, instance, List.of());
-  }
-
-  private static String slugOf(String title) {
-    return title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+    return problem(ProblemType.forStatus(status), status, detail, instance, List.of());
   }
 }

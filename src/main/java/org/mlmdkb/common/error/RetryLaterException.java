@@ -10,9 +10,8 @@ public class RetryLaterException extends ApiException {
 
   private final long retryAfterSeconds;
 
-  public RetryLaterException(
-      int status, String typeSlug, String title, String detail, long retryAfterSeconds) {
-    super(status, typeSlug, title, detail, List.of());
+  public RetryLaterException(ProblemType type, String detail, long retryAfterSeconds) {
+    super(type, detail, List.of());
     this.retryAfterSeconds = retryAfterSeconds;
   }
 

@@ -33,15 +33,10 @@ public final class RoutingProblems {
     }
   }
 
-  /** A problem for a bare status with one offending input named. */
+  /** A problem of {@code type} about this exchange, offending inputs named. */
   public static Problem problem(
-      int status,
-      String typeSlug,
-      String title,
-      String detail,
-      RoutingContext ctx,
-      List<Problem.FieldError> errors) {
-    return Problems.problem(status, typeSlug, title, detail, instance(ctx), errors);
+      ProblemType type, String detail, RoutingContext ctx, List<Problem.FieldError> errors) {
+    return Problems.problem(type, detail, instance(ctx), errors);
   }
 
   /** The raw path, cut short: an over-long path must not be echoed back whole. */

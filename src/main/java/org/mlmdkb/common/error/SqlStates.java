@@ -35,9 +35,7 @@ public final class SqlStates {
         .map(
             s ->
                 new ApiException(
-                    409,
-                    "conflict",
-                    "Conflict",
+                    ProblemType.CONFLICT,
                     "A concurrent request stored an item with the same unique key (slug, DOI,"
                         + " arXiv id or name) first; read it, then retry if still needed",
                     List.of()));
@@ -46,9 +44,7 @@ public final class SqlStates {
   /** The 503 problem after the retries of a transient failure ran out. */
   public static RetryLaterException busy() {
     return new RetryLaterException(
-        503,
-        "concurrent-writes",
-        "Too many concurrent writes",
+        ProblemType.CONCURRENT_WRITES,
         "The write kept colliding with concurrent writes (deadlock or serialization failure) and"
             + " was rolled back; nothing was stored. Retry after "
             + RETRY_AFTER_SECONDS

@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.Problem;
+import org.mlmdkb.common.error.ProblemType;
 
 /**
  * Parses query parameters by hand: JAX-RS would answer a malformed number with a 404, and a
@@ -34,9 +35,7 @@ public final class QueryParams {
                           name, "query", "is not a parameter of this endpoint; known: " + allowed))
               .toList();
       throw new ApiException(
-          400,
-          "unknown-parameter",
-          "Unknown parameter",
+          ProblemType.UNKNOWN_PARAMETER,
           "Unknown query parameter(s) "
               + unknown
               + "; this endpoint accepts "

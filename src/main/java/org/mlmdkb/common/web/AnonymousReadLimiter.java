@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
 import org.mlmdkb.common.config.KbConfig;
+import org.mlmdkb.common.error.ProblemType;
 import org.mlmdkb.common.error.RoutingProblems;
 
 /**
@@ -55,9 +56,7 @@ public class AnonymousReadLimiter {
     RoutingProblems.send(
         ctx,
         RoutingProblems.problem(
-            429,
-            "too-many-requests",
-            "Too Many Requests",
+            ProblemType.TOO_MANY_REQUESTS,
             "At most "
                 + perMinute
                 + " anonymous reads a minute per client address; retry after "

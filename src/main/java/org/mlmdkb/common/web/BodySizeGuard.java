@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mlmdkb.common.error.Problem;
+import org.mlmdkb.common.error.ProblemType;
 import org.mlmdkb.common.error.RoutingProblems;
 
 /**
@@ -49,9 +50,7 @@ public class BodySizeGuard {
 
   static Problem tooLarge(RoutingContext ctx, long limit) {
     return RoutingProblems.problem(
-        413,
-        "body-too-large",
-        "Content Too Large",
+        ProblemType.BODY_TOO_LARGE,
         "A request body may hold at most " + limit + " bytes",
         ctx,
         List.of(new Problem.FieldError("body", "body", "is larger than " + limit + " bytes")));

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import org.mlmdkb.common.error.ApiException;
+import org.mlmdkb.common.error.ProblemType;
 
 /**
  * Strong entity tags derived from the JSON representation itself, so anything that changes what a
@@ -76,9 +77,7 @@ public class EntityTags {
   public static void require(String ifMatch, String currentTag) {
     if (ifMatch == null || ifMatch.isBlank()) {
       throw new ApiException(
-          428,
-          "precondition-required",
-          "Precondition Required",
+          ProblemType.PRECONDITION_REQUIRED,
           "This write needs an If-Match header with the item's current ETag (from a GET)",
           List.of(
               new org.mlmdkb.common.error.Problem.FieldError("If-Match", "header", "is required")));
@@ -90,9 +89,7 @@ public class EntityTags {
             .anyMatch(t -> t.equals("*") || t.equals(quoted));
     if (!matches) {
       throw new ApiException(
-          412,
-          "precondition-failed",
-          "Precondition Failed",
+          ProblemType.PRECONDITION_FAILED,
           "The item changed since the ETag in If-Match was issued; GET it again and retry",
           List.of(
               new org.mlmdkb.common.error.Problem.FieldError(

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.mlmdkb.common.error.Problem;
+import org.mlmdkb.common.error.ProblemType;
 import org.mlmdkb.common.error.RoutingProblems;
 import org.mlmdkb.common.query.QueryParams;
 
@@ -45,9 +46,7 @@ public class RequestLineGuard {
       RoutingProblems.send(
           ctx,
           RoutingProblems.problem(
-              414,
-              "uri-too-long",
-              "URI Too Long",
+              ProblemType.URI_TOO_LONG,
               "The path has "
                   + path.length()
                   + " characters; at most "
@@ -87,9 +86,7 @@ public class RequestLineGuard {
       // The check Quarkus makes itself (switched off in KbMain, since it answers with no body).
       return Optional.of(
           RoutingProblems.problem(
-              400,
-              "malformed-uri",
-              "Malformed request target",
+              ProblemType.MALFORMED_URI,
               "The request target is not a valid URI: " + QueryParams.shorten(e.getReason()),
               ctx,
               List.of(new Problem.FieldError("uri", "path", "is not a valid URI"))));
@@ -99,9 +96,7 @@ public class RequestLineGuard {
 
   private static Problem escapeProblem(RoutingContext ctx, Problem.FieldError error) {
     return RoutingProblems.problem(
-        400,
-        "malformed-escape",
-        "Malformed percent-escape",
+        ProblemType.MALFORMED_ESCAPE,
         "A '%' must be followed by two hexadecimal digits ("
             + error.in()
             + " "

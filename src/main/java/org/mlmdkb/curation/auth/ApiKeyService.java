@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.mlmdkb.common.config.KbConfig;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.Problem;
+import org.mlmdkb.common.error.ProblemType;
 
 /** Issues, checks and revokes API keys; installs the configured bootstrap admin key on start. */
 @ApplicationScoped
@@ -82,13 +83,11 @@ public class ApiKeyService {
     }
     if (!errors.isEmpty()) {
       throw new ApiException(
-          422, "validation-failed", "Validation failed", "The API key request is invalid", errors);
+          ProblemType.VALIDATION_FAILED, "The API key request is invalid", errors);
     }
     if (keys.findByName(name).isPresent()) {
       throw new ApiException(
-          409,
-          "conflict",
-          "Conflict",
+          ProblemType.CONFLICT,
           "An API key named '" + name + "' exists (names of revoked keys stay taken)",
           List.of(new Problem.FieldError("name", "body", "is already taken")));
     }

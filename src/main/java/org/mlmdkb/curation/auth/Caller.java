@@ -1,6 +1,8 @@
 package org.mlmdkb.curation.auth;
 
 import jakarta.enterprise.context.RequestScoped;
+import org.mlmdkb.common.error.ApiException;
+import org.mlmdkb.common.error.ProblemType;
 
 /** The API key behind the current write request, set by {@link ApiKeyFilter}. */
 @RequestScoped
@@ -18,10 +20,8 @@ public class Caller {
   public String keyName() {
     if (keyName == null) {
       // Only reachable if a write endpoint escaped ApiKeyFilter: refuse rather than write.
-      throw new org.mlmdkb.common.error.ApiException(
-          401,
-          "unauthorized",
-          "Unauthorized",
+      throw new ApiException(
+          ProblemType.UNAUTHORIZED,
           "This request needs a valid API key: Authorization: Bearer <key>",
           java.util.List.of());
     }

@@ -3,6 +3,7 @@ package org.mlmdkb.curation.auth;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.mlmdkb.common.config.KbConfig;
+import org.mlmdkb.common.error.ProblemType;
 import org.mlmdkb.common.error.RetryLaterException;
 import org.mlmdkb.common.web.ClientWindows;
 
@@ -30,9 +31,7 @@ public class FailedAuthLimiter {
     if (failures.count(address, now) >= maxFailures) {
       long wait = failures.secondsLeft(address, now);
       throw new RetryLaterException(
-          429,
-          "too-many-failed-authentications",
-          "Too many failed authentications",
+          ProblemType.TOO_MANY_FAILED_AUTHENTICATIONS,
           "This address presented "
               + maxFailures
               + " or more invalid API keys; retry after "

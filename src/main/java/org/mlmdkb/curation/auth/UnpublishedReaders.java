@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.Problem;
+import org.mlmdkb.common.error.ProblemType;
 
 /**
  * Decides whether a read may see what the public may not (drafts, deleted items' history, key
@@ -32,9 +33,7 @@ public class UnpublishedReaders {
       return true;
     }
     throw new ApiException(
-        401,
-        "unauthorized",
-        "Unauthorized",
+        ProblemType.UNAUTHORIZED,
         "The API key in Authorization is not valid; send none to read published items only",
         List.of(new Problem.FieldError("Authorization", "header", "is not a valid API key")));
   }

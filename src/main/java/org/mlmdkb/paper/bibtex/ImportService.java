@@ -16,6 +16,7 @@ import java.util.Set;
 import org.mlmdkb.common.db.RetriesTransientFailures;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.Problem;
+import org.mlmdkb.common.error.ProblemType;
 import org.mlmdkb.curation.HistoryRepository;
 import org.mlmdkb.curation.Identifiers;
 import org.mlmdkb.curation.ImportLocks;
@@ -69,9 +70,7 @@ public class ImportService {
     List<BibTeXReader.Entry> entries = new BibTeXReader().read(text);
     if (entries.isEmpty()) {
       throw new ApiException(
-          422,
-          "no-entries",
-          "No entries",
+          ProblemType.NO_ENTRIES,
           "The body holds no BibTeX entries",
           List.of(new Problem.FieldError("body", "body", "holds no @type{key, …} entry")));
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.Problem;
+import org.mlmdkb.common.error.ProblemType;
 import org.mlmdkb.common.web.EntityTags;
 import org.mlmdkb.paper.PaperCurationService;
 import org.mlmdkb.paper.PaperDtos.PaperDetail;
@@ -83,9 +84,7 @@ public class LookupService {
       String message =
           "already belongs to paper " + holder.id() + " (deleted; an admin can restore it)";
       throw new ApiException(
-          409,
-          "conflict",
-          "Conflict",
+          ProblemType.CONFLICT,
           "Another paper has the same identifier",
           List.of(new Problem.FieldError(id.kind().field, "body", message)));
     }
@@ -101,9 +100,7 @@ public class LookupService {
     PaperRules.Checked checked = rules.check(fetched);
     if (!checked.errors().isEmpty()) {
       throw new ApiException(
-          422,
-          "validation-failed",
-          "Validation failed",
+          ProblemType.VALIDATION_FAILED,
           checked.errors().size() + " field(s) of the fetched metadata are invalid",
           checked.errors());
     }

@@ -3,6 +3,7 @@ package org.mlmdkb.paper.lookup;
 import java.util.List;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.Problem;
+import org.mlmdkb.common.error.ProblemType;
 import org.mlmdkb.curation.Identifiers;
 
 /** The one identifier a lookup names, normalised as the schema stores it. */
@@ -30,9 +31,7 @@ record PaperIdentifier(Kind kind, String value) {
     if ((doi == null) == (arxiv == null)) {
       String message = "give exactly one of doi and arxiv_id";
       throw new ApiException(
-          400,
-          "malformed-body",
-          "Malformed request body",
+          ProblemType.MALFORMED_BODY,
           "The request body must " + message,
           List.of(
               new Problem.FieldError("doi", "body", message),
@@ -61,9 +60,7 @@ record PaperIdentifier(Kind kind, String value) {
               : "is not an arXiv id (2101.03164, 2101.03164v2, cond-mat/0601001, arXiv:… or an"
                   + " arxiv.org link)";
       throw new ApiException(
-          400,
-          "invalid-identifier",
-          "Invalid identifier",
+          ProblemType.INVALID_IDENTIFIER,
           "Body property '" + kind.field + "' " + message,
           List.of(new Problem.FieldError(kind.field, "body", message)));
     }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.Problem;
+import org.mlmdkb.common.error.ProblemType;
 
 /**
  * GETs documents from one bibliographic service and turns transport failures into problems a
@@ -89,8 +90,7 @@ final class Upstream {
 
   /** 502: the service answered, but not with something usable. */
   ApiException error(String what) {
-    return new ApiException(
-        502, "upstream-error", "Upstream error", service + " " + what, List.of());
+    return new ApiException(ProblemType.UPSTREAM_ERROR, service + " " + what, List.of());
   }
 
   ApiException unexpectedStatus(int status) {
@@ -102,9 +102,7 @@ final class Upstream {
   ApiException notFound(PaperIdentifier id) {
     String message = "is not known to " + service;
     return new ApiException(
-        404,
-        "identifier-not-found",
-        "Identifier not found",
+        ProblemType.IDENTIFIER_NOT_FOUND,
         "'" + id.value() + "' " + message,
         List.of(new Problem.FieldError(id.kind().field, "body", message)));
   }

@@ -16,9 +16,8 @@ public class UpstreamProblemMapper {
     Response problem =
         Problems.response(
             Problems.problem(
+                e.type(),
                 e.status(),
-                e.typeSlug(),
-                e.title(),
                 e.getMessage(),
                 uri == null ? null : uri.getRequestUri().getRawPath(),
                 e.errors()));

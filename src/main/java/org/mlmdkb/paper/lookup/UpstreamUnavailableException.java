@@ -2,6 +2,7 @@ package org.mlmdkb.paper.lookup;
 
 import java.util.List;
 import org.mlmdkb.common.error.ApiException;
+import org.mlmdkb.common.error.ProblemType;
 
 /** An upstream service that could not be reached at all; the answer says when to try again. */
 public class UpstreamUnavailableException extends ApiException {
@@ -11,9 +12,7 @@ public class UpstreamUnavailableException extends ApiException {
 
   UpstreamUnavailableException(String service) {
     super(
-        503,
-        "upstream-unavailable",
-        "Upstream unavailable",
+        ProblemType.UPSTREAM_UNAVAILABLE,
         service + " could not be reached; try again later",
         List.of());
   }

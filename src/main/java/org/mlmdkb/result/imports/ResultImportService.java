@@ -19,6 +19,7 @@ import org.mlmdkb.common.config.KbConfig;
 import org.mlmdkb.common.db.RetriesTransientFailures;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.Problem;
+import org.mlmdkb.common.error.ProblemType;
 import org.mlmdkb.curation.HistoryRepository;
 import org.mlmdkb.curation.ImportLocks;
 import org.mlmdkb.curation.ImportReport;
@@ -119,9 +120,7 @@ public class ResultImportService {
       throws SQLException, SystemException {
     if (rows.isEmpty()) {
       throw new ApiException(
-          422,
-          "no-entries",
-          "No entries",
+          ProblemType.NO_ENTRIES,
           "The body holds no results",
           List.of(new Problem.FieldError("body", "body", "holds no result")));
     }
@@ -160,9 +159,7 @@ public class ResultImportService {
   /** 413: more rows than kb.import.max-rows (readers stop at the first row beyond it). */
   private static ApiException tooManyRows(int maxRows) {
     return new ApiException(
-        413,
-        "content-too-large",
-        "Content Too Large",
+        ProblemType.CONTENT_TOO_LARGE,
         "An import may hold at most " + maxRows + " results, this one has more; split it",
         List.of(new Problem.FieldError("body", "body", "has more than " + maxRows + " rows")));
   }

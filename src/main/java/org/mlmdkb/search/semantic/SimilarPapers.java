@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.Problem;
+import org.mlmdkb.common.error.ProblemType;
 import org.mlmdkb.common.paging.Cursor;
 import org.mlmdkb.paper.PaperFilter;
 import org.mlmdkb.paper.PaperService;
@@ -181,9 +182,7 @@ public class SimilarPapers {
 
   private static ApiException badBody(String field, String message) {
     return new ApiException(
-        400,
-        "invalid-body",
-        "Invalid request body",
+        ProblemType.INVALID_BODY,
         "Body property '" + field + "' " + message,
         List.of(new Problem.FieldError(field, "body", message)));
   }

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.Problem;
+import org.mlmdkb.common.error.ProblemType;
 
 class PaperIdentifierTest {
 
@@ -50,7 +51,7 @@ class PaperIdentifierTest {
     ApiException e =
         assertThrows(ApiException.class, () -> PaperIdentifier.of(new LookupRequest(given, null)));
     assertEquals(400, e.status());
-    assertEquals("invalid-identifier", e.typeSlug());
+    assertEquals(ProblemType.INVALID_IDENTIFIER, e.type());
     assertEquals(List.of("doi"), e.errors().stream().map(Problem.FieldError::name).toList());
   }
 

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mlmdkb.common.config.KbConfig;
+import org.mlmdkb.common.error.ProblemType;
 
 /** The clients against nothing listening: 503 with Retry-After, never a 500. */
 class UnreachableUpstreamTest {
@@ -42,7 +43,7 @@ class UnreachableUpstreamTest {
             () ->
                 crossref.fetch(new PaperIdentifier(PaperIdentifier.Kind.DOI, "10.5555/fixture-1")));
     assertEquals(503, e.status());
-    assertEquals("upstream-unavailable", e.typeSlug());
+    assertEquals(ProblemType.UPSTREAM_UNAVAILABLE, e.type());
     assertEquals(60, e.retryAfterSeconds());
   }
 
