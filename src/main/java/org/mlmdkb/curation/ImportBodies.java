@@ -18,6 +18,16 @@ public final class ImportBodies {
     return new ApiException(400, "malformed-body", "Malformed request body", detail, errors);
   }
 
+  /** 422: the body is well formed but holds nothing to import; {@code fault} names what. */
+  public static ApiException noEntries(String detail, String fault) {
+    return new ApiException(
+        422,
+        "no-entries",
+        "No entries",
+        detail,
+        List.of(new Problem.FieldError("body", "body", fault)));
+  }
+
   /** 413: the body is larger than kb.import.max-bytes. */
   public static ApiException tooLarge(long maxBytes) {
     return new ApiException(

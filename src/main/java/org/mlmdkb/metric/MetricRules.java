@@ -1,5 +1,7 @@
 package org.mlmdkb.metric;
 
+import static org.mlmdkb.curation.BodyChecks.body;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -122,10 +124,6 @@ public class MetricRules {
     }
     BigDecimal stripped = value.stripTrailingZeros();
     return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
-  }
-
-  static Problem.FieldError body(String name, String message) {
-    return new Problem.FieldError(name, "body", message);
   }
 
   private static String text(String value) {

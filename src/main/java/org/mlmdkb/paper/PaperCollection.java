@@ -1,73 +1,66 @@
 package org.mlmdkb.paper;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.Problem;
+import org.mlmdkb.curation.BodyChecks;
+import org.mlmdkb.curation.Checked;
 import org.mlmdkb.curation.CuratedCollection;
+import org.mlmdkb.curation.CuratedRows;
 
 /** Papers as a curated collection: addressed by numeric id, unique by DOI and by arXiv id. */
-@ApplicationScoped
-public class PaperCollection implements CuratedCollection<PaperInput> {
+@Singleton
+public class PaperCollection extends CuratedCollection<PaperInput> {
 
   private final PaperWriteRepository writes;
   private final PaperService papers;
   private final PaperRules rules;
 
   public PaperCollection(PaperWriteRepository writes, PaperService papers, PaperRules rules) {
+    super(
+        "papers",
+        "Paper",
+        PaperInput.class,
+        new CuratedRows<>(
+            writes::lockLive,
+            writes::editableState,
+            writes::insert,
+            writes::update,
+            writes::softDelete,
+            writes::restore));
     this.writes = writes;
     this.papers = papers;
     this.rules = rules;
   }
 
-  @Override
-  public String name() {
-    return "papers";
-  }
-
-  @Override
-  public String noun() {
-    return "Paper";
-  }
-
-  @Override
-  public Class<PaperInput> inputType() {
-    return PaperInput.class;
-  }
-
   /** Writes address papers by id only; the DOI forms of the read path are for readers. */
   @Override
   public Optional<Long> find(String ref, boolean includeDeleted) throws SQLException {
-    if (ref == null || !ref.matches("\\d{1,18}")) {
-      throw ApiException.badPathParameter("id", "must be a numeric paper id");
-    }
-    long id = Long.parseLong(ref);
+    long id = numericRef(ref, "paper");
     boolean found = includeDeleted ? writes.existsIncludingDeleted(id) : writes.existsLive(id);
     return found ? Optional.of(id) : Optional.empty();
   }
 
   @Override
-  public boolean lockLive(long id) throws SQLException {
-    return writes.lockLive(id);
+  protected Checked<PaperInput> check(PaperInput input) {
+    return rules.check(input);
   }
 
   @Override
-  public Optional<PaperInput> editableState(long id) throws SQLException {
-    return writes.editableState(id);
-  }
-
-  @Override
-  public PaperInput validate(PaperInput input, Long id) throws SQLException {
-    PaperRules.Checked checked = rules.check(input);
-    List<Problem.FieldError> errors = new ArrayList<>(checked.errors());
-    PaperInput paper = checked.paper();
+  protected PaperInput checkReferences(PaperInput paper, Long id, List<Problem.FieldError> errors)
+      throws SQLException {
     for (String unknown : writes.unknownTags(paper.tags())) {
-      errors.add(PaperRules.body("tags", "unknown tag '" + unknown + "'"));
+      errors.add(BodyChecks.body("tags", "unknown tag '" + unknown + "'"));
     }
-    ApiException.unlessValid(errors);
+    return paper;
+  }
+
+  @Override
+  protected void checkUnique(PaperInput paper, Long id) throws SQLException {
     List<Problem.FieldError> conflicts = new ArrayList<>();
     if (paper.doi() != null) {
       describe("doi", writes.holderOfDoi(paper.doi(), id), conflicts);
@@ -79,17 +72,6 @@ public class PaperCollection implements CuratedCollection<PaperInput> {
       throw new ApiException(
           409, "conflict", "Conflict", "Another paper has the same identifier", conflicts);
     }
-    return paper;
-  }
-
-  @Override
-  public long insert(PaperInput input) throws SQLException {
-    return writes.insert(input);
-  }
-
-  @Override
-  public void update(long id, PaperInput input) throws SQLException {
-    writes.update(id, input);
   }
 
   /**
@@ -115,12 +97,7 @@ public class PaperCollection implements CuratedCollection<PaperInput> {
               + " dataset(s) as their paper; delete or re-point them first",
           List.of());
     }
-    writes.softDelete(id);
-  }
-
-  @Override
-  public boolean restore(long id) throws SQLException {
-    return writes.restore(id);
+    super.softDelete(id);
   }
 
   @Override
@@ -138,7 +115,7 @@ public class PaperCollection implements CuratedCollection<PaperInput> {
     holder.ifPresent(
         h ->
             out.add(
-                PaperRules.body(
+                BodyChecks.body(
                     field,
                     "already belongs to paper "
                         + h.id()

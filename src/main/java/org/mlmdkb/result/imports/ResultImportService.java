@@ -20,6 +20,7 @@ import org.mlmdkb.common.db.RetriesTransientFailures;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.Problem;
 import org.mlmdkb.curation.HistoryRepository;
+import org.mlmdkb.curation.ImportBodies;
 import org.mlmdkb.curation.ImportLocks;
 import org.mlmdkb.curation.ImportReport;
 import org.mlmdkb.result.ResultInput;
@@ -118,12 +119,7 @@ public class ResultImportService {
   private ImportReport importRows(List<ResultRow> rows, Options options)
       throws SQLException, SystemException {
     if (rows.isEmpty()) {
-      throw new ApiException(
-          422,
-          "no-entries",
-          "No entries",
-          "The body holds no results",
-          List.of(new Problem.FieldError("body", "body", "holds no result")));
+      throw ImportBodies.noEntries("The body holds no results", "holds no result");
     }
     if (rows.size() > maxRows) {
       throw tooManyRows(maxRows);
