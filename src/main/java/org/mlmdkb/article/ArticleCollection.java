@@ -26,7 +26,7 @@ public class ArticleCollection extends CuratedCollection<ArticleInput> {
         "articles",
         "Article",
         ArticleInput.class,
-        new CuratedRows<>(
+        CuratedRows.of(
             writes::lockLive,
             writes::editableState,
             writes::insert,

@@ -62,11 +62,11 @@ public abstract class CuratedCollection<I> {
 
   /** Locks a live item's row until the transaction ends; false when absent or soft-deleted. */
   public boolean lockLive(long id) throws SQLException {
-    return rows.lockLive().test(id);
+    return rows.lockLive(id);
   }
 
   public Optional<I> editableState(long id) throws SQLException {
-    return rows.editableState().read(id);
+    return rows.editableState(id);
   }
 
   /**
@@ -98,23 +98,23 @@ public abstract class CuratedCollection<I> {
   protected void checkUnique(I item, Long id) throws SQLException {}
 
   public long insert(I input) throws SQLException {
-    return rows.insert().insert(input);
+    return rows.insert(input);
   }
 
   public void update(long id, I input) throws SQLException {
-    rows.update().update(id, input);
+    rows.update(id, input);
   }
 
   /**
    * Soft-deletes a live, locked item; a subclass may refuse (409) while live items depend on it.
    */
   public void softDelete(long id) throws SQLException {
-    rows.softDelete().apply(id);
+    rows.softDelete(id);
   }
 
   /** Undoes a soft delete; false when the item is not deleted. A subclass may refuse with 409. */
   public boolean restore(long id) throws SQLException {
-    return rows.restore().test(id);
+    return rows.restore(id);
   }
 
   /** The item as readers see it at GET; its entity tag is the one writes are checked against. */

@@ -34,7 +34,7 @@ public class DatasetCollection extends CuratedCollection<DatasetInput> {
         "datasets",
         "Dataset",
         DatasetInput.class,
-        new CuratedRows<>(
+        CuratedRows.of(
             writes::lockLive,
             writes::editableState,
             writes::insert,

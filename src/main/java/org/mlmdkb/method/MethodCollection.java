@@ -31,7 +31,7 @@ public class MethodCollection extends CuratedCollection<MethodInput> {
         "methods",
         "Method",
         MethodInput.class,
-        new CuratedRows<>(
+        CuratedRows.of(
             writes::lockLive,
             writes::editableState,
             writes::insert,

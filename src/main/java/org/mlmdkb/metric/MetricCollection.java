@@ -30,7 +30,7 @@ public class MetricCollection extends CuratedCollection<MetricInput> {
         "metrics",
         "Metric",
         MetricInput.class,
-        new CuratedRows<>(
+        CuratedRows.of(
             writes::lockLive,
             writes::editableState,
             writes::insert,

@@ -25,7 +25,7 @@ public class PaperCollection extends CuratedCollection<PaperInput> {
         "papers",
         "Paper",
         PaperInput.class,
-        new CuratedRows<>(
+        CuratedRows.of(
             writes::lockLive,
             writes::editableState,
             writes::insert,

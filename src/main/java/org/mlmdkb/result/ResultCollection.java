@@ -25,12 +25,15 @@ public class ResultCollection extends CuratedCollection<ResultInput> {
         "results",
         "Result",
         ResultInput.class,
-        new CuratedRows<>(
+        CuratedRows.of(
             writes::lockLive,
             writes::editableState,
             input -> insert(writes, input),
             (id, input) -> update(writes, id, input),
-            writes::softDelete,
+            id -> {
+              writes.softDelete(id);
+              return true; // the workflow has locked it live
+            },
             writes::restore));
     this.writes = writes;
     this.results = results;

@@ -29,7 +29,7 @@ public class TagCollection extends CuratedCollection<TagInput> {
         "tags",
         "Tag",
         TagInput.class,
-        new CuratedRows<>(
+        CuratedRows.of(
             writes::lockLive,
             writes::editableState,
             writes::insert,
