@@ -8,7 +8,6 @@ import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.Problem;
 import org.mlmdkb.common.query.Slugs;
 import org.mlmdkb.curation.BodyChecks;
-import org.mlmdkb.curation.Checked;
 import org.mlmdkb.curation.CuratedCollection;
 import org.mlmdkb.curation.CuratedRows;
 
@@ -18,7 +17,6 @@ public class ArticleCollection extends CuratedCollection<ArticleInput> {
 
   private final ArticleWriteRepository writes;
   private final ArticleService articles;
-  private final ArticleRules rules;
 
   public ArticleCollection(
       ArticleWriteRepository writes, ArticleService articles, ArticleRules rules) {
@@ -26,6 +24,7 @@ public class ArticleCollection extends CuratedCollection<ArticleInput> {
         "articles",
         "Article",
         ArticleInput.class,
+        rules,
         CuratedRows.of(
             writes::lockLive,
             writes::editableState,
@@ -35,7 +34,6 @@ public class ArticleCollection extends CuratedCollection<ArticleInput> {
             writes::restore));
     this.writes = writes;
     this.articles = articles;
-    this.rules = rules;
   }
 
   @Override
@@ -46,11 +44,6 @@ public class ArticleCollection extends CuratedCollection<ArticleInput> {
   @Override
   public boolean publiclyVisible(long id) throws SQLException {
     return writes.editableState(id).map(a -> "published".equals(a.status())).orElse(false);
-  }
-
-  @Override
-  protected Checked<ArticleInput> check(ArticleInput input) {
-    return rules.check(input);
   }
 
   @Override

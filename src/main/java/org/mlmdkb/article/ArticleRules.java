@@ -11,6 +11,7 @@ import org.mlmdkb.common.error.Problem;
 import org.mlmdkb.common.query.Slugs;
 import org.mlmdkb.curation.BodyChecks;
 import org.mlmdkb.curation.Checked;
+import org.mlmdkb.curation.CuratedRules;
 
 /**
  * Checks an article's editable state with Bean Validation plus the formats the schema enforces
@@ -19,7 +20,7 @@ import org.mlmdkb.curation.Checked;
  * equal and records no history.
  */
 @ApplicationScoped
-public class ArticleRules {
+public class ArticleRules implements CuratedRules<ArticleInput> {
 
   static final Set<String> STATUSES = Set.of("draft", "published");
 
@@ -29,6 +30,7 @@ public class ArticleRules {
     this.validator = validator;
   }
 
+  @Override
   public Checked<ArticleInput> check(ArticleInput in) {
     List<Problem.FieldError> errors = BodyChecks.violations(validator, in);
     String slug = strip(in.slug());

@@ -15,20 +15,23 @@ import org.mlmdkb.common.error.Problem;
  * and the references and uniqueness they cannot check alone, what may refuse a delete or a restore,
  * and how readers see the item. Every method runs inside the workflow's transaction.
  *
- * <p>Subclasses are {@code @Singleton} beans: a client proxy could not reach the fields this class
- * is constructed with.
+ * <p>Subclasses are {@code @Singleton} beans: they need no client proxy, which would want a
+ * no-argument constructor this class does not have.
  */
 public abstract class CuratedCollection<I> {
 
   private final String name;
   private final String noun;
   private final Class<I> inputType;
+  private final CuratedRules<I> rules;
   private final CuratedRows<I> rows;
 
-  protected CuratedCollection(String name, String noun, Class<I> inputType, CuratedRows<I> rows) {
+  protected CuratedCollection(
+      String name, String noun, Class<I> inputType, CuratedRules<I> rules, CuratedRows<I> rows) {
     this.name = name;
     this.noun = noun;
     this.inputType = inputType;
+    this.rules = rules;
     this.rows = rows;
   }
 
@@ -74,16 +77,13 @@ public abstract class CuratedCollection<I> {
    * value belongs to another item. {@code id} is the item being replaced, null on create.
    */
   public I validate(I input, Long id) throws SQLException {
-    Checked<I> checked = check(input);
+    Checked<I> checked = rules.check(input);
     List<Problem.FieldError> errors = new ArrayList<>(checked.errors());
     I item = checkReferences(checked.item(), id, errors);
     ApiException.unlessValid(errors);
     checkUnique(item, id);
     return item;
   }
-
-  /** The collection's rules on the state alone, without the database. */
-  protected abstract Checked<I> check(I input) throws SQLException;
 
   /**
    * Adds a fault for each item the state refers to that is not there to refer to, and answers the
@@ -124,13 +124,15 @@ public abstract class CuratedCollection<I> {
   public abstract String location(long id) throws SQLException;
 
   /**
-   * The id a path gives for a collection addressed by number; 400 when it is not one. {@code noun}
-   * is lower case ("paper").
+   * The item a path names in a collection addressed by number, when {@code exists} finds it; 400
+   * when the path is not a number. {@code noun} is lower case ("paper").
    */
-  protected static long numericRef(String ref, String noun) {
+  protected static Optional<Long> findNumeric(String ref, String noun, CuratedRows.IdCheck exists)
+      throws SQLException {
     if (ref == null || !ref.matches("\\d{1,18}")) {
       throw ApiException.badPathParameter("id", "must be a numeric " + noun + " id");
     }
-    return Long.parseLong(ref);
+    long id = Long.parseLong(ref);
+    return exists.test(id) ? Optional.of(id) : Optional.empty();
   }
 }

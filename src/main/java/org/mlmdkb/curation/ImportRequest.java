@@ -13,40 +13,16 @@ import org.mlmdkb.common.query.QueryParams;
 
 /**
  * One import request as an {@link Importer} reads it: its query parameters, the caller's key name
- * and the body, bounded by kb.import.max-bytes unless the importer names another limit.
+ * (recorded in the history) and the body, bounded by kb.import.max-bytes ({@code maxBytes}) unless
+ * the importer names another limit.
  */
-public final class ImportRequest {
-
-  private final UriInfo uri;
-  private final String contentLength;
-  private final InputStream body;
-  private final String keyName;
-  private final long maxBytes;
-  private final ObjectMapper json;
-
-  ImportRequest(
-      UriInfo uri,
-      String contentLength,
-      InputStream body,
-      String keyName,
-      long maxBytes,
-      ObjectMapper json) {
-    this.uri = uri;
-    this.contentLength = contentLength;
-    this.body = body;
-    this.keyName = keyName;
-    this.maxBytes = maxBytes;
-    this.json = json;
-  }
-
-  public UriInfo uri() {
-    return uri;
-  }
-
-  /** The key the import is recorded under in the history. */
-  public String keyName() {
-    return keyName;
-  }
+public record ImportRequest(
+    UriInfo uri,
+    String contentLength,
+    InputStream body,
+    String keyName,
+    long maxBytes,
+    ObjectMapper json) {
 
   /** 400 for any query parameter but {@code allowed}. */
   public void allowOnly(Set<String> allowed) {

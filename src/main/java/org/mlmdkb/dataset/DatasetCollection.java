@@ -11,7 +11,6 @@ import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.Problem;
 import org.mlmdkb.common.query.Slugs;
 import org.mlmdkb.curation.BodyChecks;
-import org.mlmdkb.curation.Checked;
 import org.mlmdkb.curation.CuratedCollection;
 import org.mlmdkb.curation.CuratedRows;
 
@@ -26,7 +25,6 @@ public class DatasetCollection extends CuratedCollection<DatasetInput> {
 
   private final DatasetWriteRepository writes;
   private final DatasetService datasets;
-  private final DatasetRules rules;
 
   public DatasetCollection(
       DatasetWriteRepository writes, DatasetService datasets, DatasetRules rules) {
@@ -34,6 +32,7 @@ public class DatasetCollection extends CuratedCollection<DatasetInput> {
         "datasets",
         "Dataset",
         DatasetInput.class,
+        rules,
         CuratedRows.of(
             writes::lockLive,
             writes::editableState,
@@ -43,17 +42,11 @@ public class DatasetCollection extends CuratedCollection<DatasetInput> {
             writes::restore));
     this.writes = writes;
     this.datasets = datasets;
-    this.rules = rules;
   }
 
   @Override
   public Optional<Long> find(String ref, boolean includeDeleted) throws SQLException {
     return writes.idBySlug(Slugs.check("slug", ref), includeDeleted);
-  }
-
-  @Override
-  protected Checked<DatasetInput> check(DatasetInput input) {
-    return rules.check(input);
   }
 
   @Override

@@ -18,6 +18,7 @@ import org.mlmdkb.common.error.Problem;
 import org.mlmdkb.common.query.Slugs;
 import org.mlmdkb.curation.BodyChecks;
 import org.mlmdkb.curation.Checked;
+import org.mlmdkb.curation.CuratedRules;
 
 /**
  * Checks a dataset's editable state with Bean Validation plus the rules of the schema (slug form,
@@ -26,7 +27,7 @@ import org.mlmdkb.curation.Checked;
  * (live paper, subsets in use, slug taken) are the collection's.
  */
 @ApplicationScoped
-public class DatasetRules {
+public class DatasetRules implements CuratedRules<DatasetInput> {
 
   /** Paths beside {@code /api/v1/leaderboards/{dataset}}: a dataset of that slug is unreachable. */
   private static final java.util.Set<String> RESERVED_SLUGS = java.util.Set.of("pareto");
@@ -50,6 +51,7 @@ public class DatasetRules {
     this.validator = validator;
   }
 
+  @Override
   public Checked<DatasetInput> check(DatasetInput in) {
     List<Problem.FieldError> errors = BodyChecks.violations(validator, in);
 

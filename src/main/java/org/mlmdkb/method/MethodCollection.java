@@ -11,7 +11,6 @@ import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.Problem;
 import org.mlmdkb.common.query.Slugs;
 import org.mlmdkb.curation.BodyChecks;
-import org.mlmdkb.curation.Checked;
 import org.mlmdkb.curation.CuratedCollection;
 import org.mlmdkb.curation.CuratedRows;
 
@@ -24,13 +23,13 @@ public class MethodCollection extends CuratedCollection<MethodInput> {
 
   private final MethodWriteRepository writes;
   private final MethodService methods;
-  private final MethodRules rules;
 
   public MethodCollection(MethodWriteRepository writes, MethodService methods, MethodRules rules) {
     super(
         "methods",
         "Method",
         MethodInput.class,
+        rules,
         CuratedRows.of(
             writes::lockLive,
             writes::editableState,
@@ -40,7 +39,6 @@ public class MethodCollection extends CuratedCollection<MethodInput> {
             writes::restore));
     this.writes = writes;
     this.methods = methods;
-    this.rules = rules;
   }
 
   @Override
@@ -49,11 +47,6 @@ public class MethodCollection extends CuratedCollection<MethodInput> {
         .findBySlug(Slugs.check("slug", ref))
         .filter(m -> includeDeleted || !m.deleted())
         .map(MethodWriteRepository.Ref::id);
-  }
-
-  @Override
-  protected Checked<MethodInput> check(MethodInput input) {
-    return rules.check(input);
   }
 
   @Override

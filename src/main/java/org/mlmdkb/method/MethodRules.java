@@ -16,6 +16,7 @@ import org.mlmdkb.common.error.Problem;
 import org.mlmdkb.common.query.Slugs;
 import org.mlmdkb.curation.BodyChecks;
 import org.mlmdkb.curation.Checked;
+import org.mlmdkb.curation.CuratedRules;
 
 /**
  * Checks a method's editable state with Bean Validation plus the rules the schema holds (slug form,
@@ -24,7 +25,7 @@ import org.mlmdkb.curation.Checked;
  * MethodCollection}, which has the database at hand.
  */
 @ApplicationScoped
-public class MethodRules {
+public class MethodRules implements CuratedRules<MethodInput> {
 
   /** The method table's slug CHECK. */
 
@@ -38,6 +39,7 @@ public class MethodRules {
     this.validator = validator;
   }
 
+  @Override
   public Checked<MethodInput> check(MethodInput in) {
     List<Problem.FieldError> errors = BodyChecks.violations(validator, in);
 

@@ -9,7 +9,6 @@ import java.util.Objects;
 import java.util.Optional;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.Problem;
-import org.mlmdkb.curation.Checked;
 import org.mlmdkb.curation.CuratedCollection;
 import org.mlmdkb.curation.CuratedRows;
 
@@ -23,13 +22,13 @@ public class MetricCollection extends CuratedCollection<MetricInput> {
 
   private final MetricWriteRepository writes;
   private final MetricService metrics;
-  private final MetricRules rules;
 
   public MetricCollection(MetricWriteRepository writes, MetricService metrics, MetricRules rules) {
     super(
         "metrics",
         "Metric",
         MetricInput.class,
+        rules,
         CuratedRows.of(
             writes::lockLive,
             writes::editableState,
@@ -39,7 +38,6 @@ public class MetricCollection extends CuratedCollection<MetricInput> {
             writes::restore));
     this.writes = writes;
     this.metrics = metrics;
-    this.rules = rules;
   }
 
   @Override
@@ -55,12 +53,6 @@ public class MetricCollection extends CuratedCollection<MetricInput> {
           "name", "must be a metric name: letters, digits, '_', '-' or '.'");
     }
     return name;
-  }
-
-  @Override
-  protected Checked<MetricInput> check(MetricInput input) {
-    MetricRules.Checked checked = rules.check(input);
-    return new Checked<>(checked.metric(), checked.errors());
   }
 
   @Override

@@ -8,7 +8,6 @@ import java.util.Optional;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.Problem;
 import org.mlmdkb.curation.BodyChecks;
-import org.mlmdkb.curation.Checked;
 import org.mlmdkb.curation.CuratedCollection;
 import org.mlmdkb.curation.CuratedRows;
 
@@ -18,13 +17,13 @@ public class PaperCollection extends CuratedCollection<PaperInput> {
 
   private final PaperWriteRepository writes;
   private final PaperService papers;
-  private final PaperRules rules;
 
   public PaperCollection(PaperWriteRepository writes, PaperService papers, PaperRules rules) {
     super(
         "papers",
         "Paper",
         PaperInput.class,
+        rules,
         CuratedRows.of(
             writes::lockLive,
             writes::editableState,
@@ -34,20 +33,13 @@ public class PaperCollection extends CuratedCollection<PaperInput> {
             writes::restore));
     this.writes = writes;
     this.papers = papers;
-    this.rules = rules;
   }
 
   /** Writes address papers by id only; the DOI forms of the read path are for readers. */
   @Override
   public Optional<Long> find(String ref, boolean includeDeleted) throws SQLException {
-    long id = numericRef(ref, "paper");
-    boolean found = includeDeleted ? writes.existsIncludingDeleted(id) : writes.existsLive(id);
-    return found ? Optional.of(id) : Optional.empty();
-  }
-
-  @Override
-  protected Checked<PaperInput> check(PaperInput input) {
-    return rules.check(input);
+    return findNumeric(
+        ref, "paper", includeDeleted ? writes::existsIncludingDeleted : writes::existsLive);
   }
 
   @Override

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import org.mlmdkb.common.error.Problem;
 import org.mlmdkb.curation.BodyChecks;
 import org.mlmdkb.curation.Checked;
+import org.mlmdkb.curation.CuratedRules;
 
 /**
  * Checks a paper's editable state with Bean Validation plus the domain rules (identifier formats,
@@ -26,7 +27,7 @@ import org.mlmdkb.curation.Checked;
  * the way the schema stores it, or every field at fault.
  */
 @ApplicationScoped
-public class PaperRules {
+public class PaperRules implements CuratedRules<PaperInput> {
 
   /** The entry types of the corpus (BibTeX's plus "preprint" and "online"). */
   static final Set<String> ENTRY_TYPES =
@@ -52,6 +53,7 @@ public class PaperRules {
     this.validator = validator;
   }
 
+  @Override
   public Checked<PaperInput> check(PaperInput in) {
     List<Problem.FieldError> errors =
         BodyChecks.violations(validator, in, path -> path.replace("abstractText", "abstract"));

@@ -25,6 +25,10 @@ public class ResultCollection extends CuratedCollection<ResultInput> {
         "results",
         "Result",
         ResultInput.class,
+        input -> {
+          ResultRules.Checked checked = rules.check(input);
+          return new Checked<>(checked.result(), checked.errors());
+        },
         CuratedRows.of(
             writes::lockLive,
             writes::editableState,
@@ -42,16 +46,8 @@ public class ResultCollection extends CuratedCollection<ResultInput> {
 
   @Override
   public Optional<Long> find(String ref, boolean includeDeleted) throws SQLException {
-    long id = numericRef(ref, "result");
-    boolean found = includeDeleted ? writes.existsIncludingDeleted(id) : writes.existsLive(id);
-    return found ? Optional.of(id) : Optional.empty();
-  }
-
-  /** The rules' verdict alone: a result's references are checked by its rules. */
-  @Override
-  protected Checked<ResultInput> check(ResultInput input) throws SQLException {
-    ResultRules.Checked checked = rules.check(input);
-    return new Checked<>(checked.result(), checked.errors());
+    return findNumeric(
+        ref, "result", includeDeleted ? writes::existsIncludingDeleted : writes::existsLive);
   }
 
   /** {@code input} has passed {@link #validate}, so its unit is a known code. */

@@ -8,7 +8,6 @@ import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.Problem;
 import org.mlmdkb.common.query.Slugs;
 import org.mlmdkb.curation.BodyChecks;
-import org.mlmdkb.curation.Checked;
 import org.mlmdkb.curation.CuratedCollection;
 import org.mlmdkb.curation.CuratedRows;
 
@@ -22,13 +21,13 @@ public class TagCollection extends CuratedCollection<TagInput> {
 
   private final TagWriteRepository writes;
   private final TagService tags;
-  private final TagRules rules;
 
   public TagCollection(TagWriteRepository writes, TagService tags, TagRules rules) {
     super(
         "tags",
         "Tag",
         TagInput.class,
+        rules,
         CuratedRows.of(
             writes::lockLive,
             writes::editableState,
@@ -38,17 +37,11 @@ public class TagCollection extends CuratedCollection<TagInput> {
             writes::restore));
     this.writes = writes;
     this.tags = tags;
-    this.rules = rules;
   }
 
   @Override
   public Optional<Long> find(String ref, boolean includeDeleted) throws SQLException {
     return writes.idOf(Slugs.check("slug", ref), includeDeleted);
-  }
-
-  @Override
-  protected Checked<TagInput> check(TagInput input) {
-    return rules.check(input);
   }
 
   /** The parent must be a live tag outside this one's subtree; the rules have checked its form. */

@@ -9,13 +9,14 @@ import org.mlmdkb.common.error.Problem;
 import org.mlmdkb.common.query.Slugs;
 import org.mlmdkb.curation.BodyChecks;
 import org.mlmdkb.curation.Checked;
+import org.mlmdkb.curation.CuratedRules;
 
 /**
  * Checks a tag's editable state with Bean Validation plus the slug format the schema enforces, and
  * returns it normalised (stripped, an empty parent as none), or every field at fault.
  */
 @ApplicationScoped
-public class TagRules {
+public class TagRules implements CuratedRules<TagInput> {
 
   private final Validator validator;
 
@@ -23,6 +24,7 @@ public class TagRules {
     this.validator = validator;
   }
 
+  @Override
   public Checked<TagInput> check(TagInput in) {
     List<Problem.FieldError> errors = BodyChecks.violations(validator, in);
     String slug = in.slug() == null ? null : in.slug().strip();

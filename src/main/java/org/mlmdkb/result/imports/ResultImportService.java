@@ -155,12 +155,9 @@ public class ResultImportService {
 
   /** 413: more rows than kb.import.max-rows (readers stop at the first row beyond it). */
   private static ApiException tooManyRows(int maxRows) {
-    return new ApiException(
-        413,
-        "content-too-large",
-        "Content Too Large",
+    return ImportBodies.tooLarge(
         "An import may hold at most " + maxRows + " results, this one has more; split it",
-        List.of(new Problem.FieldError("body", "body", "has more than " + maxRows + " rows")));
+        "has more than " + maxRows + " rows");
   }
 
   /** The item of a row refused or skipped on its own, or null once it joined {@code checked}. */
