@@ -70,28 +70,35 @@ public final class BodyChecks {
    * The DOI normalised (see {@link Identifiers#doi}); null when blank or, with a fault, malformed.
    */
   public static String doi(String name, String value, List<Problem.FieldError> errors) {
-    String text = blankToNull(value);
-    if (text == null) {
-      return null;
-    }
-    String doi = Identifiers.doi(text);
-    if (doi == null) {
-      errors.add(body(name, "is not a DOI (10.<registrant>/<suffix>)"));
-    }
-    return doi;
+    return identifier(
+        name, value, Identifiers::doi, "is not a DOI (10.<registrant>/<suffix>)", errors);
   }
 
   /** The arXiv id normalised; null when blank or, with a fault, malformed. */
   public static String arxivId(String name, String value, List<Problem.FieldError> errors) {
+    return identifier(
+        name,
+        value,
+        Identifiers::arxiv,
+        "is not an arXiv id (2101.03164 or cond-mat/0601001)",
+        errors);
+  }
+
+  private static String identifier(
+      String name,
+      String value,
+      UnaryOperator<String> normalise,
+      String fault,
+      List<Problem.FieldError> errors) {
     String text = blankToNull(value);
     if (text == null) {
       return null;
     }
-    String arxiv = Identifiers.arxiv(text);
-    if (arxiv == null) {
-      errors.add(body(name, "is not an arXiv id (2101.03164 or cond-mat/0601001)"));
+    String normalised = normalise.apply(text);
+    if (normalised == null) {
+      errors.add(body(name, fault));
     }
-    return arxiv;
+    return normalised;
   }
 
   /** The text stripped; null when absent or blank. */
