@@ -1,43 +1,39 @@
 package org.mlmdkb.article;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.Problem;
 import org.mlmdkb.common.query.Slugs;
+import org.mlmdkb.curation.BodyChecks;
 import org.mlmdkb.curation.CuratedCollection;
+import org.mlmdkb.curation.CuratedRows;
 
 /** Articles as a curated collection: addressed and unique by slug, drafts included. */
-@ApplicationScoped
-public class ArticleCollection implements CuratedCollection<ArticleInput> {
+@Singleton
+public class ArticleCollection extends CuratedCollection<ArticleInput> {
 
   private final ArticleWriteRepository writes;
   private final ArticleService articles;
-  private final ArticleRules rules;
 
   public ArticleCollection(
       ArticleWriteRepository writes, ArticleService articles, ArticleRules rules) {
+    super(
+        "articles",
+        "Article",
+        ArticleInput.class,
+        rules,
+        CuratedRows.of(
+            writes::lockLive,
+            writes::editableState,
+            writes::insert,
+            writes::update,
+            writes::softDelete,
+            writes::restore));
     this.writes = writes;
     this.articles = articles;
-    this.rules = rules;
-  }
-
-  @Override
-  public String name() {
-    return "articles";
-  }
-
-  @Override
-  public String noun() {
-    return "Article";
-  }
-
-  @Override
-  public Class<ArticleInput> inputType() {
-    return ArticleInput.class;
   }
 
   @Override
@@ -51,51 +47,22 @@ public class ArticleCollection implements CuratedCollection<ArticleInput> {
   }
 
   @Override
-  public boolean lockLive(long id) throws SQLException {
-    return writes.lockLive(id);
-  }
-
-  @Override
-  public Optional<ArticleInput> editableState(long id) throws SQLException {
-    return writes.editableState(id);
-  }
-
-  @Override
-  public ArticleInput validate(ArticleInput input, Long id) throws SQLException {
-    ArticleRules.Checked checked = rules.check(input);
-    List<Problem.FieldError> errors = new ArrayList<>(checked.errors());
-    ArticleInput article = checked.article();
+  protected ArticleInput checkReferences(
+      ArticleInput article, Long id, List<Problem.FieldError> errors) throws SQLException {
     unknown("tags", "tag", writes.unknownTags(article.tags()), errors);
     unknown("papers", "paper", writes.unknownPapers(article.papers()), errors);
     unknown("methods", "method", writes.unknownMethods(article.methods()), errors);
     unknown("datasets", "dataset", writes.unknownDatasets(article.datasets()), errors);
-    ApiException.unlessValid(errors);
+    return article;
+  }
+
+  @Override
+  protected void checkUnique(ArticleInput article, Long id) throws SQLException {
     Optional<ArticleWriteRepository.Holder> holder = writes.holderOfSlug(article.slug(), id);
     if (holder.isPresent()) {
       throw ApiException.slugTaken(
           "article", article.slug(), "another article", holder.get().deleted());
     }
-    return article;
-  }
-
-  @Override
-  public long insert(ArticleInput input) throws SQLException {
-    return writes.insert(input);
-  }
-
-  @Override
-  public void update(long id, ArticleInput input) throws SQLException {
-    writes.update(id, input);
-  }
-
-  @Override
-  public void softDelete(long id) throws SQLException {
-    writes.softDelete(id);
-  }
-
-  @Override
-  public boolean restore(long id) throws SQLException {
-    return writes.restore(id);
   }
 
   /** The detail a curator reads at GET (drafts included), whose ETag writes compare against. */
@@ -112,7 +79,7 @@ public class ArticleCollection implements CuratedCollection<ArticleInput> {
   private static void unknown(
       String field, String noun, List<String> values, List<Problem.FieldError> errors) {
     for (String value : values) {
-      errors.add(ArticleRules.body(field, "unknown " + noun + " '" + value + "'"));
+      errors.add(BodyChecks.body(field, "unknown " + noun + " '" + value + "'"));
     }
   }
 }

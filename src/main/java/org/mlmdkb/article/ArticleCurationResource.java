@@ -1,11 +1,8 @@
 package org.mlmdkb.article;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.Path;
 import org.mlmdkb.curation.CuratedResource;
-import org.mlmdkb.curation.CurationHistory;
-import org.mlmdkb.curation.CurationWorkflow;
-import org.mlmdkb.curation.auth.Caller;
+import org.mlmdkb.curation.CuratedResourceSupport;
 
 /**
  * Article writes, as every curated collection has them (see {@link CuratedResource}); the reads are
@@ -14,12 +11,7 @@ import org.mlmdkb.curation.auth.Caller;
 @Path("/api/v1/articles")
 public class ArticleCurationResource extends CuratedResource<ArticleInput> {
 
-  public ArticleCurationResource(
-      CurationWorkflow workflow,
-      CurationHistory history,
-      ArticleCollection articles,
-      Caller caller,
-      ObjectMapper json) {
-    super(workflow, history, articles, caller, json);
+  public ArticleCurationResource(CuratedResourceSupport support, ArticleCollection articles) {
+    super(support, articles);
   }
 }

@@ -20,10 +20,10 @@ import org.mlmdkb.article.ArticleDtos.ArticleDetail;
 import org.mlmdkb.article.ArticleDtos.ArticleSummary;
 import org.mlmdkb.common.paging.Limits;
 import org.mlmdkb.common.paging.Page;
-import org.mlmdkb.common.query.FieldSelection;
 import org.mlmdkb.common.query.QueryParams;
 import org.mlmdkb.common.query.Slugs;
-import org.mlmdkb.common.web.EntityTags;
+import org.mlmdkb.common.web.ReadResponses;
+import org.mlmdkb.curation.auth.UnpublishedReaders;
 
 /** The site's own articles (published ones only, unless the caller holds an API key). */
 @Path("/api/v1/articles")
@@ -31,19 +31,13 @@ import org.mlmdkb.common.web.EntityTags;
 public class ArticleResource {
 
   private final ArticleService service;
-  private final DraftReaders draftReaders;
-  private final EntityTags entityTags;
-  private final FieldSelection fieldSelection;
+  private final UnpublishedReaders readers;
+  private final ReadResponses reads;
 
-  public ArticleResource(
-      ArticleService service,
-      DraftReaders draftReaders,
-      EntityTags entityTags,
-      FieldSelection fieldSelection) {
+  public ArticleResource(ArticleService service, UnpublishedReaders readers, ReadResponses reads) {
     this.service = service;
-    this.draftReaders = draftReaders;
-    this.entityTags = entityTags;
-    this.fieldSelection = fieldSelection;
+    this.readers = readers;
+    this.reads = reads;
   }
 
   @GET
@@ -62,12 +56,7 @@ public class ArticleResource {
             QueryParams.oneOf("sort", sort, List.of("-published_at", "published_at")),
             Limits.check(QueryParams.integer("limit", limit)),
             QueryParams.text("cursor", cursor));
-    return fieldSelection.apply(
-        page,
-        "items",
-        QueryParams.list("fields", fields),
-        FieldSelection.propertiesOf(ArticleSummary.class),
-        "slug");
+    return reads.items(page, fields, ArticleSummary.class, "slug");
   }
 
   /**
@@ -82,9 +71,9 @@ public class ArticleResource {
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       @Context Request request)
       throws SQLException {
-    boolean drafts = draftReaders.mayReadDrafts(authorization);
+    boolean drafts = readers.mayReadUnpublished(authorization);
     ArticleDetail article = service.get(Slugs.check("slug", slug), drafts);
-    Response.ResponseBuilder response = entityTags.conditionalGet(article, request);
+    Response.ResponseBuilder response = reads.conditionalGet(article, request);
     if (drafts) {
       response.header(HttpHeaders.CACHE_CONTROL, "private, no-store");
     }

@@ -1,15 +1,17 @@
 package org.mlmdkb.article;
 
+import static org.mlmdkb.curation.BodyChecks.body;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import org.mlmdkb.common.error.Problem;
 import org.mlmdkb.common.query.Slugs;
+import org.mlmdkb.curation.BodyChecks;
+import org.mlmdkb.curation.Checked;
+import org.mlmdkb.curation.CuratedRules;
 
 /**
  * Checks an article's editable state with Bean Validation plus the formats the schema enforces
@@ -18,7 +20,7 @@ import org.mlmdkb.common.query.Slugs;
  * equal and records no history.
  */
 @ApplicationScoped
-public class ArticleRules {
+public class ArticleRules implements CuratedRules<ArticleInput> {
 
   static final Set<String> STATUSES = Set.of("draft", "published");
 
@@ -28,13 +30,9 @@ public class ArticleRules {
     this.validator = validator;
   }
 
-  public record Checked(ArticleInput article, List<Problem.FieldError> errors) {}
-
-  public Checked check(ArticleInput in) {
-    List<Problem.FieldError> errors = new ArrayList<>();
-    validator.validate(in).stream()
-        .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
-        .forEach(v -> errors.add(body(wireName(v.getPropertyPath().toString()), v.getMessage())));
+  @Override
+  public Checked<ArticleInput> check(ArticleInput in) {
+    List<Problem.FieldError> errors = BodyChecks.violations(validator, in);
     String slug = strip(in.slug());
     if (slug != null && !slug.isEmpty() && !Slugs.isValid(slug)) {
       errors.add(body("slug", "must be lower-case letters and digits joined by '-' or '.'"));
@@ -55,21 +53,11 @@ public class ArticleRules {
             in.papers().stream().filter(Objects::nonNull).distinct().sorted().toList(),
             sortedUnique(in.methods()),
             sortedUnique(in.datasets()));
-    return new Checked(normalised, errors);
-  }
-
-  static Problem.FieldError body(String name, String message) {
-    return new Problem.FieldError(name, "body", message);
+    return new Checked<>(normalised, errors);
   }
 
   private static List<String> sortedUnique(List<String> values) {
     return values.stream().filter(Objects::nonNull).map(String::strip).distinct().sorted().toList();
-  }
-
-  /** "tags[0].<list element>" → "tags[0]", "bodyMarkdown" → "body_markdown". */
-  private static String wireName(String propertyPath) {
-    String path = propertyPath.replace(".<list element>", "");
-    return path.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
   }
 
   private static String strip(String value) {

@@ -38,17 +38,12 @@ public abstract class CuratedResource<I> {
   private final Caller caller;
   private final ObjectMapper json;
 
-  protected CuratedResource(
-      CurationWorkflow workflow,
-      CurationHistory history,
-      CuratedCollection<I> collection,
-      Caller caller,
-      ObjectMapper json) {
-    this.workflow = workflow;
-    this.history = history;
+  protected CuratedResource(CuratedResourceSupport support, CuratedCollection<I> collection) {
+    this.workflow = support.workflow();
+    this.history = support.history();
     this.collection = collection;
-    this.caller = caller;
-    this.json = json;
+    this.caller = support.caller();
+    this.json = support.json();
   }
 
   @POST

@@ -19,12 +19,25 @@ public final class ImportBodies {
     return new ApiException(ProblemType.MALFORMED_BODY, detail, errors);
   }
 
+  /** 422: the body is well formed but holds nothing to import; {@code fault} names what. */
+  public static ApiException noEntries(String detail, String fault) {
+    return new ApiException(
+        ProblemType.NO_ENTRIES, detail, List.of(new Problem.FieldError("body", "body", fault)));
+  }
+
   /** 413: the body is larger than kb.import.max-bytes. */
   public static ApiException tooLarge(long maxBytes) {
+    return tooLarge(
+        "An import body may hold at most " + maxBytes + " bytes; split it into several imports",
+        "is larger than " + maxBytes + " bytes");
+  }
+
+  /** 413 for an import too large by another measure; {@code fault} says what of the body. */
+  public static ApiException tooLarge(String detail, String fault) {
     return new ApiException(
         ProblemType.CONTENT_TOO_LARGE,
-        "An import body may hold at most " + maxBytes + " bytes; split it into several imports",
-        List.of(new Problem.FieldError("body", "body", "is larger than " + maxBytes + " bytes")));
+        detail,
+        List.of(new Problem.FieldError("body", "body", fault)));
   }
 
   public static String firstLine(Throwable e) {

@@ -1,13 +1,10 @@
 package org.mlmdkb.curation;
 
-import java.util.List;
-import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.ProblemType;
+import org.mlmdkb.common.error.RetryLaterException;
 
 /** 503: every import slot is taken; the answer says when to try again. */
-public class ImportsBusyException extends ApiException {
-
-  private final int retryAfterSeconds;
+public class ImportsBusyException extends RetryLaterException {
 
   ImportsBusyException(int retryAfterSeconds) {
     super(
@@ -15,11 +12,6 @@ public class ImportsBusyException extends ApiException {
         "Every import slot of this instance is taken (kb.import.max-concurrent); retry in "
             + retryAfterSeconds
             + " s",
-        List.of());
-    this.retryAfterSeconds = retryAfterSeconds;
-  }
-
-  public int retryAfterSeconds() {
-    return retryAfterSeconds;
+        retryAfterSeconds);
   }
 }

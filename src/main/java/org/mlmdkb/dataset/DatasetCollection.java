@@ -1,8 +1,7 @@
 package org.mlmdkb.dataset;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,41 +11,38 @@ import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.Problem;
 import org.mlmdkb.common.error.ProblemType;
 import org.mlmdkb.common.query.Slugs;
+import org.mlmdkb.curation.BodyChecks;
 import org.mlmdkb.curation.CuratedCollection;
+import org.mlmdkb.curation.CuratedRows;
 
 /**
  * Datasets as a curated collection: addressed and unique by slug; subsets that benchmark results
  * use cannot be removed, and a dataset that results or methods depend on cannot be deleted.
  */
-@ApplicationScoped
-public class DatasetCollection implements CuratedCollection<DatasetInput> {
+@Singleton
+public class DatasetCollection extends CuratedCollection<DatasetInput> {
 
   private static final String PATH = "/api/v1/datasets/";
 
   private final DatasetWriteRepository writes;
   private final DatasetService datasets;
-  private final DatasetRules rules;
 
   public DatasetCollection(
       DatasetWriteRepository writes, DatasetService datasets, DatasetRules rules) {
+    super(
+        "datasets",
+        "Dataset",
+        DatasetInput.class,
+        rules,
+        CuratedRows.of(
+            writes::lockLive,
+            writes::editableState,
+            writes::insert,
+            writes::update,
+            writes::softDelete,
+            writes::restore));
     this.writes = writes;
     this.datasets = datasets;
-    this.rules = rules;
-  }
-
-  @Override
-  public String name() {
-    return "datasets";
-  }
-
-  @Override
-  public String noun() {
-    return "Dataset";
-  }
-
-  @Override
-  public Class<DatasetInput> inputType() {
-    return DatasetInput.class;
   }
 
   @Override
@@ -55,32 +51,11 @@ public class DatasetCollection implements CuratedCollection<DatasetInput> {
   }
 
   @Override
-  public boolean lockLive(long id) throws SQLException {
-    return writes.lockLive(id);
-  }
-
-  @Override
-  public Optional<DatasetInput> editableState(long id) throws SQLException {
-    return writes.editableState(id);
-  }
-
-  @Override
-  public DatasetInput validate(DatasetInput input, Long id) throws SQLException {
-    DatasetRules.Checked checked = rules.check(input);
-    List<Problem.FieldError> errors = new ArrayList<>(checked.errors());
-    DatasetInput dataset = checked.dataset();
+  protected DatasetInput checkReferences(
+      DatasetInput dataset, Long id, List<Problem.FieldError> errors) throws SQLException {
     DatasetPaperInput paper = linkPaper(dataset.paper(), id, errors);
     if (id != null) {
       refuseRemovingUsedSubsets(id, dataset.subsets(), errors);
-    }
-    ApiException.unlessValid(errors);
-    Optional<DatasetWriteRepository.Holder> holder = writes.holderOfSlug(dataset.slug(), id);
-    if (holder.isPresent()) {
-      throw ApiException.slugTaken(
-          "dataset",
-          dataset.slug(),
-          "dataset '" + holder.get().name() + "'",
-          holder.get().deleted());
     }
     return new DatasetInput(
         dataset.slug(),
@@ -96,6 +71,18 @@ public class DatasetCollection implements CuratedCollection<DatasetInput> {
         dataset.url(),
         paper,
         dataset.subsets());
+  }
+
+  @Override
+  protected void checkUnique(DatasetInput dataset, Long id) throws SQLException {
+    Optional<DatasetWriteRepository.Holder> holder = writes.holderOfSlug(dataset.slug(), id);
+    if (holder.isPresent()) {
+      throw ApiException.slugTaken(
+          "dataset",
+          dataset.slug(),
+          "dataset '" + holder.get().name() + "'",
+          holder.get().deleted());
+    }
   }
 
   /**
@@ -124,7 +111,7 @@ public class DatasetCollection implements CuratedCollection<DatasetInput> {
       boolean alreadyLinked =
           datasetId != null && writes.currentPaperId(datasetId).equals(Optional.of(paper.id()));
       if (!alreadyLinked) {
-        errors.add(DatasetRules.body("paper.id", "names no live paper"));
+        errors.add(BodyChecks.body("paper.id", "names no live paper"));
       }
       return paper;
     }
@@ -144,7 +131,7 @@ public class DatasetCollection implements CuratedCollection<DatasetInput> {
     subsets.forEach(s -> removed.remove(s.slug()));
     for (Map.Entry<String, Long> used : writes.subsetsInUse(datasetId, removed).entrySet()) {
       errors.add(
-          DatasetRules.body(
+          BodyChecks.body(
               "subsets",
               "cannot remove subset '"
                   + used.getKey()
@@ -152,16 +139,6 @@ public class DatasetCollection implements CuratedCollection<DatasetInput> {
                   + used.getValue()
                   + " benchmark result(s) use it"));
     }
-  }
-
-  @Override
-  public long insert(DatasetInput input) throws SQLException {
-    return writes.insert(input);
-  }
-
-  @Override
-  public void update(long id, DatasetInput input) throws SQLException {
-    writes.update(id, input);
   }
 
   /** Deleting would leave results and trained methods pointing at a dataset no reader can see. */
@@ -180,12 +157,7 @@ public class DatasetCollection implements CuratedCollection<DatasetInput> {
               + " method(s) as training data; remove or move those first",
           List.of());
     }
-    writes.softDelete(id);
-  }
-
-  @Override
-  public boolean restore(long id) throws SQLException {
-    return writes.restore(id);
+    super.softDelete(id);
   }
 
   @Override

@@ -16,10 +16,9 @@ import java.util.List;
 import java.util.Set;
 import org.mlmdkb.common.paging.Limits;
 import org.mlmdkb.common.paging.Page;
-import org.mlmdkb.common.query.FieldSelection;
 import org.mlmdkb.common.query.QueryParams;
 import org.mlmdkb.common.query.Slugs;
-import org.mlmdkb.common.web.EntityTags;
+import org.mlmdkb.common.web.ReadResponses;
 import org.mlmdkb.dataset.DatasetDtos.DatasetDetail;
 import org.mlmdkb.dataset.DatasetDtos.DatasetSummary;
 
@@ -41,14 +40,11 @@ public class DatasetResource {
           "mixed");
 
   private final DatasetService service;
-  private final EntityTags entityTags;
-  private final FieldSelection fieldSelection;
+  private final ReadResponses reads;
 
-  public DatasetResource(
-      DatasetService service, EntityTags entityTags, FieldSelection fieldSelection) {
+  public DatasetResource(DatasetService service, ReadResponses reads) {
     this.service = service;
-    this.entityTags = entityTags;
-    this.fieldSelection = fieldSelection;
+    this.reads = reads;
   }
 
   @GET
@@ -67,12 +63,7 @@ public class DatasetResource {
             QueryParams.text("q", q),
             Limits.check(QueryParams.integer("limit", limit)),
             QueryParams.text("cursor", cursor));
-    return fieldSelection.apply(
-        page,
-        "items",
-        QueryParams.list("fields", fields),
-        FieldSelection.propertiesOf(DatasetSummary.class),
-        "slug");
+    return reads.items(page, fields, DatasetSummary.class, "slug");
   }
 
   /** One dataset with a strong ETag (the one writes compare); a matching If-None-Match → 304. */
@@ -81,6 +72,6 @@ public class DatasetResource {
   public Response get(@PathParam("slug") String slug, @Context Request request)
       throws SQLException {
     DatasetDetail dataset = service.get(Slugs.check("slug", slug));
-    return entityTags.conditionalGet(dataset, request).build();
+    return reads.conditionalGet(dataset, request).build();
   }
 }

@@ -1,10 +1,12 @@
 package org.mlmdkb.dataset;
 
+import static org.mlmdkb.curation.BodyChecks.blankToNull;
+import static org.mlmdkb.curation.BodyChecks.body;
+import static org.mlmdkb.curation.BodyChecks.httpUrl;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -14,7 +16,9 @@ import java.util.Locale;
 import java.util.Map;
 import org.mlmdkb.common.error.Problem;
 import org.mlmdkb.common.query.Slugs;
-import org.mlmdkb.curation.Identifiers;
+import org.mlmdkb.curation.BodyChecks;
+import org.mlmdkb.curation.Checked;
+import org.mlmdkb.curation.CuratedRules;
 
 /**
  * Checks a dataset's editable state with Bean Validation plus the rules of the schema (slug form,
@@ -23,7 +27,7 @@ import org.mlmdkb.curation.Identifiers;
  * (live paper, subsets in use, slug taken) are the collection's.
  */
 @ApplicationScoped
-public class DatasetRules {
+public class DatasetRules implements CuratedRules<DatasetInput> {
 
   /** Paths beside {@code /api/v1/leaderboards/{dataset}}: a dataset of that slug is unreachable. */
   private static final java.util.Set<String> RESERVED_SLUGS = java.util.Set.of("pareto");
@@ -47,13 +51,9 @@ public class DatasetRules {
     this.validator = validator;
   }
 
-  public record Checked(DatasetInput dataset, List<Problem.FieldError> errors) {}
-
-  public Checked check(DatasetInput in) {
-    List<Problem.FieldError> errors = new ArrayList<>();
-    validator.validate(in).stream()
-        .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
-        .forEach(v -> errors.add(body(wireName(v.getPropertyPath().toString()), v.getMessage())));
+  @Override
+  public Checked<DatasetInput> check(DatasetInput in) {
+    List<Problem.FieldError> errors = BodyChecks.violations(validator, in);
 
     String slug = slug("slug", in.slug(), errors);
     if (RESERVED_SLUGS.contains(slug)) {
@@ -64,7 +64,7 @@ public class DatasetRules {
     if (domain != null && !domain.isEmpty() && !DatasetResource.DOMAINS.contains(domain)) {
       errors.add(body("domain", "must be one of " + DatasetResource.DOMAINS));
     }
-    checkUrl("url", in.url(), errors);
+    httpUrl("url", in.url(), errors);
     DatasetPaperInput paper = paper(in.paper(), errors);
     List<DatasetSubsetInput> subsets = subsets(in.subsets(), errors);
 
@@ -87,7 +87,7 @@ public class DatasetRules {
             blankToNull(in.url()),
             paper,
             subsets);
-    return new Checked(normalised, errors);
+    return new Checked<>(normalised, errors);
   }
 
   /** A paper with neither id, DOI nor arXiv id is no paper. */
@@ -95,24 +95,11 @@ public class DatasetRules {
     if (in == null) {
       return null;
     }
-    String doi = blankToNull(in.doi());
-    if (doi != null) {
-      String normalised = Identifiers.doi(doi);
-      if (normalised == null) {
-        errors.add(body("paper.doi", "is not a DOI (10.<registrant>/<suffix>)"));
-      } else {
-        doi = normalised;
-      }
-    }
-    String arxiv = blankToNull(in.arxivId());
-    if (arxiv != null) {
-      String normalised = Identifiers.arxiv(arxiv);
-      if (normalised == null) {
-        errors.add(body("paper.arxiv_id", "is not an arXiv id (2101.03164 or cond-mat/0601001)"));
-      } else {
-        arxiv = normalised;
-      }
-    }
+    // A malformed identifier is reported; keep what was sent so nothing is silently lost.
+    String doi = BodyChecks.doi("paper.doi", in.doi(), errors);
+    doi = doi == null ? blankToNull(in.doi()) : doi;
+    String arxiv = BodyChecks.arxivId("paper.arxiv_id", in.arxivId(), errors);
+    arxiv = arxiv == null ? blankToNull(in.arxivId()) : arxiv;
     if (in.id() == null && doi == null && arxiv == null) {
       return null;
     }
@@ -160,22 +147,6 @@ public class DatasetRules {
     return slug;
   }
 
-  private static void checkUrl(String name, String value, List<Problem.FieldError> errors) {
-    String url = blankToNull(value);
-    if (url == null) {
-      return;
-    }
-    try {
-      URI uri = new URI(url);
-      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
-          || uri.getHost() == null) {
-        errors.add(body(name, "must be an absolute http(s) URL"));
-      }
-    } catch (URISyntaxException e) {
-      errors.add(body(name, "must be an absolute http(s) URL"));
-    }
-  }
-
   /** 300.0 and 3E+2 are the same temperature; one form keeps equal states equal. */
   static BigDecimal plain(BigDecimal value) {
     if (value == null) {
@@ -183,19 +154,5 @@ public class DatasetRules {
     }
     BigDecimal stripped = value.stripTrailingZeros();
     return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
-  }
-
-  static Problem.FieldError body(String name, String message) {
-    return new Problem.FieldError(name, "body", message);
-  }
-
-  /** "aliases[0].<list element>" → "aliases[0]", "subsets[1].temperatureK" → "…temperature_k". */
-  private static String wireName(String propertyPath) {
-    String path = propertyPath.replace(".<list element>", "");
-    return path.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value.strip();
   }
 }

@@ -1,6 +1,6 @@
 package org.mlmdkb.method;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,38 +11,35 @@ import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.Problem;
 import org.mlmdkb.common.error.ProblemType;
 import org.mlmdkb.common.query.Slugs;
+import org.mlmdkb.curation.BodyChecks;
 import org.mlmdkb.curation.CuratedCollection;
+import org.mlmdkb.curation.CuratedRows;
 
 /**
  * Methods as a curated collection: addressed by slug, unique by slug (deleted ones keep theirs),
  * linked to live parents without cycles, and never hidden while something public points at them.
  */
-@ApplicationScoped
-public class MethodCollection implements CuratedCollection<MethodInput> {
+@Singleton
+public class MethodCollection extends CuratedCollection<MethodInput> {
 
   private final MethodWriteRepository writes;
   private final MethodService methods;
-  private final MethodRules rules;
 
   public MethodCollection(MethodWriteRepository writes, MethodService methods, MethodRules rules) {
+    super(
+        "methods",
+        "Method",
+        MethodInput.class,
+        rules,
+        CuratedRows.of(
+            writes::lockLive,
+            writes::editableState,
+            writes::insert,
+            writes::update,
+            writes::softDelete,
+            writes::restore));
     this.writes = writes;
     this.methods = methods;
-    this.rules = rules;
-  }
-
-  @Override
-  public String name() {
-    return "methods";
-  }
-
-  @Override
-  public String noun() {
-    return "Method";
-  }
-
-  @Override
-  public Class<MethodInput> inputType() {
-    return MethodInput.class;
   }
 
   @Override
@@ -54,20 +51,8 @@ public class MethodCollection implements CuratedCollection<MethodInput> {
   }
 
   @Override
-  public boolean lockLive(long id) throws SQLException {
-    return writes.lockLive(id);
-  }
-
-  @Override
-  public Optional<MethodInput> editableState(long id) throws SQLException {
-    return writes.editableState(id);
-  }
-
-  @Override
-  public MethodInput validate(MethodInput input, Long id) throws SQLException {
-    MethodRules.Checked checked = rules.check(input);
-    List<Problem.FieldError> errors = new ArrayList<>(checked.errors());
-    MethodInput method = checked.method();
+  protected MethodInput checkReferences(
+      MethodInput method, Long id, List<Problem.FieldError> errors) throws SQLException {
     if (id != null && !(method.parents().isEmpty() && method.supersedes().isEmpty())) {
       // Taken before the parents are read, so the cycle check sees every committed edge.
       writes.lockLineage();
@@ -75,17 +60,20 @@ public class MethodCollection implements CuratedCollection<MethodInput> {
     checkLinks(method, method.parents(), "parents", id, errors);
     checkLinks(method, method.supersedes(), "supersedes", id, errors);
     for (String unknown : writes.unknownDatasets(method.trainingDatasets())) {
-      errors.add(MethodRules.body("training_datasets", "unknown dataset '" + unknown + "'"));
+      errors.add(BodyChecks.body("training_datasets", "unknown dataset '" + unknown + "'"));
     }
     checkPaper(method.paper(), id, errors);
-    ApiException.unlessValid(errors);
+    return method;
+  }
+
+  @Override
+  protected void checkUnique(MethodInput method, Long id) throws SQLException {
     Optional<MethodWriteRepository.Ref> holder =
         writes.findBySlug(method.slug()).filter(h -> !Objects.equals(h.id(), id));
     if (holder.isPresent()) {
       throw ApiException.slugTaken(
           "method", method.slug(), "another method", holder.get().deleted());
     }
-    return method;
   }
 
   /** The methods a lineage list names (parents or supersedes) must be live, without a cycle. */
@@ -101,19 +89,19 @@ public class MethodCollection implements CuratedCollection<MethodInput> {
     for (String slug : slugs) {
       MethodWriteRepository.Ref linked = found.get(slug);
       if (linked == null) {
-        errors.add(MethodRules.body(field, "unknown method '" + slug + "'"));
+        errors.add(BodyChecks.body(field, "unknown method '" + slug + "'"));
       } else if (linked.deleted()) {
-        errors.add(MethodRules.body(field, "method '" + slug + "' is deleted"));
+        errors.add(BodyChecks.body(field, "method '" + slug + "' is deleted"));
       } else if (!Objects.equals(linked.id(), id)) {
         linkedIds.add(linked.id());
       } else if (!slug.equals(method.slug())) {
         // Renamed in this write and still named by its old slug (the new one is caught by rules).
-        errors.add(MethodRules.body(field, "cannot name the method itself"));
+        errors.add(BodyChecks.body(field, "cannot name the method itself"));
       }
     }
     if (id != null && writes.wouldCloseCycle(id, linkedIds)) {
       errors.add(
-          MethodRules.body(
+          BodyChecks.body(
               field, "would make the method its own ancestor (a cycle in the lineage)"));
     }
   }
@@ -130,31 +118,21 @@ public class MethodCollection implements CuratedCollection<MethodInput> {
     Optional<MethodWriteRepository.PaperFacts> facts = writes.paper(paper.id());
     boolean unchanged = id != null && writes.storedPaperId(id).equals(Optional.of(paper.id()));
     if (facts.isEmpty() || (facts.get().deleted() && !unchanged)) {
-      errors.add(MethodRules.body("paper.id", "no paper " + paper.id() + " in the corpus"));
+      errors.add(BodyChecks.body("paper.id", "no paper " + paper.id() + " in the corpus"));
       return;
     }
     MethodWriteRepository.PaperFacts p = facts.get();
     if (paper.doi() != null && p.doi() != null && !paper.doi().equalsIgnoreCase(p.doi())) {
       errors.add(
-          MethodRules.body(
+          BodyChecks.body(
               "paper.doi", "disagrees with the DOI of paper " + p.id() + ": " + p.doi()));
     }
     if (paper.arxivId() != null && p.arxivId() != null && !paper.arxivId().equals(p.arxivId())) {
       errors.add(
-          MethodRules.body(
+          BodyChecks.body(
               "paper.arxiv_id",
               "disagrees with the arXiv id of paper " + p.id() + ": " + p.arxivId()));
     }
-  }
-
-  @Override
-  public long insert(MethodInput input) throws SQLException {
-    return writes.insert(input);
-  }
-
-  @Override
-  public void update(long id, MethodInput input) throws SQLException {
-    writes.update(id, input);
   }
 
   /** Refused while anything public points at the method, so no link leads to a hidden one. */
@@ -182,7 +160,7 @@ public class MethodCollection implements CuratedCollection<MethodInput> {
               + "; delete or re-point them first",
           List.of());
     }
-    writes.softDelete(id);
+    super.softDelete(id);
   }
 
   /** Refused while a parent is deleted: the restored method's lineage would name a hidden one. */
@@ -199,7 +177,7 @@ public class MethodCollection implements CuratedCollection<MethodInput> {
               + "; restore them first",
           List.of());
     }
-    return writes.restore(id);
+    return super.restore(id);
   }
 
   @Override

@@ -1,11 +1,8 @@
 package org.mlmdkb.method;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.Path;
 import org.mlmdkb.curation.CuratedResource;
-import org.mlmdkb.curation.CurationHistory;
-import org.mlmdkb.curation.CurationWorkflow;
-import org.mlmdkb.curation.auth.Caller;
+import org.mlmdkb.curation.CuratedResourceSupport;
 
 /**
  * Method writes, as every curated collection has them (see {@link CuratedResource}); the reads are
@@ -14,12 +11,7 @@ import org.mlmdkb.curation.auth.Caller;
 @Path("/api/v1/methods")
 public class MethodCurationResource extends CuratedResource<MethodInput> {
 
-  public MethodCurationResource(
-      CurationWorkflow workflow,
-      CurationHistory history,
-      MethodCollection methods,
-      Caller caller,
-      ObjectMapper json) {
-    super(workflow, history, methods, caller, json);
+  public MethodCurationResource(CuratedResourceSupport support, MethodCollection methods) {
+    super(support, methods);
   }
 }

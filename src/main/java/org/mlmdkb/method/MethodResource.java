@@ -19,11 +19,11 @@ import java.util.Set;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.paging.Limits;
 import org.mlmdkb.common.paging.Page;
-import org.mlmdkb.common.query.FieldSelection;
 import org.mlmdkb.common.query.QueryParams;
 import org.mlmdkb.common.query.Slugs;
 import org.mlmdkb.common.svg.SvgCharts;
 import org.mlmdkb.common.web.EntityTags;
+import org.mlmdkb.common.web.ReadResponses;
 import org.mlmdkb.common.web.Representations;
 import org.mlmdkb.method.MethodDtos.LineageGraph;
 import org.mlmdkb.method.MethodDtos.MethodDetail;
@@ -49,15 +49,11 @@ public class MethodResource {
 
   private final MethodService service;
 
-  private final EntityTags entityTags;
+  private final ReadResponses reads;
 
-  private final FieldSelection fieldSelection;
-
-  public MethodResource(
-      MethodService service, EntityTags entityTags, FieldSelection fieldSelection) {
+  public MethodResource(MethodService service, ReadResponses reads) {
     this.service = service;
-    this.entityTags = entityTags;
-    this.fieldSelection = fieldSelection;
+    this.reads = reads;
   }
 
   @GET
@@ -78,12 +74,7 @@ public class MethodResource {
             QueryParams.text("dataset", dataset),
             Limits.check(QueryParams.integer("limit", limit)),
             QueryParams.text("cursor", cursor));
-    return fieldSelection.apply(
-        page,
-        "items",
-        QueryParams.list("fields", fields),
-        FieldSelection.propertiesOf(MethodSummary.class),
-        "slug");
+    return reads.items(page, fields, MethodSummary.class, "slug");
   }
 
   /**
@@ -111,7 +102,7 @@ public class MethodResource {
           .header("Cache-Control", "no-cache")
           .build();
     }
-    return entityTags
+    return reads
         .conditionalGet(graph, request)
         .type(MediaType.APPLICATION_JSON_TYPE)
         .header("Cache-Control", "no-cache")
@@ -135,6 +126,6 @@ public class MethodResource {
   public Response get(@PathParam("slug") String slug, @Context Request request)
       throws SQLException {
     MethodDetail method = service.get(Slugs.check("slug", slug));
-    return entityTags.conditionalGet(method, request).build();
+    return reads.conditionalGet(method, request).build();
   }
 }

@@ -1,19 +1,22 @@
 package org.mlmdkb.method;
 
+import static org.mlmdkb.curation.BodyChecks.blankToNull;
+import static org.mlmdkb.curation.BodyChecks.body;
+import static org.mlmdkb.curation.BodyChecks.httpUrl;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Year;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
 import org.mlmdkb.common.error.Problem;
 import org.mlmdkb.common.query.Slugs;
-import org.mlmdkb.curation.Identifiers;
+import org.mlmdkb.curation.BodyChecks;
+import org.mlmdkb.curation.Checked;
+import org.mlmdkb.curation.CuratedRules;
 
 /**
  * Checks a method's editable state with Bean Validation plus the rules the schema holds (slug form,
@@ -22,7 +25,7 @@ import org.mlmdkb.curation.Identifiers;
  * MethodCollection}, which has the database at hand.
  */
 @ApplicationScoped
-public class MethodRules {
+public class MethodRules implements CuratedRules<MethodInput> {
 
   /** The method table's slug CHECK. */
 
@@ -36,13 +39,9 @@ public class MethodRules {
     this.validator = validator;
   }
 
-  public record Checked(MethodInput method, List<Problem.FieldError> errors) {}
-
-  public Checked check(MethodInput in) {
-    List<Problem.FieldError> errors = new ArrayList<>();
-    validator.validate(in).stream()
-        .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
-        .forEach(v -> errors.add(body(wireName(v.getPropertyPath().toString()), v.getMessage())));
+  @Override
+  public Checked<MethodInput> check(MethodInput in) {
+    List<Problem.FieldError> errors = BodyChecks.violations(validator, in);
 
     String slug = slug(in.slug());
     if (slug != null && !slug.isEmpty() && !Slugs.isValid(slug)) {
@@ -59,7 +58,7 @@ public class MethodRules {
     if (in.parameterCount() != null && in.parameterCount() <= 0) {
       errors.add(body("parameter_count", "must be greater than 0"));
     }
-    checkUrl("code_url", in.codeUrl(), errors);
+    httpUrl("code_url", in.codeUrl(), errors);
     List<String> parents = slugSet(in.parents(), "parents", errors);
     if (slug != null && parents.contains(slug)) {
       errors.add(body("parents", "cannot name the method itself"));
@@ -96,7 +95,7 @@ public class MethodRules {
             parents,
             supersedes,
             datasets);
-    return new Checked(normalised, errors);
+    return new Checked<>(normalised, errors);
   }
 
   /** Identifiers stored as the schema's other tables store them; all-empty means no paper. */
@@ -104,21 +103,9 @@ public class MethodRules {
     if (in == null) {
       return null;
     }
-    String doi = blankToNull(in.doi());
-    if (doi != null) {
-      doi = Identifiers.doi(doi);
-      if (doi == null) {
-        errors.add(body("paper.doi", "is not a DOI (10.<registrant>/<suffix>)"));
-      }
-    }
-    String arxiv = blankToNull(in.arxivId());
-    if (arxiv != null) {
-      arxiv = Identifiers.arxiv(arxiv);
-      if (arxiv == null) {
-        errors.add(body("paper.arxiv_id", "is not an arXiv id (2101.03164 or cond-mat/0601001)"));
-      }
-    }
-    checkUrl("paper.url", in.url(), errors);
+    String doi = BodyChecks.doi("paper.doi", in.doi(), errors);
+    String arxiv = BodyChecks.arxivId("paper.arxiv_id", in.arxivId(), errors);
+    httpUrl("paper.url", in.url(), errors);
     String url = blankToNull(in.url());
     if (in.id() == null && doi == null && arxiv == null && url == null) {
       return null;
@@ -148,37 +135,7 @@ public class MethodRules {
     return List.copyOf(out);
   }
 
-  private static void checkUrl(String name, String value, List<Problem.FieldError> errors) {
-    String url = blankToNull(value);
-    if (url == null) {
-      return;
-    }
-    try {
-      URI uri = new URI(url);
-      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
-          || uri.getHost() == null) {
-        errors.add(body(name, "must be an absolute http(s) URL"));
-      }
-    } catch (URISyntaxException e) {
-      errors.add(body(name, "must be an absolute http(s) URL"));
-    }
-  }
-
-  static Problem.FieldError body(String name, String message) {
-    return new Problem.FieldError(name, "body", message);
-  }
-
-  /** "aliases[0].<list element>" → "aliases[0]", "paper.arxivId" → "paper.arxiv_id". */
-  private static String wireName(String propertyPath) {
-    String path = propertyPath.replace(".<list element>", "");
-    return path.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
-  }
-
   private static String slug(String value) {
     return value == null ? null : value.strip().toLowerCase(Locale.ROOT);
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value.strip();
   }
 }

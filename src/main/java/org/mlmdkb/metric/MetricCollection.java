@@ -1,6 +1,6 @@
 package org.mlmdkb.metric;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.sql.SQLException;
@@ -11,38 +11,34 @@ import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.Problem;
 import org.mlmdkb.common.error.ProblemType;
 import org.mlmdkb.curation.CuratedCollection;
+import org.mlmdkb.curation.CuratedRows;
 
 /**
  * Metrics as a curated collection, addressed and unique by name. Results refer to a metric by its
  * name, so while live results use a metric it can be neither deleted nor renamed, and a new
  * dimension or range must still hold every one of them.
  */
-@ApplicationScoped
-public class MetricCollection implements CuratedCollection<MetricInput> {
+@Singleton
+public class MetricCollection extends CuratedCollection<MetricInput> {
 
   private final MetricWriteRepository writes;
   private final MetricService metrics;
-  private final MetricRules rules;
 
   public MetricCollection(MetricWriteRepository writes, MetricService metrics, MetricRules rules) {
+    super(
+        "metrics",
+        "Metric",
+        MetricInput.class,
+        rules,
+        CuratedRows.of(
+            writes::lockLive,
+            writes::editableState,
+            writes::insert,
+            writes::update,
+            writes::softDelete,
+            writes::restore));
     this.writes = writes;
     this.metrics = metrics;
-    this.rules = rules;
-  }
-
-  @Override
-  public String name() {
-    return "metrics";
-  }
-
-  @Override
-  public String noun() {
-    return "Metric";
-  }
-
-  @Override
-  public Class<MetricInput> inputType() {
-    return MetricInput.class;
   }
 
   @Override
@@ -61,20 +57,7 @@ public class MetricCollection implements CuratedCollection<MetricInput> {
   }
 
   @Override
-  public boolean lockLive(long id) throws SQLException {
-    return writes.lockLive(id);
-  }
-
-  @Override
-  public Optional<MetricInput> editableState(long id) throws SQLException {
-    return writes.editableState(id);
-  }
-
-  @Override
-  public MetricInput validate(MetricInput input, Long id) throws SQLException {
-    MetricRules.Checked checked = rules.check(input);
-    ApiException.unlessValid(checked.errors());
-    MetricInput metric = checked.metric();
+  protected void checkUnique(MetricInput metric, Long id) throws SQLException {
     Optional<MetricWriteRepository.Holder> holder = writes.holderOfName(metric.name(), id);
     if (holder.isPresent()) {
       throw new ApiException(
@@ -88,9 +71,10 @@ public class MetricCollection implements CuratedCollection<MetricInput> {
                       + (holder.get().deleted() ? " (deleted; an admin can restore it)" : ""))));
     }
     if (id != null) {
-      checkResultsStillFit(writes.editableState(id).orElseThrow(), metric, checked.dimension());
+      // The rules have passed, so a named dimension is a known one.
+      Dimension dimension = Dimension.fromWire(metric.dimension()).orElse(null);
+      checkResultsStillFit(writes.editableState(id).orElseThrow(), metric, dimension);
     }
-    return metric;
   }
 
   /** A change must not detach live results (rename) or put them outside the metric's rules. */
@@ -127,28 +111,13 @@ public class MetricCollection implements CuratedCollection<MetricInput> {
   }
 
   @Override
-  public long insert(MetricInput input) throws SQLException {
-    return writes.insert(input);
-  }
-
-  @Override
-  public void update(long id, MetricInput input) throws SQLException {
-    writes.update(id, input);
-  }
-
-  @Override
   public void softDelete(long id) throws SQLException {
     String name = writes.nameOf(id);
     long used = writes.liveResults(name);
     if (used > 0) {
       throw inUse(name, used, "deleted; delete or correct those results first");
     }
-    writes.softDelete(id);
-  }
-
-  @Override
-  public boolean restore(long id) throws SQLException {
-    return writes.restore(id);
+    super.softDelete(id);
   }
 
   @Override

@@ -14,9 +14,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
-import org.mlmdkb.common.query.FieldSelection;
 import org.mlmdkb.common.query.QueryParams;
-import org.mlmdkb.common.web.EntityTags;
+import org.mlmdkb.common.web.ReadResponses;
 
 /**
  * The metric registry: what results may be reported as, which way is better and what range values
@@ -27,14 +26,11 @@ import org.mlmdkb.common.web.EntityTags;
 public class MetricResource {
 
   private final MetricService service;
-  private final EntityTags entityTags;
-  private final FieldSelection fieldSelection;
+  private final ReadResponses reads;
 
-  public MetricResource(
-      MetricService service, EntityTags entityTags, FieldSelection fieldSelection) {
+  public MetricResource(MetricService service, ReadResponses reads) {
     this.service = service;
-    this.entityTags = entityTags;
-    this.fieldSelection = fieldSelection;
+    this.reads = reads;
   }
 
   @GET
@@ -51,12 +47,7 @@ public class MetricResource {
             QueryParams.oneOf("direction", direction, Metric.Direction.wireNames()),
             QueryParams.oneOf("kind", kind, Metric.Kind.wireNames()),
             QueryParams.oneOf("dimension", dimension, Dimension.wireNames()));
-    return fieldSelection.apply(
-        new MetricList(service.list(filter)),
-        "items",
-        QueryParams.list("fields", fields),
-        FieldSelection.propertiesOf(MetricDto.class),
-        "name");
+    return reads.items(new MetricList(service.list(filter)), fields, MetricDto.class, "name");
   }
 
   /**
@@ -70,7 +61,7 @@ public class MetricResource {
       throws SQLException {
     QueryParams.allowOnly(uri, Set.of());
     MetricDto metric = service.get(MetricCollection.pathName(name));
-    return entityTags.conditionalGet(metric, request).build();
+    return reads.conditionalGet(metric, request).build();
   }
 
   /** Body of {@code GET /api/v1/metrics}. */

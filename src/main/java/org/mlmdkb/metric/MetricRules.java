@@ -1,5 +1,7 @@
 package org.mlmdkb.metric;
 
+import static org.mlmdkb.curation.BodyChecks.body;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -7,13 +9,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.mlmdkb.common.error.Problem;
+import org.mlmdkb.curation.Checked;
+import org.mlmdkb.curation.CuratedRules;
 
 /**
  * Checks a metric's editable state and returns it normalised (name in lower case, direction
  * defaulting to none, blank text as none), or every field at fault.
  */
 @ApplicationScoped
-public class MetricRules {
+public class MetricRules implements CuratedRules<MetricInput> {
 
   static final int MAX_NAME_LENGTH = 100;
   static final int MAX_DESCRIPTION_LENGTH = 2000;
@@ -26,8 +30,6 @@ public class MetricRules {
   /** Letters (any script: κ_srme), digits, '_', '-' and '.', starting with a letter or digit. */
   static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}_.\\-]*");
 
-  public record Checked(MetricInput metric, Dimension dimension, List<Problem.FieldError> errors) {}
-
   /** Whether {@code name}, as given in a path, can name a metric at all. */
   static boolean isValidName(String name) {
     return name.length() <= MAX_NAME_LENGTH && NAME.matcher(name).matches();
@@ -38,7 +40,8 @@ public class MetricRules {
     return name.strip().toLowerCase(Locale.ROOT);
   }
 
-  public Checked check(MetricInput in) {
+  @Override
+  public Checked<MetricInput> check(MetricInput in) {
     List<Problem.FieldError> errors = new ArrayList<>();
     String name = text(in.name()) == null ? null : normalisedName(in.name());
     if (name == null) {
@@ -66,12 +69,8 @@ public class MetricRules {
       errors.add(body("kind", "must be one of " + Metric.Kind.wireNames()));
     }
     String dimensionName = text(in.dimension());
-    Dimension dimension = null;
-    if (dimensionName != null) {
-      dimension = Dimension.fromWire(dimensionName).orElse(null);
-      if (dimension == null) {
-        errors.add(body("dimension", "must be null (any unit) or one of " + Dimension.wireNames()));
-      }
+    if (dimensionName != null && Dimension.fromWire(dimensionName).isEmpty()) {
+      errors.add(body("dimension", "must be null (any unit) or one of " + Dimension.wireNames()));
     }
     boolean boundsReadable = bound("min", in.min(), errors) & bound("max", in.max(), errors);
     if (boundsReadable
@@ -93,7 +92,7 @@ public class MetricRules {
     MetricInput normalised =
         new MetricInput(
             name, direction, kind, dimensionName, plain(in.min()), plain(in.max()), description);
-    return new Checked(normalised, dimension, errors);
+    return new Checked<>(normalised, errors);
   }
 
   private static boolean bound(String name, BigDecimal value, List<Problem.FieldError> errors) {
@@ -122,10 +121,6 @@ public class MetricRules {
     }
     BigDecimal stripped = value.stripTrailingZeros();
     return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
-  }
-
-  static Problem.FieldError body(String name, String message) {
-    return new Problem.FieldError(name, "body", message);
   }
 
   private static String text(String value) {

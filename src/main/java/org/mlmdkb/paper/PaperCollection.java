@@ -1,6 +1,6 @@
 package org.mlmdkb.paper;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,67 +8,52 @@ import java.util.Optional;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.Problem;
 import org.mlmdkb.common.error.ProblemType;
+import org.mlmdkb.curation.BodyChecks;
 import org.mlmdkb.curation.CuratedCollection;
+import org.mlmdkb.curation.CuratedRows;
 
 /** Papers as a curated collection: addressed by numeric id, unique by DOI and by arXiv id. */
-@ApplicationScoped
-public class PaperCollection implements CuratedCollection<PaperInput> {
+@Singleton
+public class PaperCollection extends CuratedCollection<PaperInput> {
 
   private final PaperWriteRepository writes;
   private final PaperService papers;
-  private final PaperRules rules;
 
   public PaperCollection(PaperWriteRepository writes, PaperService papers, PaperRules rules) {
+    super(
+        "papers",
+        "Paper",
+        PaperInput.class,
+        rules,
+        CuratedRows.of(
+            writes::lockLive,
+            writes::editableState,
+            writes::insert,
+            writes::update,
+            writes::softDelete,
+            writes::restore));
     this.writes = writes;
     this.papers = papers;
-    this.rules = rules;
-  }
-
-  @Override
-  public String name() {
-    return "papers";
-  }
-
-  @Override
-  public String noun() {
-    return "Paper";
-  }
-
-  @Override
-  public Class<PaperInput> inputType() {
-    return PaperInput.class;
   }
 
   /** Writes address papers by id only; the DOI forms of the read path are for readers. */
   @Override
   public Optional<Long> find(String ref, boolean includeDeleted) throws SQLException {
-    if (ref == null || !ref.matches("\\d{1,18}")) {
-      throw ApiException.badPathParameter("id", "must be a numeric paper id");
-    }
-    long id = Long.parseLong(ref);
-    boolean found = includeDeleted ? writes.existsIncludingDeleted(id) : writes.existsLive(id);
-    return found ? Optional.of(id) : Optional.empty();
+    return findNumeric(
+        ref, "paper", includeDeleted ? writes::existsIncludingDeleted : writes::existsLive);
   }
 
   @Override
-  public boolean lockLive(long id) throws SQLException {
-    return writes.lockLive(id);
-  }
-
-  @Override
-  public Optional<PaperInput> editableState(long id) throws SQLException {
-    return writes.editableState(id);
-  }
-
-  @Override
-  public PaperInput validate(PaperInput input, Long id) throws SQLException {
-    PaperRules.Checked checked = rules.check(input);
-    List<Problem.FieldError> errors = new ArrayList<>(checked.errors());
-    PaperInput paper = checked.paper();
+  protected PaperInput checkReferences(PaperInput paper, Long id, List<Problem.FieldError> errors)
+      throws SQLException {
     for (String unknown : writes.unknownTags(paper.tags())) {
-      errors.add(PaperRules.body("tags", "unknown tag '" + unknown + "'"));
+      errors.add(BodyChecks.body("tags", "unknown tag '" + unknown + "'"));
     }
-    ApiException.unlessValid(errors);
+    return paper;
+  }
+
+  @Override
+  protected void checkUnique(PaperInput paper, Long id) throws SQLException {
     List<Problem.FieldError> conflicts = new ArrayList<>();
     if (paper.doi() != null) {
       describe("doi", writes.holderOfDoi(paper.doi(), id), conflicts);
@@ -80,17 +65,6 @@ public class PaperCollection implements CuratedCollection<PaperInput> {
       throw new ApiException(
           ProblemType.CONFLICT, "Another paper has the same identifier", conflicts);
     }
-    return paper;
-  }
-
-  @Override
-  public long insert(PaperInput input) throws SQLException {
-    return writes.insert(input);
-  }
-
-  @Override
-  public void update(long id, PaperInput input) throws SQLException {
-    writes.update(id, input);
   }
 
   /**
@@ -114,12 +88,7 @@ public class PaperCollection implements CuratedCollection<PaperInput> {
               + " dataset(s) as their paper; delete or re-point them first",
           List.of());
     }
-    writes.softDelete(id);
-  }
-
-  @Override
-  public boolean restore(long id) throws SQLException {
-    return writes.restore(id);
+    super.softDelete(id);
   }
 
   @Override
@@ -137,7 +106,7 @@ public class PaperCollection implements CuratedCollection<PaperInput> {
     holder.ifPresent(
         h ->
             out.add(
-                PaperRules.body(
+                BodyChecks.body(
                     field,
                     "already belongs to paper "
                         + h.id()

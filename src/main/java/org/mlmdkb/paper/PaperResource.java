@@ -18,9 +18,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.mlmdkb.common.paging.Limits;
 import org.mlmdkb.common.paging.Page;
-import org.mlmdkb.common.query.FieldSelection;
 import org.mlmdkb.common.query.QueryParams;
-import org.mlmdkb.common.web.EntityTags;
+import org.mlmdkb.common.web.ReadResponses;
 import org.mlmdkb.paper.PaperDtos.PaperDetail;
 import org.mlmdkb.paper.PaperDtos.PaperSummary;
 import org.mlmdkb.paper.citation.CitationExporter;
@@ -53,18 +52,12 @@ public class PaperResource {
   static final String SEARCH_MODE_HEADER = "Search-Mode";
 
   private final PaperService service;
-  private final FieldSelection fieldSelection;
-  private final EntityTags entityTags;
+  private final ReadResponses reads;
   private final CitationExporter exporter;
 
-  public PaperResource(
-      PaperService service,
-      FieldSelection fieldSelection,
-      EntityTags entityTags,
-      CitationExporter exporter) {
+  public PaperResource(PaperService service, ReadResponses reads, CitationExporter exporter) {
     this.service = service;
-    this.fieldSelection = fieldSelection;
-    this.entityTags = entityTags;
+    this.reads = reads;
     this.exporter = exporter;
   }
 
@@ -123,8 +116,7 @@ public class PaperResource {
     }
     return withMode(
             Response.ok(
-                fieldSelection.apply(
-                    page, QueryParams.list("fields", fields), PaperFields.SELECTABLE)),
+                reads.select(page, QueryParams.list("fields", fields), PaperFields.SELECTABLE)),
             searchMode)
         .build();
   }
@@ -183,7 +175,7 @@ public class PaperResource {
         CitationFormat.negotiate(format, headers.getAcceptableMediaTypes());
     PaperDetail paper = service.get(ref);
     Object body = export.isPresent() ? exporter.render(List.of(paper.id()), export.get()) : paper;
-    Response.ResponseBuilder response = entityTags.conditionalGet(body, request);
+    Response.ResponseBuilder response = reads.conditionalGet(body, request);
     export.ifPresent(f -> response.type(f.contentType()));
     return response.build();
   }

@@ -1,22 +1,25 @@
 package org.mlmdkb.paper;
 
+import static org.mlmdkb.curation.BodyChecks.blankToNull;
+import static org.mlmdkb.curation.BodyChecks.body;
+import static org.mlmdkb.curation.BodyChecks.httpUrl;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.LocalDate;
 import java.time.Year;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.mlmdkb.common.error.Problem;
-import org.mlmdkb.curation.Identifiers;
+import org.mlmdkb.curation.BodyChecks;
+import org.mlmdkb.curation.Checked;
+import org.mlmdkb.curation.CuratedRules;
 
 /**
  * Checks a paper's editable state with Bean Validation plus the domain rules (identifier formats,
@@ -24,7 +27,7 @@ import org.mlmdkb.curation.Identifiers;
  * the way the schema stores it, or every field at fault.
  */
 @ApplicationScoped
-public class PaperRules {
+public class PaperRules implements CuratedRules<PaperInput> {
 
   /** The entry types of the corpus (BibTeX's plus "preprint" and "online"). */
   static final Set<String> ENTRY_TYPES =
@@ -50,33 +53,18 @@ public class PaperRules {
     this.validator = validator;
   }
 
-  public record Checked(PaperInput paper, List<Problem.FieldError> errors) {}
-
-  public Checked check(PaperInput in) {
-    List<Problem.FieldError> errors = new ArrayList<>();
-    validator.validate(in).stream()
-        .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
-        .forEach(v -> errors.add(body(wireName(v.getPropertyPath().toString()), v.getMessage())));
+  @Override
+  public Checked<PaperInput> check(PaperInput in) {
+    List<Problem.FieldError> errors =
+        BodyChecks.violations(validator, in, path -> path.replace("abstractText", "abstract"));
 
     String entryType =
         in.entryType() == null ? null : in.entryType().strip().toLowerCase(Locale.ROOT);
     if (entryType != null && !entryType.isEmpty() && !ENTRY_TYPES.contains(entryType)) {
       errors.add(body("entry_type", "must be one of " + new java.util.TreeSet<>(ENTRY_TYPES)));
     }
-    String doi = blankToNull(in.doi());
-    if (doi != null) {
-      doi = Identifiers.doi(doi);
-      if (doi == null) {
-        errors.add(body("doi", "is not a DOI (10.<registrant>/<suffix>)"));
-      }
-    }
-    String arxiv = blankToNull(in.arxivId());
-    if (arxiv != null) {
-      arxiv = Identifiers.arxiv(arxiv);
-      if (arxiv == null) {
-        errors.add(body("arxiv_id", "is not an arXiv id (2101.03164 or cond-mat/0601001)"));
-      }
-    }
+    String doi = BodyChecks.doi("doi", in.doi(), errors);
+    String arxiv = BodyChecks.arxivId("arxiv_id", in.arxivId(), errors);
     Integer year = in.year();
     // A year taken from the date is range-checked like a given one, and named as the date.
     String yearSource = "year";
@@ -102,8 +90,8 @@ public class PaperRules {
                   + " and "
                   + maxYear));
     }
-    checkUrl("url", in.url(), errors);
-    checkUrl("code_url", in.codeUrl(), errors);
+    httpUrl("url", in.url(), errors);
+    httpUrl("code_url", in.codeUrl(), errors);
 
     List<String> authors = in.authors().stream().map(a -> a == null ? null : a.strip()).toList();
     List<String> tags =
@@ -128,7 +116,7 @@ public class PaperRules {
             blankToNull(in.codeUrl()),
             authors,
             tags);
-    return new Checked(normalised, errors);
+    return new Checked<>(normalised, errors);
   }
 
   /** "2024-13-45" has the shape of a date but is none. */
@@ -146,36 +134,5 @@ public class PaperRules {
     } catch (DateTimeParseException e) {
       return false;
     }
-  }
-
-  private static void checkUrl(String name, String value, List<Problem.FieldError> errors) {
-    String url = blankToNull(value);
-    if (url == null) {
-      return;
-    }
-    try {
-      URI uri = new URI(url);
-      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
-          || uri.getHost() == null) {
-        errors.add(body(name, "must be an absolute http(s) URL"));
-      }
-    } catch (URISyntaxException e) {
-      errors.add(body(name, "must be an absolute http(s) URL"));
-    }
-  }
-
-  static Problem.FieldError body(String name, String message) {
-    return new Problem.FieldError(name, "body", message);
-  }
-
-  /** "authors[0].<list element>" → "authors[0]", "entryType" → "entry_type". */
-  private static String wireName(String propertyPath) {
-    String path = propertyPath.replace(".<list element>", "");
-    path = path.replace("abstractText", "abstract");
-    return path.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value.strip();
   }
 }

@@ -22,9 +22,9 @@ public class CompareResource {
   static final int MAX_METHODS = 10;
 
   private static final Set<String> PARAMETERS =
-      LeaderboardResource.union(
-          LeaderboardResource.union(
-              LeaderboardResource.FILTER_PARAMETERS, LeaderboardResource.METHOD_AND_VALUE_FILTERS),
+      QueryParams.union(
+          LeaderboardResource.FILTER_PARAMETERS,
+          LeaderboardResource.METHOD_AND_VALUE_FILTERS,
           Set.of("methods", "unit"));
 
   private final BoardService service;

@@ -51,19 +51,20 @@ public class LeaderboardResource {
   static final Set<String> VALUE_FILTERS = Set.of("min", "max");
 
   static final Set<String> METHOD_AND_VALUE_FILTERS =
-      union(MethodCriteria.PARAMETERS, VALUE_FILTERS);
+      QueryParams.union(MethodCriteria.PARAMETERS, VALUE_FILTERS);
 
   /**
    * The index takes the fingerprint filters and the method filters (boards counted over such
    * methods); {@code dataset} is the legacy address of one board and is redirected.
    */
   private static final Set<String> INDEX_PARAMETERS =
-      union(union(FILTER_PARAMETERS, MethodCriteria.PARAMETERS), Set.of("format", "fields"));
+      QueryParams.union(FILTER_PARAMETERS, MethodCriteria.PARAMETERS, Set.of("format", "fields"));
 
   /** One board: the dataset is its path, everything else shapes or narrows it. */
   private static final Set<String> BOARD_PARAMETERS =
-      union(
-          union(without(FILTER_PARAMETERS, "dataset"), METHOD_AND_VALUE_FILTERS),
+      QueryParams.union(
+          QueryParams.without(FILTER_PARAMETERS, "dataset"),
+          METHOD_AND_VALUE_FILTERS,
           Set.of("unit", "format", "per", "limit", "fields"));
 
   /** What identifies an index entry; kept whatever {@code fields} selects. */
@@ -188,17 +189,5 @@ public class LeaderboardResource {
         perVariant,
         MethodCriteria.parse(q),
         ValueRange.parse(q.getFirst("min"), q.getFirst("max")));
-  }
-
-  private static Set<String> without(Set<String> all, String name) {
-    Set<String> rest = new java.util.HashSet<>(all);
-    rest.remove(name);
-    return Set.copyOf(rest);
-  }
-
-  static Set<String> union(Set<String> a, Set<String> b) {
-    Set<String> all = new java.util.HashSet<>(a);
-    all.addAll(b);
-    return Set.copyOf(all);
   }
 }

@@ -27,20 +27,9 @@ public class ParetoResource {
   static final int MAX_AXES = 4;
 
   private static final Set<String> PARAMETERS =
-      LeaderboardResource.union(
-          LeaderboardResource.union(
-              Set.of(
-                  "dataset",
-                  "subset",
-                  "task",
-                  "basis",
-                  "split",
-                  "n_train",
-                  "level_of_theory",
-                  "temperature_k",
-                  "status",
-                  "as_of"),
-              MethodCriteria.PARAMETERS),
+      QueryParams.union(
+          QueryParams.without(LeaderboardResource.FILTER_PARAMETERS, "target", "metric"),
+          MethodCriteria.PARAMETERS,
           Set.of("metrics", "format"));
 
   private final ParetoService service;

@@ -19,7 +19,7 @@ import org.mlmdkb.common.paging.Page;
 import org.mlmdkb.common.query.FieldSelection;
 import org.mlmdkb.common.query.PathIds;
 import org.mlmdkb.common.query.QueryParams;
-import org.mlmdkb.common.web.EntityTags;
+import org.mlmdkb.common.web.ReadResponses;
 import org.mlmdkb.metric.Unit;
 
 /** Benchmark results: a filtered, keyset-paged list in JSON or CSV, optionally unit-converted. */
@@ -41,14 +41,11 @@ public class ResultResource {
           .toList();
 
   private final ResultService service;
-  private final EntityTags entityTags;
-  private final FieldSelection fieldSelection;
+  private final ReadResponses reads;
 
-  public ResultResource(
-      ResultService service, EntityTags entityTags, FieldSelection fieldSelection) {
+  public ResultResource(ResultService service, ReadResponses reads) {
     this.service = service;
-    this.entityTags = entityTags;
-    this.fieldSelection = fieldSelection;
+    this.reads = reads;
   }
 
   /** One result with a strong ETag; a matching If-None-Match answers 304. */
@@ -57,7 +54,7 @@ public class ResultResource {
   @Produces(MediaType.APPLICATION_JSON)
   public Response get(@PathParam("id") String id, @Context Request request) throws SQLException {
     ResultDto result = service.get(PathIds.parse("id", id, "result"));
-    return entityTags.conditionalGet(result, request).build();
+    return reads.conditionalGet(result, request).build();
   }
 
   @GET
@@ -97,8 +94,7 @@ public class ResultResource {
     Page<ResultItem> page = service.list(filter, requested);
     if (!csv) {
       return Response.ok(
-              fieldSelection.apply(
-                  page, "items", QueryParams.list("fields", fields), SELECTABLE, "id"),
+              reads.select(page, "items", QueryParams.list("fields", fields), SELECTABLE, "id"),
               MediaType.APPLICATION_JSON_TYPE)
           .build();
     }

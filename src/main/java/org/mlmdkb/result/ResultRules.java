@@ -1,5 +1,7 @@
 package org.mlmdkb.result;
 
+import static org.mlmdkb.curation.BodyChecks.body;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.sql.SQLException;
@@ -264,10 +266,6 @@ public class ResultRules {
     return reading.problem() != null && reading.problem().startsWith("measures")
         ? "unit '" + text + "' " + reading.problem()
         : "unknown unit '" + text + "'";
-  }
-
-  private static Problem.FieldError body(String name, String message) {
-    return new Problem.FieldError(name, "body", message);
   }
 
   /** Text as the rules read it: stripped, and absent when blank. */

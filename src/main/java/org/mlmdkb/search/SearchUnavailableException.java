@@ -1,20 +1,12 @@
 package org.mlmdkb.search;
 
-import java.util.List;
-import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.ProblemType;
+import org.mlmdkb.common.error.RetryLaterException;
 
 /** A 503: the index is rebuilding, or a search ran past its time budget. */
-public class SearchUnavailableException extends ApiException {
-
-  private final int retryAfterSeconds;
+public class SearchUnavailableException extends RetryLaterException {
 
   public SearchUnavailableException(String detail, int retryAfterSeconds) {
-    super(ProblemType.SEARCH_UNAVAILABLE, detail, List.of());
-    this.retryAfterSeconds = retryAfterSeconds;
-  }
-
-  public int retryAfterSeconds() {
-    return retryAfterSeconds;
+    super(ProblemType.SEARCH_UNAVAILABLE, detail, retryAfterSeconds);
   }
 }

@@ -1,47 +1,43 @@
 package org.mlmdkb.tag;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.Problem;
 import org.mlmdkb.common.error.ProblemType;
 import org.mlmdkb.common.query.Slugs;
+import org.mlmdkb.curation.BodyChecks;
 import org.mlmdkb.curation.CuratedCollection;
+import org.mlmdkb.curation.CuratedRows;
 
 /**
  * Tags as a curated collection: addressed and unique by slug, arranged in a tree without cycles. A
  * tag in use cannot be deleted, and a tag cannot be restored under a deleted parent, so no live
  * item ever carries a deleted tag.
  */
-@ApplicationScoped
-public class TagCollection implements CuratedCollection<TagInput> {
+@Singleton
+public class TagCollection extends CuratedCollection<TagInput> {
 
   private final TagWriteRepository writes;
   private final TagService tags;
-  private final TagRules rules;
 
   public TagCollection(TagWriteRepository writes, TagService tags, TagRules rules) {
+    super(
+        "tags",
+        "Tag",
+        TagInput.class,
+        rules,
+        CuratedRows.of(
+            writes::lockLive,
+            writes::editableState,
+            writes::insert,
+            writes::update,
+            writes::softDelete,
+            writes::restore));
     this.writes = writes;
     this.tags = tags;
-    this.rules = rules;
-  }
-
-  @Override
-  public String name() {
-    return "tags";
-  }
-
-  @Override
-  public String noun() {
-    return "Tag";
-  }
-
-  @Override
-  public Class<TagInput> inputType() {
-    return TagInput.class;
   }
 
   @Override
@@ -49,48 +45,30 @@ public class TagCollection implements CuratedCollection<TagInput> {
     return writes.idOf(Slugs.check("slug", ref), includeDeleted);
   }
 
+  /** The parent must be a live tag outside this one's subtree; the rules have checked its form. */
   @Override
-  public boolean lockLive(long id) throws SQLException {
-    return writes.lockLive(id);
-  }
-
-  @Override
-  public Optional<TagInput> editableState(long id) throws SQLException {
-    return writes.editableState(id);
-  }
-
-  @Override
-  public TagInput validate(TagInput input, Long id) throws SQLException {
-    TagRules.Checked checked = rules.check(input);
-    List<Problem.FieldError> errors = new ArrayList<>(checked.errors());
-    TagInput tag = checked.tag();
+  protected TagInput checkReferences(TagInput tag, Long id, List<Problem.FieldError> errors)
+      throws SQLException {
     boolean parentChecked = errors.stream().noneMatch(e -> e.name().equals("parent"));
     if (tag.parent() != null && parentChecked) {
       if (!writes.isLive(tag.parent())) {
-        errors.add(TagRules.body("parent", "unknown tag '" + tag.parent() + "'"));
+        errors.add(BodyChecks.body("parent", "unknown tag '" + tag.parent() + "'"));
       } else if (id != null && writes.isSelfOrAncestorOf(id, tag.parent())) {
         errors.add(
-            TagRules.body(
+            BodyChecks.body(
                 "parent",
                 "'" + tag.parent() + "' is this tag or one of its descendants (a cycle)"));
       }
-    }
-    ApiException.unlessValid(errors);
-    Optional<TagWriteRepository.Holder> holder = writes.holderOfSlug(tag.slug(), id);
-    if (holder.isPresent()) {
-      throw ApiException.slugTaken("tag", tag.slug(), "another tag", holder.get().deleted());
     }
     return tag;
   }
 
   @Override
-  public long insert(TagInput input) throws SQLException {
-    return writes.insert(input);
-  }
-
-  @Override
-  public void update(long id, TagInput input) throws SQLException {
-    writes.update(id, input);
+  protected void checkUnique(TagInput tag, Long id) throws SQLException {
+    Optional<TagWriteRepository.Holder> holder = writes.holderOfSlug(tag.slug(), id);
+    if (holder.isPresent()) {
+      throw ApiException.slugTaken("tag", tag.slug(), "another tag", holder.get().deleted());
+    }
   }
 
   @Override
@@ -110,7 +88,7 @@ public class TagCollection implements CuratedCollection<TagInput> {
           "Tag '" + writes.slugOf(id) + "' is " + counts + "; untag or move them first",
           List.of(new Problem.FieldError("slug", "path", counts)));
     }
-    writes.softDelete(id);
+    super.softDelete(id);
   }
 
   @Override
@@ -126,7 +104,7 @@ public class TagCollection implements CuratedCollection<TagInput> {
               + "'; restore that first",
           List.of());
     }
-    return writes.restore(id);
+    return super.restore(id);
   }
 
   @Override

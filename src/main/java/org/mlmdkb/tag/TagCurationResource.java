@@ -1,11 +1,8 @@
 package org.mlmdkb.tag;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.Path;
 import org.mlmdkb.curation.CuratedResource;
-import org.mlmdkb.curation.CurationHistory;
-import org.mlmdkb.curation.CurationWorkflow;
-import org.mlmdkb.curation.auth.Caller;
+import org.mlmdkb.curation.CuratedResourceSupport;
 
 /**
  * Tag writes, as every curated collection has them (see {@link CuratedResource}); the reads are
@@ -14,12 +11,7 @@ import org.mlmdkb.curation.auth.Caller;
 @Path("/api/v1/tags")
 public class TagCurationResource extends CuratedResource<TagInput> {
 
-  public TagCurationResource(
-      CurationWorkflow workflow,
-      CurationHistory history,
-      TagCollection tags,
-      Caller caller,
-      ObjectMapper json) {
-    super(workflow, history, tags, caller, json);
+  public TagCurationResource(CuratedResourceSupport support, TagCollection tags) {
+    super(support, tags);
   }
 }

@@ -14,10 +14,9 @@ import jakarta.ws.rs.core.UriInfo;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
-import org.mlmdkb.common.query.FieldSelection;
 import org.mlmdkb.common.query.QueryParams;
 import org.mlmdkb.common.query.Slugs;
-import org.mlmdkb.common.web.EntityTags;
+import org.mlmdkb.common.web.ReadResponses;
 
 /** The topic taxonomy; small enough to return whole, parents before children. */
 @Path("/api/v1/tags")
@@ -26,30 +25,20 @@ public class TagResource {
 
   private final TagRepository tags;
   private final TagService service;
-  private final EntityTags entityTags;
-  private final FieldSelection fieldSelection;
+  private final ReadResponses reads;
 
-  public TagResource(
-      TagRepository tags,
-      TagService service,
-      EntityTags entityTags,
-      FieldSelection fieldSelection) {
+  public TagResource(TagRepository tags, TagService service, ReadResponses reads) {
     this.tags = tags;
     this.service = service;
-    this.entityTags = entityTags;
-    this.fieldSelection = fieldSelection;
+    this.reads = reads;
   }
 
   @GET
   public JsonNode list(@Context UriInfo uri, @QueryParam("fields") String fields)
       throws SQLException {
     QueryParams.allowOnly(uri, Set.of("fields"));
-    return fieldSelection.apply(
-        new TagList(tags.listWithCounts()),
-        "items",
-        QueryParams.list("fields", fields),
-        FieldSelection.propertiesOf(TagRepository.TagDto.class),
-        "slug");
+    return reads.items(
+        new TagList(tags.listWithCounts()), fields, TagRepository.TagDto.class, "slug");
   }
 
   /**
@@ -63,7 +52,7 @@ public class TagResource {
       throws SQLException {
     QueryParams.allowOnly(uri, Set.of());
     TagRepository.TagDto tag = service.get(Slugs.check("slug", slug));
-    return entityTags.conditionalGet(tag, request).build();
+    return reads.conditionalGet(tag, request).build();
   }
 
   /** Body of {@code GET /api/v1/tags}. */

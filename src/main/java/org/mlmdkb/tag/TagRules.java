@@ -1,19 +1,22 @@
 package org.mlmdkb.tag;
 
+import static org.mlmdkb.curation.BodyChecks.body;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.mlmdkb.common.error.Problem;
 import org.mlmdkb.common.query.Slugs;
+import org.mlmdkb.curation.BodyChecks;
+import org.mlmdkb.curation.Checked;
+import org.mlmdkb.curation.CuratedRules;
 
 /**
  * Checks a tag's editable state with Bean Validation plus the slug format the schema enforces, and
  * returns it normalised (stripped, an empty parent as none), or every field at fault.
  */
 @ApplicationScoped
-public class TagRules {
+public class TagRules implements CuratedRules<TagInput> {
 
   private final Validator validator;
 
@@ -21,13 +24,9 @@ public class TagRules {
     this.validator = validator;
   }
 
-  public record Checked(TagInput tag, List<Problem.FieldError> errors) {}
-
-  public Checked check(TagInput in) {
-    List<Problem.FieldError> errors = new ArrayList<>();
-    validator.validate(in).stream()
-        .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
-        .forEach(v -> errors.add(body(v.getPropertyPath().toString(), v.getMessage())));
+  @Override
+  public Checked<TagInput> check(TagInput in) {
+    List<Problem.FieldError> errors = BodyChecks.violations(validator, in);
     String slug = in.slug() == null ? null : in.slug().strip();
     if (slug != null && !slug.isEmpty() && !Slugs.isValid(slug)) {
       errors.add(body("slug", "must be lower-case letters and digits joined by '-' or '.'"));
@@ -38,10 +37,6 @@ public class TagRules {
     }
     TagInput normalised =
         new TagInput(slug, in.label() == null ? null : in.label().strip(), parent);
-    return new Checked(normalised, errors);
-  }
-
-  static Problem.FieldError body(String name, String message) {
-    return new Problem.FieldError(name, "body", message);
+    return new Checked<>(normalised, errors);
   }
 }

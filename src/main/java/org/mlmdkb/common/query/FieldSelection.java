@@ -28,6 +28,14 @@ public class FieldSelection {
     return apply(page, "items", fields, selectable, "id");
   }
 
+  /**
+   * The common case of a list endpoint: {@code fields}, the raw query parameter, applied to {@code
+   * body}'s {@code items}, records of type {@code item} identified by {@code key}.
+   */
+  public JsonNode items(Object body, String fields, Class<? extends Record> item, String key) {
+    return apply(body, "items", QueryParams.list("fields", fields), propertiesOf(item), key);
+  }
+
   /** As below, with one identifying property. */
   public JsonNode apply(
       Object body, String list, List<String> fields, List<String> selectable, String key) {

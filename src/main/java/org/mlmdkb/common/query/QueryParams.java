@@ -115,6 +115,23 @@ public final class QueryParams {
         : Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
   }
 
+  /** The parameters of several groups, for {@link #allowOnly}. */
+  @SafeVarargs
+  public static Set<String> union(Set<String>... groups) {
+    Set<String> all = new java.util.HashSet<>();
+    for (Set<String> group : groups) {
+      all.addAll(group);
+    }
+    return Set.copyOf(all);
+  }
+
+  /** A group of parameters without some. */
+  public static Set<String> without(Set<String> group, String... names) {
+    Set<String> rest = new java.util.HashSet<>(group);
+    rest.removeAll(java.util.List.of(names));
+    return Set.copyOf(rest);
+  }
+
   public static String shorten(String value) {
     return value.length() <= 40 ? value : value.substring(0, 40) + "…";
   }

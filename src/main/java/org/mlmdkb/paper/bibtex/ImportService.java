@@ -14,11 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.mlmdkb.common.db.RetriesTransientFailures;
-import org.mlmdkb.common.error.ApiException;
-import org.mlmdkb.common.error.Problem;
-import org.mlmdkb.common.error.ProblemType;
+import org.mlmdkb.curation.Checked;
 import org.mlmdkb.curation.HistoryRepository;
 import org.mlmdkb.curation.Identifiers;
+import org.mlmdkb.curation.ImportBodies;
 import org.mlmdkb.curation.ImportLocks;
 import org.mlmdkb.curation.ImportReport;
 import org.mlmdkb.paper.PaperInput;
@@ -69,10 +68,8 @@ public class ImportService {
       throws SQLException, SystemException {
     List<BibTeXReader.Entry> entries = new BibTeXReader().read(text);
     if (entries.isEmpty()) {
-      throw new ApiException(
-          ProblemType.NO_ENTRIES,
-          "The body holds no BibTeX entries",
-          List.of(new Problem.FieldError("body", "body", "holds no @type{key, …} entry")));
+      throw ImportBodies.noEntries(
+          "The body holds no BibTeX entries", "holds no @type{key, …} entry");
     }
     // Locked before the corpus is read: an identical import running at once commits first, and
     // this one then finds its papers and skips them instead of creating them a second time.
@@ -109,8 +106,8 @@ public class ImportService {
     if (entry.error() != null) {
       return item(entry, "rejected", null, null, null, List.of(entry.error()));
     }
-    PaperRules.Checked checked = rules.check(entry.paper());
-    PaperInput paper = checked.paper();
+    Checked<PaperInput> checked = rules.check(entry.paper());
+    PaperInput paper = checked.item();
     Parsed parsed =
         new Parsed(
             paper.title(),

@@ -8,6 +8,7 @@ import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.Problem;
 import org.mlmdkb.common.error.ProblemType;
 import org.mlmdkb.common.web.EntityTags;
+import org.mlmdkb.curation.Checked;
 import org.mlmdkb.paper.PaperCurationService;
 import org.mlmdkb.paper.PaperDtos.PaperDetail;
 import org.mlmdkb.paper.PaperInput;
@@ -97,13 +98,13 @@ public class LookupService {
    * The preview as a create would store it; fetched metadata the rules refuse is a 422 here too.
    */
   private PaperInput checked(PaperInput fetched) {
-    PaperRules.Checked checked = rules.check(fetched);
+    Checked<PaperInput> checked = rules.check(fetched);
     if (!checked.errors().isEmpty()) {
       throw new ApiException(
           ProblemType.VALIDATION_FAILED,
           checked.errors().size() + " field(s) of the fetched metadata are invalid",
           checked.errors());
     }
-    return checked.paper();
+    return checked.item();
   }
 }

@@ -1,11 +1,10 @@
 package org.mlmdkb.paper.lookup;
 
-import java.util.List;
-import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.ProblemType;
+import org.mlmdkb.common.error.RetryLaterException;
 
 /** An upstream service that could not be reached at all; the answer says when to try again. */
-public class UpstreamUnavailableException extends ApiException {
+public class UpstreamUnavailableException extends RetryLaterException {
 
   // Long enough for a network blip or a DNS cache to recover, short enough for a curator waiting.
   static final int RETRY_AFTER_SECONDS = 60;
@@ -14,10 +13,6 @@ public class UpstreamUnavailableException extends ApiException {
     super(
         ProblemType.UPSTREAM_UNAVAILABLE,
         service + " could not be reached; try again later",
-        List.of());
-  }
-
-  public int retryAfterSeconds() {
-    return RETRY_AFTER_SECONDS;
+        RETRY_AFTER_SECONDS);
   }
 }

@@ -8,13 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.curation.ImportBodies;
-import org.mlmdkb.curation.ImportBodyReader;
 import org.mlmdkb.result.ResultInput;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -187,20 +182,6 @@ final class KgcnnScoreReader {
   }
 
   private static MappingNode parse(Reader text) {
-    LoaderOptions options = new LoaderOptions();
-    options.setCodePointLimit(Integer.MAX_VALUE);
-    Node root;
-    try {
-      root = new Yaml(options).compose(text);
-    } catch (YAMLException e) {
-      ApiException fault = ImportBodyReader.faultIn(e);
-      throw fault != null
-          ? fault
-          : ImportBodies.malformed("is not valid YAML: " + ImportBodies.firstLine(e));
-    }
-    if (!(root instanceof MappingNode mapping)) {
-      throw ImportBodies.malformed("is not a kgcnn score file: its top level is not a mapping");
-    }
-    return mapping;
+    return YamlBodies.mapping(text, "a kgcnn score file", false);
   }
 }

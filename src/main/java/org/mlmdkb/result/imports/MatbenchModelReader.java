@@ -9,15 +9,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
-import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.curation.ImportBodies;
-import org.mlmdkb.curation.ImportBodyReader;
 import org.mlmdkb.result.ResultInput;
 import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.comments.CommentLine;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -179,23 +174,7 @@ final class MatbenchModelReader {
   }
 
   private static MappingNode parse(Reader text) {
-    LoaderOptions options = new LoaderOptions();
-    options.setProcessComments(true);
-    // The body is already bounded by kb.import.max-bytes; SnakeYAML's own limit is lower.
-    options.setCodePointLimit(Integer.MAX_VALUE);
-    Node root;
-    try {
-      root = new Yaml(options).compose(text);
-    } catch (YAMLException e) {
-      ApiException fault = ImportBodyReader.faultIn(e);
-      throw fault != null
-          ? fault
-          : ImportBodies.malformed("is not valid YAML: " + ImportBodies.firstLine(e));
-    }
-    if (!(root instanceof MappingNode mapping)) {
-      throw ImportBodies.malformed("is not a model YAML: its top level is not a mapping");
-    }
-    return mapping;
+    return YamlBodies.mapping(text, "a model YAML", true);
   }
 
   private void readMetrics(MappingNode metrics) {

@@ -19,8 +19,8 @@ import org.mlmdkb.common.config.KbConfig;
 import org.mlmdkb.common.db.RetriesTransientFailures;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.Problem;
-import org.mlmdkb.common.error.ProblemType;
 import org.mlmdkb.curation.HistoryRepository;
+import org.mlmdkb.curation.ImportBodies;
 import org.mlmdkb.curation.ImportLocks;
 import org.mlmdkb.curation.ImportReport;
 import org.mlmdkb.result.ResultInput;
@@ -119,10 +119,7 @@ public class ResultImportService {
   private ImportReport importRows(List<ResultRow> rows, Options options)
       throws SQLException, SystemException {
     if (rows.isEmpty()) {
-      throw new ApiException(
-          ProblemType.NO_ENTRIES,
-          "The body holds no results",
-          List.of(new Problem.FieldError("body", "body", "holds no result")));
+      throw ImportBodies.noEntries("The body holds no results", "holds no result");
     }
     if (rows.size() > maxRows) {
       throw tooManyRows(maxRows);
@@ -158,10 +155,9 @@ public class ResultImportService {
 
   /** 413: more rows than kb.import.max-rows (readers stop at the first row beyond it). */
   private static ApiException tooManyRows(int maxRows) {
-    return new ApiException(
-        ProblemType.CONTENT_TOO_LARGE,
+    return ImportBodies.tooLarge(
         "An import may hold at most " + maxRows + " results, this one has more; split it",
-        List.of(new Problem.FieldError("body", "body", "has more than " + maxRows + " rows")));
+        "has more than " + maxRows + " rows");
   }
 
   /** The item of a row refused or skipped on its own, or null once it joined {@code checked}. */
