@@ -65,7 +65,7 @@ public class ResultImportRepository {
       WITH duplicate AS (
           SELECT t.pos, min(r.id) AS id
           FROM result_import_row t
-          JOIN benchmark_result r
+          JOIN live_benchmark_result r
             ON r.method_id = t.method_id AND r.dataset_id = t.dataset_id
            AND r.task = t.task AND r.target = t.target AND r.metric = t.metric
            AND r.basis = t.basis AND r.canonical_unit = t.canonical_unit
@@ -76,7 +76,6 @@ public class ResultImportRepository {
            AND r.n_train IS NOT DISTINCT FROM t.n_train
            AND r.level_of_theory IS NOT DISTINCT FROM t.level_of_theory
            AND r.temperature_k IS NOT DISTINCT FROM t.temperature_k
-          WHERE r.deleted_at IS NULL
           GROUP BY t.pos
       ), fresh AS MATERIALIZED (
           SELECT t.*, nextval('benchmark_result_id_seq') AS id
