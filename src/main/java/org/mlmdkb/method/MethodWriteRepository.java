@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.SqlStatement;
+import org.mlmdkb.common.db.ColumnStatements;
 import org.mlmdkb.common.db.SoftDeletable;
 import org.mlmdkb.common.db.Sql;
 
@@ -41,19 +42,10 @@ public class MethodWriteRepository {
   /** What still points at a method: benchmark results and live methods derived from it. */
   public record Dependants(long results, List<String> liveChildren) {}
 
-  private static final String METHOD_VALUES =
-      ":slug, :name, :aliases, :family, :description, :year, :paper_id, :paper_doi,"
-          + " :paper_arxiv_id, :paper_url, :code_url, :licence, :parameter_count";
-
-  private static final String INSERT =
-      "INSERT INTO method (" + METHOD_COLUMNS + ") VALUES (" + METHOD_VALUES + ") RETURNING id";
+  private static final String INSERT = ColumnStatements.insertReturningId("method", METHOD_COLUMNS);
 
   private static final String UPDATE =
-      "UPDATE method SET ("
-          + METHOD_COLUMNS
-          + ", updated_at) = ("
-          + METHOD_VALUES
-          + ", now()) WHERE id = :id";
+      ColumnStatements.updateTouchingUpdatedAt("method", METHOD_COLUMNS);
 
   private final AgroalDataSource dataSource;
 
@@ -358,7 +350,7 @@ public class MethodWriteRepository {
     return m.paper() == null ? null : m.paper().id();
   }
 
-  /** Binds the method's own columns ({@link #METHOD_VALUES}). */
+  /** Binds the method's own columns ({@link #METHOD_COLUMNS}, each by its name). */
   private static <S extends SqlStatement<S>> S bindMethod(S statement, MethodInput m) {
     MethodInput.Paper p = m.paper();
     return statement
