@@ -2,19 +2,17 @@ package org.mlmdkb.article;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.mapper.RowMapper;
 import org.mlmdkb.article.ArticleDtos.ArticleSummary;
 import org.mlmdkb.article.ArticleDtos.ItemLink;
 import org.mlmdkb.article.ArticleDtos.PaperLink;
-import org.mlmdkb.common.db.Rows;
+import org.mlmdkb.common.db.Sql;
 import org.mlmdkb.common.db.SqlQuery;
 import org.mlmdkb.common.db.replica.ReadDataSource;
 import org.mlmdkb.common.db.replica.ReplicaFallback;
@@ -41,10 +39,12 @@ public class ArticleRepository {
       """
       EXISTS (SELECT 1 FROM article_tag at WHERE at.article_id = a.id AND at.tag_slug IN (
           WITH RECURSIVE sub(slug) AS (
-              SELECT slug FROM live_tag WHERE slug = ?
+              SELECT slug FROM live_tag WHERE slug = :tag
               UNION SELECT t.slug FROM tag t JOIN sub ON t.parent_slug = sub.slug)
           SELECT slug FROM sub))
       """;
+
+  private static final RowMapper<Row> ROW = (rs, ctx) -> row(rs);
 
   private final ReadDataSource dataSource;
 
@@ -61,10 +61,13 @@ public class ArticleRepository {
     SqlQuery query = published(tag);
     String dir = newestFirst ? "DESC" : "ASC";
     if (after != null) {
-      query.where(
-          "(a.published_at, a.id) " + (newestFirst ? "<" : ">") + " (?::timestamptz, ?)",
-          after.get(0),
-          Long.parseLong(after.get(1)));
+      query
+          .where(
+              "(a.published_at, a.id) "
+                  + (newestFirst ? "<" : ">")
+                  + " (:after_published_at::timestamptz, :after_id)")
+          .bind("after_published_at", after.get(0))
+          .bind("after_id", Long.parseLong(after.get(1)));
     }
     String sql =
         SELECT
@@ -73,33 +76,21 @@ public class ArticleRepository {
             + dir
             + ", a.id "
             + dir
-            + " LIMIT ?";
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = query.prepare(c, sql, limit);
-        ResultSet rs = ps.executeQuery()) {
-      List<Row> rows = new ArrayList<>();
-      while (rs.next()) {
-        rows.add(row(rs));
-      }
-      return rows;
-    }
+            + " LIMIT :limit";
+    query.bind("limit", limit);
+    return Sql.with(dataSource, h -> query.query(h, sql).map(ROW).list());
   }
 
   public long countPublished(String tag) throws SQLException {
     SqlQuery query = published(tag);
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            query.prepare(c, "SELECT count(*) FROM live_article a" + query.whereClause());
-        ResultSet rs = ps.executeQuery()) {
-      rs.next();
-      return rs.getLong(1);
-    }
+    String sql = "SELECT count(*) FROM live_article a" + query.whereClause();
+    return Sql.with(dataSource, h -> query.query(h, sql).mapTo(Long.class).one());
   }
 
   private static SqlQuery published(String tag) {
     SqlQuery query = new SqlQuery().where("a.status = 'published'"); // a: live_article
     if (tag != null) {
-      query.where(TAG_FILTER, tag);
+      query.where(TAG_FILTER, "tag", tag);
     }
     return query;
   }
@@ -108,41 +99,50 @@ public class ArticleRepository {
   public Optional<Row> find(String slug, boolean includeDrafts) throws SQLException {
     SqlQuery query =
         includeDrafts
-            ? new SqlQuery().where("a.slug = ?", slug)
-            : published(null).where("a.slug = ?", slug);
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = query.prepare(c, SELECT + query.whereClause());
-        ResultSet rs = ps.executeQuery()) {
-      return rs.next() ? Optional.of(row(rs)) : Optional.empty();
-    }
+            ? new SqlQuery().where("a.slug = :slug", "slug", slug)
+            : published(null).where("a.slug = :slug", "slug", slug);
+    return Sql.with(
+        dataSource, h -> query.query(h, SELECT + query.whereClause()).map(ROW).findOne());
   }
 
   public List<PaperLink> papers(long articleId) throws SQLException {
-    return Rows.list(
+    return Sql.with(
         dataSource,
-        "SELECT p.id, p.title, p.year, p.doi FROM article_paper ap JOIN live_paper p"
-            + " ON p.id = ap.paper_id WHERE ap.article_id = ?"
-            + " ORDER BY p.year, p.id",
-        rs ->
-            new PaperLink(
-                rs.getLong(1), rs.getString(2), (Integer) rs.getObject(3), rs.getString(4)),
-        articleId);
+        h ->
+            h.createQuery(
+                    "SELECT p.id, p.title, p.year, p.doi FROM article_paper ap JOIN live_paper p"
+                        + " ON p.id = ap.paper_id WHERE ap.article_id = :article_id"
+                        + " ORDER BY p.year, p.id")
+                .bind("article_id", articleId)
+                .map(
+                    (rs, ctx) ->
+                        new PaperLink(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            (Integer) rs.getObject(3),
+                            rs.getString(4)))
+                .list());
   }
 
   /** Linked methods or datasets ({@code kind} is a fixed query, never request text). */
   public List<ItemLink> links(long articleId, LinkKind kind) throws SQLException {
-    return Rows.list(
-        dataSource, kind.sql, rs -> new ItemLink(rs.getString(1), rs.getString(2)), articleId);
+    return Sql.with(
+        dataSource,
+        h ->
+            h.createQuery(kind.sql)
+                .bind("article_id", articleId)
+                .map((rs, ctx) -> new ItemLink(rs.getString(1), rs.getString(2)))
+                .list());
   }
 
   /** The kinds of items an article links to by slug. */
   public enum LinkKind {
     METHOD(
         "SELECT m.slug, m.name FROM article_method am JOIN live_method m ON m.id = am.method_id"
-            + " WHERE am.article_id = ? ORDER BY m.slug"),
+            + " WHERE am.article_id = :article_id ORDER BY m.slug"),
     DATASET(
         "SELECT d.slug, d.name FROM article_dataset ad JOIN live_dataset d ON d.id = ad.dataset_id"
-            + " WHERE ad.article_id = ? ORDER BY d.slug");
+            + " WHERE ad.article_id = :article_id ORDER BY d.slug");
 
     private final String sql;
 

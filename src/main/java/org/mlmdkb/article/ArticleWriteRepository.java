@@ -4,15 +4,15 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.SqlStatement;
+import org.mlmdkb.common.db.SoftDeletable;
+import org.mlmdkb.common.db.Sql;
 
 /**
  * Writes articles with their tags and links to papers, methods and datasets. Callers run inside one
@@ -34,7 +34,8 @@ public class ArticleWriteRepository {
       """
       INSERT INTO article (slug, title, summary, body_markdown, body_html, authors, status,
                            reading_time_minutes, published_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, CASE WHEN ? = 'published' THEN now() END)
+      VALUES (:slug, :title, :summary, :body_markdown, :body_html, :authors, :status,
+              :reading_time_minutes, CASE WHEN :status = 'published' THEN now() END)
       RETURNING id
       """;
 
@@ -42,10 +43,12 @@ public class ArticleWriteRepository {
       """
       UPDATE article SET (slug, title, summary, body_markdown, body_html, authors, status,
                           reading_time_minutes, published_at, updated_at)
-        = (?, ?, ?, ?, ?, ?, ?, ?,
-           CASE WHEN published_at IS NULL AND ? = 'published' THEN now() ELSE published_at END,
+        = (:slug, :title, :summary, :body_markdown, :body_html, :authors, :status,
+           :reading_time_minutes,
+           CASE WHEN published_at IS NULL AND :status = 'published' THEN now()
+                ELSE published_at END,
            now())
-      WHERE id = ?
+      WHERE id = :id
       """;
 
   private final AgroalDataSource dataSource;
@@ -57,166 +60,131 @@ public class ArticleWriteRepository {
   }
 
   public long insert(ArticleInput a) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(INSERT)) {
-      bind(c, ps, a);
-      long id;
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        id = rs.getLong(1);
-      }
-      replaceLinks(c, id, a);
-      return id;
-    }
+    return Sql.with(
+        dataSource,
+        h -> {
+          long id = bind(h.createQuery(INSERT), a).mapTo(Long.class).one();
+          replaceLinks(h, id, a);
+          return id;
+        });
   }
 
   public void update(long id, ArticleInput a) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(UPDATE)) {
-      bind(c, ps, a);
-      ps.setLong(10, id);
-      ps.executeUpdate();
-      replaceLinks(c, id, a);
-    }
+    Sql.use(
+        dataSource,
+        h -> {
+          bind(h.createUpdate(UPDATE), a).bind("id", id).execute();
+          replaceLinks(h, id, a);
+        });
   }
 
   /**
    * Locks a live article's row until the transaction ends, so concurrent writers of one article run
-   * one after the other and the second sees the first's result (and its new ETag).
+   * one after the other and the second sees the first's result (and its new ETag). A row lock only
+   * holds inside the caller's transaction; without one it would end at once.
    */
-  /** A row lock only holds inside the caller's transaction; without one it would end at once. */
   @Transactional(Transactional.TxType.MANDATORY)
   public boolean lockLive(long id) throws SQLException {
-    return exists("SELECT 1 FROM live_article WHERE id = ? FOR UPDATE", id);
+    return SoftDeletable.ARTICLE.lockLive(dataSource, id);
   }
 
   public Optional<Long> idOf(String slug, boolean includeDeleted) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT id FROM "
-                    + (includeDeleted ? "article" : "live_article")
-                    + " WHERE slug = ?")) {
-      ps.setString(1, slug);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
-      }
-    }
+    return SoftDeletable.ARTICLE.idOf(dataSource, "slug", slug, includeDeleted);
   }
 
   public String slugOf(long id) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("SELECT slug FROM article WHERE id = ?")) {
-      ps.setLong(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getString(1);
-      }
-    }
+    return Sql.with(
+        dataSource,
+        h ->
+            h.createQuery("SELECT slug FROM article WHERE id = :id")
+                .bind("id", id)
+                .mapTo(String.class)
+                .one());
   }
 
   public boolean softDelete(long id) throws SQLException {
-    return execute(
-        "UPDATE live_article SET deleted_at = now(), updated_at = now() WHERE id = ?", id);
+    return SoftDeletable.ARTICLE.softDelete(dataSource, id);
   }
 
   public boolean restore(long id) throws SQLException {
-    return execute(
-        "UPDATE article SET deleted_at = NULL, updated_at = now()"
-            + " WHERE id = ? AND deleted_at IS NOT NULL",
-        id);
+    return SoftDeletable.ARTICLE.restore(dataSource, id);
   }
 
   public Optional<Holder> holderOfSlug(String slug, Long exceptId) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT id, deleted_at IS NOT NULL FROM article"
-                    + " WHERE slug = ? AND id IS DISTINCT FROM ?")) {
-      ps.setString(1, slug);
-      if (exceptId == null) {
-        ps.setNull(2, Types.BIGINT);
-      } else {
-        ps.setLong(2, exceptId);
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next()
-            ? Optional.of(new Holder(rs.getLong(1), rs.getBoolean(2)))
-            : Optional.empty();
-      }
-    }
+    return SoftDeletable.ARTICLE
+        .holderOf(dataSource, "slug", slug, exceptId)
+        .map(held -> new Holder(held.id(), held.deleted()));
   }
 
   /** Slugs among {@code slugs} that name no live tag, in the order given. */
   public List<String> unknownTags(List<String> slugs) throws SQLException {
-    return unknown(slugs, "text", "SELECT 1 FROM live_tag WHERE slug = u.s");
+    return unknown(slugs.toArray(String[]::new), "text", "SELECT 1 FROM live_tag WHERE slug = u.s");
   }
 
   /** Ids among {@code ids} that name no live paper, in the order given. */
   public List<String> unknownPapers(List<Long> ids) throws SQLException {
-    return unknown(ids, "int8", "SELECT 1 FROM live_paper WHERE id = u.s");
+    return unknown(ids.toArray(Long[]::new), "int8", "SELECT 1 FROM live_paper WHERE id = u.s");
   }
 
   public List<String> unknownMethods(List<String> slugs) throws SQLException {
-    return unknown(slugs, "text", "SELECT 1 FROM live_method WHERE slug = u.s");
+    return unknown(
+        slugs.toArray(String[]::new), "text", "SELECT 1 FROM live_method WHERE slug = u.s");
   }
 
   public List<String> unknownDatasets(List<String> slugs) throws SQLException {
-    return unknown(slugs, "text", "SELECT 1 FROM live_dataset WHERE slug = u.s");
+    return unknown(
+        slugs.toArray(String[]::new), "text", "SELECT 1 FROM live_dataset WHERE slug = u.s");
   }
 
   /** The editable state of an article, deleted or not; empty when no such row exists. */
   public Optional<ArticleInput> editableState(long id) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                """
-                SELECT slug, title, summary, body_markdown, authors, status,
-                       ARRAY(SELECT tag_slug FROM article_tag WHERE article_id = a.id
-                             ORDER BY tag_slug) AS tags,
-                       ARRAY(SELECT ap.paper_id FROM article_paper ap JOIN live_paper p
-                             ON p.id = ap.paper_id WHERE ap.article_id = a.id
-                             ORDER BY ap.paper_id) AS papers,
-                       ARRAY(SELECT m.slug FROM article_method am JOIN live_method m
-                             ON m.id = am.method_id WHERE am.article_id = a.id
-                             ORDER BY m.slug) AS methods,
-                       ARRAY(SELECT d.slug FROM article_dataset ad JOIN live_dataset d
-                             ON d.id = ad.dataset_id WHERE ad.article_id = a.id
-                             ORDER BY d.slug) AS datasets
-                FROM article a WHERE id = ?
-                """)) {
-      ps.setLong(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return Optional.empty();
-        }
-        return Optional.of(
-            new ArticleInput(
-                rs.getString("slug"),
-                rs.getString("title"),
-                rs.getString("summary"),
-                rs.getString("body_markdown"),
-                strings(rs.getArray("authors")),
-                rs.getString("status"),
-                strings(rs.getArray("tags")),
-                Arrays.asList((Long[]) rs.getArray("papers").getArray()),
-                strings(rs.getArray("methods")),
-                strings(rs.getArray("datasets"))));
-      }
-    }
+    return Sql.with(
+        dataSource,
+        h ->
+            h.createQuery(
+                    """
+                    SELECT slug, title, summary, body_markdown, authors, status,
+                           ARRAY(SELECT tag_slug FROM article_tag WHERE article_id = a.id
+                                 ORDER BY tag_slug) AS tags,
+                           ARRAY(SELECT ap.paper_id FROM article_paper ap JOIN live_paper p
+                                 ON p.id = ap.paper_id WHERE ap.article_id = a.id
+                                 ORDER BY ap.paper_id) AS papers,
+                           ARRAY(SELECT m.slug FROM article_method am JOIN live_method m
+                                 ON m.id = am.method_id WHERE am.article_id = a.id
+                                 ORDER BY m.slug) AS methods,
+                           ARRAY(SELECT d.slug FROM article_dataset ad JOIN live_dataset d
+                                 ON d.id = ad.dataset_id WHERE ad.article_id = a.id
+                                 ORDER BY d.slug) AS datasets
+                    FROM article a WHERE id = :id
+                    """)
+                .bind("id", id)
+                .map(
+                    (rs, ctx) ->
+                        new ArticleInput(
+                            rs.getString("slug"),
+                            rs.getString("title"),
+                            rs.getString("summary"),
+                            rs.getString("body_markdown"),
+                            strings(rs.getArray("authors")),
+                            rs.getString("status"),
+                            strings(rs.getArray("tags")),
+                            Arrays.asList((Long[]) rs.getArray("papers").getArray()),
+                            strings(rs.getArray("methods")),
+                            strings(rs.getArray("datasets"))))
+                .findFirst());
   }
 
-  private void bind(Connection c, PreparedStatement ps, ArticleInput a) throws SQLException {
+  private <S extends SqlStatement<S>> S bind(S statement, ArticleInput a) {
     Rendered rendered = render(a.bodyMarkdown());
-    ps.setString(1, a.slug());
-    ps.setString(2, a.title());
-    ps.setString(3, a.summary());
-    ps.setString(4, a.bodyMarkdown());
-    ps.setString(5, rendered.html());
-    ps.setArray(6, c.createArrayOf("text", a.authors().toArray()));
-    ps.setString(7, a.status());
-    ps.setInt(8, rendered.readingTimeMinutes());
-    ps.setString(9, a.status());
+    return statement
+        .bind("slug", a.slug())
+        .bind("title", a.title())
+        .bind("summary", a.summary())
+        .bind("body_markdown", a.bodyMarkdown())
+        .bind("body_html", rendered.html())
+        .bind("authors", a.authors().toArray(String[]::new))
+        .bind("status", a.status())
+        .bind("reading_time_minutes", rendered.readingTimeMinutes());
   }
 
   private Rendered render(String markdown) {
@@ -228,91 +196,68 @@ public class ArticleWriteRepository {
    * Replaces the links the editable state shows. Links to soft-deleted papers, methods and datasets
    * are hidden from it and kept, so they come back if those items are restored.
    */
-  private static void replaceLinks(Connection c, long id, ArticleInput a) throws SQLException {
+  private static void replaceLinks(Handle h, long id, ArticleInput a) {
     for (String delete :
         List.of(
-            "DELETE FROM article_tag WHERE article_id = ?",
-            "DELETE FROM article_paper WHERE article_id = ?"
+            "DELETE FROM article_tag WHERE article_id = :id",
+            "DELETE FROM article_paper WHERE article_id = :id"
                 + " AND paper_id IN (SELECT id FROM live_paper)",
-            "DELETE FROM article_method WHERE article_id = ?"
+            "DELETE FROM article_method WHERE article_id = :id"
                 + " AND method_id IN (SELECT id FROM live_method)",
-            "DELETE FROM article_dataset WHERE article_id = ?"
+            "DELETE FROM article_dataset WHERE article_id = :id"
                 + " AND dataset_id IN (SELECT id FROM live_dataset)")) {
-      try (PreparedStatement ps = c.prepareStatement(delete)) {
-        ps.setLong(1, id);
-        ps.executeUpdate();
-      }
+      h.createUpdate(delete).bind("id", id).execute();
     }
-    link(c, id, a.tags(), "text", "INSERT INTO article_tag SELECT ?, unnest(?::text[])");
-    link(c, id, a.papers(), "int8", "INSERT INTO article_paper SELECT ?, unnest(?::int8[])");
     link(
-        c,
+        h,
         id,
-        a.methods(),
-        "text",
-        "INSERT INTO article_method SELECT ?, id FROM live_method WHERE slug = ANY(?::text[])");
+        a.tags().toArray(String[]::new),
+        "INSERT INTO article_tag SELECT :id, unnest(:values::text[])");
     link(
-        c,
+        h,
         id,
-        a.datasets(),
-        "text",
-        "INSERT INTO article_dataset SELECT ?, id FROM live_dataset WHERE slug = ANY(?::text[])");
+        a.papers().toArray(Long[]::new),
+        "INSERT INTO article_paper SELECT :id, unnest(:values::int8[])");
+    link(
+        h,
+        id,
+        a.methods().toArray(String[]::new),
+        "INSERT INTO article_method SELECT :id, id FROM live_method"
+            + " WHERE slug = ANY(:values::text[])");
+    link(
+        h,
+        id,
+        a.datasets().toArray(String[]::new),
+        "INSERT INTO article_dataset SELECT :id, id FROM live_dataset"
+            + " WHERE slug = ANY(:values::text[])");
   }
 
-  private static void link(Connection c, long id, List<?> values, String type, String sql)
-      throws SQLException {
-    if (values.isEmpty()) {
+  private static void link(Handle h, long id, Object[] values, String sql) {
+    if (values.length == 0) {
       return;
     }
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setLong(1, id);
-      ps.setArray(2, c.createArrayOf(type, values.toArray()));
-      ps.executeUpdate();
-    }
+    h.createUpdate(sql).bind("id", id).bind("values", values).execute();
   }
 
-  private List<String> unknown(List<?> values, String type, String exists) throws SQLException {
-    List<String> unknown = new ArrayList<>();
-    if (values.isEmpty()) {
-      return unknown;
+  /**
+   * The {@code values} (as text) for which {@code exists}, a condition on {@code u.s}, finds no
+   * row, in the order given; {@code type} is the array's SQL type.
+   */
+  private List<String> unknown(Object[] values, String type, String exists) throws SQLException {
+    if (values.length == 0) {
+      return new ArrayList<>();
     }
     String sql =
-        "SELECT u.s::text FROM unnest(?::"
+        "SELECT u.s::text FROM unnest(:values::"
             + type
             + "[]) WITH ORDINALITY AS u(s, n) WHERE NOT EXISTS ("
             + exists
             + ") ORDER BY n";
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setArray(1, c.createArrayOf(type, values.toArray()));
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          unknown.add(rs.getString(1));
-        }
-      }
-    }
-    return unknown;
+    return Sql.with(
+        dataSource, h -> h.createQuery(sql).bind("values", values).mapTo(String.class).list());
   }
 
   private static List<String> strings(Array array) throws SQLException {
     return Arrays.asList((String[]) array.getArray());
-  }
-
-  private boolean exists(String sql, long id) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setLong(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next();
-      }
-    }
-  }
-
-  private boolean execute(String sql, long id) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setLong(1, id);
-      return ps.executeUpdate() == 1;
-    }
   }
 }

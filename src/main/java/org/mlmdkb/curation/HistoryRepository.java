@@ -8,14 +8,12 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import org.mlmdkb.common.db.CsvCopy;
 import org.mlmdkb.common.db.LongStatements;
+import org.mlmdkb.common.db.Sql;
 
 /** The append-only change log shared by every curated collection. */
 @ApplicationScoped
@@ -50,19 +48,22 @@ public class HistoryRepository {
   public void record(
       String collection, long itemId, String action, String keyName, Object before, Object after)
       throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "INSERT INTO change_history (collection, item_id, action, key_name, before, after)"
-                    + " VALUES (?, ?, ?, ?, ?::jsonb, ?::jsonb)")) {
-      ps.setString(1, collection);
-      ps.setLong(2, itemId);
-      ps.setString(3, action);
-      ps.setString(4, keyName);
-      ps.setString(5, before == null ? null : json.valueToTree(before).toString());
-      ps.setString(6, after == null ? null : json.valueToTree(after).toString());
-      ps.executeUpdate();
-    }
+    String beforeJson = before == null ? null : json.valueToTree(before).toString();
+    String afterJson = after == null ? null : json.valueToTree(after).toString();
+    Sql.use(
+        dataSource,
+        h ->
+            h.createUpdate(
+                    "INSERT INTO change_history (collection, item_id, action, key_name, before,"
+                        + " after) VALUES (:collection, :item_id, :action, :key_name,"
+                        + " :before::jsonb, :after::jsonb)")
+                .bind("collection", collection)
+                .bind("item_id", itemId)
+                .bind("action", action)
+                .bind("key_name", keyName)
+                .bind("before", beforeJson)
+                .bind("after", afterJson)
+                .execute());
   }
 
   /** An item created by a bulk write, with its state as created. */
@@ -108,33 +109,29 @@ public class HistoryRepository {
    */
   public List<Entry> listByItem(String collection, long itemId, long afterId, int limit)
       throws SQLException {
-    List<Entry> out = new ArrayList<>();
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT id, collection, item_id, action, key_name, changed_at, before::text,"
-                    + " after::text FROM change_history WHERE collection = ? AND item_id = ?"
-                    + " AND id > ? ORDER BY id LIMIT ?")) {
-      ps.setString(1, collection);
-      ps.setLong(2, itemId);
-      ps.setLong(3, afterId);
-      ps.setInt(4, limit);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(
-              new Entry(
-                  rs.getLong(1),
-                  rs.getString(2),
-                  rs.getLong(3),
-                  rs.getString(4),
-                  rs.getString(5),
-                  rs.getObject(6, OffsetDateTime.class),
-                  tree(rs.getString(7)),
-                  tree(rs.getString(8))));
-        }
-      }
-    }
-    return out;
+    return Sql.with(
+        dataSource,
+        h ->
+            h.createQuery(
+                    "SELECT id, collection, item_id, action, key_name, changed_at, before::text,"
+                        + " after::text FROM change_history WHERE collection = :collection"
+                        + " AND item_id = :item_id AND id > :after_id ORDER BY id LIMIT :limit")
+                .bind("collection", collection)
+                .bind("item_id", itemId)
+                .bind("after_id", afterId)
+                .bind("limit", limit)
+                .map(
+                    (rs, ctx) ->
+                        new Entry(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getLong(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getObject(6, OffsetDateTime.class),
+                            tree(rs.getString(7)),
+                            tree(rs.getString(8))))
+                .list());
   }
 
   private JsonNode tree(String text) throws SQLException {

@@ -2,17 +2,16 @@ package org.mlmdkb.curation;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.TreeSet;
 import org.mlmdkb.common.db.LongStatements;
+import org.mlmdkb.common.db.Sql;
 
 /**
  * Transaction-scoped PostgreSQL advisory locks on the natural keys an import is about to look up
@@ -27,7 +26,7 @@ public class ImportLocks {
   // imports sharing keys can never wait on each other in a cycle. The first key names this use of
   // advisory locks, so other users of them cannot collide with it.
   private static final String LOCK_ALL =
-      "SELECT count(pg_advisory_xact_lock(?, k)) FROM unnest(?::int[]) AS t(k)";
+      "SELECT count(pg_advisory_xact_lock(:namespace, k)) FROM unnest(:buckets::int[]) AS t(k)";
 
   private static final int NAMESPACE = 0x4B42_0001;
 
@@ -50,8 +49,9 @@ public class ImportLocks {
 
   /**
    * Blocks until this transaction holds the lock of every key's bucket; released at commit or
-   * rollback.
+   * rollback, so the caller's transaction must exist.
    */
+  @Transactional(Transactional.TxType.MANDATORY)
   public void lockAll(Collection<String> naturalKeys) throws SQLException {
     if (naturalKeys.isEmpty()) {
       return;
@@ -64,23 +64,24 @@ public class ImportLocks {
         break; // every bucket is taken: the remaining keys cannot add one
       }
     }
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement wait = c.prepareStatement(WAIT_LIKE_THE_TRANSACTION);
-        PreparedStatement ps = c.prepareStatement(LOCK_ALL)) {
-      wait.execute();
-      Array array = c.createArrayOf("integer", buckets.toArray());
-      ps.setInt(1, NAMESPACE);
-      ps.setArray(2, array);
-      // The socket timeout (KB_DB_SOCKET_TIMEOUT_SECONDS, 20 s) bounds a frozen server, but a
-      // lock wait sends nothing either: measured, three of eight queued 5 MB imports lost their
-      // connection after 20 s of waiting and answered 500. The wait gets the transaction's bound.
-      LongStatements.run(
-          c,
-          () -> {
-            ps.executeQuery().close();
-            return null;
-          });
-    }
+    Integer[] lockKeys = buckets.toArray(Integer[]::new);
+    Sql.use(
+        dataSource,
+        h -> {
+          h.execute(WAIT_LIKE_THE_TRANSACTION);
+          // The socket timeout (KB_DB_SOCKET_TIMEOUT_SECONDS, 20 s) bounds a frozen server, but a
+          // lock wait sends nothing either: measured, three of eight queued 5 MB imports lost
+          // their connection after 20 s of waiting and answered 500. The wait gets the
+          // transaction's bound.
+          LongStatements.run(
+              h.getConnection(),
+              () ->
+                  h.createQuery(LOCK_ALL)
+                      .bind("namespace", NAMESPACE)
+                      .bind("buckets", lockKeys)
+                      .mapTo(Long.class)
+                      .one());
+        });
   }
 
   /** The bucket of a natural key, from SHA-256 so buckets fill evenly. */

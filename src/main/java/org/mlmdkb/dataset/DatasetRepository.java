@@ -2,15 +2,13 @@ package org.mlmdkb.dataset;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.mlmdkb.common.db.Rows;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.mlmdkb.common.db.Sql;
 import org.mlmdkb.common.db.SqlQuery;
 import org.mlmdkb.common.db.replica.ReadDataSource;
 import org.mlmdkb.common.db.replica.ReplicaFallback;
@@ -36,6 +34,8 @@ public class DatasetRepository {
       FROM live_dataset d
       """;
 
+  private static final RowMapper<Row> ROW = (rs, ctx) -> row(rs);
+
   private final ReadDataSource dataSource;
 
   public DatasetRepository(ReadDataSource dataSource) {
@@ -53,63 +53,48 @@ public class DatasetRepository {
   public List<Row> list(String domain, String q, String afterSlug, int limit) throws SQLException {
     SqlQuery query = filters(domain, q);
     if (afterSlug != null) {
-      query.where("d.slug > ?", afterSlug);
+      query.where("d.slug > :after_slug", "after_slug", afterSlug);
     }
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            query.prepare(c, SUMMARY + query.whereClause() + " ORDER BY d.slug LIMIT ?", limit);
-        ResultSet rs = ps.executeQuery()) {
-      List<Row> rows = new ArrayList<>();
-      while (rs.next()) {
-        rows.add(row(rs));
-      }
-      return rows;
-    }
+    query.bind("limit", limit);
+    String sql = SUMMARY + query.whereClause() + " ORDER BY d.slug LIMIT :limit";
+    return Sql.with(dataSource, h -> query.query(h, sql).map(ROW).list());
   }
 
   public long count(String domain, String q) throws SQLException {
     SqlQuery query = filters(domain, q);
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            query.prepare(c, "SELECT count(*) FROM live_dataset d" + query.whereClause());
-        ResultSet rs = ps.executeQuery()) {
-      rs.next();
-      return rs.getLong(1);
-    }
+    String sql = "SELECT count(*) FROM live_dataset d" + query.whereClause();
+    return Sql.with(dataSource, h -> query.query(h, sql).mapTo(Long.class).one());
   }
 
   private static SqlQuery filters(String domain, String q) {
     SqlQuery query = new SqlQuery(); // d is a row of live_dataset
     if (domain != null) {
-      query.where("d.domain = ?", domain);
+      query.where("d.domain = :domain", "domain", domain);
     }
     if (q != null) {
       String like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
       query.where(
-          "(d.name ILIKE ? OR d.slug ILIKE ? OR EXISTS (SELECT 1 FROM unnest(d.aliases) a"
-              + " WHERE a ILIKE ?))",
-          like,
-          like,
+          "(d.name ILIKE :like OR d.slug ILIKE :like OR EXISTS (SELECT 1 FROM unnest(d.aliases) a"
+              + " WHERE a ILIKE :like))",
+          "like",
           like);
     }
     return query;
   }
 
   public Optional<Row> findBySlug(String slug) throws SQLException {
-    SqlQuery query = new SqlQuery().where("d.slug = ?", slug);
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = query.prepare(c, SUMMARY + query.whereClause());
-        ResultSet rs = ps.executeQuery()) {
-      return rs.next() ? Optional.of(row(rs)) : Optional.empty();
-    }
+    return Sql.with(
+        dataSource,
+        h ->
+            h.createQuery(SUMMARY + " WHERE d.slug = :slug").bind("slug", slug).map(ROW).findOne());
   }
 
   public List<Subset> subsets(long datasetId) throws SQLException {
     return query(
         "SELECT slug, name, description, level_of_theory, temperature_k, n_structures"
-            + " FROM dataset_subset WHERE dataset_id = ? ORDER BY temperature_k NULLS LAST, slug",
+            + " FROM dataset_subset WHERE dataset_id = :dataset_id ORDER BY temperature_k NULLS LAST, slug",
         datasetId,
-        rs ->
+        (rs, ctx) ->
             new Subset(
                 rs.getString(1),
                 rs.getString(2),
@@ -124,12 +109,12 @@ public class DatasetRepository {
         """
         SELECT s.slug, r.task, r.target, r.metric, r.canonical_unit, sum(r.n)
         FROM board_result_count r LEFT JOIN dataset_subset s ON s.id = r.subset_id
-        WHERE r.dataset_id = ? AND r.n > 0
+        WHERE r.dataset_id = :dataset_id AND r.n > 0
         GROUP BY s.slug, r.task, r.target, r.metric, r.canonical_unit
         ORDER BY s.slug NULLS FIRST, r.task, r.target, r.metric, r.canonical_unit
         """,
         datasetId,
-        rs ->
+        (rs, ctx) ->
             new Task(
                 rs.getString(1),
                 rs.getString(2),
@@ -144,49 +129,55 @@ public class DatasetRepository {
    * they were added (paper_dataset_page_idx walks exactly these links).
    */
   public List<PaperLink> papers(long datasetId, int limit) throws SQLException {
-    return Rows.list(
+    return Sql.with(
         dataSource,
-        "SELECT p.id, p.title, p.year, p.doi, pd.relation FROM paper_dataset pd"
-            + " JOIN live_paper p ON p.id = pd.paper_id WHERE pd.dataset_id = ?"
-            + " ORDER BY pd.relation, pd.paper_id LIMIT ?",
-        rs ->
-            new PaperLink(
-                rs.getLong(1),
-                rs.getString(2),
-                (Integer) rs.getObject(3),
-                rs.getString(4),
-                rs.getString(5)),
-        datasetId,
-        limit);
+        h ->
+            h.createQuery(
+                    "SELECT p.id, p.title, p.year, p.doi, pd.relation FROM paper_dataset pd"
+                        + " JOIN live_paper p ON p.id = pd.paper_id WHERE pd.dataset_id = :dataset_id"
+                        + " ORDER BY pd.relation, pd.paper_id LIMIT :limit")
+                .bind("dataset_id", datasetId)
+                .bind("limit", limit)
+                .map(
+                    (rs, ctx) ->
+                        new PaperLink(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            (Integer) rs.getObject(3),
+                            rs.getString(4),
+                            rs.getString(5)))
+                .list());
   }
 
   /** Live papers linked to the dataset, kept exact by triggers (V167). */
   public long countPapers(long datasetId) throws SQLException {
     return query(
             "SELECT coalesce(sum(n), 0) FROM linked_live_paper_count"
-                + " WHERE kind = 'dataset' AND item_id = ?",
+                + " WHERE kind = 'dataset' AND item_id = :dataset_id",
             datasetId,
-            rs -> rs.getLong(1))
+            (rs, ctx) -> rs.getLong(1))
         .get(0);
   }
 
   public List<MethodLink> trainedMethods(long datasetId) throws SQLException {
     return query(
         "SELECT m.slug, m.name FROM method_training_dataset t JOIN live_method m ON m.id ="
-            + " t.method_id WHERE t.dataset_id = ? ORDER BY m.slug",
+            + " t.method_id WHERE t.dataset_id = :dataset_id ORDER BY m.slug",
         datasetId,
-        rs -> new MethodLink(rs.getString(1), rs.getString(2)));
+        (rs, ctx) -> new MethodLink(rs.getString(1), rs.getString(2)));
   }
 
   public List<String> sources(long datasetId) throws SQLException {
     return query(
-        "SELECT source_id FROM dataset_source WHERE dataset_id = ? ORDER BY source_id",
+        "SELECT source_id FROM dataset_source WHERE dataset_id = :dataset_id ORDER BY source_id",
         datasetId,
-        rs -> rs.getString(1));
+        (rs, ctx) -> rs.getString(1));
   }
 
-  private <T> List<T> query(String sql, long id, Rows.Mapper<T> mapper) throws SQLException {
-    return Rows.list(dataSource, sql, mapper, id);
+  /** The rows of {@code sql}, whose one parameter is {@code :dataset_id}. */
+  private <T> List<T> query(String sql, long datasetId, RowMapper<T> mapper) throws SQLException {
+    return Sql.with(
+        dataSource, h -> h.createQuery(sql).bind("dataset_id", datasetId).map(mapper).list());
   }
 
   private static Row row(ResultSet rs) throws SQLException {

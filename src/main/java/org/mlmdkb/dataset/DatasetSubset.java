@@ -8,7 +8,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
-import java.util.List;
 
 /** A subset or system of a dataset (an rMD17 molecule, a 3BPA temperature, a WBM subset). */
 @Entity
@@ -33,8 +32,4 @@ public class DatasetSubset extends PanacheEntityBase {
 
   @Column(name = "n_structures")
   public Long nStructures;
-
-  public static List<DatasetSubset> listByDataset(long datasetId) {
-    return list("datasetId = ?1 order by slug", datasetId);
-  }
 }

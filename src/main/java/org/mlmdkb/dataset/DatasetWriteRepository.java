@@ -4,12 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +13,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
+import org.mlmdkb.common.db.ColumnStatements;
+import org.mlmdkb.common.db.SoftDeletable;
+import org.mlmdkb.common.db.Sql;
 
 /**
  * Writes datasets with their subsets. Callers run inside one transaction, so the connection (and
@@ -47,6 +48,12 @@ public class DatasetWriteRepository {
     }
   }
 
+  private static final String INSERT =
+      ColumnStatements.insertReturningId("dataset", DATASET_COLUMNS);
+
+  private static final String UPDATE =
+      ColumnStatements.updateTouchingUpdatedAt("dataset", DATASET_COLUMNS);
+
   private final AgroalDataSource dataSource;
 
   public DatasetWriteRepository(AgroalDataSource dataSource) {
@@ -54,148 +61,100 @@ public class DatasetWriteRepository {
   }
 
   public long insert(DatasetInput d) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "INSERT INTO dataset ("
-                    + DATASET_COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
-      bindDataset(c, ps, d);
-      long id;
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        id = rs.getLong(1);
-      }
-      writeSubsets(c, id, d.subsets());
-      linkIntroducingPaper(c, id, null, paperId(d));
-      return id;
-    }
+    return Sql.with(
+        dataSource,
+        h -> {
+          long id = bindDataset(h.createQuery(INSERT), d).mapTo(Long.class).one();
+          writeSubsets(h, id, d.subsets());
+          linkIntroducingPaper(h, id, null, paperId(d));
+          return id;
+        });
   }
 
   public void update(long id, DatasetInput d) throws SQLException {
-    try (Connection c = dataSource.getConnection()) {
-      Long previousPaper = currentPaperId(c, id);
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "UPDATE dataset SET ("
-                  + DATASET_COLUMNS
-                  + ", updated_at) ="
-                  + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now()) WHERE id = ?")) {
-        bindDataset(c, ps, d);
-        ps.setLong(15, id);
-        ps.executeUpdate();
-      }
-      writeSubsets(c, id, d.subsets());
-      linkIntroducingPaper(c, id, previousPaper, paperId(d));
-    }
+    Sql.use(
+        dataSource,
+        h -> {
+          Long previousPaper = currentPaperId(h, id).orElse(null);
+          bindDataset(h.createUpdate(UPDATE), d).bind("id", id).execute();
+          writeSubsets(h, id, d.subsets());
+          linkIntroducingPaper(h, id, previousPaper, paperId(d));
+        });
   }
 
   /**
    * Locks a live dataset's row until the transaction ends, so concurrent writers of one dataset run
-   * one after the other and the second sees the first's result (and its new ETag).
+   * one after the other and the second sees the first's result (and its new ETag). A row lock only
+   * holds inside the caller's transaction; without one it would end at once.
    */
-  /** A row lock only holds inside the caller's transaction; without one it would end at once. */
   @Transactional(Transactional.TxType.MANDATORY)
   public boolean lockLive(long id) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement("SELECT 1 FROM live_dataset WHERE id = ? FOR UPDATE")) {
-      ps.setLong(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next();
-      }
-    }
+    return SoftDeletable.DATASET.lockLive(dataSource, id);
   }
 
   public Optional<Long> idBySlug(String slug, boolean includeDeleted) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT id FROM "
-                    + (includeDeleted ? "dataset" : "live_dataset")
-                    + " WHERE slug = ?")) {
-      ps.setString(1, slug);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
-      }
-    }
+    return SoftDeletable.DATASET.idOf(dataSource, "slug", slug, includeDeleted);
   }
 
   public Optional<String> slugOf(long id) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("SELECT slug FROM dataset WHERE id = ?")) {
-      ps.setLong(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-      }
-    }
+    return Sql.with(
+        dataSource,
+        h ->
+            h.createQuery("SELECT slug FROM dataset WHERE id = :id")
+                .bind("id", id)
+                .mapTo(String.class)
+                .findFirst());
   }
 
   public boolean softDelete(long id) throws SQLException {
-    return execute(
-        "UPDATE live_dataset SET deleted_at = now(), updated_at = now() WHERE id = ?", id);
+    return SoftDeletable.DATASET.softDelete(dataSource, id);
   }
 
   public boolean restore(long id) throws SQLException {
-    return execute(
-        "UPDATE dataset SET deleted_at = NULL, updated_at = now()"
-            + " WHERE id = ? AND deleted_at IS NOT NULL",
-        id);
+    return SoftDeletable.DATASET.restore(dataSource, id);
   }
 
   /** Benchmark results on the dataset and methods trained on it. */
   public Dependents dependents(long id) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT (SELECT count(*) FROM live_benchmark_result WHERE dataset_id = ?),"
-                    + " (SELECT count(*) FROM method_training_dataset t JOIN live_method m"
-                    + " ON m.id = t.method_id WHERE t.dataset_id = ?)")) {
-      ps.setLong(1, id);
-      ps.setLong(2, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return new Dependents(rs.getLong(1), rs.getLong(2));
-      }
-    }
+    return Sql.with(
+        dataSource,
+        h ->
+            h.createQuery(
+                    "SELECT (SELECT count(*) FROM live_benchmark_result WHERE dataset_id = :id),"
+                        + " (SELECT count(*) FROM method_training_dataset t JOIN live_method m"
+                        + " ON m.id = t.method_id WHERE t.dataset_id = :id)")
+                .bind("id", id)
+                .map((rs, ctx) -> new Dependents(rs.getLong(1), rs.getLong(2)))
+                .one());
   }
 
   public Optional<Holder> holderOfSlug(String slug, Long exceptId) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT name, deleted_at IS NOT NULL FROM dataset"
-                    + " WHERE slug = ? AND id IS DISTINCT FROM ?")) {
-      ps.setString(1, slug);
-      if (exceptId == null) {
-        ps.setNull(2, Types.BIGINT);
-      } else {
-        ps.setLong(2, exceptId);
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next()
-            ? Optional.of(new Holder(rs.getString(1), rs.getBoolean(2)))
-            : Optional.empty();
-      }
-    }
+    return Sql.with(
+        dataSource,
+        h ->
+            h.createQuery(
+                    "SELECT name, deleted_at IS NOT NULL FROM dataset"
+                        + " WHERE slug = :slug AND id IS DISTINCT FROM :except_id")
+                .bind("slug", slug)
+                .bind("except_id", exceptId)
+                .map((rs, ctx) -> new Holder(rs.getString(1), rs.getBoolean(2)))
+                .findFirst());
   }
 
   public Optional<PaperIds> livePaper(long paperId) throws SQLException {
-    return paper("id = ?", paperId);
+    return paper("id = :value", paperId);
   }
 
   public Optional<PaperIds> livePaperByDoi(String doi) throws SQLException {
-    return paper("doi = ?", doi);
+    return paper("doi = :value", doi);
   }
 
   public Optional<PaperIds> livePaperByArxivId(String arxivId) throws SQLException {
-    return paper("arxiv_id = ?", arxivId);
+    return paper("arxiv_id = :value", arxivId);
   }
 
   public Optional<Long> currentPaperId(long datasetId) throws SQLException {
-    try (Connection c = dataSource.getConnection()) {
-      return Optional.ofNullable(currentPaperId(c, datasetId));
-    }
+    return Sql.with(dataSource, h -> currentPaperId(h, datasetId));
   }
 
   /**
@@ -209,132 +168,120 @@ public class DatasetWriteRepository {
     if (slugs.isEmpty()) {
       return out;
     }
-    try (Connection c = dataSource.getConnection()) {
-      Array wanted = c.createArrayOf("text", slugs.toArray());
-      try (PreparedStatement lock =
-          c.prepareStatement(
-              "SELECT id FROM dataset_subset WHERE dataset_id = ? AND slug = ANY(?) FOR UPDATE")) {
-        lock.setLong(1, datasetId);
-        lock.setArray(2, wanted);
-        lock.executeQuery().close();
-      }
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "SELECT s.slug, count(*) FROM dataset_subset s"
-                  + " JOIN benchmark_result r ON r.subset_id = s.id"
-                  + " WHERE s.dataset_id = ? AND s.slug = ANY(?) GROUP BY s.slug ORDER BY s.slug")) {
-        ps.setLong(1, datasetId);
-        ps.setArray(2, wanted);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            out.put(rs.getString(1), rs.getLong(2));
-          }
-        }
-      }
-    }
+    String[] wanted = slugs.toArray(String[]::new);
+    Sql.use(
+        dataSource,
+        h -> {
+          h.createQuery(
+                  "SELECT id FROM dataset_subset WHERE dataset_id = :dataset_id"
+                      + " AND slug = ANY(:slugs) FOR UPDATE")
+              .bind("dataset_id", datasetId)
+              .bind("slugs", wanted)
+              .mapTo(Long.class)
+              .list();
+          h.createQuery(
+                  "SELECT s.slug, count(*) FROM dataset_subset s"
+                      + " JOIN benchmark_result r ON r.subset_id = s.id"
+                      + " WHERE s.dataset_id = :dataset_id AND s.slug = ANY(:slugs)"
+                      + " GROUP BY s.slug ORDER BY s.slug")
+              .bind("dataset_id", datasetId)
+              .bind("slugs", wanted)
+              .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+              .forEach(e -> out.put(e.getKey(), e.getValue()));
+        });
     return out;
   }
 
   /** The editable state of a dataset, deleted or not; empty when no such row exists. */
   public Optional<DatasetInput> editableState(long id) throws SQLException {
-    try (Connection c = dataSource.getConnection()) {
-      List<DatasetSubsetInput> subsets = subsets(c, id);
-      try (PreparedStatement ps =
-          c.prepareStatement("SELECT " + DATASET_COLUMNS + " FROM dataset WHERE id = ?")) {
-        ps.setLong(1, id);
-        try (ResultSet rs = ps.executeQuery()) {
-          if (!rs.next()) {
-            return Optional.empty();
-          }
-          Array aliases = rs.getArray("aliases");
-          Long paperId = (Long) rs.getObject("paper_id");
-          String doi = rs.getString("paper_doi");
-          String arxiv = rs.getString("paper_arxiv_id");
-          return Optional.of(
-              new DatasetInput(
-                  rs.getString("slug"),
-                  rs.getString("name"),
-                  aliases == null ? List.of() : Arrays.asList((String[]) aliases.getArray()),
-                  rs.getString("description"),
-                  rs.getString("domain"),
-                  rs.getString("level_of_theory"),
-                  (Long) rs.getObject("n_structures"),
-                  (Long) rs.getObject("n_materials"),
-                  rs.getString("size_note"),
-                  rs.getString("licence"),
-                  rs.getString("url"),
-                  paperId == null && doi == null && arxiv == null
-                      ? null
-                      : new DatasetPaperInput(paperId, doi, arxiv),
-                  subsets));
-        }
-      }
-    }
+    return Sql.with(
+        dataSource,
+        h -> {
+          List<DatasetSubsetInput> subsets = subsets(h, id);
+          return h.createQuery("SELECT " + DATASET_COLUMNS + " FROM dataset WHERE id = :id")
+              .bind("id", id)
+              .map(
+                  (rs, ctx) -> {
+                    Array aliases = rs.getArray("aliases");
+                    Long paperId = (Long) rs.getObject("paper_id");
+                    String doi = rs.getString("paper_doi");
+                    String arxiv = rs.getString("paper_arxiv_id");
+                    return new DatasetInput(
+                        rs.getString("slug"),
+                        rs.getString("name"),
+                        aliases == null ? List.of() : Arrays.asList((String[]) aliases.getArray()),
+                        rs.getString("description"),
+                        rs.getString("domain"),
+                        rs.getString("level_of_theory"),
+                        (Long) rs.getObject("n_structures"),
+                        (Long) rs.getObject("n_materials"),
+                        rs.getString("size_note"),
+                        rs.getString("licence"),
+                        rs.getString("url"),
+                        paperId == null && doi == null && arxiv == null
+                            ? null
+                            : new DatasetPaperInput(paperId, doi, arxiv),
+                        subsets);
+                  })
+              .findFirst();
+        });
   }
 
-  private static List<DatasetSubsetInput> subsets(Connection c, long datasetId)
-      throws SQLException {
-    List<DatasetSubsetInput> out = new ArrayList<>();
-    try (PreparedStatement ps =
-        c.prepareStatement(
+  private static List<DatasetSubsetInput> subsets(Handle h, long datasetId) {
+    return h.createQuery(
             "SELECT "
                 + SUBSET_COLUMNS
-                + " FROM dataset_subset WHERE dataset_id = ?"
-                + " ORDER BY temperature_k NULLS LAST, slug COLLATE \"C\"")) {
-      ps.setLong(1, datasetId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(
-              new DatasetSubsetInput(
-                  rs.getString(1),
-                  rs.getString(2),
-                  rs.getString(3),
-                  rs.getString(4),
-                  DatasetRules.plain(rs.getBigDecimal(5)),
-                  (Long) rs.getObject(6)));
-        }
-      }
-    }
-    return out;
+                + " FROM dataset_subset WHERE dataset_id = :dataset_id"
+                + " ORDER BY temperature_k NULLS LAST, slug COLLATE \"C\"")
+        .bind("dataset_id", datasetId)
+        .map(
+            (rs, ctx) ->
+                new DatasetSubsetInput(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    DatasetRules.plain(rs.getBigDecimal(5)),
+                    (Long) rs.getObject(6)))
+        .list();
   }
 
   /**
    * Updates subsets in place by slug, adds new ones and removes the rest; the collection has
    * already refused removing any that results use.
    */
-  private static void writeSubsets(Connection c, long datasetId, List<DatasetSubsetInput> subsets)
-      throws SQLException {
+  private static void writeSubsets(Handle h, long datasetId, List<DatasetSubsetInput> subsets) {
     Set<String> kept = subsets.stream().map(DatasetSubsetInput::slug).collect(Collectors.toSet());
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "DELETE FROM dataset_subset WHERE dataset_id = ? AND NOT (slug = ANY(?))")) {
-      ps.setLong(1, datasetId);
-      ps.setArray(2, c.createArrayOf("text", kept.toArray()));
-      ps.executeUpdate();
-    }
+    h.createUpdate(
+            "DELETE FROM dataset_subset WHERE dataset_id = :dataset_id"
+                + " AND NOT (slug = ANY(:kept))")
+        .bind("dataset_id", datasetId)
+        .bind("kept", kept.toArray(String[]::new))
+        .execute();
     if (subsets.isEmpty()) {
       return;
     }
-    try (PreparedStatement ps =
-        c.prepareStatement(
+    PreparedBatch batch =
+        h.prepareBatch(
             "INSERT INTO dataset_subset (dataset_id, "
                 + SUBSET_COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dataset_id, slug) DO UPDATE SET"
+                + ") VALUES (:dataset_id, :slug, :name, :description, :level_of_theory,"
+                + " :temperature_k, :n_structures) ON CONFLICT (dataset_id, slug) DO UPDATE SET"
                 + " (name, description, level_of_theory, temperature_k, n_structures) ="
                 + " (excluded.name, excluded.description, excluded.level_of_theory,"
-                + " excluded.temperature_k, excluded.n_structures)")) {
-      for (DatasetSubsetInput s : subsets) {
-        ps.setLong(1, datasetId);
-        ps.setString(2, s.slug());
-        ps.setString(3, s.name());
-        ps.setString(4, s.description());
-        ps.setString(5, s.levelOfTheory());
-        ps.setBigDecimal(6, s.temperatureK());
-        setLong(ps, 7, s.nStructures());
-        ps.addBatch();
-      }
-      ps.executeBatch();
+                + " excluded.temperature_k, excluded.n_structures)");
+    for (DatasetSubsetInput s : subsets) {
+      batch
+          .bind("dataset_id", datasetId)
+          .bind("slug", s.slug())
+          .bind("name", s.name())
+          .bind("description", s.description())
+          .bind("level_of_theory", s.levelOfTheory())
+          .bind("temperature_k", s.temperatureK())
+          .bind("n_structures", s.nStructures())
+          .add();
     }
+    batch.execute();
   }
 
   /**
@@ -342,91 +289,70 @@ public class DatasetWriteRepository {
    * loader does; a replaced introducing paper loses that link.
    */
   private static void linkIntroducingPaper(
-      Connection c, long datasetId, Long previousPaper, Long paper) throws SQLException {
+      Handle h, long datasetId, Long previousPaper, Long paper) {
     if (Objects.equals(previousPaper, paper)) {
       return;
     }
     if (previousPaper != null) {
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "DELETE FROM paper_dataset WHERE paper_id = ? AND dataset_id = ?"
-                  + " AND relation = 'introduces'")) {
-        ps.setLong(1, previousPaper);
-        ps.setLong(2, datasetId);
-        ps.executeUpdate();
-      }
+      h.createUpdate(
+              "DELETE FROM paper_dataset WHERE paper_id = :paper_id AND dataset_id = :dataset_id"
+                  + " AND relation = 'introduces'")
+          .bind("paper_id", previousPaper)
+          .bind("dataset_id", datasetId)
+          .execute();
     }
     if (paper != null) {
-      try (PreparedStatement ps =
-          c.prepareStatement(
+      h.createUpdate(
               "INSERT INTO paper_dataset (paper_id, dataset_id, relation)"
-                  + " VALUES (?, ?, 'introduces')"
-                  + " ON CONFLICT (paper_id, dataset_id) DO UPDATE SET relation = 'introduces'")) {
-        ps.setLong(1, paper);
-        ps.setLong(2, datasetId);
-        ps.executeUpdate();
-      }
+                  + " VALUES (:paper_id, :dataset_id, 'introduces')"
+                  + " ON CONFLICT (paper_id, dataset_id) DO UPDATE SET relation = 'introduces'")
+          .bind("paper_id", paper)
+          .bind("dataset_id", datasetId)
+          .execute();
     }
   }
 
-  private static Long currentPaperId(Connection c, long datasetId) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT paper_id FROM dataset WHERE id = ?")) {
-      ps.setLong(1, datasetId);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? (Long) rs.getObject(1) : null;
-      }
-    }
+  private static Optional<Long> currentPaperId(Handle h, long datasetId) {
+    return h.createQuery("SELECT paper_id FROM dataset WHERE id = :id")
+        .bind("id", datasetId)
+        .map((rs, ctx) -> Optional.ofNullable((Long) rs.getObject(1)))
+        .findFirst()
+        .flatMap(paperId -> paperId);
   }
 
   private static Long paperId(DatasetInput d) {
     return d.paper() == null ? null : d.paper().id();
   }
 
+  /** The live paper whose {@code condition} on {@code :value} holds. */
   private Optional<PaperIds> paper(String condition, Object value) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement("SELECT id, doi, arxiv_id FROM live_paper WHERE " + condition)) {
-      ps.setObject(1, value);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next()
-            ? Optional.of(new PaperIds(rs.getLong(1), rs.getString(2), rs.getString(3)))
-            : Optional.empty();
-      }
-    }
+    String sql = "SELECT id, doi, arxiv_id FROM live_paper WHERE " + condition;
+    return Sql.with(
+        dataSource,
+        h ->
+            h.createQuery(sql)
+                .bind("value", value)
+                .map((rs, ctx) -> new PaperIds(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .findFirst());
   }
 
-  private static void bindDataset(Connection c, PreparedStatement ps, DatasetInput d)
-      throws SQLException {
-    ps.setString(1, d.slug());
-    ps.setString(2, d.name());
-    ps.setArray(3, c.createArrayOf("text", d.aliases().toArray()));
-    ps.setString(4, d.description());
-    ps.setString(5, d.domain());
-    ps.setString(6, d.levelOfTheory());
-    setLong(ps, 7, d.nStructures());
-    setLong(ps, 8, d.nMaterials());
-    ps.setString(9, d.sizeNote());
-    ps.setString(10, d.licence());
-    ps.setString(11, d.url());
+  /** Binds the dataset's own columns ({@link #DATASET_COLUMNS}, each by its name). */
+  private static <S extends SqlStatement<S>> S bindDataset(S statement, DatasetInput d) {
     DatasetPaperInput paper = d.paper();
-    setLong(ps, 12, paper == null ? null : paper.id());
-    ps.setString(13, paper == null ? null : paper.doi());
-    ps.setString(14, paper == null ? null : paper.arxivId());
-  }
-
-  private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
-    if (value == null) {
-      ps.setNull(index, Types.BIGINT);
-    } else {
-      ps.setLong(index, value);
-    }
-  }
-
-  private boolean execute(String sql, long id) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setLong(1, id);
-      return ps.executeUpdate() == 1;
-    }
+    return statement
+        .bind("slug", d.slug())
+        .bind("name", d.name())
+        .bind("aliases", d.aliases().toArray(String[]::new))
+        .bind("description", d.description())
+        .bind("domain", d.domain())
+        .bind("level_of_theory", d.levelOfTheory())
+        .bind("n_structures", d.nStructures())
+        .bind("n_materials", d.nMaterials())
+        .bind("size_note", d.sizeNote())
+        .bind("licence", d.licence())
+        .bind("url", d.url())
+        .bind("paper_id", paper == null ? null : paper.id())
+        .bind("paper_doi", paper == null ? null : paper.doi())
+        .bind("paper_arxiv_id", paper == null ? null : paper.arxivId());
   }
 }

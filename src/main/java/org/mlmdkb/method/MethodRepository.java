@@ -2,15 +2,13 @@ package org.mlmdkb.method;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.mlmdkb.common.db.Rows;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.mlmdkb.common.db.Sql;
 import org.mlmdkb.common.db.SqlQuery;
 import org.mlmdkb.common.db.replica.ReadDataSource;
 import org.mlmdkb.common.db.replica.ReplicaFallback;
@@ -47,7 +45,7 @@ public class MethodRepository {
       WITH RECURSIVE live AS (SELECT l.* FROM method_lineage l
                               JOIN live_method x ON x.id = l.%1$s),
       walk(id, depth, relation) AS (
-          SELECT %1$s, 1, relation FROM live WHERE %2$s = ?
+          SELECT %1$s, 1, relation FROM live WHERE %2$s = :method_id
           UNION
           SELECT l.%1$s, w.depth + 1, NULL::text FROM live l JOIN walk w ON l.%2$s = w.id
           WHERE w.depth < 20)
@@ -60,7 +58,7 @@ public class MethodRepository {
   /**
    * A method with its live ancestors (negative generations) and descendants (positive) within a
    * number of generations, each at its nearest generation; links to or from a deleted method are
-   * never walked. Parameters: the method id, the depth twice, the method id twice, the row limit.
+   * never walked.
    */
   private static final String LINEAGE_MEMBERS =
       """
@@ -69,17 +67,17 @@ public class MethodRepository {
           JOIN live_method p ON p.id = l.parent_id
           JOIN live_method c ON c.id = l.child_id),
       up(id, depth) AS (
-          SELECT parent_id, 1 FROM live WHERE child_id = ?
+          SELECT parent_id, 1 FROM live WHERE child_id = :method_id
           UNION
           SELECT l.parent_id, u.depth + 1 FROM live l JOIN up u ON l.child_id = u.id
-          WHERE u.depth < ?),
+          WHERE u.depth < :depth),
       down(id, depth) AS (
-          SELECT child_id, 1 FROM live WHERE parent_id = ?
+          SELECT child_id, 1 FROM live WHERE parent_id = :method_id
           UNION
           SELECT l.child_id, d.depth + 1 FROM live l JOIN down d ON l.parent_id = d.id
-          WHERE d.depth < ?),
+          WHERE d.depth < :depth),
       member(id, generation) AS (
-          SELECT ?::bigint, 0
+          SELECT :method_id::bigint, 0
           UNION ALL SELECT id, -depth FROM up
           UNION ALL SELECT id, depth FROM down),
       nearest AS (
@@ -88,7 +86,7 @@ public class MethodRepository {
       SELECT m.slug, m.name, m.family, m.year, n.generation
       FROM nearest n JOIN method m ON m.id = n.id
       ORDER BY n.generation, m.slug
-      LIMIT ?
+      LIMIT :limit
       """;
 
   /** The links among a set of live methods, parent → child. */
@@ -98,9 +96,22 @@ public class MethodRepository {
       FROM method_lineage l
       JOIN live_method p ON p.id = l.parent_id
       JOIN live_method c ON c.id = l.child_id
-      WHERE p.slug = ANY (?) AND c.slug = ANY (?)
+      WHERE p.slug = ANY (:slugs) AND c.slug = ANY (:slugs)
       ORDER BY p.slug, c.slug
       """;
+
+  private static final String RESULT_SUMMARY =
+      """
+      SELECT d.slug, s.slug, r.task, r.target, r.metric, sum(r.n)
+      FROM board_result_count r
+      JOIN dataset d ON d.id = r.dataset_id
+      LEFT JOIN dataset_subset s ON s.id = r.subset_id
+      WHERE r.method_id = :method_id AND r.n > 0
+      GROUP BY d.slug, s.slug, r.task, r.target, r.metric
+      ORDER BY d.slug, s.slug NULLS FIRST, r.task, r.target, r.metric
+      """;
+
+  private static final RowMapper<Row> ROW = (rs, ctx) -> row(rs);
 
   private final ReadDataSource dataSource;
 
@@ -114,61 +125,47 @@ public class MethodRepository {
       throws SQLException {
     SqlQuery query = filters(family, q, dataset);
     if (afterSlug != null) {
-      query.where("m.slug > ?", afterSlug);
+      query.where("m.slug > :after_slug", "after_slug", afterSlug);
     }
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            query.prepare(c, SUMMARY + query.whereClause() + " ORDER BY m.slug LIMIT ?", limit);
-        ResultSet rs = ps.executeQuery()) {
-      List<Row> rows = new ArrayList<>();
-      while (rs.next()) {
-        rows.add(row(rs));
-      }
-      return rows;
-    }
+    query.bind("limit", limit);
+    String sql = SUMMARY + query.whereClause() + " ORDER BY m.slug LIMIT :limit";
+    return Sql.with(dataSource, h -> query.query(h, sql).map(ROW).list());
   }
 
   public long count(String family, String q, String dataset) throws SQLException {
     SqlQuery query = filters(family, q, dataset);
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            query.prepare(c, "SELECT count(*) FROM live_method m" + query.whereClause());
-        ResultSet rs = ps.executeQuery()) {
-      rs.next();
-      return rs.getLong(1);
-    }
+    String sql = "SELECT count(*) FROM live_method m" + query.whereClause();
+    return Sql.with(dataSource, h -> query.query(h, sql).mapTo(Long.class).one());
   }
 
   /** Conditions on alias {@code m}, a row of live_method. */
   private static SqlQuery filters(String family, String q, String dataset) {
     SqlQuery query = new SqlQuery();
     if (family != null) {
-      query.where("m.family = ?", family);
+      query.where("m.family = :family", "family", family);
     }
     if (q != null) {
       query.where(
-          "(m.name ILIKE ? OR m.slug ILIKE ? OR EXISTS (SELECT 1 FROM unnest(m.aliases) a"
-              + " WHERE a ILIKE ?))",
-          like(q),
-          like(q),
+          "(m.name ILIKE :like OR m.slug ILIKE :like OR EXISTS (SELECT 1 FROM unnest(m.aliases) a"
+              + " WHERE a ILIKE :like))",
+          "like",
           like(q));
     }
     if (dataset != null) {
       query.where(
           "EXISTS (SELECT 1 FROM method_training_dataset t JOIN live_dataset d"
-              + " ON d.id = t.dataset_id WHERE t.method_id = m.id AND d.slug = ?)",
+              + " ON d.id = t.dataset_id WHERE t.method_id = m.id AND d.slug = :dataset)",
+          "dataset",
           dataset);
     }
     return query;
   }
 
   public Optional<Row> findBySlug(String slug) throws SQLException {
-    SqlQuery query = new SqlQuery().where("m.slug = ?", slug);
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = query.prepare(c, SUMMARY + query.whereClause());
-        ResultSet rs = ps.executeQuery()) {
-      return rs.next() ? Optional.of(row(rs)) : Optional.empty();
-    }
+    return Sql.with(
+        dataSource,
+        h ->
+            h.createQuery(SUMMARY + " WHERE m.slug = :slug").bind("slug", slug).map(ROW).findOne());
   }
 
   /** Ancestors (toward parents) or descendants (toward children), nearest first. */
@@ -177,13 +174,20 @@ public class MethodRepository {
         ancestors
             ? RELATIVES.formatted("parent_id", "child_id")
             : RELATIVES.formatted("child_id", "parent_id");
-    return Rows.list(
+    return Sql.with(
         dataSource,
-        sql,
-        rs ->
-            new Relative(
-                rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5)),
-        methodId);
+        h ->
+            h.createQuery(sql)
+                .bind("method_id", methodId)
+                .map(
+                    (rs, ctx) ->
+                        new Relative(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getInt(4),
+                            rs.getString(5)))
+                .list());
   }
 
   /**
@@ -191,33 +195,35 @@ public class MethodRepository {
    * first, at most {@code limit} of them.
    */
   public List<LineageNode> lineageMembers(long methodId, int depth, int limit) throws SQLException {
-    return Rows.list(
+    return Sql.with(
         dataSource,
-        LINEAGE_MEMBERS,
-        rs ->
-            new LineageNode(
-                rs.getString(1),
-                rs.getString(2),
-                rs.getString(3),
-                (Integer) rs.getObject(4),
-                rs.getInt(5)),
-        methodId,
-        depth,
-        methodId,
-        depth,
-        methodId,
-        limit);
+        h ->
+            h.createQuery(LINEAGE_MEMBERS)
+                .bind("method_id", methodId)
+                .bind("depth", depth)
+                .bind("limit", limit)
+                .map(
+                    (rs, ctx) ->
+                        new LineageNode(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            (Integer) rs.getObject(4),
+                            rs.getInt(5)))
+                .list());
   }
 
   /** Every lineage link whose two ends are among {@code slugs}. */
   public List<LineageEdge> lineageEdges(List<String> slugs) throws SQLException {
     String[] members = slugs.toArray(String[]::new);
-    return Rows.list(
+    return Sql.with(
         dataSource,
-        LINEAGE_EDGES,
-        rs -> new LineageEdge(rs.getString(1), rs.getString(2), rs.getString(3)),
-        (Object) members,
-        (Object) members);
+        h ->
+            h.createQuery(LINEAGE_EDGES)
+                .bind("slugs", members)
+                .map(
+                    (rs, ctx) -> new LineageEdge(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .list());
   }
 
   /**
@@ -225,48 +231,61 @@ public class MethodRepository {
    * they were added (paper_method_page_idx walks exactly these links).
    */
   public List<PaperLink> papers(long methodId, int limit) throws SQLException {
-    return Rows.list(
+    return Sql.with(
         dataSource,
-        "SELECT p.id, p.title, p.year, p.doi, pm.relation FROM paper_method pm"
-            + " JOIN live_paper p ON p.id = pm.paper_id WHERE pm.method_id = ?"
-            + " ORDER BY pm.relation, pm.paper_id LIMIT ?",
-        rs ->
-            new PaperLink(
-                rs.getLong(1),
-                rs.getString(2),
-                (Integer) rs.getObject(3),
-                rs.getString(4),
-                rs.getString(5)),
-        methodId,
-        limit);
+        h ->
+            h.createQuery(
+                    "SELECT p.id, p.title, p.year, p.doi, pm.relation FROM paper_method pm"
+                        + " JOIN live_paper p ON p.id = pm.paper_id WHERE pm.method_id = :method_id"
+                        + " ORDER BY pm.relation, pm.paper_id LIMIT :limit")
+                .bind("method_id", methodId)
+                .bind("limit", limit)
+                .map(
+                    (rs, ctx) ->
+                        new PaperLink(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            (Integer) rs.getObject(3),
+                            rs.getString(4),
+                            rs.getString(5)))
+                .list());
   }
 
   /** Live papers linked to the method, kept exact by triggers (V167). */
   public long countPapers(long methodId) throws SQLException {
-    return Rows.list(
-            dataSource,
-            "SELECT coalesce(sum(n), 0) FROM linked_live_paper_count"
-                + " WHERE kind = 'method' AND item_id = ?",
-            rs -> rs.getLong(1),
-            methodId)
-        .get(0);
+    return Sql.with(
+        dataSource,
+        h ->
+            h.createQuery(
+                    "SELECT coalesce(sum(n), 0) FROM linked_live_paper_count"
+                        + " WHERE kind = 'method' AND item_id = :method_id")
+                .bind("method_id", methodId)
+                .mapTo(Long.class)
+                .one());
   }
 
   public List<String> trainingDatasets(long methodId) throws SQLException {
-    return Rows.list(
+    return Sql.with(
         dataSource,
-        "SELECT d.slug FROM method_training_dataset t JOIN live_dataset d ON d.id = t.dataset_id"
-            + " WHERE t.method_id = ? ORDER BY d.slug",
-        rs -> rs.getString(1),
-        methodId);
+        h ->
+            h.createQuery(
+                    "SELECT d.slug FROM method_training_dataset t JOIN live_dataset d"
+                        + " ON d.id = t.dataset_id WHERE t.method_id = :method_id ORDER BY d.slug")
+                .bind("method_id", methodId)
+                .mapTo(String.class)
+                .list());
   }
 
   public List<String> sources(long methodId) throws SQLException {
-    return Rows.list(
+    return Sql.with(
         dataSource,
-        "SELECT source_id FROM method_source WHERE method_id = ? ORDER BY source_id",
-        rs -> rs.getString(1),
-        methodId);
+        h ->
+            h.createQuery(
+                    "SELECT source_id FROM method_source WHERE method_id = :method_id"
+                        + " ORDER BY source_id")
+                .bind("method_id", methodId)
+                .mapTo(String.class)
+                .list());
   }
 
   /**
@@ -275,26 +294,21 @@ public class MethodRepository {
    * largest method instead of every one of its results.
    */
   public List<ResultGroup> resultSummary(long methodId) throws SQLException {
-    return Rows.list(
+    return Sql.with(
         dataSource,
-        """
-        SELECT d.slug, s.slug, r.task, r.target, r.metric, sum(r.n)
-        FROM board_result_count r
-        JOIN dataset d ON d.id = r.dataset_id
-        LEFT JOIN dataset_subset s ON s.id = r.subset_id
-        WHERE r.method_id = ? AND r.n > 0
-        GROUP BY d.slug, s.slug, r.task, r.target, r.metric
-        ORDER BY d.slug, s.slug NULLS FIRST, r.task, r.target, r.metric
-        """,
-        rs ->
-            new ResultGroup(
-                rs.getString(1),
-                rs.getString(2),
-                rs.getString(3),
-                rs.getString(4),
-                rs.getString(5),
-                rs.getLong(6)),
-        methodId);
+        h ->
+            h.createQuery(RESULT_SUMMARY)
+                .bind("method_id", methodId)
+                .map(
+                    (rs, ctx) ->
+                        new ResultGroup(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getLong(6)))
+                .list());
   }
 
   private static String like(String q) {

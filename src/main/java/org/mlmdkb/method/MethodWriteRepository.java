@@ -4,19 +4,19 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.mlmdkb.common.db.Rows;
-import org.mlmdkb.common.db.SqlQuery;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.SqlStatement;
+import org.mlmdkb.common.db.ColumnStatements;
+import org.mlmdkb.common.db.SoftDeletable;
+import org.mlmdkb.common.db.Sql;
 
 /**
  * Writes methods with their lineage, training datasets and introducing-paper link. Callers run
@@ -42,6 +42,11 @@ public class MethodWriteRepository {
   /** What still points at a method: benchmark results and live methods derived from it. */
   public record Dependants(long results, List<String> liveChildren) {}
 
+  private static final String INSERT = ColumnStatements.insertReturningId("method", METHOD_COLUMNS);
+
+  private static final String UPDATE =
+      ColumnStatements.updateTouchingUpdatedAt("method", METHOD_COLUMNS);
+
   private final AgroalDataSource dataSource;
 
   public MethodWriteRepository(AgroalDataSource dataSource) {
@@ -49,109 +54,116 @@ public class MethodWriteRepository {
   }
 
   public long insert(MethodInput m) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "INSERT INTO method ("
-                    + METHOD_COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
-      bindMethod(c, ps, m);
-      long id;
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        id = rs.getLong(1);
-      }
-      replaceLinks(c, id, m);
-      linkIntroducingPaper(c, id, null, paperId(m));
-      return id;
-    }
+    return Sql.with(
+        dataSource,
+        h -> {
+          long id = bindMethod(h.createQuery(INSERT), m).mapTo(Long.class).one();
+          replaceLinks(h, id, m);
+          linkIntroducingPaper(h, id, null, paperId(m));
+          return id;
+        });
   }
 
   public void update(long id, MethodInput m) throws SQLException {
-    try (Connection c = dataSource.getConnection()) {
-      Long oldPaperId = storedPaperId(c, id);
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "UPDATE method SET ("
-                  + METHOD_COLUMNS
-                  + ", updated_at) = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now()) WHERE id = ?")) {
-        bindMethod(c, ps, m);
-        ps.setLong(14, id);
-        ps.executeUpdate();
-      }
-      replaceLinks(c, id, m);
-      linkIntroducingPaper(c, id, oldPaperId, paperId(m));
-    }
+    Sql.use(
+        dataSource,
+        h -> {
+          Long oldPaperId = storedPaperId(h, id).orElse(null);
+          bindMethod(h.createUpdate(UPDATE), m).bind("id", id).execute();
+          replaceLinks(h, id, m);
+          linkIntroducingPaper(h, id, oldPaperId, paperId(m));
+        });
   }
 
   /**
    * Locks a live method's row until the transaction ends, so concurrent writers of one method run
-   * one after the other and the second sees the first's result (and its new ETag).
+   * one after the other and the second sees the first's result (and its new ETag). A row lock only
+   * holds inside the caller's transaction; without one it would end at once.
    */
-  /** A row lock only holds inside the caller's transaction; without one it would end at once. */
   @Transactional(Transactional.TxType.MANDATORY)
   public boolean lockLive(long id) throws SQLException {
-    return !Rows.list(dataSource, "SELECT 1 FROM live_method WHERE id = ? FOR UPDATE", rs -> 1, id)
-        .isEmpty();
+    return SoftDeletable.METHOD.lockLive(dataSource, id);
   }
 
-  /** Serialises lineage changes, so two concurrent edits cannot close a cycle between them. */
+  /**
+   * Serialises lineage changes, so two concurrent edits cannot close a cycle between them; the
+   * advisory lock ends with the caller's transaction, which must therefore exist.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
   public void lockLineage() throws SQLException {
-    Rows.list(dataSource, "SELECT pg_advisory_xact_lock(?)", rs -> 1, LINEAGE_LOCK);
+    Sql.use(
+        dataSource,
+        h ->
+            h.createQuery("SELECT pg_advisory_xact_lock(:key)")
+                .bind("key", LINEAGE_LOCK)
+                .mapTo(String.class)
+                .one());
   }
 
   public Optional<Ref> findBySlug(String slug) throws SQLException {
-    return Rows.list(
-            dataSource,
-            "SELECT id, slug, deleted_at IS NOT NULL FROM method WHERE slug = ?",
-            MethodWriteRepository::ref,
-            slug)
-        .stream()
-        .findFirst();
+    return Sql.with(
+        dataSource,
+        h ->
+            h.createQuery("SELECT id, slug, deleted_at IS NOT NULL FROM method WHERE slug = :slug")
+                .bind("slug", slug)
+                .map(REF)
+                .findFirst());
   }
 
   public Optional<Ref> findById(long id) throws SQLException {
-    return Rows.list(
-            dataSource,
-            "SELECT id, slug, deleted_at IS NOT NULL FROM method WHERE id = ?",
-            MethodWriteRepository::ref,
-            id)
-        .stream()
-        .findFirst();
+    return Sql.with(
+        dataSource,
+        h ->
+            h.createQuery("SELECT id, slug, deleted_at IS NOT NULL FROM method WHERE id = :id")
+                .bind("id", id)
+                .map(REF)
+                .findFirst());
   }
 
   /** The methods among {@code slugs} that exist (deleted or not), by slug. */
   public Map<String, Ref> findBySlugs(List<String> slugs) throws SQLException {
-    Map<String, Ref> out = new LinkedHashMap<>();
-    for (Ref r :
-        Rows.list(
+    List<Ref> found =
+        Sql.with(
             dataSource,
-            "SELECT id, slug, deleted_at IS NOT NULL FROM method WHERE slug = ANY (?)",
-            MethodWriteRepository::ref,
-            (Object) slugs.toArray(String[]::new))) {
+            h ->
+                h.createQuery(
+                        "SELECT id, slug, deleted_at IS NOT NULL FROM method"
+                            + " WHERE slug = ANY (:slugs)")
+                    .bind("slugs", slugs.toArray(String[]::new))
+                    .map(REF)
+                    .list());
+    Map<String, Ref> out = new LinkedHashMap<>();
+    for (Ref r : found) {
       out.put(r.slug(), r);
     }
     return out;
   }
 
   public List<String> unknownDatasets(List<String> slugs) throws SQLException {
-    return Rows.list(
+    return Sql.with(
         dataSource,
-        "SELECT s FROM unnest(?::text[]) WITH ORDINALITY AS u(s, n)"
-            + " WHERE NOT EXISTS (SELECT 1 FROM live_dataset WHERE slug = u.s)"
-            + " ORDER BY n",
-        rs -> rs.getString(1),
-        (Object) slugs.toArray(String[]::new));
+        h ->
+            h.createQuery(
+                    "SELECT s FROM unnest(:slugs::text[]) WITH ORDINALITY AS u(s, n)"
+                        + " WHERE NOT EXISTS (SELECT 1 FROM live_dataset WHERE slug = u.s)"
+                        + " ORDER BY n")
+                .bind("slugs", slugs.toArray(String[]::new))
+                .mapTo(String.class)
+                .list());
   }
 
   public Optional<PaperFacts> paper(long paperId) throws SQLException {
-    return Rows.list(
-            dataSource,
-            "SELECT id, doi, arxiv_id, deleted_at IS NOT NULL FROM paper WHERE id = ?",
-            rs -> new PaperFacts(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)),
-            paperId)
-        .stream()
-        .findFirst();
+    return Sql.with(
+        dataSource,
+        h ->
+            h.createQuery(
+                    "SELECT id, doi, arxiv_id, deleted_at IS NOT NULL FROM paper WHERE id = :id")
+                .bind("id", paperId)
+                .map(
+                    (rs, ctx) ->
+                        new PaperFacts(
+                            rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
+                .findFirst());
   }
 
   /**
@@ -162,170 +174,175 @@ public class MethodWriteRepository {
     if (parentIds.isEmpty()) {
       return false;
     }
-    return !Rows.list(
-            dataSource,
-            """
-            WITH RECURSIVE up(id) AS (
-                SELECT unnest(?::bigint[])
-                UNION
-                SELECT l.parent_id FROM method_lineage l JOIN up ON l.child_id = up.id)
-            SELECT 1 FROM up WHERE id = ? LIMIT 1
-            """,
-            rs -> 1,
-            parentIds.toArray(Long[]::new),
-            methodId)
-        .isEmpty();
+    return Sql.with(
+        dataSource,
+        h ->
+            h.createQuery(
+                    """
+                    WITH RECURSIVE up(id) AS (
+                        SELECT unnest(:parent_ids::bigint[])
+                        UNION
+                        SELECT l.parent_id FROM method_lineage l JOIN up ON l.child_id = up.id)
+                    SELECT 1 FROM up WHERE id = :method_id LIMIT 1
+                    """)
+                .bind("parent_ids", parentIds.toArray(Long[]::new))
+                .bind("method_id", methodId)
+                .mapTo(Integer.class)
+                .findFirst()
+                .isPresent());
   }
 
   public Dependants dependants(long id) throws SQLException {
-    long results =
-        Rows.list(
-                dataSource,
-                "SELECT count(*) FROM live_benchmark_result WHERE method_id = ?",
-                rs -> rs.getLong(1),
-                id)
-            .get(0);
-    List<String> children =
-        Rows.list(
-            dataSource,
-            "SELECT m.slug FROM method_lineage l JOIN live_method m ON m.id = l.child_id"
-                + " WHERE l.parent_id = ? ORDER BY m.slug",
-            rs -> rs.getString(1),
-            id);
-    return new Dependants(results, children);
+    return Sql.with(
+        dataSource,
+        h -> {
+          long results =
+              h.createQuery("SELECT count(*) FROM live_benchmark_result WHERE method_id = :id")
+                  .bind("id", id)
+                  .mapTo(Long.class)
+                  .one();
+          List<String> children =
+              h.createQuery(
+                      "SELECT m.slug FROM method_lineage l JOIN live_method m ON m.id = l.child_id"
+                          + " WHERE l.parent_id = :id ORDER BY m.slug")
+                  .bind("id", id)
+                  .mapTo(String.class)
+                  .list();
+          return new Dependants(results, children);
+        });
   }
 
   /** Parents of a method that are soft-deleted (a restore would point at them). */
   public List<String> deletedParents(long id) throws SQLException {
-    return Rows.list(
+    return Sql.with(
         dataSource,
-        "SELECT m.slug FROM method_lineage l JOIN method m ON m.id = l.parent_id"
-            + " WHERE l.child_id = ? AND m.deleted_at IS NOT NULL ORDER BY m.slug",
-        rs -> rs.getString(1),
-        id);
+        h ->
+            h.createQuery(
+                    "SELECT m.slug FROM method_lineage l JOIN method m ON m.id = l.parent_id"
+                        + " WHERE l.child_id = :id AND m.deleted_at IS NOT NULL ORDER BY m.slug")
+                .bind("id", id)
+                .mapTo(String.class)
+                .list());
   }
 
   public boolean softDelete(long id) throws SQLException {
-    return execute(
-        "UPDATE live_method SET deleted_at = now(), updated_at = now() WHERE id = ?", id);
+    return SoftDeletable.METHOD.softDelete(dataSource, id);
   }
 
   public boolean restore(long id) throws SQLException {
-    return execute(
-        "UPDATE method SET deleted_at = NULL, updated_at = now()"
-            + " WHERE id = ? AND deleted_at IS NOT NULL",
-        id);
+    return SoftDeletable.METHOD.restore(dataSource, id);
   }
 
   /** The editable state of a method, deleted or not; empty when no such row exists. */
   public Optional<MethodInput> editableState(long id) throws SQLException {
-    List<MethodInput> found =
-        Rows.list(
-            dataSource,
-            "SELECT " + METHOD_COLUMNS + " FROM method WHERE id = ?",
-            MethodWriteRepository::base,
-            id);
-    if (found.isEmpty()) {
-      return Optional.empty();
-    }
-    MethodInput m = found.get(0);
-    List<String> parents = linked(id, LineageRelation.DERIVES_FROM);
-    List<String> supersedes = linked(id, LineageRelation.SUPERSEDES);
-    List<String> datasets =
-        Rows.list(
-            dataSource,
-            "SELECT d.slug FROM method_training_dataset t JOIN dataset d ON d.id = t.dataset_id"
-                + " WHERE t.method_id = ? ORDER BY d.slug",
-            rs -> rs.getString(1),
-            id);
-    return Optional.of(
-        new MethodInput(
-            m.slug(),
-            m.name(),
-            m.aliases(),
-            m.family(),
-            m.description(),
-            m.year(),
-            m.paper(),
-            m.codeUrl(),
-            m.licence(),
-            m.parameterCount(),
-            parents,
-            supersedes,
-            datasets));
+    return Sql.with(
+        dataSource,
+        h -> {
+          Optional<MethodInput> found =
+              h.createQuery("SELECT " + METHOD_COLUMNS + " FROM method WHERE id = :id")
+                  .bind("id", id)
+                  .map((rs, ctx) -> base(rs))
+                  .findFirst();
+          if (found.isEmpty()) {
+            return Optional.empty();
+          }
+          MethodInput m = found.get();
+          List<String> parents = linked(h, id, LineageRelation.DERIVES_FROM);
+          List<String> supersedes = linked(h, id, LineageRelation.SUPERSEDES);
+          List<String> datasets =
+              h.createQuery(
+                      "SELECT d.slug FROM method_training_dataset t JOIN dataset d"
+                          + " ON d.id = t.dataset_id WHERE t.method_id = :id ORDER BY d.slug")
+                  .bind("id", id)
+                  .mapTo(String.class)
+                  .list();
+          return Optional.of(
+              new MethodInput(
+                  m.slug(),
+                  m.name(),
+                  m.aliases(),
+                  m.family(),
+                  m.description(),
+                  m.year(),
+                  m.paper(),
+                  m.codeUrl(),
+                  m.licence(),
+                  m.parameterCount(),
+                  parents,
+                  supersedes,
+                  datasets));
+        });
   }
 
   /** The slugs a method links to as its parents by one relation, deleted ones included. */
-  private List<String> linked(long id, String relation) throws SQLException {
-    return Rows.list(
-        dataSource,
-        "SELECT m.slug FROM method_lineage l JOIN method m ON m.id = l.parent_id"
-            + " WHERE l.child_id = ? AND l.relation = ? ORDER BY m.slug",
-        rs -> rs.getString(1),
-        id,
-        relation);
+  private static List<String> linked(Handle h, long id, String relation) {
+    return h.createQuery(
+            "SELECT m.slug FROM method_lineage l JOIN method m ON m.id = l.parent_id"
+                + " WHERE l.child_id = :id AND l.relation = :relation ORDER BY m.slug")
+        .bind("id", id)
+        .bind("relation", relation)
+        .mapTo(String.class)
+        .list();
   }
 
   public Optional<Long> storedPaperId(long id) throws SQLException {
-    try (Connection c = dataSource.getConnection()) {
-      return Optional.ofNullable(storedPaperId(c, id));
-    }
+    return Sql.with(dataSource, h -> storedPaperId(h, id));
   }
 
-  private static Long storedPaperId(Connection c, long id) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT paper_id FROM method WHERE id = ?")) {
-      ps.setLong(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? (Long) rs.getObject(1) : null;
-      }
-    }
+  private static Optional<Long> storedPaperId(Handle h, long id) {
+    return h.createQuery("SELECT paper_id FROM method WHERE id = :id")
+        .bind("id", id)
+        .map((rs, ctx) -> Optional.ofNullable((Long) rs.getObject(1)))
+        .findFirst()
+        .flatMap(paperId -> paperId);
   }
 
-  private static void replaceLinks(Connection c, long id, MethodInput m) throws SQLException {
-    update(c, "DELETE FROM method_lineage WHERE child_id = ?", id);
-    update(
-        c,
-        "INSERT INTO method_lineage (child_id, parent_id, relation)"
-            + " SELECT ?, id, ? FROM method WHERE slug = ANY (?)",
-        id,
-        LineageRelation.DERIVES_FROM,
-        m.parents());
-    update(
-        c,
-        "INSERT INTO method_lineage (child_id, parent_id, relation)"
-            + " SELECT ?, id, ? FROM method WHERE slug = ANY (?)",
-        id,
-        LineageRelation.SUPERSEDES,
-        m.supersedes());
-    update(c, "DELETE FROM method_training_dataset WHERE method_id = ?", id);
-    update(
-        c,
-        "INSERT INTO method_training_dataset (method_id, dataset_id)"
-            + " SELECT ?, id FROM dataset WHERE slug = ANY (?)",
-        id,
-        m.trainingDatasets());
+  private static void replaceLinks(Handle h, long id, MethodInput m) {
+    h.createUpdate("DELETE FROM method_lineage WHERE child_id = :id").bind("id", id).execute();
+    for (var link :
+        List.of(
+            Map.entry(LineageRelation.DERIVES_FROM, m.parents()),
+            Map.entry(LineageRelation.SUPERSEDES, m.supersedes()))) {
+      h.createUpdate(
+              "INSERT INTO method_lineage (child_id, parent_id, relation)"
+                  + " SELECT :id, id, :relation FROM method WHERE slug = ANY (:slugs)")
+          .bind("id", id)
+          .bind("relation", link.getKey())
+          .bind("slugs", link.getValue().toArray(String[]::new))
+          .execute();
+    }
+    h.createUpdate("DELETE FROM method_training_dataset WHERE method_id = :id")
+        .bind("id", id)
+        .execute();
+    h.createUpdate(
+            "INSERT INTO method_training_dataset (method_id, dataset_id)"
+                + " SELECT :id, id FROM dataset WHERE slug = ANY (:slugs)")
+        .bind("id", id)
+        .bind("slugs", m.trainingDatasets().toArray(String[]::new))
+        .execute();
   }
 
   /**
    * paper_method's "introduces" rows mirror method.paper_id (the seed writes them together), so a
    * new introducing paper moves that row; a "uses" link to the new paper becomes "introduces".
    */
-  private static void linkIntroducingPaper(Connection c, long id, Long oldPaperId, Long newPaperId)
-      throws SQLException {
+  private static void linkIntroducingPaper(Handle h, long id, Long oldPaperId, Long newPaperId) {
     if (oldPaperId != null && !oldPaperId.equals(newPaperId)) {
-      update(
-          c,
-          "DELETE FROM paper_method WHERE paper_id = ? AND method_id = ? AND relation = 'introduces'",
-          oldPaperId,
-          id);
+      h.createUpdate(
+              "DELETE FROM paper_method WHERE paper_id = :paper_id AND method_id = :id"
+                  + " AND relation = 'introduces'")
+          .bind("paper_id", oldPaperId)
+          .bind("id", id)
+          .execute();
     }
     if (newPaperId != null) {
-      update(
-          c,
-          "INSERT INTO paper_method (paper_id, method_id, relation) VALUES (?, ?, 'introduces')"
-              + " ON CONFLICT (paper_id, method_id) DO UPDATE SET relation = 'introduces'",
-          newPaperId,
-          id);
+      h.createUpdate(
+              "INSERT INTO paper_method (paper_id, method_id, relation)"
+                  + " VALUES (:paper_id, :id, 'introduces')"
+                  + " ON CONFLICT (paper_id, method_id) DO UPDATE SET relation = 'introduces'")
+          .bind("paper_id", newPaperId)
+          .bind("id", id)
+          .execute();
     }
   }
 
@@ -333,31 +350,23 @@ public class MethodWriteRepository {
     return m.paper() == null ? null : m.paper().id();
   }
 
-  private static void bindMethod(Connection c, PreparedStatement ps, MethodInput m)
-      throws SQLException {
+  /** Binds the method's own columns ({@link #METHOD_COLUMNS}, each by its name). */
+  private static <S extends SqlStatement<S>> S bindMethod(S statement, MethodInput m) {
     MethodInput.Paper p = m.paper();
-    ps.setString(1, m.slug());
-    ps.setString(2, m.name());
-    ps.setArray(3, c.createArrayOf("text", m.aliases().toArray()));
-    ps.setString(4, m.family());
-    ps.setString(5, m.description());
-    setNullable(ps, 6, m.year(), Types.INTEGER);
-    setNullable(ps, 7, p == null ? null : p.id(), Types.BIGINT);
-    ps.setString(8, p == null ? null : p.doi());
-    ps.setString(9, p == null ? null : p.arxivId());
-    ps.setString(10, p == null ? null : p.url());
-    ps.setString(11, m.codeUrl());
-    ps.setString(12, m.licence());
-    setNullable(ps, 13, m.parameterCount(), Types.BIGINT);
-  }
-
-  private static void setNullable(PreparedStatement ps, int index, Object value, int type)
-      throws SQLException {
-    if (value == null) {
-      ps.setNull(index, type);
-    } else {
-      ps.setObject(index, value);
-    }
+    return statement
+        .bind("slug", m.slug())
+        .bind("name", m.name())
+        .bind("aliases", m.aliases().toArray(String[]::new))
+        .bind("family", m.family())
+        .bind("description", m.description())
+        .bind("year", m.year())
+        .bind("paper_id", p == null ? null : p.id())
+        .bind("paper_doi", p == null ? null : p.doi())
+        .bind("paper_arxiv_id", p == null ? null : p.arxivId())
+        .bind("paper_url", p == null ? null : p.url())
+        .bind("code_url", m.codeUrl())
+        .bind("licence", m.licence())
+        .bind("parameter_count", m.parameterCount());
   }
 
   private static MethodInput base(ResultSet rs) throws SQLException {
@@ -386,27 +395,6 @@ public class MethodWriteRepository {
         List.of());
   }
 
-  private static Ref ref(ResultSet rs) throws SQLException {
-    return new Ref(rs.getLong(1), rs.getString(2), rs.getBoolean(3));
-  }
-
-  private static void update(Connection c, String sql, Object... params) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      List<Object> values = new ArrayList<>();
-      for (Object p : params) {
-        values.add(p instanceof List<?> list ? list.toArray(String[]::new) : p);
-      }
-      SqlQuery.bind(c, ps, values);
-      ps.executeUpdate();
-    }
-  }
-
-  private boolean execute(String sql, long id) throws SQLException {
-    try (Connection c = dataSource.getConnection()) {
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
-        ps.setLong(1, id);
-        return ps.executeUpdate() == 1;
-      }
-    }
-  }
+  private static final RowMapper<Ref> REF =
+      (rs, ctx) -> new Ref(rs.getLong(1), rs.getString(2), rs.getBoolean(3));
 }

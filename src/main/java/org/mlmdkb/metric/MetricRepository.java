@@ -1,14 +1,11 @@
 package org.mlmdkb.metric;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.mlmdkb.common.db.Rows;
+import org.mlmdkb.common.db.Sql;
 import org.mlmdkb.common.db.SqlQuery;
 import org.mlmdkb.common.db.replica.ReadDataSource;
 import org.mlmdkb.common.db.replica.ReplicaFallback;
@@ -47,36 +44,30 @@ public class MetricRepository {
   public List<MetricDto> list(Filter f) throws SQLException {
     SqlQuery query = new SqlQuery();
     if (f.direction() != null) {
-      query.where("m.direction = ?", f.direction());
+      query.where("m.direction = :direction", "direction", f.direction());
     }
     if (f.kind() != null) {
-      query.where("m.kind = ?", f.kind());
+      query.where("m.kind = :kind", "kind", f.kind());
     }
     if (f.dimension() != null) {
-      query.where("m.dimension = ?", f.dimension());
+      query.where("m.dimension = :dimension", "dimension", f.dimension());
     }
     return read(query, ORDER);
   }
 
   public Optional<MetricDto> findLive(String name) throws SQLException {
-    return read(new SqlQuery().where("m.name = ?", name), "").stream().findFirst();
+    return read(new SqlQuery().where("m.name = :name", "name", name), "").stream().findFirst();
   }
 
   private List<MetricDto> read(SqlQuery query, String order) throws SQLException {
-    List<MetricDto> out = new ArrayList<>();
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = query.prepare(c, METRICS_WITH_COUNTS + query.whereClause() + order);
-        ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        out.add(dto(rs));
-      }
-    }
-    return out;
+    String sql = METRICS_WITH_COUNTS + query.whereClause() + order;
+    return Sql.with(dataSource, h -> query.query(h, sql).map((rs, ctx) -> dto(rs)).list());
   }
 
   /** Every live metric's semantics, for boards (a few dozen rows). */
   public List<Metric> allLive() throws SQLException {
-    return Rows.list(dataSource, ALL_LIVE_SEMANTICS, MetricRepository::metric);
+    return Sql.with(
+        dataSource, h -> h.createQuery(ALL_LIVE_SEMANTICS).map((rs, ctx) -> metric(rs)).list());
   }
 
   static Metric metric(ResultSet rs) throws SQLException {

@@ -1,8 +1,6 @@
 package org.mlmdkb.paper;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -12,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.mlmdkb.common.db.Rows;
+import org.mlmdkb.common.db.Sql;
 import org.mlmdkb.common.db.replica.ReadDataSource;
 import org.mlmdkb.common.db.replica.ReplicaFallback;
 import org.mlmdkb.paper.PaperDtos.AuthorRef;
@@ -68,7 +66,7 @@ public class PaperRepository {
     }
     Map<Long, Row> byId = new HashMap<>();
     forEachRow(
-        "SELECT " + COLUMNS + " FROM live_paper p WHERE p.id = ANY(?)",
+        "SELECT " + COLUMNS + " FROM live_paper p WHERE p.id = ANY(:ids)",
         ids,
         rs -> byId.put(rs.getLong("id"), row(rs)));
     List<Row> out = new ArrayList<>();
@@ -82,26 +80,23 @@ public class PaperRepository {
   }
 
   public Optional<Row> findById(long id) throws SQLException {
-    return findOne("p.id = ?", id);
+    return findOne("p.id = :value", id);
   }
 
   public Optional<Row> findByDoi(String doi) throws SQLException {
-    return findOne("p.doi = ?", doi);
+    return findOne("p.doi = :value", doi);
   }
 
   public Optional<Row> findByArxivId(String arxivId) throws SQLException {
-    return findOne("p.arxiv_id = ?", arxivId);
+    return findOne("p.arxiv_id = :value", arxivId);
   }
 
+  /** The live paper whose {@code condition} on {@code :value} holds. */
   private Optional<Row> findOne(String condition, Object value) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement("SELECT " + COLUMNS + " FROM live_paper p WHERE " + condition)) {
-      ps.setObject(1, value);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(row(rs)) : Optional.empty();
-      }
-    }
+    String sql = "SELECT " + COLUMNS + " FROM live_paper p WHERE " + condition;
+    return Sql.with(
+        dataSource,
+        h -> h.createQuery(sql).bind("value", value).map((rs, ctx) -> row(rs)).findOne());
   }
 
   /** Authors of many papers at once, in their order on each paper. */
@@ -109,7 +104,7 @@ public class PaperRepository {
     Map<Long, List<AuthorRef>> out = new LinkedHashMap<>();
     forEachRow(
         "SELECT pa.paper_id, pa.author_id, pa.name_as_written FROM paper_author pa"
-            + " WHERE pa.paper_id = ANY(?) ORDER BY pa.paper_id, pa.position",
+            + " WHERE pa.paper_id = ANY(:ids) ORDER BY pa.paper_id, pa.position",
         paperIds,
         rs ->
             out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
@@ -121,60 +116,69 @@ public class PaperRepository {
     Map<Long, List<String>> out = new LinkedHashMap<>();
     forEachRow(
         "SELECT pt.paper_id, pt.tag_slug FROM paper_tag pt JOIN live_tag t ON t.slug = pt.tag_slug"
-            + " WHERE pt.paper_id = ANY(?) ORDER BY pt.tag_slug",
+            + " WHERE pt.paper_id = ANY(:ids) ORDER BY pt.tag_slug",
         paperIds,
         rs -> out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)));
     return out;
   }
 
   public List<LinkedItem> methodsOf(long paperId) throws SQLException {
-    return Rows.list(
-        dataSource,
+    return linkedItems(
         "SELECT m.slug, m.name, pm.relation FROM paper_method pm JOIN live_method m ON m.id ="
-            + " pm.method_id WHERE pm.paper_id = ? ORDER BY m.slug",
-        PaperRepository::linkedItem,
+            + " pm.method_id WHERE pm.paper_id = :paper_id ORDER BY m.slug",
         paperId);
   }
 
   public List<LinkedItem> datasetsOf(long paperId) throws SQLException {
-    return Rows.list(
-        dataSource,
+    return linkedItems(
         "SELECT d.slug, d.name, pd.relation FROM paper_dataset pd JOIN live_dataset d ON d.id ="
-            + " pd.dataset_id WHERE pd.paper_id = ? ORDER BY d.slug",
-        PaperRepository::linkedItem,
+            + " pd.dataset_id WHERE pd.paper_id = :paper_id ORDER BY d.slug",
         paperId);
   }
 
   public List<SourceRef> sourcesOf(long paperId) throws SQLException {
-    return Rows.list(
+    return Sql.with(
         dataSource,
-        "SELECT source_id, source_key FROM paper_source WHERE paper_id = ?"
-            + " ORDER BY source_id, source_key",
-        rs -> new SourceRef(rs.getString(1), rs.getString(2)),
-        paperId);
+        h ->
+            h.createQuery(
+                    "SELECT source_id, source_key FROM paper_source WHERE paper_id = :paper_id"
+                        + " ORDER BY source_id, source_key")
+                .bind("paper_id", paperId)
+                .map((rs, ctx) -> new SourceRef(rs.getString(1), rs.getString(2)))
+                .list());
   }
 
-  private static LinkedItem linkedItem(ResultSet rs) throws SQLException {
-    return new LinkedItem(rs.getString(1), rs.getString(2), rs.getString(3));
+  private List<LinkedItem> linkedItems(String sql, long paperId) throws SQLException {
+    return Sql.with(
+        dataSource,
+        h ->
+            h.createQuery(sql)
+                .bind("paper_id", paperId)
+                .map((rs, ctx) -> new LinkedItem(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .list());
   }
 
   private interface RowConsumer {
     void accept(ResultSet rs) throws SQLException;
   }
 
+  /** Runs {@code sql}, whose one parameter is the array {@code :ids}, row by row. */
   private void forEachRow(String sql, List<Long> ids, RowConsumer consumer) throws SQLException {
     if (ids.isEmpty()) {
       return;
     }
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          consumer.accept(rs);
-        }
-      }
-    }
+    Long[] idArray = ids.toArray(Long[]::new);
+    Sql.use(
+        dataSource,
+        h ->
+            h.createQuery(sql)
+                .bind("ids", idArray)
+                .reduceResultSet(
+                    (Void) null,
+                    (none, rs, ctx) -> {
+                      consumer.accept(rs);
+                      return none;
+                    }));
   }
 
   private static Row row(ResultSet rs) throws SQLException {

@@ -3,14 +3,15 @@ package org.mlmdkb.paper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
+import org.mlmdkb.common.db.ColumnStatements;
+import org.mlmdkb.common.db.SoftDeletable;
+import org.mlmdkb.common.db.Sql;
 
 /**
  * Writes papers with their ordered authors and tags. Callers run inside one transaction, so the
@@ -26,6 +27,11 @@ public class PaperWriteRepository {
   /** Another paper holding an identifier, and whether it is soft-deleted. */
   public record Holder(long id, boolean deleted) {}
 
+  private static final String INSERT = ColumnStatements.insertReturningId("paper", PAPER_COLUMNS);
+
+  private static final String UPDATE =
+      ColumnStatements.updateTouchingUpdatedAt("paper", PAPER_COLUMNS);
+
   private final AgroalDataSource dataSource;
 
   public PaperWriteRepository(AgroalDataSource dataSource) {
@@ -33,66 +39,57 @@ public class PaperWriteRepository {
   }
 
   public long insert(PaperInput p) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "INSERT INTO paper ("
-                    + PAPER_COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
-      bindPaper(ps, p);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        long id = rs.getLong(1);
-        replaceAuthors(c, id, p.authors());
-        replaceTags(c, id, p.tags());
-        return id;
-      }
-    }
+    return Sql.with(
+        dataSource,
+        h -> {
+          long id = bindPaper(h.createQuery(INSERT), p).mapTo(Long.class).one();
+          replaceAuthors(h, id, p.authors());
+          replaceTags(h, id, p.tags());
+          return id;
+        });
   }
 
   public void update(long id, PaperInput p) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "UPDATE paper SET ("
-                    + PAPER_COLUMNS
-                    + ", updated_at) ="
-                    + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now()) WHERE id = ?")) {
-      bindPaper(ps, p);
-      ps.setLong(15, id);
-      ps.executeUpdate();
-      replaceAuthors(c, id, p.authors());
-      replaceTags(c, id, p.tags());
-    }
+    Sql.use(
+        dataSource,
+        h -> {
+          bindPaper(h.createUpdate(UPDATE), p).bind("id", id).execute();
+          replaceAuthors(h, id, p.authors());
+          replaceTags(h, id, p.tags());
+        });
   }
 
   /**
    * Locks a live paper's row until the transaction ends, so concurrent writers of one paper run one
-   * after the other and the second sees the first's result (and its new ETag).
+   * after the other and the second sees the first's result (and its new ETag). A row lock only
+   * holds inside the caller's transaction; without one it would end at once.
    */
-  /** A row lock only holds inside the caller's transaction; without one it would end at once. */
   @Transactional(Transactional.TxType.MANDATORY)
   public boolean lockLive(long id) throws SQLException {
-    return exists("SELECT 1 FROM live_paper WHERE id = ? FOR UPDATE", id);
+    return SoftDeletable.PAPER.lockLive(dataSource, id);
   }
 
   public boolean existsLive(long id) throws SQLException {
-    return exists("SELECT 1 FROM live_paper WHERE id = ?", id);
+    return SoftDeletable.PAPER.existsLive(dataSource, id);
   }
 
   public boolean existsIncludingDeleted(long id) throws SQLException {
-    return exists("SELECT 1 FROM paper WHERE id = ?", id);
+    return Sql.with(
+        dataSource,
+        h ->
+            h.createQuery("SELECT 1 FROM paper WHERE id = :id")
+                .bind("id", id)
+                .mapTo(Integer.class)
+                .findFirst()
+                .isPresent());
   }
 
   public boolean softDelete(long id) throws SQLException {
-    return execute("UPDATE live_paper SET deleted_at = now(), updated_at = now() WHERE id = ?", id);
+    return SoftDeletable.PAPER.softDelete(dataSource, id);
   }
 
   public boolean restore(long id) throws SQLException {
-    return execute(
-        "UPDATE paper SET deleted_at = NULL, updated_at = now()"
-            + " WHERE id = ? AND deleted_at IS NOT NULL",
-        id);
+    return SoftDeletable.PAPER.restore(dataSource, id);
   }
 
   /** What still cites a paper as its own: live benchmark results, methods and datasets. */
@@ -103,22 +100,18 @@ public class PaperWriteRepository {
   }
 
   public Citations liveCitations(long id) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                """
-                SELECT (SELECT count(*) FROM live_benchmark_result WHERE paper_id = ?),
-                       (SELECT count(*) FROM live_method WHERE paper_id = ?),
-                       (SELECT count(*) FROM live_dataset WHERE paper_id = ?)
-                """)) {
-      for (int i = 1; i <= 3; i++) {
-        ps.setLong(i, id);
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return new Citations(rs.getLong(1), rs.getLong(2), rs.getLong(3));
-      }
-    }
+    return Sql.with(
+        dataSource,
+        h ->
+            h.createQuery(
+                    """
+                    SELECT (SELECT count(*) FROM live_benchmark_result WHERE paper_id = :id),
+                           (SELECT count(*) FROM live_method WHERE paper_id = :id),
+                           (SELECT count(*) FROM live_dataset WHERE paper_id = :id)
+                    """)
+                .bind("id", id)
+                .map((rs, ctx) -> new Citations(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+                .one());
   }
 
   public Optional<Holder> holderOfDoi(String doi, Long exceptId) throws SQLException {
@@ -130,214 +123,163 @@ public class PaperWriteRepository {
   }
 
   public List<String> unknownTags(List<String> slugs) throws SQLException {
-    List<String> unknown = new ArrayList<>();
     if (slugs.isEmpty()) {
-      return unknown;
+      return new java.util.ArrayList<>();
     }
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT s FROM unnest(?::text[]) WITH ORDINALITY AS u(s, n)"
-                    + " WHERE NOT EXISTS (SELECT 1 FROM live_tag WHERE slug = u.s)"
-                    + " ORDER BY n")) {
-      ps.setArray(1, c.createArrayOf("text", slugs.toArray()));
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          unknown.add(rs.getString(1));
-        }
-      }
-    }
-    return unknown;
+    return Sql.with(
+        dataSource,
+        h ->
+            h.createQuery(
+                    "SELECT s FROM unnest(:slugs::text[]) WITH ORDINALITY AS u(s, n)"
+                        + " WHERE NOT EXISTS (SELECT 1 FROM live_tag WHERE slug = u.s)"
+                        + " ORDER BY n")
+                .bind("slugs", slugs.toArray(String[]::new))
+                .mapTo(String.class)
+                .list());
   }
 
   /** The editable state of a paper, deleted or not; empty when no such row exists. */
   public Optional<PaperInput> editableState(long id) throws SQLException {
-    try (Connection c = dataSource.getConnection()) {
-      PaperInput base;
-      try (PreparedStatement ps =
-          c.prepareStatement("SELECT " + PAPER_COLUMNS + " FROM paper WHERE id = ?")) {
-        ps.setLong(1, id);
-        try (ResultSet rs = ps.executeQuery()) {
-          if (!rs.next()) {
+    return Sql.with(
+        dataSource,
+        h -> {
+          Optional<PaperInput> found =
+              h.createQuery("SELECT " + PAPER_COLUMNS + " FROM paper WHERE id = :id")
+                  .bind("id", id)
+                  .map(
+                      (rs, ctx) ->
+                          new PaperInput(
+                              rs.getString("entry_type"),
+                              rs.getString("title"),
+                              rs.getString("abstract"),
+                              (Integer) rs.getObject("year"),
+                              rs.getString("date"),
+                              rs.getString("venue"),
+                              rs.getString("volume"),
+                              rs.getString("number"),
+                              rs.getString("pages"),
+                              rs.getString("publisher"),
+                              rs.getString("doi"),
+                              rs.getString("arxiv_id"),
+                              rs.getString("url"),
+                              rs.getString("code_url"),
+                              List.of(),
+                              List.of()))
+                  .findFirst();
+          if (found.isEmpty()) {
             return Optional.empty();
           }
-          base =
+          PaperInput base = found.get();
+          List<String> authors =
+              strings(
+                  h,
+                  "SELECT name_as_written FROM paper_author WHERE paper_id = :id"
+                      + " ORDER BY position",
+                  id);
+          // Links to deleted tags are hidden from editors as from readers; a write keeps them.
+          List<String> tags =
+              strings(
+                  h,
+                  "SELECT tag_slug FROM paper_tag WHERE paper_id = :id"
+                      + " AND tag_slug IN (SELECT slug FROM live_tag)"
+                      + " ORDER BY tag_slug",
+                  id);
+          return Optional.of(
               new PaperInput(
-                  rs.getString("entry_type"),
-                  rs.getString("title"),
-                  rs.getString("abstract"),
-                  (Integer) rs.getObject("year"),
-                  rs.getString("date"),
-                  rs.getString("venue"),
-                  rs.getString("volume"),
-                  rs.getString("number"),
-                  rs.getString("pages"),
-                  rs.getString("publisher"),
-                  rs.getString("doi"),
-                  rs.getString("arxiv_id"),
-                  rs.getString("url"),
-                  rs.getString("code_url"),
-                  List.of(),
-                  List.of());
-        }
-      }
-      List<String> authors =
-          strings(
-              c,
-              "SELECT name_as_written FROM paper_author WHERE paper_id = ? ORDER BY position",
-              id);
-      // Links to deleted tags are hidden from editors as from readers; a write keeps them.
-      List<String> tags =
-          strings(
-              c,
-              "SELECT tag_slug FROM paper_tag WHERE paper_id = ?"
-                  + " AND tag_slug IN (SELECT slug FROM live_tag)"
-                  + " ORDER BY tag_slug",
-              id);
-      return Optional.of(
-          new PaperInput(
-              base.entryType(),
-              base.title(),
-              base.abstractText(),
-              base.year(),
-              base.date(),
-              base.venue(),
-              base.volume(),
-              base.number(),
-              base.pages(),
-              base.publisher(),
-              base.doi(),
-              base.arxivId(),
-              base.url(),
-              base.codeUrl(),
-              authors,
-              tags));
-    }
+                  base.entryType(),
+                  base.title(),
+                  base.abstractText(),
+                  base.year(),
+                  base.date(),
+                  base.venue(),
+                  base.volume(),
+                  base.number(),
+                  base.pages(),
+                  base.publisher(),
+                  base.doi(),
+                  base.arxivId(),
+                  base.url(),
+                  base.codeUrl(),
+                  authors,
+                  tags));
+        });
   }
 
-  private static void replaceAuthors(Connection c, long paperId, List<String> names)
-      throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("DELETE FROM paper_author WHERE paper_id = ?")) {
-      ps.setLong(1, paperId);
-      ps.executeUpdate();
-    }
+  private static void replaceAuthors(Handle h, long paperId, List<String> names) {
+    h.createUpdate("DELETE FROM paper_author WHERE paper_id = :paper_id")
+        .bind("paper_id", paperId)
+        .execute();
     if (names.isEmpty()) {
       return;
     }
     // Authors are shared across papers by normalised name, as the seed loader does.
-    try (PreparedStatement upsert =
-            c.prepareStatement(
-                "INSERT INTO author (name, normalized_name) VALUES (?, ?)"
-                    + " ON CONFLICT (normalized_name) DO UPDATE SET name = author.name"
-                    + " RETURNING id");
-        PreparedStatement link =
-            c.prepareStatement(
-                "INSERT INTO paper_author (paper_id, position, author_id, name_as_written)"
-                    + " VALUES (?, ?, ?, ?)")) {
-      int position = 0;
-      for (String name : names) {
-        upsert.setString(1, name);
-        upsert.setString(2, AuthorNames.normalize(name));
-        long authorId;
-        try (ResultSet rs = upsert.executeQuery()) {
-          rs.next();
-          authorId = rs.getLong(1);
-        }
-        link.setLong(1, paperId);
-        link.setInt(2, position++);
-        link.setLong(3, authorId);
-        link.setString(4, name);
-        link.addBatch();
-      }
-      link.executeBatch();
+    PreparedBatch link =
+        h.prepareBatch(
+            "INSERT INTO paper_author (paper_id, position, author_id, name_as_written)"
+                + " VALUES (:paper_id, :position, :author_id, :name)");
+    int position = 0;
+    for (String name : names) {
+      long authorId =
+          h.createQuery(
+                  "INSERT INTO author (name, normalized_name) VALUES (:name, :normalized_name)"
+                      + " ON CONFLICT (normalized_name) DO UPDATE SET name = author.name"
+                      + " RETURNING id")
+              .bind("name", name)
+              .bind("normalized_name", AuthorNames.normalize(name))
+              .mapTo(Long.class)
+              .one();
+      link.bind("paper_id", paperId)
+          .bind("position", position++)
+          .bind("author_id", authorId)
+          .bind("name", name)
+          .add();
     }
+    link.execute();
   }
 
   /**
    * Replaces the tag links the editable state shows. Links to soft-deleted tags are kept, so that
    * restoring such a tag brings its papers back with it.
    */
-  private static void replaceTags(Connection c, long paperId, List<String> slugs)
-      throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "DELETE FROM paper_tag WHERE paper_id = ?"
-                + " AND tag_slug IN (SELECT slug FROM live_tag)")) {
-      ps.setLong(1, paperId);
-      ps.executeUpdate();
-    }
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO paper_tag (paper_id, tag_slug) SELECT ?, unnest(?::text[])")) {
-      ps.setLong(1, paperId);
-      ps.setArray(2, c.createArrayOf("text", slugs.toArray()));
-      ps.executeUpdate();
-    }
+  private static void replaceTags(Handle h, long paperId, List<String> slugs) {
+    h.createUpdate(
+            "DELETE FROM paper_tag WHERE paper_id = :paper_id"
+                + " AND tag_slug IN (SELECT slug FROM live_tag)")
+        .bind("paper_id", paperId)
+        .execute();
+    h.createUpdate(
+            "INSERT INTO paper_tag (paper_id, tag_slug) SELECT :paper_id, unnest(:slugs::text[])")
+        .bind("paper_id", paperId)
+        .bind("slugs", slugs.toArray(String[]::new))
+        .execute();
   }
 
   private Optional<Holder> holder(String column, String value, Long exceptId) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT id, deleted_at IS NOT NULL FROM paper WHERE "
-                    + column
-                    + " = ? AND id IS DISTINCT FROM ?")) {
-      ps.setString(1, value);
-      if (exceptId == null) {
-        ps.setNull(2, Types.BIGINT);
-      } else {
-        ps.setLong(2, exceptId);
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next()
-            ? Optional.of(new Holder(rs.getLong(1), rs.getBoolean(2)))
-            : Optional.empty();
-      }
-    }
+    return SoftDeletable.PAPER
+        .holderOf(dataSource, column, value, exceptId)
+        .map(held -> new Holder(held.id(), held.deleted()));
   }
 
-  private static void bindPaper(PreparedStatement ps, PaperInput p) throws SQLException {
-    Object[] values = {
-      p.entryType(), p.title(), p.abstractText(), p.year(), p.date(), p.venue(), p.volume(),
-      p.number(), p.pages(), p.publisher(), p.doi(), p.arxivId(), p.url(), p.codeUrl()
-    };
-    for (int i = 0; i < values.length; i++) {
-      if (values[i] == null) {
-        ps.setNull(i + 1, i == 3 ? Types.INTEGER : Types.VARCHAR);
-      } else {
-        ps.setObject(i + 1, values[i]);
-      }
-    }
+  /** Binds the paper's own columns ({@link #PAPER_COLUMNS}, each by its name). */
+  private static <S extends SqlStatement<S>> S bindPaper(S statement, PaperInput p) {
+    return statement
+        .bind("entry_type", p.entryType())
+        .bind("title", p.title())
+        .bind("abstract", p.abstractText())
+        .bind("year", p.year())
+        .bind("date", p.date())
+        .bind("venue", p.venue())
+        .bind("volume", p.volume())
+        .bind("number", p.number())
+        .bind("pages", p.pages())
+        .bind("publisher", p.publisher())
+        .bind("doi", p.doi())
+        .bind("arxiv_id", p.arxivId())
+        .bind("url", p.url())
+        .bind("code_url", p.codeUrl());
   }
 
-  private static List<String> strings(Connection c, String sql, long id) throws SQLException {
-    List<String> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setLong(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(rs.getString(1));
-        }
-      }
-    }
-    return out;
-  }
-
-  private boolean exists(String sql, long id) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setLong(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next();
-      }
-    }
-  }
-
-  private boolean execute(String sql, long id) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setLong(1, id);
-      return ps.executeUpdate() == 1;
-    }
+  private static List<String> strings(Handle h, String sql, long id) {
+    return h.createQuery(sql).bind("id", id).mapTo(String.class).list();
   }
 }

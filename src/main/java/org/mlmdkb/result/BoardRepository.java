@@ -2,12 +2,11 @@ package org.mlmdkb.result;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.mlmdkb.common.db.Sql;
 import org.mlmdkb.common.db.SqlQuery;
 import org.mlmdkb.common.db.replica.ReadDataSource;
 import org.mlmdkb.common.db.replica.ReplicaFallback;
@@ -49,7 +48,7 @@ public class BoardRepository {
           + FINGERPRINT_COLUMNS
           + ", sum(r.n) AS n_results, count(DISTINCT r.method_id) AS n_methods"
           + " FROM board_result_count r JOIN method m ON m.id = r.method_id"
-          + " JOIN dataset d ON d.id = r.dataset_id"
+          + " JOIN live_dataset d ON d.id = r.dataset_id"
           + " LEFT JOIN dataset_subset s ON s.id = r.subset_id %s"
           + FINGERPRINT_GROUP;
 
@@ -59,7 +58,7 @@ public class BoardRepository {
           + FINGERPRINT_COLUMNS
           + ", count(*) AS n_results, count(DISTINCT r.method_id) AS n_methods"
           + " FROM %s JOIN method m ON m.id = r.method_id"
-          + " JOIN dataset d ON d.id = r.dataset_id"
+          + " JOIN live_dataset d ON d.id = r.dataset_id"
           + " LEFT JOIN dataset_subset s ON s.id = r.subset_id %s"
           + FINGERPRINT_GROUP;
 
@@ -79,35 +78,29 @@ public class BoardRepository {
   /** Every fingerprint {@code f} reaches, in no particular order. */
   public List<FingerprintCount> fingerprints(BoardFilter f) throws SQLException {
     String sql;
-    List<Object> params = new ArrayList<>();
+    SqlQuery q;
     if (f.asOf() == null) {
-      SqlQuery q =
-          ResultRepository.fingerprintFilters(
-              new SqlQuery().where("r.n > 0").where("d.deleted_at IS NULL"), f);
+      q = ResultRepository.fingerprintFilters(new SqlQuery().where("r.n > 0"), f);
       sql = FINGERPRINTS_FROM_COUNTS.formatted(q.whereClause());
-      params.addAll(q.params());
     } else {
-      String from = ResultRepository.boardSource(f, params);
-      SqlQuery q = ResultRepository.boardFilters(f);
-      sql = FINGERPRINTS_FROM_VERSIONS.formatted(from, q.whereClause());
-      params.addAll(q.params());
+      q = ResultRepository.boardFilters(f);
+      sql =
+          FINGERPRINTS_FROM_VERSIONS.formatted(ResultRepository.boardSource(f, q), q.whereClause());
     }
-    List<FingerprintCount> out = new ArrayList<>();
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      SqlQuery.bind(c, ps, params);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(
-              new FingerprintCount(
-                  fingerprint(rs),
-                  rs.getString("canonical_unit"),
-                  rs.getLong("n_results"),
-                  rs.getLong("n_methods")));
-        }
-      }
-    }
-    return out;
+    SqlQuery query = q;
+    return Sql.with(
+        dataSource,
+        h ->
+            query
+                .query(h, sql)
+                .map(
+                    (rs, ctx) ->
+                        new FingerprintCount(
+                            fingerprint(rs),
+                            rs.getString("canonical_unit"),
+                            rs.getLong("n_results"),
+                            rs.getLong("n_methods")))
+                .list());
   }
 
   /**
@@ -118,22 +111,21 @@ public class BoardRepository {
    */
   public Best best(BoardFilter f, FingerprintCount fp, Metric metric, boolean perVariant)
       throws SQLException {
-    List<Object> params = new ArrayList<>();
-    String from = ResultRepository.boardSource(f, params);
     SqlQuery q = ResultRepository.boardFilters(f);
+    String from = ResultRepository.boardSource(f, q);
     Fingerprint key = fp.fingerprint();
-    q.where("r.task = ?", key.task())
-        .where("r.target = ?", key.target())
-        .where("r.metric = ?", key.metric())
-        .where("lower(r.metric) = lower(?)", key.metric())
-        .where("r.basis = ?", key.basis())
-        .where("r.canonical_unit = ?", fp.canonicalUnit());
-    nullable(q, "s.slug", key.subset() == null ? null : key.subset().slug());
-    nullable(q, "r.split", key.split());
-    nullable(q, "r.n_train", key.nTrain());
-    nullable(q, "r.level_of_theory", key.levelOfTheory());
-    nullable(q, "r.temperature_k", key.temperatureK());
-    params.addAll(q.params());
+    // fp_*: the chosen fingerprint, which the filter's own :task, :metric, ... may only narrow to.
+    q.where("r.task = :fp_task", "fp_task", key.task())
+        .where("r.target = :fp_target", "fp_target", key.target())
+        .where("r.metric = :fp_metric", "fp_metric", key.metric())
+        .where("lower(r.metric) = lower(:fp_metric)")
+        .where("r.basis = :fp_basis", "fp_basis", key.basis())
+        .where("r.canonical_unit = :fp_canonical_unit", "fp_canonical_unit", fp.canonicalUnit());
+    nullable(q, "s.slug", "fp_subset", key.subset() == null ? null : key.subset().slug());
+    nullable(q, "r.split", "fp_split", key.split());
+    nullable(q, "r.n_train", "fp_n_train", key.nTrain());
+    nullable(q, "r.level_of_theory", "fp_level_of_theory", key.levelOfTheory());
+    nullable(q, "r.temperature_k", "fp_temperature_k", key.temperatureK());
     String value =
         switch (metric.direction()) {
           case LOWER_IS_BETTER -> "canonical_value, ";
@@ -143,8 +135,7 @@ public class BoardRepository {
     String per = perVariant ? "board_method_id, coalesce(method_variant, '')" : "board_method_id";
     String sql =
         "WITH board AS ("
-            + ResultRepository.SELECT
-                .replace("FROM benchmark_result r", "FROM " + from)
+            + ResultRepository.select(from, "live_dataset d")
                 .replace("SELECT r.id,", "SELECT r.id, r.method_id AS board_method_id,")
             + q.whereClause()
             + "), best AS (SELECT DISTINCT ON ("
@@ -156,27 +147,24 @@ public class BoardRepository {
             + "id DESC)"
             + " SELECT best.*, (SELECT mode() WITHIN GROUP (ORDER BY unit COLLATE \"C\")"
             + " FROM board) AS majority_unit FROM best";
-    List<ResultDto> rows = new ArrayList<>();
-    String unit = null;
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      SqlQuery.bind(c, ps, params);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          rows.add(ResultRepository.toDto(rs));
-          unit = rs.getString("majority_unit");
-        }
-      }
-    }
-    return new Best(rows, unit);
+    return Sql.with(
+        dataSource,
+        h ->
+            q.query(h, sql)
+                .reduceResultSet(
+                    new Best(new ArrayList<>(), null),
+                    (best, rs, ctx) -> {
+                      best.rows().add(ResultRepository.toDto(rs));
+                      return new Best(best.rows(), rs.getString("majority_unit"));
+                    }));
   }
 
-  /** {@code column = value}, or {@code column IS NULL} for no value. */
-  private static void nullable(SqlQuery q, String column, Object value) {
+  /** {@code column = :name}, or {@code column IS NULL} for no value. */
+  private static void nullable(SqlQuery q, String column, String name, Object value) {
     if (value == null) {
       q.where(column + " IS NULL");
     } else {
-      q.where(column + " = ?", value);
+      q.where(column + " = :" + name, name, value);
     }
   }
 

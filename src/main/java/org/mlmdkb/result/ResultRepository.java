@@ -1,13 +1,13 @@
 package org.mlmdkb.result;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.mlmdkb.common.db.Sql;
 import org.mlmdkb.common.db.SqlQuery;
 import org.mlmdkb.common.db.replica.ReadDataSource;
 import org.mlmdkb.common.db.replica.ReplicaFallback;
@@ -17,7 +17,15 @@ import org.mlmdkb.common.db.replica.ReplicaFallback;
 @ApplicationScoped
 public class ResultRepository {
 
-  static final String SELECT =
+  /**
+   * Results aliased r (from {@code results}) joined with their method, dataset (from {@code
+   * datasets}, aliased d), subset and paper.
+   */
+  static String select(String results, String datasets) {
+    return SELECT_FROM.formatted(results, datasets);
+  }
+
+  private static final String SELECT_FROM =
       """
       SELECT r.id, m.slug AS method_slug, m.name AS method_name, r.method_variant,
              d.slug AS dataset_slug, d.name AS dataset_name, s.slug AS subset_slug,
@@ -26,12 +34,15 @@ public class ResultRepository {
              r.n_runs, r.temperature_k, r.level_of_theory, r.status, r.reported_on,
              r.source_id, r.source_repository, r.source_path, r.source_commit,
              r.source_location, r.paper_id, p.doi AS paper_doi
-      FROM benchmark_result r
+      FROM %s
       JOIN method m ON m.id = r.method_id
-      JOIN dataset d ON d.id = r.dataset_id
+      JOIN %s ON d.id = r.dataset_id
       LEFT JOIN dataset_subset s ON s.id = r.subset_id
       LEFT JOIN paper p ON p.id = r.paper_id
       """;
+
+  /** Live results with their method, dataset, subset and paper. */
+  static final String SELECT = select("live_benchmark_result r", "dataset d");
 
   private final ReadDataSource dataSource;
 
@@ -59,92 +70,47 @@ public class ResultRepository {
           + " LEFT JOIN dataset_subset s ON s.id = r.subset_id";
 
   private static final String COUNT_RESULTS =
-      "SELECT count(*) FROM benchmark_result r LEFT JOIN dataset_subset s ON s.id = r.subset_id";
+      "SELECT count(*) FROM live_benchmark_result r"
+          + " LEFT JOIN dataset_subset s ON s.id = r.subset_id";
 
   /** Results in id order after {@code afterId}; fetches one extra row to detect a next page. */
   public Slice list(ResultFilter f, Long afterId) throws SQLException {
-    SqlQuery query = f.paperId() == null ? filters(new SqlQuery(), f) : filters(live(), f);
+    SqlQuery query = filters(f);
     String count =
         f.paperId() != null
             ? COUNT_RESULTS
             : f.method() == null && f.status() == null
                 ? COUNT_FROM_BOARD_SUMMARIES
                 : COUNT_FROM_BOARD_COUNTS;
-    try (Connection c = dataSource.getConnection()) {
-      long total;
-      try (PreparedStatement ps = query.prepare(c, count + query.whereClause());
-          ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        total = rs.getLong(1);
-      }
-      SqlQuery page = filters(f);
-      if (afterId != null) {
-        page.where("r.id > ?", afterId);
-      }
-      return new Slice(
-          read(c, SELECT + page.whereClause() + " ORDER BY r.id LIMIT ?", page, f.limit() + 1),
-          total);
+    SqlQuery page = filters(f);
+    if (afterId != null) {
+      page.where("r.id > :after_id", "after_id", afterId);
     }
+    page.bind("limit", f.limit() + 1);
+    return Sql.with(
+        dataSource,
+        h -> {
+          long total = query.query(h, count + query.whereClause()).mapTo(Long.class).one();
+          String sql = SELECT + page.whereClause() + " ORDER BY r.id LIMIT :limit";
+          return new Slice(page.query(h, sql).map(DTO).list(), total);
+        });
   }
 
   public java.util.Optional<ResultDto> findById(long id) throws SQLException {
-    SqlQuery q = live().where("r.id = ?", id);
-    try (Connection c = dataSource.getConnection()) {
-      return read(c, SELECT + q.whereClause(), q).stream().findFirst();
-    }
+    return Sql.with(
+        dataSource,
+        h -> h.createQuery(SELECT + " WHERE r.id = :id").bind("id", id).map(DTO).findOne());
   }
 
   public List<ResultDto> listByPaper(long paperId) throws SQLException {
-    SqlQuery q = live().where("r.paper_id = ?", paperId);
-    try (Connection c = dataSource.getConnection()) {
-      return read(c, SELECT + q.whereClause() + " ORDER BY r.id", q);
-    }
+    return Sql.with(
+        dataSource,
+        h ->
+            h.createQuery(SELECT + " WHERE r.paper_id = :paper_id ORDER BY r.id")
+                .bind("paper_id", paperId)
+                .map(DTO)
+                .list());
   }
-
-  /**
-   * The columns a version of a result has in both benchmark_result and its history, named so that
-   * the two sides of a UNION line up. Converting each row through jsonb instead
-   * (jsonb_populate_record(to_jsonb(b))) kept up with new columns by itself but cost about 65 µs a
-   * row, most of an as_of board's time; a column added to both tables must be added here to be read
-   * under as_of.
-   */
-  private static final String VERSION_COLUMNS =
-      """
-      %1$s.id, %1$s.seed_key, %1$s.method_id, %1$s.method_variant, %1$s.dataset_id,
-      %1$s.subset_id, %1$s.task, %1$s.target, %1$s.metric, %1$s.value, %1$s.unit,
-      %1$s.canonical_value, %1$s.canonical_unit, %1$s.basis, %1$s.n_train, %1$s.split,
-      %1$s.uncertainty, %1$s.n_runs, %1$s.temperature_k, %1$s.level_of_theory, %1$s.status,
-      %1$s.reported_on, %1$s.paper_id, %1$s.source_id, %1$s.source_repository, %1$s.source_path,
-      %1$s.source_commit, %1$s.source_location, %1$s.added_at, %1$s.deleted_at
-      """;
-
-  private static final String CURRENT_VERSIONS =
-      "SELECT "
-          + VERSION_COLUMNS.formatted("b")
-          + ", NULL::timestamptz AS superseded_at"
-          + " FROM benchmark_result b";
-
-  private static final String EARLIER_VERSIONS =
-      "SELECT "
-          + VERSION_COLUMNS.formatted("h")
-          + ", h.superseded_at"
-          + " FROM benchmark_result_history h";
-
-  /**
-   * The result versions current at the end of {@code asOf}: a row corrected later is replaced by
-   * the version it superseded (benchmark_result_history, filled by a trigger). Its one parameter is
-   * the as_of date.
-   */
-  private static final String VERSIONS_AS_OF =
-      """
-      (SELECT DISTINCT ON (v.id) v.*
-       FROM (%s
-             UNION ALL
-             %s) v
-       WHERE v.superseded_at IS NULL OR v.superseded_at >= ?::date + 1
-       ORDER BY v.id, v.superseded_at NULLS LAST)
-      """
-          .formatted(CURRENT_VERSIONS, EARLIER_VERSIONS);
 
   private static final String BOARD_SUMMARIES =
       """
@@ -153,9 +119,9 @@ public class ResultRepository {
              count(DISTINCT r.method_id) AS n_methods,
              count(DISTINCT (r.basis, r.split, r.n_train, r.level_of_theory, r.temperature_k,
                              r.canonical_unit)) AS n_fingerprints
-      FROM benchmark_result r
+      FROM live_benchmark_result r
       JOIN method m ON m.id = r.method_id
-      JOIN dataset d ON d.id = r.dataset_id
+      JOIN live_dataset d ON d.id = r.dataset_id
       LEFT JOIN dataset_subset s ON s.id = r.subset_id
       """;
 
@@ -179,7 +145,7 @@ public class ResultRepository {
                                    r.temperature_k, r.canonical_unit)) AS n_fingerprints
             FROM board_result_count r
             JOIN method m ON m.id = r.method_id
-            JOIN dataset d ON d.id = r.dataset_id
+            JOIN live_dataset d ON d.id = r.dataset_id
             LEFT JOIN dataset_subset s ON s.id = r.subset_id
             %s
             GROUP BY r.dataset_id, r.subset_id, 3, 4, 5) g
@@ -199,7 +165,7 @@ public class ResultRepository {
              s.name AS subset_name, r.task, r.target, r.metric, r.n_results, r.n_methods,
              r.n_fingerprints
       FROM board_summary r
-      JOIN dataset d ON d.id = r.dataset_id
+      JOIN live_dataset d ON d.id = r.dataset_id
       LEFT JOIN dataset_subset s ON s.id = r.subset_id
       """;
 
@@ -215,92 +181,30 @@ public class ResultRepository {
       long nFingerprints) {}
 
   /**
-   * The versions as of a date of only the results that are, or once were, on the boards of one
-   * dataset (narrowed by target and metric when given): the live results read straight through
-   * benchmark_result_live_board_idx, the earlier versions through
-   * benchmark_result_history_board_idx (V166), instead of converting every result of the database.
-   * Every version of such a result is considered, so one moved onto or off these boards later is
-   * placed as it was then; a current row read twice (on the board and in the history) is the same
-   * row, and DISTINCT ON keeps one. Placeholders: %1$s and %4$s the conditions on aliases c and b;
-   * parameters: the conditions' (four times), the date.
+   * The rows boards read, aliased r: the live results, or under {@code as_of} the versions current
+   * and live then (V172), narrowed to one dataset's boards when the filter names one, so that the
+   * indexes of those boards serve the read. Binds its parameters into {@code q}.
    */
-  private static final String VERSIONS_AS_OF_OF_CANDIDATES =
-      """
-      (SELECT DISTINCT ON (v.id) v.*
-       FROM (%2$s
-             WHERE b.deleted_at IS NULL %4$s
-             UNION ALL
-             %2$s
-             WHERE b.id IN (SELECT c.id FROM benchmark_result_history c WHERE true %1$s)
-             UNION ALL
-             %3$s
-             WHERE h.id IN (SELECT c.id FROM benchmark_result c
-                            WHERE c.deleted_at IS NULL %1$s
-                            UNION
-                            SELECT c.id FROM benchmark_result_history c WHERE true %1$s)) v
-       WHERE v.superseded_at IS NULL OR v.superseded_at >= ?::date + 1
-       ORDER BY v.id, v.superseded_at NULLS LAST)
-      """;
-
-  /**
-   * The rows boards read, aliased r: benchmark_result, or under {@code as_of} the versions current
-   * then; {@code params} receives the source's own bind parameters, which come first.
-   */
-  static String boardSource(BoardFilter f, List<Object> params) {
+  static String boardSource(BoardFilter f, SqlQuery q) {
     if (f.asOf() == null) {
-      return "benchmark_result r";
+      return "live_benchmark_result r";
     }
-    java.sql.Date asOf = java.sql.Date.valueOf(f.asOf());
+    q.bind("as_of", java.sql.Date.valueOf(f.asOf()));
     if (f.dataset() == null) {
-      params.add(asOf);
-      return VERSIONS_AS_OF + " r";
+      return "live_benchmark_result_as_of(:as_of::date) r";
     }
-    // Conditions on an alias %1$s, which the two index definitions serve.
-    StringBuilder candidates =
-        new StringBuilder(" AND %1$s.dataset_id = (SELECT id FROM dataset WHERE slug = ?)");
-    List<Object> candidateParams = new ArrayList<>(List.of(f.dataset()));
-    if (f.target() != null) {
-      candidates.append(" AND %1$s.target = ?");
-      candidateParams.add(f.target());
-    }
-    if (f.metric() != null) {
-      candidates.append(" AND lower(%1$s.metric) = lower(?)");
-      candidateParams.add(f.metric());
-    }
-    for (int i = 0; i < 4; i++) {
-      params.addAll(candidateParams);
-    }
-    params.add(asOf);
-    String conditions = candidates.toString();
-    return VERSIONS_AS_OF_OF_CANDIDATES.formatted(
-            conditions.formatted("c"),
-            CURRENT_VERSIONS,
-            EARLIER_VERSIONS,
-            conditions.formatted("b"))
-        + " r";
+    q.bind("board_dataset", f.dataset())
+        .bind("board_target", f.target())
+        .bind("board_metric", f.metric());
+    return "live_benchmark_result_as_of(:as_of::date, :board_dataset::text, :board_target::text,"
+        + " :board_metric::text) r";
   }
 
   /** Every result matching {@code f}, as it stood at the end of {@code f.asOf()} if given. */
   public List<ResultDto> listForBoards(BoardFilter f) throws SQLException {
     SqlQuery q = boardFilters(f);
-    List<Object> params = new ArrayList<>();
-    String from = boardSource(f, params);
-    params.addAll(q.params());
-    String sql =
-        SELECT.replace("FROM benchmark_result r", "FROM " + from)
-            + q.whereClause()
-            + " ORDER BY r.id";
-    List<ResultDto> out = new ArrayList<>();
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      SqlQuery.bind(c, ps, params);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(toDto(rs));
-        }
-      }
-    }
-    return out;
+    String sql = select(boardSource(f, q), "live_dataset d") + q.whereClause() + " ORDER BY r.id";
+    return Sql.with(dataSource, h -> q.query(h, sql).map(DTO).list());
   }
 
   /** The combinations that have results, for the leaderboard index. */
@@ -308,15 +212,13 @@ public class ResultRepository {
     SqlQuery q;
     String sql;
     if (f.asOf() == null && onlyBoardColumns(f)) {
-      q =
-          fingerprintFilters(
-              new SqlQuery().where("r.n_results > 0").where("d.deleted_at IS NULL"), f);
+      q = fingerprintFilters(new SqlQuery().where("r.n_results > 0"), f);
       sql =
           BOARD_SUMMARIES_PER_BOARD
               + q.whereClause()
               + " ORDER BY d.slug, s.slug NULLS FIRST, r.task, r.target, r.metric";
     } else if (f.asOf() == null) {
-      q = fingerprintFilters(new SqlQuery().where("r.n > 0").where("d.deleted_at IS NULL"), f);
+      q = fingerprintFilters(new SqlQuery().where("r.n > 0"), f);
       sql = BOARD_SUMMARIES_PRECOMPUTED.formatted(q.whereClause());
     } else {
       // The counts hold the present only; an index as of a past date scans the versions.
@@ -327,25 +229,23 @@ public class ResultRepository {
               + " GROUP BY d.slug, d.name, s.slug, s.name, r.task, r.target, r.metric"
               + " ORDER BY d.slug, s.slug NULLS FIRST, r.task, r.target, r.metric";
     }
-    List<BoardSummaryRow> out = new ArrayList<>();
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = q.prepare(c, sql);
-        ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        String subset = rs.getString("subset_slug");
-        out.add(
-            new BoardSummaryRow(
-                new ResultDto.Ref(rs.getString("dataset_slug"), rs.getString("dataset_name")),
-                subset == null ? null : new ResultDto.Ref(subset, rs.getString("subset_name")),
-                rs.getString("task"),
-                rs.getString("target"),
-                rs.getString("metric"),
-                rs.getLong("n_results"),
-                rs.getLong("n_methods"),
-                rs.getLong("n_fingerprints")));
-      }
-    }
-    return out;
+    SqlQuery query = q;
+    return Sql.with(
+        dataSource, h -> query.query(h, sql).map(ResultRepository::boardSummary).list());
+  }
+
+  private static BoardSummaryRow boardSummary(ResultSet rs, StatementContext ctx)
+      throws SQLException {
+    String subset = rs.getString("subset_slug");
+    return new BoardSummaryRow(
+        new ResultDto.Ref(rs.getString("dataset_slug"), rs.getString("dataset_name")),
+        subset == null ? null : new ResultDto.Ref(subset, rs.getString("subset_name")),
+        rs.getString("task"),
+        rs.getString("target"),
+        rs.getString("metric"),
+        rs.getLong("n_results"),
+        rs.getLong("n_methods"),
+        rs.getLong("n_fingerprints"));
   }
 
   /** Whether {@code f} narrows only by dataset, subset, task, target and metric. */
@@ -363,64 +263,48 @@ public class ResultRepository {
   /** The units results matching {@code f} are reported in, to refuse a conversion up front. */
   public List<String> unitsOf(ResultFilter f) throws SQLException {
     SqlQuery q = filters(f);
-    List<String> out = new ArrayList<>();
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            q.prepare(
-                c,
-                "SELECT DISTINCT r.unit FROM benchmark_result r JOIN method m ON m.id = r.method_id"
-                    + " JOIN dataset d ON d.id = r.dataset_id"
-                    + " LEFT JOIN dataset_subset s ON s.id = r.subset_id"
-                    + q.whereClause()
-                    + " ORDER BY r.unit");
-        ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        out.add(rs.getString(1));
-      }
-    }
-    return out;
+    String sql =
+        "SELECT DISTINCT r.unit FROM live_benchmark_result r JOIN method m ON m.id = r.method_id"
+            + " JOIN dataset d ON d.id = r.dataset_id"
+            + " LEFT JOIN dataset_subset s ON s.id = r.subset_id"
+            + q.whereClause()
+            + " ORDER BY r.unit";
+    return Sql.with(dataSource, h -> q.query(h, sql).mapTo(String.class).list());
   }
 
   public boolean datasetExists(String slug) throws SQLException {
-    return exists("SELECT 1 FROM live_dataset WHERE slug = ?", slug);
+    return Sql.with(
+        dataSource,
+        h ->
+            h.createQuery("SELECT 1 FROM live_dataset WHERE slug = :slug")
+                .bind("slug", slug)
+                .mapTo(Integer.class)
+                .findFirst()
+                .isPresent());
   }
 
   public java.util.Optional<ResultDto.Ref> findMethod(String slug) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement("SELECT slug, name FROM live_method WHERE slug = ?")) {
-      ps.setString(1, slug);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next()
-            ? java.util.Optional.of(new ResultDto.Ref(rs.getString(1), rs.getString(2)))
-            : java.util.Optional.empty();
-      }
-    }
-  }
-
-  private boolean exists(String sql, String slug) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, slug);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next();
-      }
-    }
+    return Sql.with(
+        dataSource,
+        h ->
+            h.createQuery("SELECT slug, name FROM live_method WHERE slug = :slug")
+                .bind("slug", slug)
+                .map((rs, ctx) -> new ResultDto.Ref(rs.getString(1), rs.getString(2)))
+                .findOne());
   }
 
   /**
-   * Every read starts here: soft-deleted results are invisible. Under {@code as_of} the alias is
-   * the version current then, so a result deleted later still shows on a board of an earlier date.
+   * The conditions of a board read (the results from {@link #boardSource}, datasets from
+   * live_dataset): soft-deleted rows are left out by those sources, not here.
    */
-  static SqlQuery live() {
-    return new SqlQuery().where("r.deleted_at IS NULL");
-  }
-
   static SqlQuery boardFilters(BoardFilter f) {
-    SqlQuery q = fingerprintFilters(live().where("d.deleted_at IS NULL"), f);
+    SqlQuery q = fingerprintFilters(new SqlQuery(), f);
     if (f.asOf() != null) {
       // Rows without a publication date count from when they were added here.
-      q.where("coalesce(r.reported_on, r.added_at::date) <= ?", java.sql.Date.valueOf(f.asOf()));
+      q.where(
+          "coalesce(r.reported_on, r.added_at::date) <= :as_of::date",
+          "as_of",
+          java.sql.Date.valueOf(f.asOf()));
     }
     return q;
   }
@@ -428,40 +312,40 @@ public class ResultRepository {
   /** Conditions on columns that benchmark_result and board_result_count share, both aliased r. */
   static SqlQuery fingerprintFilters(SqlQuery q, BoardFilter f) {
     if (f.dataset() != null) {
-      q.where("d.slug = ?", f.dataset());
+      q.where("d.slug = :dataset", "dataset", f.dataset());
     }
     if (f.subset() != null) {
-      q.where("s.slug = ?", f.subset());
+      q.where("s.slug = :subset", "subset", f.subset());
     }
     if (f.task() != null) {
-      q.where("r.task = ?", f.task());
+      q.where("r.task = :task", "task", f.task());
     }
     if (f.target() != null) {
-      q.where("r.target = ?", f.target());
+      q.where("r.target = :target", "target", f.target());
     }
     if (f.metric() != null) {
-      q.where("lower(r.metric) = lower(?)", f.metric());
+      q.where("lower(r.metric) = lower(:metric)", "metric", f.metric());
     }
     if (f.basis() != null) {
-      q.where("r.basis = ?", f.basis());
+      q.where("r.basis = :basis", "basis", f.basis());
     }
     if (f.split() != null) {
-      q.where("r.split = ?", f.split());
+      q.where("r.split = :split", "split", f.split());
     }
     if (f.nTrain() != null) {
-      q.where("r.n_train = ?", f.nTrain());
+      q.where("r.n_train = :n_train", "n_train", f.nTrain());
     }
     if (f.levelOfTheory() != null) {
-      q.where("r.level_of_theory = ?", f.levelOfTheory());
+      q.where("r.level_of_theory = :level_of_theory", "level_of_theory", f.levelOfTheory());
     }
     if (f.temperatureK() != null) {
-      q.where("r.temperature_k = ?", f.temperatureK());
+      q.where("r.temperature_k = :temperature_k", "temperature_k", f.temperatureK());
     }
     if (f.status() != null) {
-      q.where("r.status = ?", f.status());
+      q.where("r.status = :status", "status", f.status());
     }
     if (f.methods() != null && !f.methods().isEmpty()) {
-      q.where("m.slug = ANY (?)", (Object) f.methods().toArray(String[]::new));
+      q.where("m.slug = ANY (:methods)", "methods", f.methods().toArray(String[]::new));
     }
     if (f.criteria() != null) {
       methodCriteria(q, f.criteria());
@@ -477,11 +361,11 @@ public class ResultRepository {
        WHERE t.method_id = m.id)
       """;
 
-  /** Method {@code ?} and every method derived from it; UNION (not ALL) stops at cycles. */
+  /** Method {@code :lineage} and every method derived from it; UNION (not ALL) stops at cycles. */
   private static final String LINEAGE_IDS =
       """
       m.id IN (WITH RECURSIVE descendant(id) AS (
-                 SELECT id FROM live_method WHERE slug = ?
+                 SELECT id FROM live_method WHERE slug = :lineage
                  UNION
                  SELECT l.child_id FROM method_lineage l JOIN descendant d ON l.parent_id = d.id)
                SELECT id FROM descendant)
@@ -489,11 +373,15 @@ public class ResultRepository {
 
   private static void methodCriteria(SqlQuery q, MethodCriteria c) {
     if (!c.trainedOn().isEmpty()) {
-      q.where("? <@ " + TRAINING_SLUGS, (Object) c.trainedOn().toArray(String[]::new));
+      q.where(
+          ":trained_on <@ " + TRAINING_SLUGS, "trained_on", c.trainedOn().toArray(String[]::new));
     }
     if (!c.trainedOnlyOn().isEmpty()) {
       // A method without training data (NULL) is not "trained only on" anything.
-      q.where(TRAINING_SLUGS + " <@ ?", (Object) c.trainedOnlyOn().toArray(String[]::new));
+      q.where(
+          TRAINING_SLUGS + " <@ :trained_only_on",
+          "trained_only_on",
+          c.trainedOnlyOn().toArray(String[]::new));
     }
     if (c.openness() != null) {
       q.where("m.code_url IS NOT NULL");
@@ -502,63 +390,60 @@ public class ResultRepository {
         case LICENSED -> q.where("m.licence IS NOT NULL");
         case OSI ->
             q.where(
-                "lower(m.licence) = ANY (?)",
-                (Object) Openness.OSI_LICENCES.toArray(String[]::new));
+                "lower(m.licence) = ANY (:osi_licences)",
+                "osi_licences",
+                Openness.OSI_LICENCES.toArray(String[]::new));
       }
     }
     if (c.params() != null && c.params().from() != null) {
-      q.where("m.parameter_count >= ?", c.params().from());
+      q.where("m.parameter_count >= :params_from", "params_from", c.params().from());
     }
     if (c.params() != null && c.params().to() != null) {
-      q.where("m.parameter_count <= ?", c.params().to());
+      q.where("m.parameter_count <= :params_to", "params_to", c.params().to());
     }
     if (c.year().from() != null) {
-      q.where("m.year >= ?", c.year().from());
+      q.where("m.year >= :year_from", "year_from", c.year().from());
     }
     if (c.year().to() != null) {
-      q.where("m.year <= ?", c.year().to());
+      q.where("m.year <= :year_to", "year_to", c.year().to());
     }
     if (c.lineage() != null) {
-      q.where(LINEAGE_IDS, c.lineage());
+      q.where(LINEAGE_IDS, "lineage", c.lineage());
     }
   }
 
   /** The slugs among {@code slugs} that name no live dataset, in the order given. */
   public List<String> unknownDatasets(List<String> slugs) throws SQLException {
-    List<String> known = new ArrayList<>();
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement("SELECT slug FROM live_dataset WHERE slug = ANY (?)")) {
-      ps.setArray(1, c.createArrayOf("text", slugs.toArray()));
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          known.add(rs.getString(1));
-        }
-      }
-    }
+    List<String> known =
+        Sql.with(
+            dataSource,
+            h ->
+                h.createQuery("SELECT slug FROM live_dataset WHERE slug = ANY (:slugs)")
+                    .bind("slugs", slugs.toArray(String[]::new))
+                    .mapTo(String.class)
+                    .list());
     return slugs.stream().filter(s -> !known.contains(s)).toList();
   }
 
   /** Parameter counts of the live methods among {@code slugs}; methods without one are left out. */
   public java.util.Map<String, Long> parameterCounts(List<String> slugs) throws SQLException {
-    java.util.Map<String, Long> counts = new java.util.HashMap<>();
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT slug, parameter_count FROM live_method WHERE slug = ANY (?)"
-                    + " AND parameter_count IS NOT NULL")) {
-      ps.setArray(1, c.createArrayOf("text", slugs.toArray()));
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          counts.put(rs.getString(1), rs.getLong(2));
-        }
-      }
-    }
-    return counts;
+    return Sql.with(
+        dataSource,
+        h ->
+            h.createQuery(
+                    "SELECT slug, parameter_count FROM live_method WHERE slug = ANY (:slugs)"
+                        + " AND parameter_count IS NOT NULL")
+                .bind("slugs", slugs.toArray(String[]::new))
+                .reduceResultSet(
+                    new java.util.HashMap<String, Long>(),
+                    (counts, rs, ctx) -> {
+                      counts.put(rs.getString(1), rs.getLong(2));
+                      return counts;
+                    }));
   }
 
   private static SqlQuery filters(ResultFilter f) {
-    return filters(live(), f);
+    return filters(new SqlQuery(), f);
   }
 
   /**
@@ -568,43 +453,34 @@ public class ResultRepository {
    */
   private static SqlQuery filters(SqlQuery q, ResultFilter f) {
     if (f.dataset() != null) {
-      q.where("r.dataset_id = (SELECT id FROM dataset WHERE slug = ?)", f.dataset());
+      q.where(
+          "r.dataset_id = (SELECT id FROM dataset WHERE slug = :dataset)", "dataset", f.dataset());
     }
     if (f.subset() != null) {
-      q.where("s.slug = ?", f.subset());
+      q.where("s.slug = :subset", "subset", f.subset());
     }
     if (f.method() != null) {
-      q.where("r.method_id = (SELECT id FROM method WHERE slug = ?)", f.method());
+      q.where("r.method_id = (SELECT id FROM method WHERE slug = :method)", "method", f.method());
     }
     if (f.task() != null) {
-      q.where("r.task = ?", f.task());
+      q.where("r.task = :task", "task", f.task());
     }
     if (f.target() != null) {
-      q.where("r.target = ?", f.target());
+      q.where("r.target = :target", "target", f.target());
     }
     if (f.metric() != null) {
-      q.where("lower(r.metric) = lower(?)", f.metric());
+      q.where("lower(r.metric) = lower(:metric)", "metric", f.metric());
     }
     if (f.paperId() != null) {
-      q.where("r.paper_id = ?", f.paperId());
+      q.where("r.paper_id = :paper_id", "paper_id", f.paperId());
     }
     if (f.status() != null) {
-      q.where("r.status = ?", f.status());
+      q.where("r.status = :status", "status", f.status());
     }
     return q;
   }
 
-  private static List<ResultDto> read(Connection c, String sql, SqlQuery q, Object... extra)
-      throws SQLException {
-    List<ResultDto> out = new ArrayList<>();
-    try (PreparedStatement ps = q.prepare(c, sql, extra);
-        ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        out.add(toDto(rs));
-      }
-    }
-    return out;
-  }
+  static final RowMapper<ResultDto> DTO = (rs, ctx) -> toDto(rs);
 
   static ResultDto toDto(ResultSet rs) throws SQLException {
     String subset = rs.getString("subset_slug");

@@ -2,8 +2,6 @@ package org.mlmdkb.search;
 
 import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,6 +9,8 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jdbi.v3.core.statement.Query;
+import org.mlmdkb.common.db.Sql;
 
 /**
  * The SQL the index is built from: live rows in the shape of index documents, the ids of every
@@ -61,7 +61,7 @@ final class IndexSourceRepository {
 
   private static final String PAPERS =
       """
-      WITH RECURSIVE ids AS (SELECT unnest(?::bigint[]) AS id),
+      WITH RECURSIVE ids AS (SELECT unnest(:ids::bigint[]) AS id),
       up(paper_id, slug, label, parent, direct) AS (
           SELECT pt.paper_id, t.slug, t.label, t.parent_slug, true
           FROM paper_tag pt JOIN ids ON ids.id = pt.paper_id
@@ -119,24 +119,24 @@ final class IndexSourceRepository {
   private static final String ENTITIES =
       """
       SELECT 'method', id, slug, name, aliases, description FROM live_method
-      WHERE id = ANY(?)
+      WHERE id = ANY(:method_ids)
       UNION ALL
       SELECT 'dataset', id, slug, name, aliases, description FROM live_dataset
-      WHERE id = ANY(?)
+      WHERE id = ANY(:dataset_ids)
       """;
 
   private static final String ARTICLES =
       """
       SELECT id, slug, title, summary, body_markdown FROM live_article
-      WHERE id = ANY(?) AND status = 'published'
+      WHERE id = ANY(:ids) AND status = 'published'
       """;
 
-  private static final String TAGS = "SELECT slug, label FROM live_tag WHERE slug = ANY(?)";
+  private static final String TAGS = "SELECT slug, label FROM live_tag WHERE slug = ANY(:slugs)";
 
   private static final String ALL_TAGS = "SELECT slug, label FROM live_tag";
 
   private static final String LIVE_PAPER_IDS =
-      "SELECT id FROM live_paper WHERE id > ? ORDER BY id LIMIT ?";
+      "SELECT id FROM live_paper WHERE id > :after ORDER BY id LIMIT :limit";
 
   private static final String ALL_IDS =
       """
@@ -151,9 +151,9 @@ final class IndexSourceRepository {
       """
       WITH s AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin)
       SELECT s.xmin::text, c.seq, c.txid::text, c.kind, c.key
-      FROM s LEFT JOIN search_change c ON c.txid >= ?::text::xid8 AND c.seq > ?
+      FROM s LEFT JOIN search_change c ON c.txid >= :xmin::text::xid8 AND c.seq > :after_seq
       ORDER BY c.seq
-      LIMIT ?
+      LIMIT :limit
       """;
 
   private static final String SNAPSHOT_XMIN =
@@ -163,239 +163,210 @@ final class IndexSourceRepository {
 
   private static final String PAPERS_OF_METHODS =
       """
-      SELECT paper_id FROM paper_method WHERE method_id = ANY(?)
-      UNION SELECT paper_id FROM method WHERE id = ANY(?) AND paper_id IS NOT NULL
+      SELECT paper_id FROM paper_method WHERE method_id = ANY(:ids)
+      UNION SELECT paper_id FROM method WHERE id = ANY(:ids) AND paper_id IS NOT NULL
       """;
 
   private static final String PAPERS_OF_DATASETS =
       """
-      SELECT paper_id FROM paper_dataset WHERE dataset_id = ANY(?)
-      UNION SELECT paper_id FROM dataset WHERE id = ANY(?) AND paper_id IS NOT NULL
+      SELECT paper_id FROM paper_dataset WHERE dataset_id = ANY(:ids)
+      UNION SELECT paper_id FROM dataset WHERE id = ANY(:ids) AND paper_id IS NOT NULL
       """;
 
   /** A tag's papers include those of its descendants, which carry it as an ancestor. */
   private static final String PAPERS_OF_TAGS =
       """
       WITH RECURSIVE sub(slug) AS (
-          SELECT unnest(?::text[])
+          SELECT unnest(:ids::text[])
           UNION SELECT t.slug FROM tag t JOIN sub ON t.parent_slug = sub.slug)
       SELECT DISTINCT pt.paper_id FROM paper_tag pt JOIN sub ON sub.slug = pt.tag_slug
       """;
 
   private static final String PAPERS_OF_AUTHORS =
-      "SELECT DISTINCT paper_id FROM paper_author WHERE author_id = ANY(?)";
+      "SELECT DISTINCT paper_id FROM paper_author WHERE author_id = ANY(:ids)";
 
   private static final String PRUNE =
-      "DELETE FROM search_change WHERE changed_at < now() - make_interval(secs => ?)";
+      "DELETE FROM search_change WHERE changed_at < now() - make_interval(secs => :seconds)";
 
   private IndexSourceRepository() {}
 
   static String sourceId(Connection c) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(SOURCE_ID);
-        ResultSet rs = ps.executeQuery()) {
-      return rs.next() ? rs.getString(1) : "";
-    }
+    return Sql.with(c, h -> h.createQuery(SOURCE_ID).mapTo(String.class).findFirst().orElse(""));
   }
 
   static long snapshotXmin(Connection c) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(SNAPSHOT_XMIN);
-        ResultSet rs = ps.executeQuery()) {
-      rs.next();
-      return Long.parseLong(rs.getString(1));
-    }
+    return Sql.with(c, h -> Long.parseLong(h.createQuery(SNAPSHOT_XMIN).mapTo(String.class).one()));
   }
 
   static ChangeBatch changesSince(Connection c, long xmin, long afterSeq, int limit)
       throws SQLException {
     List<Change> out = new ArrayList<>();
-    long next = xmin;
-    try (PreparedStatement ps = c.prepareStatement(CHANGES)) {
-      ps.setString(1, Long.toString(xmin));
-      ps.setLong(2, afterSeq);
-      ps.setInt(3, limit);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          next = Long.parseLong(rs.getString(1));
-          if (rs.getObject(2) != null) {
-            out.add(
-                new Change(
-                    rs.getLong(2),
-                    Long.parseLong(rs.getString(3)),
-                    rs.getString(4),
-                    rs.getString(5)));
-          }
-        }
-      }
-    }
+    long next =
+        Sql.with(
+            c,
+            h ->
+                h.createQuery(CHANGES)
+                    .bind("xmin", Long.toString(xmin))
+                    .bind("after_seq", afterSeq)
+                    .bind("limit", limit)
+                    .reduceResultSet(
+                        xmin,
+                        (watermark, rs, ctx) -> {
+                          if (rs.getObject(2) != null) {
+                            out.add(
+                                new Change(
+                                    rs.getLong(2),
+                                    Long.parseLong(rs.getString(3)),
+                                    rs.getString(4),
+                                    rs.getString(5)));
+                          }
+                          return Long.parseLong(rs.getString(1));
+                        }));
     return new ChangeBatch(next, out);
   }
 
   static int prune(Connection c, long retentionSeconds) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(PRUNE)) {
-      ps.setLong(1, retentionSeconds);
-      return ps.executeUpdate();
-    }
+    return Sql.with(c, h -> h.createUpdate(PRUNE).bind("seconds", retentionSeconds).execute());
   }
 
   static List<Long> livePaperIds(Connection c, long after, int limit) throws SQLException {
-    List<Long> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(LIVE_PAPER_IDS)) {
-      ps.setLong(1, after);
-      ps.setInt(2, limit);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(rs.getLong(1));
-        }
-      }
-    }
-    return out;
+    return Sql.with(
+        c,
+        h ->
+            h.createQuery(LIVE_PAPER_IDS)
+                .bind("after", after)
+                .bind("limit", limit)
+                .mapTo(Long.class)
+                .list());
   }
 
   /** Ids of every live method, dataset and published article, by type. */
   static List<String[]> otherIds(Connection c) throws SQLException {
-    List<String[]> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(ALL_IDS);
-        ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        out.add(new String[] {rs.getString(1), rs.getString(2)});
-      }
-    }
-    return out;
+    return Sql.with(
+        c,
+        h ->
+            h.createQuery(ALL_IDS)
+                .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)})
+                .list());
   }
 
   static List<PaperSource> papers(Connection c, Collection<Long> ids) throws SQLException {
-    List<PaperSource> out = new ArrayList<>();
     if (ids.isEmpty()) {
-      return out;
+      return new ArrayList<>();
     }
-    try (PreparedStatement ps = c.prepareStatement(PAPERS)) {
-      ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(
-              new PaperSource(
-                  rs.getLong(1),
-                  rs.getString(2),
-                  rs.getString(3),
-                  rs.getString(4),
-                  (Integer) rs.getObject(5),
-                  rs.getString(6),
-                  rs.getBoolean(7),
-                  rs.getLong(8),
-                  rs.getString(9),
-                  texts(rs.getArray(10)),
-                  texts(rs.getArray(11)),
-                  texts(rs.getArray(12)),
-                  texts(rs.getArray(13)),
-                  texts(rs.getArray(14)),
-                  rs.getString(15),
-                  texts(rs.getArray(16)),
-                  texts(rs.getArray(17)),
-                  texts(rs.getArray(18))));
-        }
-      }
-    }
-    return out;
+    return Sql.with(
+        c,
+        h ->
+            h.createQuery(PAPERS)
+                .bind("ids", ids.toArray(Long[]::new))
+                .map(
+                    (rs, ctx) ->
+                        new PaperSource(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            (Integer) rs.getObject(5),
+                            rs.getString(6),
+                            rs.getBoolean(7),
+                            rs.getLong(8),
+                            rs.getString(9),
+                            texts(rs.getArray(10)),
+                            texts(rs.getArray(11)),
+                            texts(rs.getArray(12)),
+                            texts(rs.getArray(13)),
+                            texts(rs.getArray(14)),
+                            rs.getString(15),
+                            texts(rs.getArray(16)),
+                            texts(rs.getArray(17)),
+                            texts(rs.getArray(18))))
+                .list());
   }
 
   static List<EntitySource> entities(
       Connection c, Collection<Long> methods, Collection<Long> datasets) throws SQLException {
-    List<EntitySource> out = new ArrayList<>();
     if (methods.isEmpty() && datasets.isEmpty()) {
-      return out;
+      return new ArrayList<>();
     }
-    try (PreparedStatement ps = c.prepareStatement(ENTITIES)) {
-      ps.setArray(1, c.createArrayOf("bigint", methods.toArray()));
-      ps.setArray(2, c.createArrayOf("bigint", datasets.toArray()));
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(
-              new EntitySource(
-                  rs.getString(1),
-                  rs.getLong(2),
-                  rs.getString(3),
-                  rs.getString(4),
-                  texts(rs.getArray(5)),
-                  rs.getString(6)));
-        }
-      }
-    }
-    return out;
+    return Sql.with(
+        c,
+        h ->
+            h.createQuery(ENTITIES)
+                .bind("method_ids", methods.toArray(Long[]::new))
+                .bind("dataset_ids", datasets.toArray(Long[]::new))
+                .map(
+                    (rs, ctx) ->
+                        new EntitySource(
+                            rs.getString(1),
+                            rs.getLong(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            texts(rs.getArray(5)),
+                            rs.getString(6)))
+                .list());
   }
 
   static List<ArticleSource> articles(Connection c, Collection<Long> ids) throws SQLException {
-    List<ArticleSource> out = new ArrayList<>();
     if (ids.isEmpty()) {
-      return out;
+      return new ArrayList<>();
     }
-    try (PreparedStatement ps = c.prepareStatement(ARTICLES)) {
-      ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(
-              new ArticleSource(
-                  rs.getLong(1),
-                  rs.getString(2),
-                  rs.getString(3),
-                  rs.getString(4),
-                  rs.getString(5)));
-        }
-      }
-    }
-    return out;
+    return Sql.with(
+        c,
+        h ->
+            h.createQuery(ARTICLES)
+                .bind("ids", ids.toArray(Long[]::new))
+                .map(
+                    (rs, ctx) ->
+                        new ArticleSource(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5)))
+                .list());
   }
 
   /** The live tags among {@code slugs}; every live tag when {@code slugs} is null. */
   static List<TagSource> tags(Connection c, Collection<String> slugs) throws SQLException {
-    List<TagSource> out = new ArrayList<>();
     if (slugs != null && slugs.isEmpty()) {
-      return out;
+      return new ArrayList<>();
     }
-    try (PreparedStatement ps = c.prepareStatement(slugs == null ? ALL_TAGS : TAGS)) {
-      if (slugs != null) {
-        ps.setArray(1, c.createArrayOf("text", slugs.toArray()));
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(new TagSource(rs.getString(1), rs.getString(2)));
-        }
-      }
-    }
-    return out;
+    return Sql.with(
+        c,
+        h -> {
+          Query query = h.createQuery(slugs == null ? ALL_TAGS : TAGS);
+          if (slugs != null) {
+            query.bind("slugs", slugs.toArray(String[]::new));
+          }
+          return query.map((rs, ctx) -> new TagSource(rs.getString(1), rs.getString(2))).list();
+        });
   }
 
   static Set<Long> papersOfMethods(Connection c, Collection<Long> ids) throws SQLException {
-    return ids.isEmpty() ? Set.of() : longs(c, PAPERS_OF_METHODS, "bigint", ids, 2);
+    return ids.isEmpty() ? Set.of() : paperIds(c, PAPERS_OF_METHODS, ids.toArray(Long[]::new));
   }
 
   static Set<Long> papersOfDatasets(Connection c, Collection<Long> ids) throws SQLException {
-    return ids.isEmpty() ? Set.of() : longs(c, PAPERS_OF_DATASETS, "bigint", ids, 2);
+    return ids.isEmpty() ? Set.of() : paperIds(c, PAPERS_OF_DATASETS, ids.toArray(Long[]::new));
   }
 
   static Set<Long> papersOfTags(Connection c, Collection<String> slugs) throws SQLException {
-    return slugs.isEmpty() ? Set.of() : longs(c, PAPERS_OF_TAGS, "text", slugs, 1);
+    return slugs.isEmpty() ? Set.of() : paperIds(c, PAPERS_OF_TAGS, slugs.toArray(String[]::new));
   }
 
   static Set<Long> papersOfAuthors(Connection c, Collection<Long> ids) throws SQLException {
-    return ids.isEmpty() ? Set.of() : longs(c, PAPERS_OF_AUTHORS, "bigint", ids, 1);
+    return ids.isEmpty() ? Set.of() : paperIds(c, PAPERS_OF_AUTHORS, ids.toArray(Long[]::new));
   }
 
-  private static Set<Long> longs(
-      Connection c, String sql, String elementType, Collection<?> values, int times)
-      throws SQLException {
-    Set<Long> out = new LinkedHashSet<>();
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      Array array = c.createArrayOf(elementType, values.toArray());
-      for (int i = 1; i <= times; i++) {
-        ps.setArray(i, array);
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(rs.getLong(1));
-        }
-      }
-    }
-    return out;
+  /** The paper ids {@code sql} finds for the array {@code :ids}, in the order read. */
+  private static Set<Long> paperIds(Connection c, String sql, Object[] ids) throws SQLException {
+    return Sql.with(
+        c,
+        h ->
+            h.createQuery(sql)
+                .bind("ids", ids)
+                .mapTo(Long.class)
+                .collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)));
   }
 
   private static List<String> texts(Array a) throws SQLException {

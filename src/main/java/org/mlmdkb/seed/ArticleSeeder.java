@@ -49,7 +49,7 @@ final class ArticleSeeder {
       articles.add(parse(file, files.text("articles/" + file)));
     }
     Map<String, String> slugOwners = db.texts("SELECT slug, seed_key FROM article");
-    List<Object[]> rows = new ArrayList<>();
+    List<Map<String, Object>> rows = new ArrayList<>();
     for (Parsed a : articles) {
       String slug = text(a.meta, "slug");
       if (Jdbc.slugHeldByAnother(slugOwners, slug, slug)) {
@@ -57,21 +57,21 @@ final class ArticleSeeder {
       }
       String published = text(a.meta, "published_at");
       rows.add(
-          new Object[] {
-            slug,
-            slug,
-            text(a.meta, "title"),
-            text(a.meta, "summary"),
-            a.body,
-            renderer.toSafeHtml(a.body),
-            strings(a.meta, "authors"),
-            text(a.meta, "status").toLowerCase(java.util.Locale.ROOT),
-            published == null
-                ? null
-                : Timestamp.from(
-                    LocalDate.parse(published).atStartOfDay(ZoneOffset.UTC).toInstant()),
-            MarkdownRenderer.readingTimeMinutes(a.body)
-          });
+          Jdbc.row(
+              "seed_key", slug,
+              "slug", slug,
+              "title", text(a.meta, "title"),
+              "summary", text(a.meta, "summary"),
+              "body_markdown", a.body,
+              "body_html", renderer.toSafeHtml(a.body),
+              "authors", strings(a.meta, "authors"),
+              "status", text(a.meta, "status").toLowerCase(java.util.Locale.ROOT),
+              "published_at",
+                  published == null
+                      ? null
+                      : Timestamp.from(
+                          LocalDate.parse(published).atStartOfDay(ZoneOffset.UTC).toInstant()),
+              "reading_time_minutes", MarkdownRenderer.readingTimeMinutes(a.body)));
     }
     int loaded = db.batch(UPSERT_ARTICLE, rows);
 
@@ -79,17 +79,24 @@ final class ArticleSeeder {
     Map<String, Long> methods = MethodSeeder.seedIds(db, "method");
     Map<String, Long> datasets = MethodSeeder.seedIds(db, "dataset");
     Map<String, String> tagSlugs = SeedLoader.currentTagSlugs(db);
-    List<Object[]> tags = new ArrayList<>();
-    List<Object[]> paperLinks = new ArrayList<>();
-    List<Object[]> methodLinks = new ArrayList<>();
-    List<Object[]> datasetLinks = new ArrayList<>();
+    List<Map<String, Object>> tags = new ArrayList<>();
+    List<Map<String, Object>> paperLinks = new ArrayList<>();
+    List<Map<String, Object>> methodLinks = new ArrayList<>();
+    List<Map<String, Object>> datasetLinks = new ArrayList<>();
     for (Parsed a : articles) {
       Long id = ids.get(text(a.meta, "slug"));
       if (id == null) {
         continue; // left out above: its slug belongs to another item
       }
       list(a.meta, "tags")
-          .forEach(t -> tags.add(new Object[] {id, tagSlugs.getOrDefault(t.asText(), t.asText())}));
+          .forEach(
+              t ->
+                  tags.add(
+                      Jdbc.row(
+                          "article_id",
+                          id,
+                          "tag_slug",
+                          tagSlugs.getOrDefault(t.asText(), t.asText()))));
       JsonNode related = a.meta.path("related");
       for (JsonNode doi : list(related, "papers")) {
         long paper =
@@ -97,21 +104,36 @@ final class ArticleSeeder {
                 .resolveDoi(doi.asText())
                 .orElseThrow(
                     () -> new IllegalStateException("Article " + id + " cites unknown DOI " + doi));
-        paperLinks.add(new Object[] {id, paper});
+        paperLinks.add(Jdbc.row("article_id", id, "paper_id", paper));
       }
       for (JsonNode m : list(related, "methods")) {
         methodLinks.add(
-            new Object[] {id, MethodSeeder.required(methods, m.asText(), "method", a.meta)});
+            Jdbc.row(
+                "article_id",
+                id,
+                "method_id",
+                MethodSeeder.required(methods, m.asText(), "method", a.meta)));
       }
       for (JsonNode d : list(related, "datasets")) {
         datasetLinks.add(
-            new Object[] {id, MethodSeeder.required(datasets, d.asText(), "dataset", a.meta)});
+            Jdbc.row(
+                "article_id",
+                id,
+                "dataset_id",
+                MethodSeeder.required(datasets, d.asText(), "dataset", a.meta)));
       }
     }
-    db.batch("INSERT INTO article_tag VALUES (?, ?) ON CONFLICT DO NOTHING", tags);
-    db.batch("INSERT INTO article_paper VALUES (?, ?) ON CONFLICT DO NOTHING", paperLinks);
-    db.batch("INSERT INTO article_method VALUES (?, ?) ON CONFLICT DO NOTHING", methodLinks);
-    db.batch("INSERT INTO article_dataset VALUES (?, ?) ON CONFLICT DO NOTHING", datasetLinks);
+    db.batch(
+        "INSERT INTO article_tag VALUES (:article_id, :tag_slug) ON CONFLICT DO NOTHING", tags);
+    db.batch(
+        "INSERT INTO article_paper VALUES (:article_id, :paper_id) ON CONFLICT DO NOTHING",
+        paperLinks);
+    db.batch(
+        "INSERT INTO article_method VALUES (:article_id, :method_id) ON CONFLICT DO NOTHING",
+        methodLinks);
+    db.batch(
+        "INSERT INTO article_dataset VALUES (:article_id, :dataset_id) ON CONFLICT DO NOTHING",
+        datasetLinks);
     return loaded;
   }
 

@@ -37,37 +37,36 @@ final class DatasetSeeder {
 
   int load(Jdbc db, PaperRefs papers, List<JsonNode> datasets) throws SQLException {
     Map<String, String> slugOwners = db.texts("SELECT slug, seed_key FROM dataset");
-    List<Object[]> rows = new ArrayList<>();
+    List<Map<String, Object>> rows = new ArrayList<>();
     for (JsonNode d : datasets) {
       if (Jdbc.slugHeldByAnother(slugOwners, text(d, "slug"), text(d, "slug"))) {
         continue;
       }
       JsonNode paper = d.get("paper");
       rows.add(
-          new Object[] {
-            text(d, "slug"),
-            text(d, "slug"),
-            text(d, "name"),
-            strings(d, "aliases"),
-            text(d, "description"),
-            text(d, "domain"),
-            text(d, "level_of_theory"),
-            bigint(d, "n_structures"),
-            bigint(d, "n_materials"),
-            text(d, "size_note"),
-            text(d, "license"),
-            text(d, "url"),
-            papers.resolve(paper).orElse(null),
-            paper == null ? null : text(paper, "doi"),
-            paper == null ? null : text(paper, "arxiv_id")
-          });
+          Jdbc.row(
+              "seed_key", text(d, "slug"),
+              "slug", text(d, "slug"),
+              "name", text(d, "name"),
+              "aliases", strings(d, "aliases"),
+              "description", text(d, "description"),
+              "domain", text(d, "domain"),
+              "level_of_theory", text(d, "level_of_theory"),
+              "n_structures", bigint(d, "n_structures"),
+              "n_materials", bigint(d, "n_materials"),
+              "size_note", text(d, "size_note"),
+              "licence", text(d, "license"),
+              "url", text(d, "url"),
+              "paper_id", papers.resolve(paper).orElse(null),
+              "paper_doi", paper == null ? null : text(paper, "doi"),
+              "paper_arxiv_id", paper == null ? null : text(paper, "arxiv_id")));
     }
     int loaded = db.batch(UPSERT_DATASET, rows);
 
     Map<String, Long> ids = MethodSeeder.seedIds(db, "dataset");
-    List<Object[]> subsets = new ArrayList<>();
-    List<Object[]> sources = new ArrayList<>();
-    List<Object[]> citations = new ArrayList<>();
+    List<Map<String, Object>> subsets = new ArrayList<>();
+    List<Map<String, Object>> sources = new ArrayList<>();
+    List<Map<String, Object>> citations = new ArrayList<>();
     for (JsonNode d : datasets) {
       Long id = ids.get(text(d, "slug"));
       if (id == null) {
@@ -76,38 +75,42 @@ final class DatasetSeeder {
       for (JsonNode s : list(d, "subsets")) {
         JsonNode t = s.get("temperature_k");
         subsets.add(
-            new Object[] {
-              id,
-              text(s, "slug"),
-              text(s, "name"),
-              text(s, "description"),
-              text(s, "level_of_theory"),
-              t == null || t.isNull() ? null : new BigDecimal(t.asText()),
-              bigint(s, "n_structures")
-            });
+            Jdbc.row(
+                "dataset_id", id,
+                "slug", text(s, "slug"),
+                "name", text(s, "name"),
+                "description", text(s, "description"),
+                "level_of_theory", text(s, "level_of_theory"),
+                "temperature_k", t == null || t.isNull() ? null : new BigDecimal(t.asText()),
+                "n_structures", bigint(s, "n_structures")));
       }
       for (JsonNode source : list(d, "sources")) {
-        sources.add(new Object[] {id, source.asText()});
+        sources.add(Jdbc.row("dataset_id", id, "source_id", source.asText()));
       }
       List<JsonNode> refs = new ArrayList<>(list(d, "citations"));
       if (d.hasNonNull("paper")) {
         refs.add(0, d.get("paper"));
       }
       for (JsonNode ref : refs) {
-        papers.resolve(ref).ifPresent(p -> citations.add(new Object[] {p, id}));
+        papers
+            .resolve(ref)
+            .ifPresent(p -> citations.add(Jdbc.row("paper_id", p, "dataset_id", id)));
       }
     }
     db.batch(
         "INSERT INTO dataset_subset (dataset_id, slug, name, description, level_of_theory,"
-            + " temperature_k, n_structures) VALUES (?, ?, ?, ?, ?, ?, ?)"
+            + " temperature_k, n_structures) VALUES (:dataset_id, :slug, :name, :description,"
+            + " :level_of_theory, :temperature_k, :n_structures)"
             + " ON CONFLICT (dataset_id, slug) DO NOTHING",
         subsets);
     db.batch(
-        "INSERT INTO dataset_source (dataset_id, source_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+        "INSERT INTO dataset_source (dataset_id, source_id) VALUES (:dataset_id, :source_id)"
+            + " ON CONFLICT DO NOTHING",
         sources);
     // The papers a dataset asks to be cited are the ones that describe (introduce) it.
     db.batch(
-        "INSERT INTO paper_dataset (paper_id, dataset_id, relation) VALUES (?, ?, 'introduces')"
+        "INSERT INTO paper_dataset (paper_id, dataset_id, relation)"
+            + " VALUES (:paper_id, :dataset_id, 'introduces')"
             + " ON CONFLICT DO NOTHING",
         citations);
     return loaded;

@@ -1,64 +1,70 @@
 package org.mlmdkb.seed;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
-/** Small JDBC helpers for bulk seeding: batched statements and key → id look-ups. */
+/**
+ * Small helpers for bulk seeding on the seed transaction's Jdbi handle: batched statements whose
+ * rows bind {@code :name} parameters, and key → id look-ups.
+ */
 final class Jdbc {
 
-  private final Connection connection;
+  private final Handle handle;
 
-  Jdbc(Connection connection) {
-    this.connection = connection;
+  Jdbc(Handle handle) {
+    this.handle = handle;
   }
 
-  Connection connection() {
-    return connection;
+  /**
+   * One row's parameters, as name, value, name, value, ...: values may be null (bound without a
+   * type, for PostgreSQL to infer from the column), arrays of strings bind as text[].
+   */
+  static Map<String, Object> row(Object... namesAndValues) {
+    if (namesAndValues.length % 2 != 0) {
+      throw new IllegalArgumentException("a row is name, value pairs");
+    }
+    Map<String, Object> row = new HashMap<>();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      row.put((String) namesAndValues[i], namesAndValues[i + 1]);
+    }
+    return row;
   }
 
   /** Runs one statement per row in a single batch; returns the total update count. */
-  int batch(String sql, List<Object[]> rows) throws SQLException {
+  int batch(String sql, List<Map<String, Object>> rows) {
     if (rows.isEmpty()) {
       return 0;
     }
-    try (PreparedStatement ps = connection.prepareStatement(sql)) {
-      for (Object[] row : rows) {
-        bind(ps, row);
-        ps.addBatch();
-      }
-      int total = 0;
-      for (int n : ps.executeBatch()) {
-        total += Math.max(n, 0);
-      }
-      return total;
+    PreparedBatch batch = handle.prepareBatch(sql);
+    for (Map<String, Object> row : rows) {
+      batch.add(row);
     }
+    int total = 0;
+    for (int n : batch.execute()) {
+      total += Math.max(n, 0);
+    }
+    return total;
   }
 
-  int update(String sql, Object... params) throws SQLException {
-    try (PreparedStatement ps = connection.prepareStatement(sql)) {
-      bind(ps, params);
-      return ps.executeUpdate();
-    }
+  int update(String sql, Map<String, Object> params) {
+    return handle.createUpdate(sql).bindMap(params).execute();
   }
 
   /** Reads a two-column result (text key, text value, which may be null) into a map. */
-  Map<String, String> texts(String sql) throws SQLException {
-    Map<String, String> texts = new HashMap<>();
-    try (PreparedStatement ps = connection.prepareStatement(sql);
-        ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        texts.put(rs.getString(1), rs.getString(2));
-      }
-    }
-    return texts;
+  Map<String, String> texts(String sql) {
+    return handle
+        .createQuery(sql)
+        .reduceResultSet(
+            new HashMap<String, String>(),
+            (texts, rs, ctx) -> {
+              texts.put(rs.getString(1), rs.getString(2));
+              return texts;
+            });
   }
 
   /**
@@ -70,37 +76,19 @@ final class Jdbc {
   }
 
   /** Reads a two-column result (text key, bigint id) into a map. */
-  Map<String, Long> ids(String sql) throws SQLException {
-    Map<String, Long> ids = new HashMap<>();
-    try (PreparedStatement ps = connection.prepareStatement(sql);
-        ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        ids.put(rs.getString(1), rs.getLong(2));
-      }
-    }
-    return ids;
+  Map<String, Long> ids(String sql) {
+    return handle
+        .createQuery(sql)
+        .reduceResultSet(
+            new HashMap<String, Long>(),
+            (ids, rs, ctx) -> {
+              ids.put(rs.getString(1), rs.getLong(2));
+              return ids;
+            });
   }
 
-  boolean exists(String sql, Object... params) throws SQLException {
-    try (PreparedStatement ps = connection.prepareStatement(sql)) {
-      bind(ps, params);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next();
-      }
-    }
-  }
-
-  private void bind(PreparedStatement ps, Object[] params) throws SQLException {
-    for (int i = 0; i < params.length; i++) {
-      Object p = params[i];
-      if (p == null) {
-        ps.setNull(i + 1, Types.NULL);
-      } else if (p instanceof String[] array) {
-        ps.setArray(i + 1, connection.createArrayOf("text", array));
-      } else {
-        ps.setObject(i + 1, p);
-      }
-    }
+  boolean exists(String sql, Map<String, Object> params) {
+    return handle.createQuery(sql).bindMap(params).mapTo(Integer.class).findFirst().isPresent();
   }
 
   static String text(JsonNode node, String field) {

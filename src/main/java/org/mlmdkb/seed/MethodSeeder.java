@@ -37,7 +37,7 @@ final class MethodSeeder {
   int load(Jdbc db, PaperRefs papers, JsonNode file) throws SQLException {
     List<JsonNode> methods = list(file, "methods");
     Map<String, String> slugOwners = db.texts("SELECT slug, seed_key FROM method");
-    List<Object[]> rows = new ArrayList<>();
+    List<Map<String, Object>> rows = new ArrayList<>();
     for (JsonNode m : methods) {
       if (Jdbc.slugHeldByAnother(slugOwners, text(m, "slug"), text(m, "slug"))) {
         continue;
@@ -45,31 +45,30 @@ final class MethodSeeder {
       JsonNode paper = m.get("paper");
       Long count = bigint(m, "parameter_count");
       rows.add(
-          new Object[] {
-            text(m, "slug"),
-            text(m, "slug"),
-            text(m, "name"),
-            strings(m, "aliases"),
-            text(m, "family"),
-            text(m, "description"),
-            integer(m, "year"),
-            papers.resolve(paper).orElse(null),
-            paper == null ? null : text(paper, "doi"),
-            paper == null ? null : text(paper, "arxiv_id"),
-            paper == null ? null : text(paper, "url"),
-            text(m, "code_url"),
-            text(m, "license"),
-            count != null && count > 0 ? count : null
-          });
+          Jdbc.row(
+              "seed_key", text(m, "slug"),
+              "slug", text(m, "slug"),
+              "name", text(m, "name"),
+              "aliases", strings(m, "aliases"),
+              "family", text(m, "family"),
+              "description", text(m, "description"),
+              "year", integer(m, "year"),
+              "paper_id", papers.resolve(paper).orElse(null),
+              "paper_doi", paper == null ? null : text(paper, "doi"),
+              "paper_arxiv_id", paper == null ? null : text(paper, "arxiv_id"),
+              "paper_url", paper == null ? null : text(paper, "url"),
+              "code_url", text(m, "code_url"),
+              "licence", text(m, "license"),
+              "parameter_count", count != null && count > 0 ? count : null));
     }
     int loaded = db.batch(UPSERT_METHOD, rows);
 
     Map<String, Long> ids = seedIds(db, "method");
     Map<String, Long> datasets = seedIds(db, "dataset");
-    List<Object[]> lineage = new ArrayList<>();
-    List<Object[]> sources = new ArrayList<>();
-    List<Object[]> training = new ArrayList<>();
-    List<Object[]> introduces = new ArrayList<>();
+    List<Map<String, Object>> lineage = new ArrayList<>();
+    List<Map<String, Object>> sources = new ArrayList<>();
+    List<Map<String, Object>> training = new ArrayList<>();
+    List<Map<String, Object>> introduces = new ArrayList<>();
     for (JsonNode m : methods) {
       Long id = ids.get(text(m, "slug"));
       if (id == null) {
@@ -77,32 +76,39 @@ final class MethodSeeder {
       }
       for (JsonNode parent : list(m, "derived_from")) {
         if (!Jdbc.slugHeldByAnother(slugOwners, parent.asText(), parent.asText())) {
-          lineage.add(new Object[] {id, required(ids, parent.asText(), "method", m)});
+          lineage.add(
+              Jdbc.row("child_id", id, "parent_id", required(ids, parent.asText(), "method", m)));
         }
       }
       for (JsonNode source : list(m, "sources")) {
-        sources.add(new Object[] {id, source.asText()});
+        sources.add(Jdbc.row("method_id", id, "source_id", source.asText()));
       }
       for (JsonNode d : list(m, "training_datasets")) {
         Long dataset = datasets.get(d.asText());
         if (dataset != null) {
-          training.add(new Object[] {id, dataset});
+          training.add(Jdbc.row("method_id", id, "dataset_id", dataset));
         }
       }
-      papers.resolve(m.get("paper")).ifPresent(p -> introduces.add(new Object[] {p, id}));
+      papers
+          .resolve(m.get("paper"))
+          .ifPresent(p -> introduces.add(Jdbc.row("paper_id", p, "method_id", id)));
     }
     db.batch(
-        "INSERT INTO method_lineage (child_id, parent_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+        "INSERT INTO method_lineage (child_id, parent_id) VALUES (:child_id, :parent_id)"
+            + " ON CONFLICT DO NOTHING",
         lineage);
     db.batch(
-        "INSERT INTO method_source (method_id, source_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+        "INSERT INTO method_source (method_id, source_id) VALUES (:method_id, :source_id)"
+            + " ON CONFLICT DO NOTHING",
         sources);
     db.batch(
-        "INSERT INTO method_training_dataset (method_id, dataset_id) VALUES (?, ?)"
+        "INSERT INTO method_training_dataset (method_id, dataset_id)"
+            + " VALUES (:method_id, :dataset_id)"
             + " ON CONFLICT DO NOTHING",
         training);
     db.batch(
-        "INSERT INTO paper_method (paper_id, method_id, relation) VALUES (?, ?, 'introduces')"
+        "INSERT INTO paper_method (paper_id, method_id, relation)"
+            + " VALUES (:paper_id, :method_id, 'introduces')"
             + " ON CONFLICT DO NOTHING",
         introduces);
     return loaded;

@@ -42,7 +42,7 @@ final class PaperSeeder {
         db.texts("SELECT doi, seed_key FROM paper WHERE doi IS NOT NULL");
     Map<String, String> arxivOwners =
         db.texts("SELECT lower(arxiv_id), seed_key FROM paper WHERE arxiv_id IS NOT NULL");
-    List<Object[]> rows = new ArrayList<>();
+    List<Map<String, Object>> rows = new ArrayList<>();
     Map<String, String> authorNames = new LinkedHashMap<>();
     for (JsonNode p : papers) {
       if (heldByAnother(doiOwners, text(p, "doi"), text(p, "key"))
@@ -50,12 +50,22 @@ final class PaperSeeder {
         continue; // a paper with this DOI or arXiv id already exists under another key
       }
       rows.add(
-          new Object[] {
-            text(p, "key"), text(p, "entry_type"), text(p, "title"), text(p, "abstract"),
-            integer(p, "year"), text(p, "date"), text(p, "venue"), text(p, "volume"),
-            text(p, "number"), text(p, "pages"), text(p, "publisher"), text(p, "doi"),
-            text(p, "arxiv_id"), text(p, "url"), text(p, "code_url")
-          });
+          Jdbc.row(
+              "seed_key", text(p, "key"),
+              "entry_type", text(p, "entry_type"),
+              "title", text(p, "title"),
+              "abstract", text(p, "abstract"),
+              "year", integer(p, "year"),
+              "date", text(p, "date"),
+              "venue", text(p, "venue"),
+              "volume", text(p, "volume"),
+              "number", text(p, "number"),
+              "pages", text(p, "pages"),
+              "publisher", text(p, "publisher"),
+              "doi", text(p, "doi"),
+              "arxiv_id", text(p, "arxiv_id"),
+              "url", text(p, "url"),
+              "code_url", text(p, "code_url")));
       for (JsonNode a : list(p, "authors")) {
         String normalized = AuthorNames.normalize(text(a, "name"));
         if (!normalized.isEmpty()) {
@@ -65,19 +75,22 @@ final class PaperSeeder {
     }
     int loaded = db.batch(UPSERT_PAPER, rows);
 
-    List<Object[]> authorRows = new ArrayList<>();
-    authorNames.forEach((normalized, name) -> authorRows.add(new Object[] {name, normalized}));
+    List<Map<String, Object>> authorRows = new ArrayList<>();
+    authorNames.forEach(
+        (normalized, name) ->
+            authorRows.add(Jdbc.row("name", name, "normalized_name", normalized)));
     db.batch(
-        "INSERT INTO author (name, normalized_name) VALUES (?, ?) ON CONFLICT DO NOTHING",
+        "INSERT INTO author (name, normalized_name) VALUES (:name, :normalized_name)"
+            + " ON CONFLICT DO NOTHING",
         authorRows);
 
     Map<String, Long> paperIds =
         db.ids("SELECT seed_key, id FROM paper WHERE seed_key IS NOT NULL");
     Map<String, Long> authorIds = db.ids("SELECT normalized_name, id FROM author");
     Map<String, String> tagSlugs = SeedLoader.currentTagSlugs(db);
-    List<Object[]> links = new ArrayList<>();
-    List<Object[]> tags = new ArrayList<>();
-    List<Object[]> sources = new ArrayList<>();
+    List<Map<String, Object>> links = new ArrayList<>();
+    List<Map<String, Object>> tags = new ArrayList<>();
+    List<Map<String, Object>> sources = new ArrayList<>();
     for (JsonNode p : papers) {
       Long paperId = paperIds.get(text(p, "key"));
       if (paperId == null) {
@@ -87,26 +100,39 @@ final class PaperSeeder {
       for (JsonNode a : list(p, "authors")) {
         Long authorId = authorIds.get(AuthorNames.normalize(text(a, "name")));
         if (authorId != null) {
-          links.add(new Object[] {paperId, position++, authorId, text(a, "name")});
+          links.add(
+              Jdbc.row(
+                  "paper_id", paperId,
+                  "position", position++,
+                  "author_id", authorId,
+                  "name_as_written", text(a, "name")));
         }
       }
       for (JsonNode t : list(p, "tags")) {
-        tags.add(new Object[] {paperId, tagSlugs.getOrDefault(t.asText(), t.asText())});
+        tags.add(
+            Jdbc.row(
+                "paper_id", paperId, "tag_slug", tagSlugs.getOrDefault(t.asText(), t.asText())));
       }
       for (JsonNode key : list(p, "source_keys")) {
         String sourceKey = key.asText();
         sources.add(
-            new Object[] {paperId, sourceKey.substring(0, sourceKey.indexOf(':')), sourceKey});
+            Jdbc.row(
+                "paper_id", paperId,
+                "source_id", sourceKey.substring(0, sourceKey.indexOf(':')),
+                "source_key", sourceKey));
       }
     }
     db.batch(
         "INSERT INTO paper_author (paper_id, position, author_id, name_as_written)"
-            + " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            + " VALUES (:paper_id, :position, :author_id, :name_as_written) ON CONFLICT DO NOTHING",
         links);
     db.batch(
-        "INSERT INTO paper_tag (paper_id, tag_slug) VALUES (?, ?) ON CONFLICT DO NOTHING", tags);
+        "INSERT INTO paper_tag (paper_id, tag_slug) VALUES (:paper_id, :tag_slug)"
+            + " ON CONFLICT DO NOTHING",
+        tags);
     db.batch(
-        "INSERT INTO paper_source (paper_id, source_id, source_key) VALUES (?, ?, ?)"
+        "INSERT INTO paper_source (paper_id, source_id, source_key)"
+            + " VALUES (:paper_id, :source_id, :source_key)"
             + " ON CONFLICT DO NOTHING",
         sources);
     return loaded;

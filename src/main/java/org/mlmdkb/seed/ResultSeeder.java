@@ -59,7 +59,7 @@ final class ResultSeeder {
                 + " JOIN dataset d ON d.id = s.dataset_id WHERE d.seed_key IS NOT NULL");
     Map<String, String> methodSlugs = db.texts("SELECT slug, seed_key FROM method");
     Map<String, String> datasetSlugs = db.texts("SELECT slug, seed_key FROM dataset");
-    List<Object[]> rows = new ArrayList<>();
+    List<Map<String, Object>> rows = new ArrayList<>();
     for (JsonNode r : list(file, "results")) {
       if (Jdbc.slugHeldByAnother(methodSlugs, text(r, "method"), text(r, "method"))
           || Jdbc.slugHeldByAnother(datasetSlugs, text(r, "dataset"), text(r, "dataset"))) {
@@ -75,39 +75,40 @@ final class ResultSeeder {
       String subset = text(r, "subset");
       JsonNode provenance = r.get("provenance");
       rows.add(
-          new Object[] {
-            text(r, "key"),
-            MethodSeeder.required(methods, text(r, "method"), "method", r),
-            text(r, "method_variant"),
-            MethodSeeder.required(datasets, dataset, "dataset", r),
-            subset == null
-                ? null
-                : MethodSeeder.required(subsets, dataset + "/" + subset, "subset", r),
-            text(r, "task"),
-            text(r, "target"),
-            text(r, "metric"),
-            value,
-            unit.code(),
-            unit.toCanonical(value),
-            unit.dimension().canonicalCode(),
-            text(r, "basis"),
-            integer(r, "n_train"),
-            text(r, "split"),
-            decimal(r, "uncertainty"),
-            integer(r, "n_runs"),
-            decimal(r, "temperature_k"),
-            text(r, "level_of_theory"),
-            text(r, "status"),
-            text(r, "reported_on") == null
-                ? null
-                : Date.valueOf(LocalDate.parse(text(r, "reported_on"))),
-            papers.resolve(r.get("paper")).orElse(null),
-            text(provenance, "source"),
-            text(provenance, "repository"),
-            text(provenance, "path"),
-            text(provenance, "commit"),
-            text(provenance, "location")
-          });
+          Jdbc.row(
+              "seed_key", text(r, "key"),
+              "method_id", MethodSeeder.required(methods, text(r, "method"), "method", r),
+              "method_variant", text(r, "method_variant"),
+              "dataset_id", MethodSeeder.required(datasets, dataset, "dataset", r),
+              "subset_id",
+                  subset == null
+                      ? null
+                      : MethodSeeder.required(subsets, dataset + "/" + subset, "subset", r),
+              "task", text(r, "task"),
+              "target", text(r, "target"),
+              "metric", text(r, "metric"),
+              "value", value,
+              "unit", unit.code(),
+              "canonical_value", unit.toCanonical(value),
+              "canonical_unit", unit.dimension().canonicalCode(),
+              "basis", text(r, "basis"),
+              "n_train", integer(r, "n_train"),
+              "split", text(r, "split"),
+              "uncertainty", decimal(r, "uncertainty"),
+              "n_runs", integer(r, "n_runs"),
+              "temperature_k", decimal(r, "temperature_k"),
+              "level_of_theory", text(r, "level_of_theory"),
+              "status", text(r, "status"),
+              "reported_on",
+                  text(r, "reported_on") == null
+                      ? null
+                      : Date.valueOf(LocalDate.parse(text(r, "reported_on"))),
+              "paper_id", papers.resolve(r.get("paper")).orElse(null),
+              "source_id", text(provenance, "source"),
+              "source_repository", text(provenance, "repository"),
+              "source_path", text(provenance, "path"),
+              "source_commit", text(provenance, "commit"),
+              "source_location", text(provenance, "location")));
     }
     return db.batch(UPSERT_RESULT, rows);
   }

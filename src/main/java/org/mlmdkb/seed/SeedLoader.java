@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.mlmdkb.article.MarkdownRenderer;
 import org.mlmdkb.common.config.KbConfig;
+import org.mlmdkb.common.db.Sql;
 
 /**
  * Loads the shipped corpus on start, in one transaction. Every seeded row is keyed by its seed key
@@ -59,9 +60,13 @@ public class SeedLoader {
   String loadInto(Connection connection) throws SQLException {
     SeedFiles files = new SeedFiles();
     String checksum = files.checksum();
-    Jdbc db = new Jdbc(connection);
     new SeedLock(connection).await();
-    if (db.exists("SELECT 1 FROM seed_load WHERE checksum = ?", checksum)) {
+    return Sql.with(connection, h -> loadInto(new Jdbc(h), files, checksum));
+  }
+
+  private String loadInto(Jdbc db, SeedFiles files, String checksum) throws SQLException {
+    if (db.exists(
+        "SELECT 1 FROM seed_load WHERE checksum = :checksum", Jdbc.row("checksum", checksum))) {
       Log.infof("Seed corpus %s already loaded", checksum.substring(0, 12));
       return "unchanged";
     }
@@ -81,7 +86,9 @@ public class SeedLoader {
             "inserted or corrected %d sources, %d tags, %d papers, %d datasets, %d methods,"
                 + " %d results, %d articles",
             sources, tags, papers, datasets, methods, results, articles);
-    db.update("INSERT INTO seed_load (checksum, summary) VALUES (?, ?)", checksum, summary);
+    db.update(
+        "INSERT INTO seed_load (checksum, summary) VALUES (:checksum, :summary)",
+        Jdbc.row("checksum", checksum, "summary", summary));
     Log.infof(
         "Seed corpus %s loaded in %d ms: %s",
         checksum.substring(0, 12), (System.nanoTime() - started) / 1_000_000, summary);
@@ -89,17 +96,23 @@ public class SeedLoader {
   }
 
   private static int loadSources(Jdbc db, JsonNode file) throws SQLException {
-    List<Object[]> rows = new ArrayList<>();
+    List<Map<String, Object>> rows = new ArrayList<>();
     for (JsonNode s : list(file, "sources")) {
       rows.add(
-          new Object[] {
-            text(s, "id"), text(s, "name"), text(s, "repository"), text(s, "commit"),
-            text(s, "licence"), text(s, "licence_url"), text(s, "url"), text(s, "description")
-          });
+          Jdbc.row(
+              "id", text(s, "id"),
+              "name", text(s, "name"),
+              "repository", text(s, "repository"),
+              "commit_sha", text(s, "commit"),
+              "licence", text(s, "licence"),
+              "licence_url", text(s, "licence_url"),
+              "url", text(s, "url"),
+              "description", text(s, "description")));
     }
     return db.batch(
         "INSERT INTO source (id, name, repository, commit_sha, licence, licence_url, url,"
-            + " description) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+            + " description) VALUES (:id, :name, :repository, :commit_sha, :licence, :licence_url,"
+            + " :url, :description) ON CONFLICT (id) DO NOTHING",
         rows);
   }
 
@@ -110,7 +123,7 @@ public class SeedLoader {
   private static int loadTags(Jdbc db, JsonNode file) throws SQLException {
     Map<String, String> slugOwners = db.texts("SELECT slug, seed_key FROM tag");
     Map<String, String> slugs = currentTagSlugs(db);
-    List<Object[]> rows = new ArrayList<>();
+    List<Map<String, Object>> rows = new ArrayList<>();
     for (JsonNode t : list(file, "tags")) {
       String slug = text(t, "slug");
       if (Jdbc.slugHeldByAnother(slugOwners, slug, slug)) {
@@ -118,9 +131,15 @@ public class SeedLoader {
       }
       String parent = text(t, "parent");
       rows.add(
-          new Object[] {
-            slug, slug, text(t, "label"), parent == null ? null : slugs.getOrDefault(parent, parent)
-          });
+          Jdbc.row(
+              "seed_key",
+              slug,
+              "slug",
+              slug,
+              "label",
+              text(t, "label"),
+              "parent_slug",
+              parent == null ? null : slugs.getOrDefault(parent, parent)));
     }
     return db.batch(
         SeedUpsert.sql("tag", "tags", List.of("slug"), List.of("label", "parent_slug")), rows);

@@ -2,10 +2,9 @@ package org.mlmdkb.seed;
 
 import io.quarkus.logging.Log;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import org.mlmdkb.common.db.Sql;
 
 /**
  * A transaction-scoped PostgreSQL advisory lock around the seed load, so that instances started
@@ -52,13 +51,12 @@ final class SeedLock {
   }
 
   private boolean tryLock() throws SQLException {
-    try (PreparedStatement ps =
-        connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
-      ps.setLong(1, KEY);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getBoolean(1);
-      }
-    }
+    return Sql.with(
+        connection,
+        h ->
+            h.createQuery("SELECT pg_try_advisory_xact_lock(:key)")
+                .bind("key", KEY)
+                .mapTo(Boolean.class)
+                .one());
   }
 }

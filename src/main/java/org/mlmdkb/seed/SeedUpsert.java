@@ -8,7 +8,8 @@ import java.util.stream.Collectors;
  * bring a corrected seed value in, unless a curator has changed the item since (any entry in its
  * change history) or nothing differs (so an unchanged corpus writes nothing and fires no trigger).
  * The first column is always {@code seed_key}; {@code keptColumns} are inserted but never updated
- * (a slug is the curator's to change).
+ * (a slug is the curator's to change). Each column takes the parameter of its name ({@code
+ * :seed_key}, ...).
  */
 final class SeedUpsert {
 
@@ -20,7 +21,7 @@ final class SeedUpsert {
         java.util.stream.Stream.of(List.of("seed_key"), keptColumns, updatedColumns)
             .flatMap(List::stream)
             .toList();
-    String placeholders = columns.stream().map(c -> "?").collect(Collectors.joining(", "));
+    String placeholders = columns.stream().map(c -> ":" + c).collect(Collectors.joining(", "));
     String set =
         updatedColumns.stream().map(c -> c + " = EXCLUDED." + c).collect(Collectors.joining(", "));
     String current =

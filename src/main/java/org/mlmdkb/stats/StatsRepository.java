@@ -1,10 +1,10 @@
 package org.mlmdkb.stats;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.mlmdkb.common.db.Sql;
 import org.mlmdkb.common.db.replica.ReadDataSource;
 import org.mlmdkb.common.db.replica.ReplicaFallback;
 
@@ -39,22 +39,21 @@ public class StatsRepository {
   }
 
   public Stats counts() throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(COUNTS);
-        ResultSet rs = ps.executeQuery()) {
-      rs.next();
-      return new Stats(
-          rs.getLong(1),
-          rs.getLong(2),
-          rs.getLong(3),
-          rs.getLong(4),
-          rs.getLong(5),
-          rs.getLong(6),
-          rs.getLong(7),
-          rs.getLong(8),
-          rs.getLong(9),
-          rs.getLong(10));
-    }
+    return Sql.with(dataSource, h -> h.createQuery(COUNTS).map(StatsRepository::stats).one());
+  }
+
+  private static Stats stats(ResultSet rs, StatementContext ctx) throws SQLException {
+    return new Stats(
+        rs.getLong(1),
+        rs.getLong(2),
+        rs.getLong(3),
+        rs.getLong(4),
+        rs.getLong(5),
+        rs.getLong(6),
+        rs.getLong(7),
+        rs.getLong(8),
+        rs.getLong(9),
+        rs.getLong(10));
   }
 
   /**

@@ -1,13 +1,11 @@
 package org.mlmdkb.tag;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.statement.Query;
+import org.mlmdkb.common.db.Sql;
 import org.mlmdkb.common.db.replica.ReadDataSource;
 import org.mlmdkb.common.db.replica.ReplicaFallback;
 
@@ -37,25 +35,29 @@ public class TagRepository {
   }
 
   public Optional<TagDto> findLive(String slug) throws SQLException {
-    return query(TAGS_WITH_COUNTS + " WHERE t.slug = ?", slug).stream().findFirst();
+    return query(TAGS_WITH_COUNTS + " WHERE t.slug = :slug", slug).stream().findFirst();
   }
 
+  /** The rows of {@code sql}, with {@code :slug} bound when a slug is given. */
   private List<TagDto> query(String sql, String slug) throws SQLException {
-    List<TagDto> out = new ArrayList<>();
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      if (slug != null) {
-        ps.setString(1, slug);
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(
-              new TagDto(
-                  rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5)));
-        }
-      }
-    }
-    return out;
+    return Sql.with(
+        dataSource,
+        h -> {
+          Query query = h.createQuery(sql);
+          if (slug != null) {
+            query.bind("slug", slug);
+          }
+          return query
+              .map(
+                  (rs, ctx) ->
+                      new TagDto(
+                          rs.getString(1),
+                          rs.getString(2),
+                          rs.getString(3),
+                          rs.getLong(4),
+                          rs.getLong(5)))
+              .list();
+        });
   }
 
   /** A tag with how many live papers and published articles carry it directly. */

@@ -3,12 +3,11 @@ package org.mlmdkb.tag;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.Optional;
+import org.jdbi.v3.core.statement.SqlStatement;
+import org.mlmdkb.common.db.SoftDeletable;
+import org.mlmdkb.common.db.Sql;
 
 /**
  * Writes tags. A tag is keyed by its slug in every reference and by its surrogate id in the
@@ -35,17 +34,17 @@ public class TagWriteRepository {
              (SELECT count(*) FROM article_tag at JOIN live_article a ON a.id = at.article_id
                WHERE at.tag_slug = t.slug),
              (SELECT count(*) FROM live_tag c WHERE c.parent_slug = t.slug)
-      FROM tag t WHERE t.id = ?
+      FROM tag t WHERE t.id = :id
       """;
 
   // Walks up from the proposed parent; reaching the tag itself means the parent is a descendant.
   private static final String ANCESTOR_IDS =
       """
       WITH RECURSIVE up(slug, parent_slug, id, depth) AS (
-          SELECT slug, parent_slug, id, 0 FROM tag WHERE slug = ?
+          SELECT slug, parent_slug, id, 0 FROM tag WHERE slug = :slug
           UNION ALL SELECT t.slug, t.parent_slug, t.id, up.depth + 1
           FROM tag t JOIN up ON t.slug = up.parent_slug WHERE up.depth < 1000)
-      SELECT 1 FROM up WHERE id = ?
+      SELECT 1 FROM up WHERE id = :id
       """;
 
   private final AgroalDataSource dataSource;
@@ -55,115 +54,86 @@ public class TagWriteRepository {
   }
 
   public long insert(TagInput t) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "INSERT INTO tag (slug, label, parent_slug) VALUES (?, ?, ?) RETURNING id")) {
-      bind(ps, t);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
+    return Sql.with(
+        dataSource,
+        h ->
+            bind(
+                    h.createQuery(
+                        "INSERT INTO tag (slug, label, parent_slug) VALUES (:slug, :label, :parent)"
+                            + " RETURNING id"),
+                    t)
+                .mapTo(Long.class)
+                .one());
   }
 
   public void update(long id, TagInput t) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "UPDATE tag SET (slug, label, parent_slug) = (?, ?, ?) WHERE id = ?")) {
-      bind(ps, t);
-      ps.setLong(4, id);
-      ps.executeUpdate();
-    }
+    Sql.use(
+        dataSource,
+        h ->
+            bind(
+                    h.createUpdate(
+                        "UPDATE tag SET (slug, label, parent_slug) = (:slug, :label, :parent)"
+                            + " WHERE id = :id"),
+                    t)
+                .bind("id", id)
+                .execute());
   }
 
   /**
    * Locks a live tag's row until the transaction ends, so concurrent writers of one tag run one
-   * after the other and the second sees the first's result (and its new ETag).
+   * after the other and the second sees the first's result (and its new ETag). A row lock only
+   * holds inside the caller's transaction; without one it would end at once.
    */
-  /** A row lock only holds inside the caller's transaction; without one it would end at once. */
   @Transactional(Transactional.TxType.MANDATORY)
   public boolean lockLive(long id) throws SQLException {
-    return exists("SELECT 1 FROM live_tag WHERE id = ? FOR UPDATE", id);
+    return SoftDeletable.TAG.lockLive(dataSource, id);
   }
 
   public Optional<Long> idOf(String slug, boolean includeDeleted) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT id FROM " + (includeDeleted ? "tag" : "live_tag") + " WHERE slug = ?")) {
-      ps.setString(1, slug);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
-      }
-    }
+    return SoftDeletable.TAG.idOf(dataSource, "slug", slug, includeDeleted);
   }
 
   public Optional<TagInput> editableState(long id) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement("SELECT slug, label, parent_slug FROM tag WHERE id = ?")) {
-      ps.setLong(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next()
-            ? Optional.of(new TagInput(rs.getString(1), rs.getString(2), rs.getString(3)))
-            : Optional.empty();
-      }
-    }
+    return Sql.with(
+        dataSource,
+        h ->
+            h.createQuery("SELECT slug, label, parent_slug FROM tag WHERE id = :id")
+                .bind("id", id)
+                .map((rs, ctx) -> new TagInput(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .findFirst());
   }
 
   public Optional<Holder> holderOfSlug(String slug, Long exceptId) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT id, deleted_at IS NOT NULL FROM tag"
-                    + " WHERE slug = ? AND id IS DISTINCT FROM ?")) {
-      ps.setString(1, slug);
-      if (exceptId == null) {
-        ps.setNull(2, Types.BIGINT);
-      } else {
-        ps.setLong(2, exceptId);
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next()
-            ? Optional.of(new Holder(rs.getLong(1), rs.getBoolean(2)))
-            : Optional.empty();
-      }
-    }
+    return SoftDeletable.TAG
+        .holderOf(dataSource, "slug", slug, exceptId)
+        .map(held -> new Holder(held.id(), held.deleted()));
   }
 
   public boolean isLive(String slug) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("SELECT 1 FROM live_tag WHERE slug = ?")) {
-      ps.setString(1, slug);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next();
-      }
-    }
+    return idOf(slug, false).isPresent();
   }
 
   /** Whether the tag {@code id} is {@code slug} or one of its ancestors. */
   public boolean isSelfOrAncestorOf(long id, String slug) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(ANCESTOR_IDS)) {
-      ps.setString(1, slug);
-      ps.setLong(2, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next();
-      }
-    }
+    return Sql.with(
+        dataSource,
+        h ->
+            h.createQuery(ANCESTOR_IDS)
+                .bind("slug", slug)
+                .bind("id", id)
+                .mapTo(Integer.class)
+                .findFirst()
+                .isPresent());
   }
 
   public Usage usage(long id) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(USAGE)) {
-      ps.setLong(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return new Usage(rs.getLong(1), rs.getLong(2), rs.getLong(3));
-      }
-    }
+    return Sql.with(
+        dataSource,
+        h ->
+            h.createQuery(USAGE)
+                .bind("id", id)
+                .map((rs, ctx) -> new Usage(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+                .one());
   }
 
   /** The parent of a tag, deleted or not; null for a top-level tag. */
@@ -176,38 +146,14 @@ public class TagWriteRepository {
   }
 
   public boolean softDelete(long id) throws SQLException {
-    return execute("UPDATE live_tag SET deleted_at = now() WHERE id = ?", id);
+    return SoftDeletable.TAG.softDelete(dataSource, id);
   }
 
   public boolean restore(long id) throws SQLException {
-    return execute("UPDATE tag SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL", id);
+    return SoftDeletable.TAG.restore(dataSource, id);
   }
 
-  private static void bind(PreparedStatement ps, TagInput t) throws SQLException {
-    ps.setString(1, t.slug());
-    ps.setString(2, t.label());
-    if (t.parent() == null) {
-      ps.setNull(3, Types.VARCHAR);
-    } else {
-      ps.setString(3, t.parent());
-    }
-  }
-
-  private boolean exists(String sql, long id) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setLong(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next();
-      }
-    }
-  }
-
-  private boolean execute(String sql, long id) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setLong(1, id);
-      return ps.executeUpdate() == 1;
-    }
+  private static <S extends SqlStatement<S>> S bind(S statement, TagInput t) {
+    return statement.bind("slug", t.slug()).bind("label", t.label()).bind("parent", t.parent());
   }
 }

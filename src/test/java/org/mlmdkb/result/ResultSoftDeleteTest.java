@@ -99,6 +99,16 @@ class ResultSoftDeleteTest extends ApiTest {
   }
 
   @Test
+  void leaderboardAsOfTheDayOfTheDeleteLeavesTheResultOut() {
+    String split = "as-of-deleted-" + unique();
+    delete(create(result(split)));
+    String today = LocalDate.now(ZoneOffset.UTC).toString();
+    board(split, Map.of("as_of", today))
+        .statusCode(404)
+        .body("type", equalTo("urn:mlmd-kb:problem:no-results"));
+  }
+
+  @Test
   void restoringALiveResultIs409() {
     int id = create(result("live-" + unique())).path("id");
     given()

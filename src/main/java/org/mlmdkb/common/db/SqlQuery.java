@@ -1,25 +1,45 @@
 package org.mlmdkb.common.db;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
- * Collects WHERE conditions with their bind parameters, so list endpoints can combine optional
- * filters without concatenating request text into SQL.
+ * Collects WHERE conditions with their {@code :name} parameters, so list endpoints can combine
+ * optional filters without concatenating request text into SQL.
  */
 public final class SqlQuery {
 
   private final List<String> conditions = new ArrayList<>();
-  private final List<Object> params = new ArrayList<>();
+  private final Map<String, Object> params = new LinkedHashMap<>();
 
-  /** Adds a condition whose {@code ?} placeholders take {@code values} in order. */
-  public SqlQuery where(String condition, Object... values) {
+  /** Adds a condition without parameters. */
+  public SqlQuery where(String condition) {
     conditions.add(condition);
-    params.addAll(List.of(values));
+    return this;
+  }
+
+  /** Adds a condition whose {@code :name} parameter takes {@code value}. */
+  public SqlQuery where(String condition, String name, Object value) {
+    conditions.add(condition);
+    return bind(name, value);
+  }
+
+  /**
+   * Binds {@code :name} for a condition or for the statement around the clause. A name may come
+   * twice only with the same value: two filters must not silently share a parameter.
+   */
+  public SqlQuery bind(String name, Object value) {
+    if (params.containsKey(name) && !Objects.deepEquals(params.get(name), value)) {
+      throw new IllegalArgumentException(
+          "Parameter :" + name + " bound twice, to different values");
+    }
+    params.put(name, value);
     return this;
   }
 
@@ -27,34 +47,14 @@ public final class SqlQuery {
     return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
   }
 
-  public List<Object> params() {
-    return List.copyOf(params);
+  /** Binds this query's parameters to {@code statement}. */
+  public <S extends SqlStatement<S>> S bindTo(S statement) {
+    params.forEach(statement::bind);
+    return statement;
   }
 
-  /** Prepares {@code sql} and binds this query's parameters followed by {@code extra}. */
-  public PreparedStatement prepare(Connection c, String sql, Object... extra) throws SQLException {
-    PreparedStatement ps = c.prepareStatement(sql);
-    List<Object> all = new ArrayList<>(params);
-    all.addAll(List.of(extra));
-    bind(c, ps, all);
-    return ps;
-  }
-
-  public static void bind(Connection c, PreparedStatement ps, List<Object> values)
-      throws SQLException {
-    for (int i = 0; i < values.size(); i++) {
-      Object v = values.get(i);
-      if (v == null) {
-        ps.setNull(i + 1, Types.NULL);
-      } else if (v instanceof Long[] ids) {
-        ps.setArray(i + 1, c.createArrayOf("bigint", ids));
-      } else if (v instanceof Float[] reals) {
-        ps.setArray(i + 1, c.createArrayOf("float4", reals));
-      } else if (v instanceof String[] texts) {
-        ps.setArray(i + 1, c.createArrayOf("text", texts));
-      } else {
-        ps.setObject(i + 1, v);
-      }
-    }
+  /** {@code sql} as a query on {@code h} with this query's parameters bound. */
+  public Query query(Handle h, String sql) {
+    return bindTo(h.createQuery(sql));
   }
 }

@@ -2,12 +2,11 @@ package org.mlmdkb.curation.auth;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import org.mlmdkb.common.db.Sql;
 
 /** API key rows; keys are found by the hash of the presented key, never by the key. */
 @ApplicationScoped
@@ -25,65 +24,63 @@ public class ApiKeyRepository {
   public Optional<KeyRow> findActiveByHash(String hash) throws SQLException {
     return findOne(
         "SELECT name, role, created_at, revoked_at FROM api_key"
-            + " WHERE key_hash = ? AND revoked_at IS NULL",
+            + " WHERE key_hash = :value AND revoked_at IS NULL",
         hash);
   }
 
   public Optional<KeyRow> findByName(String name) throws SQLException {
-    return findOne("SELECT name, role, created_at, revoked_at FROM api_key WHERE name = ?", name);
+    return findOne(
+        "SELECT name, role, created_at, revoked_at FROM api_key WHERE name = :value", name);
   }
 
   public KeyRow insert(String name, Role role, String hash) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "INSERT INTO api_key (name, role, key_hash) VALUES (?, ?, ?)"
-                    + " RETURNING name, role, created_at, revoked_at")) {
-      ps.setString(1, name);
-      ps.setString(2, role.wire());
-      ps.setString(3, hash);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return row(rs);
-      }
-    }
+    return Sql.with(
+        dataSource,
+        h ->
+            h.createQuery(
+                    "INSERT INTO api_key (name, role, key_hash) VALUES (:name, :role, :hash)"
+                        + " RETURNING name, role, created_at, revoked_at")
+                .bind("name", name)
+                .bind("role", role.wire())
+                .bind("hash", hash)
+                .map((rs, ctx) -> row(rs))
+                .one());
   }
 
   /** The configured bootstrap key wins over whatever the table holds under its name. */
   public void upsertAdmin(String name, String hash) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                """
-                INSERT INTO api_key (name, role, key_hash) VALUES (?, 'admin', ?)
-                ON CONFLICT (name) DO UPDATE
-                    SET role = 'admin', key_hash = EXCLUDED.key_hash, revoked_at = NULL
-                """)) {
-      ps.setString(1, name);
-      ps.setString(2, hash);
-      ps.executeUpdate();
-    }
+    Sql.use(
+        dataSource,
+        h ->
+            h.createUpdate(
+                    """
+                    INSERT INTO api_key (name, role, key_hash) VALUES (:name, 'admin', :hash)
+                    ON CONFLICT (name) DO UPDATE
+                        SET role = 'admin', key_hash = EXCLUDED.key_hash, revoked_at = NULL
+                    """)
+                .bind("name", name)
+                .bind("hash", hash)
+                .execute());
   }
 
   /** Returns false when no active key has this name. */
   public boolean revoke(String name) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "UPDATE api_key SET revoked_at = now() WHERE name = ? AND revoked_at IS NULL")) {
-      ps.setString(1, name);
-      return ps.executeUpdate() == 1;
-    }
+    return Sql.with(
+        dataSource,
+        h ->
+            h.createUpdate(
+                        "UPDATE api_key SET revoked_at = now()"
+                            + " WHERE name = :name AND revoked_at IS NULL")
+                    .bind("name", name)
+                    .execute()
+                == 1);
   }
 
+  /** The key row {@code sql} finds by its one parameter, {@code :value}. */
   private Optional<KeyRow> findOne(String sql, String value) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, value);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(row(rs)) : Optional.empty();
-      }
-    }
+    return Sql.with(
+        dataSource,
+        h -> h.createQuery(sql).bind("value", value).map((rs, ctx) -> row(rs)).findFirst());
   }
 
   private static KeyRow row(ResultSet rs) throws SQLException {

@@ -2,12 +2,9 @@ package org.mlmdkb.paper.bibtex;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
+import org.mlmdkb.common.db.Sql;
 
 /** What de-duplication needs to know about every paper in the corpus, deleted ones included. */
 @ApplicationScoped
@@ -27,23 +24,20 @@ public class ImportRepository {
    * normalised-title matching cannot use an index anyway.
    */
   public List<Known> all() throws SQLException {
-    List<Known> out = new ArrayList<>();
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT id, doi, arxiv_id, title, year, deleted_at IS NOT NULL FROM paper");
-        ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        out.add(
-            new Known(
-                rs.getLong(1),
-                rs.getString(2),
-                rs.getString(3),
-                rs.getString(4),
-                (Integer) rs.getObject(5),
-                rs.getBoolean(6)));
-      }
-    }
-    return out;
+    return Sql.with(
+        dataSource,
+        h ->
+            h.createQuery(
+                    "SELECT id, doi, arxiv_id, title, year, deleted_at IS NOT NULL FROM paper")
+                .map(
+                    (rs, ctx) ->
+                        new Known(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            (Integer) rs.getObject(5),
+                            rs.getBoolean(6)))
+                .list());
   }
 }

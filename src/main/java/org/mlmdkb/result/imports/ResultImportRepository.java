@@ -3,11 +3,7 @@ package org.mlmdkb.result.imports;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,8 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 import org.mlmdkb.common.db.CsvCopy;
 import org.mlmdkb.common.db.LongStatements;
+import org.mlmdkb.common.db.Sql;
 import org.mlmdkb.metric.MetricRegistry;
 import org.mlmdkb.result.ResultInput;
 import org.mlmdkb.result.ResultRules;
@@ -68,7 +67,7 @@ public class ResultImportRepository {
       WITH duplicate AS (
           SELECT t.pos, min(r.id) AS id
           FROM result_import_row t
-          JOIN benchmark_result r
+          JOIN live_benchmark_result r
             ON r.method_id = t.method_id AND r.dataset_id = t.dataset_id
            AND r.task = t.task AND r.target = t.target AND r.metric = t.metric
            AND r.basis = t.basis AND r.canonical_unit = t.canonical_unit
@@ -79,9 +78,8 @@ public class ResultImportRepository {
            AND r.n_train IS NOT DISTINCT FROM t.n_train
            AND r.level_of_theory IS NOT DISTINCT FROM t.level_of_theory
            AND r.temperature_k IS NOT DISTINCT FROM t.temperature_k
-          WHERE r.deleted_at IS NULL
-            AND (r.dataset_id, r.target, lower(r.metric), r.task) IN (
-                SELECT DISTINCT dataset_id, target, lower(metric), task FROM result_import_row)
+          WHERE (r.dataset_id, r.target, lower(r.metric), r.task) IN (
+              SELECT DISTINCT dataset_id, target, lower(metric), task FROM result_import_row)
           GROUP BY t.pos
       ), fresh AS MATERIALIZED (
           SELECT t.*, nextval('benchmark_result_id_seq') AS id
@@ -105,35 +103,35 @@ public class ResultImportRepository {
       SELECT pos, id, true FROM duplicate
       """;
 
-  private static final String METHOD_IDS = "SELECT slug, id FROM method WHERE slug = ANY(?)";
+  private static final String METHOD_IDS = "SELECT slug, id FROM method WHERE slug = ANY(:slugs)";
 
-  private static final String DATASET_IDS = "SELECT slug, id FROM dataset WHERE slug = ANY(?)";
+  private static final String DATASET_IDS = "SELECT slug, id FROM dataset WHERE slug = ANY(:slugs)";
 
   private static final String SUBSET_IDS =
       """
       SELECT d.slug, s.slug, s.id
-      FROM unnest(?::text[], ?::text[]) AS asked(dataset, subset)
+      FROM unnest(:datasets::text[], :subsets::text[]) AS asked(dataset, subset)
       JOIN dataset d ON d.slug = asked.dataset
       JOIN dataset_subset s ON s.dataset_id = d.id AND s.slug = asked.subset
       """;
 
-  private static final String LIVE_PAPERS = "SELECT id FROM live_paper WHERE id = ANY(?)";
+  private static final String LIVE_PAPERS = "SELECT id FROM live_paper WHERE id = ANY(:values)";
 
-  private static final String SOURCES = "SELECT id FROM source WHERE id = ANY(?)";
+  private static final String SOURCES = "SELECT id FROM source WHERE id = ANY(:values)";
 
   private static final String LIVE_PAPER_BY_IDENTIFIER =
       """
       SELECT id FROM live_paper
-      WHERE doi = ? OR arxiv_id = ?
+      WHERE doi = :doi OR arxiv_id = :arxiv_id
       ORDER BY id
       LIMIT 1
       """;
 
   private static final String LIVE_METHODS =
-      "SELECT slug FROM live_method WHERE slug = ANY(?) ORDER BY slug";
+      "SELECT slug FROM live_method WHERE slug = ANY(:slugs) ORDER BY slug";
 
   private static final String LIVE_DATASETS =
-      "SELECT slug FROM live_dataset WHERE slug = ANY(?) ORDER BY slug";
+      "SELECT slug FROM live_dataset WHERE slug = ANY(:slugs) ORDER BY slug";
 
   private final AgroalDataSource dataSource;
   private final MetricRegistry metricRegistry;
@@ -193,67 +191,66 @@ public class ResultImportRepository {
       return new Stored(ids, duplicate);
     }
     Ids known = ids(candidates);
-    try (Connection c = dataSource.getConnection()) {
-      LongStatements.run(c, () -> copyAndStore(c, candidates, known, ids, duplicate));
-    }
+    Sql.use(
+        dataSource,
+        h ->
+            LongStatements.run(
+                h.getConnection(),
+                () -> {
+                  h.execute(CREATE_ROWS);
+                  // COPY is pgJDBC's own protocol; Jdbi has no part in it.
+                  try (CsvCopy copy = CsvCopy.start(h.getConnection(), COPY_ROWS)) {
+                    for (int pos = 0; pos < candidates.size(); pos++) {
+                      Candidate candidate = candidates.get(pos);
+                      ResultInput r = candidate.result();
+                      copy.field(pos)
+                          .field(known.method(r.method()))
+                          .field(r.methodVariant())
+                          .field(known.dataset(r.dataset()))
+                          .field(r.subset() == null ? null : known.subset(r.dataset(), r.subset()))
+                          .field(r.task())
+                          .field(r.target())
+                          .field(r.metric())
+                          .field(r.value())
+                          .field(r.unit())
+                          .field(candidate.canonicalValue())
+                          .field(candidate.canonicalUnit())
+                          .field(r.basis())
+                          .field(r.nTrain())
+                          .field(r.split())
+                          .field(r.uncertainty())
+                          .field(r.nRuns())
+                          .field(r.temperatureK())
+                          .field(r.levelOfTheory())
+                          .field(r.status())
+                          .field(r.reportedOn())
+                          .field(r.paper())
+                          .field(r.source())
+                          .field(r.repository())
+                          .field(r.path())
+                          .field(r.commit())
+                          .field(r.location())
+                          .endRow();
+                    }
+                    copy.finish();
+                  }
+                  // A temporary table has no statistics until analysed: without them the planner
+                  // guesses
+                  // its size and may look every row up by index instead of joining once.
+                  h.execute("ANALYZE result_import_row");
+                  // Read straight into the arrays: no object per row for up to 100,000 rows.
+                  h.createQuery(STORE_NEW_ROWS)
+                      .reduceResultSet(
+                          (Void) null,
+                          (none, rs, ctx) -> {
+                            int pos = rs.getInt(1);
+                            ids[pos] = rs.getLong(2);
+                            duplicate[pos] = rs.getBoolean(3);
+                            return none;
+                          });
+                  return null;
+                }));
     return new Stored(ids, duplicate);
-  }
-
-  private static Void copyAndStore(
-      Connection c, List<Candidate> candidates, Ids known, long[] ids, boolean[] duplicate)
-      throws SQLException {
-    try (Statement create = c.createStatement()) {
-      create.execute(CREATE_ROWS);
-    }
-    try (CsvCopy copy = CsvCopy.start(c, COPY_ROWS)) {
-      for (int pos = 0; pos < candidates.size(); pos++) {
-        Candidate candidate = candidates.get(pos);
-        ResultInput r = candidate.result();
-        copy.field(pos)
-            .field(known.method(r.method()))
-            .field(r.methodVariant())
-            .field(known.dataset(r.dataset()))
-            .field(r.subset() == null ? null : known.subset(r.dataset(), r.subset()))
-            .field(r.task())
-            .field(r.target())
-            .field(r.metric())
-            .field(r.value())
-            .field(r.unit())
-            .field(candidate.canonicalValue())
-            .field(candidate.canonicalUnit())
-            .field(r.basis())
-            .field(r.nTrain())
-            .field(r.split())
-            .field(r.uncertainty())
-            .field(r.nRuns())
-            .field(r.temperatureK())
-            .field(r.levelOfTheory())
-            .field(r.status())
-            .field(r.reportedOn())
-            .field(r.paper())
-            .field(r.source())
-            .field(r.repository())
-            .field(r.path())
-            .field(r.commit())
-            .field(r.location())
-            .endRow();
-      }
-      copy.finish();
-    }
-    try (Statement analyze = c.createStatement()) {
-      // A temporary table has no statistics until analysed: without them the planner guesses
-      // its size and may look every row up by index instead of joining once.
-      analyze.execute("ANALYZE result_import_row");
-    }
-    try (PreparedStatement ps = c.prepareStatement(STORE_NEW_ROWS);
-        ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        int pos = rs.getInt(1);
-        ids[pos] = rs.getLong(2);
-        duplicate[pos] = rs.getBoolean(3);
-      }
-    }
-    return null;
   }
 
   /** The ids of the candidates' methods, datasets and subsets, one statement each. */
@@ -269,36 +266,40 @@ public class ResultImportRepository {
         subsets.add(List.of(r.dataset(), r.subset()));
       }
     }
-    Map<String, Long> subsetIds = new HashMap<>();
-    try (Connection c = dataSource.getConnection()) {
-      if (!subsets.isEmpty()) {
-        try (PreparedStatement ps = c.prepareStatement(SUBSET_IDS)) {
-          ps.setArray(1, c.createArrayOf("text", subsets.stream().map(p -> p.get(0)).toArray()));
-          ps.setArray(2, c.createArrayOf("text", subsets.stream().map(p -> p.get(1)).toArray()));
-          try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              subsetIds.put(rs.getString(1) + "\u0000" + rs.getString(2), rs.getLong(3));
-            }
+    return Sql.with(
+        dataSource,
+        h -> {
+          Map<String, Long> subsetIds = new HashMap<>();
+          if (!subsets.isEmpty()) {
+            subsetQuery(h, subsets)
+                .reduceResultSet(
+                    subsetIds,
+                    (out, rs, ctx) -> {
+                      out.put(rs.getString(1) + "\u0000" + rs.getString(2), rs.getLong(3));
+                      return out;
+                    });
           }
-        }
-      }
-      return new Ids(
-          idsBySlug(c, METHOD_IDS, methods), idsBySlug(c, DATASET_IDS, datasets), subsetIds);
-    }
+          return new Ids(
+              idsBySlug(h, METHOD_IDS, methods), idsBySlug(h, DATASET_IDS, datasets), subsetIds);
+        });
   }
 
-  private static Map<String, Long> idsBySlug(Connection c, String sql, Set<String> slugs)
-      throws SQLException {
-    Map<String, Long> out = new HashMap<>();
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setArray(1, c.createArrayOf("text", slugs.toArray()));
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.put(rs.getString(1), rs.getLong(2));
-        }
-      }
-    }
-    return out;
+  /** {@link #SUBSET_IDS} for these (dataset, subset) pairs. */
+  private static Query subsetQuery(Handle h, Set<List<String>> pairs) {
+    return h.createQuery(SUBSET_IDS)
+        .bind("datasets", pairs.stream().map(p -> p.get(0)).toArray(String[]::new))
+        .bind("subsets", pairs.stream().map(p -> p.get(1)).toArray(String[]::new));
+  }
+
+  private static Map<String, Long> idsBySlug(Handle h, String sql, Set<String> slugs) {
+    return h.createQuery(sql)
+        .bind("slugs", slugs.toArray(String[]::new))
+        .reduceResultSet(
+            new HashMap<String, Long>(),
+            (out, rs, ctx) -> {
+              out.put(rs.getString(1), rs.getLong(2));
+              return out;
+            });
   }
 
   /** Ids by slug; a slug the rules let through always has one. */
@@ -350,22 +351,25 @@ public class ResultImportRepository {
       }
       addText(sources, r.source());
     }
-    try (Connection c = dataSource.getConnection()) {
-      return new BatchLookups(
-          single,
-          methods,
-          new HashSet<>(liveSlugs(LIVE_METHODS, List.copyOf(methods))),
-          datasets,
-          new HashSet<>(liveSlugs(LIVE_DATASETS, List.copyOf(datasets))),
-          subsets,
-          existingSubsets(c, subsets),
-          metrics,
-          metricRegistry.forResultWrites(metrics),
-          papers,
-          longs(c, LIVE_PAPERS, papers),
-          sources,
-          texts(c, SOURCES, sources));
-    }
+    Set<String> liveMethods = new HashSet<>(liveSlugs(LIVE_METHODS, List.copyOf(methods)));
+    Set<String> liveDatasets = new HashSet<>(liveSlugs(LIVE_DATASETS, List.copyOf(datasets)));
+    return Sql.with(
+        dataSource,
+        h ->
+            new BatchLookups(
+                single,
+                methods,
+                liveMethods,
+                datasets,
+                liveDatasets,
+                subsets,
+                existingSubsets(h, subsets),
+                metrics,
+                metricRegistry.forResultWrites(metrics),
+                papers,
+                found(h, LIVE_PAPERS, papers.toArray(Long[]::new), Long.class),
+                sources,
+                found(h, SOURCES, sources.toArray(String[]::new), String.class)));
   }
 
   private static void addText(Set<String> into, String value) {
@@ -375,66 +379,38 @@ public class ResultImportRepository {
     }
   }
 
-  private static Set<List<String>> existingSubsets(Connection c, Set<List<String>> asked)
-      throws SQLException {
+  private static Set<List<String>> existingSubsets(Handle h, Set<List<String>> asked) {
     Set<List<String>> out = new HashSet<>();
     if (asked.isEmpty()) {
       return out;
     }
-    try (PreparedStatement ps = c.prepareStatement(SUBSET_IDS)) {
-      ps.setArray(1, c.createArrayOf("text", asked.stream().map(p -> p.get(0)).toArray()));
-      ps.setArray(2, c.createArrayOf("text", asked.stream().map(p -> p.get(1)).toArray()));
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(List.of(rs.getString(1), rs.getString(2)));
-        }
-      }
-    }
-    return out;
+    return subsetQuery(h, asked)
+        .reduceResultSet(
+            out,
+            (existing, rs, ctx) -> {
+              existing.add(List.of(rs.getString(1), rs.getString(2)));
+              return existing;
+            });
   }
 
-  private static Set<Long> longs(Connection c, String sql, Set<Long> asked) throws SQLException {
-    Set<Long> out = new HashSet<>();
-    if (asked.isEmpty()) {
-      return out;
+  /** Of the {@code :values} asked, those {@code sql} finds. */
+  private static <T> Set<T> found(Handle h, String sql, T[] asked, Class<T> type) {
+    if (asked.length == 0) {
+      return new HashSet<>();
     }
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setArray(1, c.createArrayOf("bigint", asked.toArray()));
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(rs.getLong(1));
-        }
-      }
-    }
-    return out;
-  }
-
-  private static Set<String> texts(Connection c, String sql, Set<String> asked)
-      throws SQLException {
-    Set<String> out = new HashSet<>();
-    if (asked.isEmpty()) {
-      return out;
-    }
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setArray(1, c.createArrayOf("text", asked.toArray()));
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(rs.getString(1));
-        }
-      }
-    }
-    return out;
+    return new HashSet<>(h.createQuery(sql).bind("values", asked).mapTo(type).list());
   }
 
   /** The repository a source's files come from, e.g. janosh/matbench-discovery. */
   public Optional<String> sourceRepository(String sourceId) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("SELECT repository FROM source WHERE id = ?")) {
-      ps.setString(1, sourceId);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
-      }
-    }
+    return Sql.with(
+        dataSource,
+        h ->
+            h.createQuery("SELECT repository FROM source WHERE id = :id")
+                .bind("id", sourceId)
+                .map((rs, ctx) -> Optional.ofNullable(rs.getString(1)))
+                .findFirst()
+                .flatMap(repository -> repository));
   }
 
   /** The live paper holding this DOI or arXiv id (both as the schema stores them), if any. */
@@ -442,14 +418,14 @@ public class ResultImportRepository {
     if (doi == null && arxivId == null) {
       return Optional.empty();
     }
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(LIVE_PAPER_BY_IDENTIFIER)) {
-      ps.setString(1, doi);
-      ps.setString(2, arxivId);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
-      }
-    }
+    return Sql.with(
+        dataSource,
+        h ->
+            h.createQuery(LIVE_PAPER_BY_IDENTIFIER)
+                .bind("doi", doi)
+                .bind("arxiv_id", arxivId)
+                .mapTo(Long.class)
+                .findFirst());
   }
 
   /** Of these method slugs, the live ones. */
@@ -463,19 +439,15 @@ public class ResultImportRepository {
   }
 
   private List<String> liveSlugs(String sql, List<String> slugs) throws SQLException {
-    List<String> out = new ArrayList<>();
     if (slugs.isEmpty()) {
-      return out;
+      return new ArrayList<>();
     }
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setArray(1, c.createArrayOf("text", slugs.toArray()));
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(rs.getString(1));
-        }
-      }
-    }
-    return out;
+    return Sql.with(
+        dataSource,
+        h ->
+            h.createQuery(sql)
+                .bind("slugs", slugs.toArray(String[]::new))
+                .mapTo(String.class)
+                .list());
   }
 }

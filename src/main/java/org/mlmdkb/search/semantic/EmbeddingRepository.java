@@ -3,14 +3,14 @@ package org.mlmdkb.search.semantic;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.mlmdkb.common.db.Sql;
 
 /**
  * The stored embeddings (table item_embedding) and the texts they are made from. Each text is
@@ -74,33 +74,33 @@ public final class EmbeddingRepository {
       this.textsOf =
           """
           SELECT t.id, t.text, sha256(convert_to(t.text, 'UTF8'))
-          FROM (%s) t WHERE t.id = ANY(?)
+          FROM (%s) t WHERE t.id = ANY(:ids)
           """
               .formatted(liveTexts);
       this.currentVectors =
           """
           SELECT e.item_id, e.vector
           FROM (%s) t
-          JOIN item_embedding e ON e.kind = ? AND e.item_id = t.id AND e.model = ?
+          JOIN item_embedding e ON e.kind = :kind AND e.item_id = t.id AND e.model = :model
                AND e.text_sha256 = sha256(convert_to(t.text, 'UTF8'))
-          WHERE t.id = ANY(?)
+          WHERE t.id = ANY(:ids)
           """
               .formatted(liveTexts);
       this.stale =
           """
           SELECT t.id
           FROM (%s) t
-          LEFT JOIN item_embedding e ON e.kind = ? AND e.item_id = t.id AND e.model = ?
+          LEFT JOIN item_embedding e ON e.kind = :kind AND e.item_id = t.id AND e.model = :model
                AND e.text_sha256 = sha256(convert_to(t.text, 'UTF8'))
-          WHERE e.item_id IS NULL AND t.id > ?
+          WHERE e.item_id IS NULL AND t.id > :after_id
           ORDER BY t.id
-          LIMIT ?
+          LIMIT :limit
           """
               .formatted(liveTexts);
       this.orphans =
           """
           DELETE FROM item_embedding e
-          WHERE e.kind = ? AND NOT EXISTS (SELECT 1 FROM %s x WHERE x.id = e.item_id)
+          WHERE e.kind = :kind AND NOT EXISTS (SELECT 1 FROM %s x WHERE x.id = e.item_id)
           """
               .formatted(wire);
     }
@@ -126,7 +126,7 @@ public final class EmbeddingRepository {
   private static final String UPSERT =
       """
       INSERT INTO item_embedding (kind, item_id, model, text_sha256, dimensions, vector)
-      VALUES (?, ?, ?, ?, ?, ?)
+      VALUES (:kind, :item_id, :model, :text_sha256, :dimensions, :vector)
       ON CONFLICT (kind, item_id) DO UPDATE
       SET model = excluded.model, text_sha256 = excluded.text_sha256,
           dimensions = excluded.dimensions, vector = excluded.vector, embedded_at = now()
@@ -135,26 +135,23 @@ public final class EmbeddingRepository {
       """;
 
   private static final String COUNT_BY_MODEL =
-      "SELECT count(*) FROM item_embedding WHERE model = ?";
+      "SELECT count(*) FROM item_embedding WHERE model = :model";
 
   private EmbeddingRepository() {}
 
   /** The live items' texts with their hashes; ids not live are left out. */
   public static List<ItemText> texts(Connection c, Kind kind, Collection<Long> ids)
       throws SQLException {
-    List<ItemText> out = new ArrayList<>();
     if (ids.isEmpty()) {
-      return out;
+      return new ArrayList<>();
     }
-    try (PreparedStatement ps = c.prepareStatement(kind.textsOf)) {
-      ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(new ItemText(rs.getLong(1), rs.getString(2), rs.getBytes(3)));
-        }
-      }
-    }
-    return out;
+    return Sql.with(
+        c,
+        h ->
+            h.createQuery(kind.textsOf)
+                .bind("ids", ids.toArray(Long[]::new))
+                .map((rs, ctx) -> new ItemText(rs.getLong(1), rs.getString(2), rs.getBytes(3)))
+                .list());
   }
 
   /** The current vectors of these items under {@code model}; stale and missing ones are absent. */
@@ -164,35 +161,34 @@ public final class EmbeddingRepository {
     if (ids.isEmpty() || model == null) {
       return out;
     }
-    try (PreparedStatement ps = c.prepareStatement(kind.currentVectors)) {
-      ps.setString(1, kind.wire);
-      ps.setString(2, model);
-      ps.setArray(3, c.createArrayOf("bigint", ids.toArray()));
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.put(rs.getLong(1), decode(rs.getBytes(2)));
-        }
-      }
-    }
-    return out;
+    return Sql.with(
+        c,
+        h ->
+            h.createQuery(kind.currentVectors)
+                .bind("kind", kind.wire)
+                .bind("model", model)
+                .bind("ids", ids.toArray(Long[]::new))
+                .reduceResultSet(
+                    out,
+                    (vectors, rs, ctx) -> {
+                      vectors.put(rs.getLong(1), decode(rs.getBytes(2)));
+                      return vectors;
+                    }));
   }
 
   /** Live items after {@code afterId} with no current vector, in id order (a page of them). */
   public static List<Long> staleIds(Connection c, Kind kind, String model, long afterId, int limit)
       throws SQLException {
-    List<Long> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(kind.stale)) {
-      ps.setString(1, kind.wire);
-      ps.setString(2, model);
-      ps.setLong(3, afterId);
-      ps.setInt(4, limit);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(rs.getLong(1));
-        }
-      }
-    }
-    return out;
+    return Sql.with(
+        c,
+        h ->
+            h.createQuery(kind.stale)
+                .bind("kind", kind.wire)
+                .bind("model", model)
+                .bind("after_id", afterId)
+                .bind("limit", limit)
+                .mapTo(Long.class)
+                .list());
   }
 
   /**
@@ -204,36 +200,32 @@ public final class EmbeddingRepository {
     if (vectors.isEmpty()) {
       return;
     }
-    try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
-      for (NewVector v : vectors) {
-        ps.setString(1, kind.wire);
-        ps.setLong(2, v.id());
-        ps.setString(3, model);
-        ps.setBytes(4, v.textSha256());
-        ps.setInt(5, v.vector().length);
-        ps.setBytes(6, encode(v.vector()));
-        ps.addBatch();
-      }
-      ps.executeBatch();
-    }
+    Sql.use(
+        c,
+        h -> {
+          PreparedBatch batch = h.prepareBatch(UPSERT);
+          for (NewVector v : vectors) {
+            batch
+                .bind("kind", kind.wire)
+                .bind("item_id", v.id())
+                .bind("model", model)
+                .bind("text_sha256", v.textSha256())
+                .bind("dimensions", v.vector().length)
+                .bind("vector", encode(v.vector()))
+                .add();
+          }
+          batch.execute();
+        });
   }
 
   /** Forgets vectors of items that no longer exist at all (soft-deleted ones are kept). */
   public static int deleteOrphans(Connection c, Kind kind) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(kind.orphans)) {
-      ps.setString(1, kind.wire);
-      return ps.executeUpdate();
-    }
+    return Sql.with(c, h -> h.createUpdate(kind.orphans).bind("kind", kind.wire).execute());
   }
 
   public static long countByModel(Connection c, String model) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(COUNT_BY_MODEL)) {
-      ps.setString(1, model);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
+    return Sql.with(
+        c, h -> h.createQuery(COUNT_BY_MODEL).bind("model", model).mapTo(Long.class).one());
   }
 
   static byte[] encode(float[] v) {

@@ -4,8 +4,6 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Collection;
@@ -13,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.mlmdkb.common.db.Sql;
 
 /** Papers found by meaning, as lists show them: title, year, and what they share with a paper. */
 @ApplicationScoped
@@ -29,28 +28,28 @@ public class PaperLinksRepository {
 
   private static final String SHARED =
       """
-      WITH c AS (SELECT unnest(?::bigint[]) AS id)
+      WITH c AS (SELECT unnest(:ids::bigint[]) AS id)
       SELECT p.id, p.title, p.year,
              coalesce((SELECT array_agg(DISTINCT x.slug ORDER BY x.slug)
                        FROM paper_method a
                        JOIN paper_method b ON b.method_id = a.method_id AND b.paper_id = p.id
                        JOIN live_method x ON x.id = a.method_id
-                       WHERE a.paper_id = ?), '{}'),
+                       WHERE a.paper_id = :paper_id), '{}'),
              coalesce((SELECT array_agg(DISTINCT x.slug ORDER BY x.slug)
                        FROM paper_dataset a
                        JOIN paper_dataset b ON b.dataset_id = a.dataset_id AND b.paper_id = p.id
                        JOIN live_dataset x ON x.id = a.dataset_id
-                       WHERE a.paper_id = ?), '{}'),
+                       WHERE a.paper_id = :paper_id), '{}'),
              coalesce((SELECT array_agg(DISTINCT a.tag_slug ORDER BY a.tag_slug)
                        FROM paper_tag a
                        JOIN paper_tag b ON b.tag_slug = a.tag_slug AND b.paper_id = p.id
-                       WHERE a.paper_id = ?), '{}')
+                       WHERE a.paper_id = :paper_id), '{}')
       FROM c JOIN live_paper p ON p.id = c.id
       """;
 
   private static final String TITLES =
       """
-      SELECT id, title, year FROM live_paper WHERE id = ANY(?)
+      SELECT id, title, year FROM live_paper WHERE id = ANY(:ids)
       """;
 
   private final AgroalDataSource dataSource;
@@ -65,27 +64,26 @@ public class PaperLinksRepository {
     if (ids.isEmpty()) {
       return out;
     }
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(SHARED)) {
-      ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
-      ps.setLong(2, paperId);
-      ps.setLong(3, paperId);
-      ps.setLong(4, paperId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.put(
-              rs.getLong(1),
-              new Linked(
-                  rs.getLong(1),
-                  rs.getString(2),
-                  (Integer) rs.getObject(3),
-                  texts(rs.getArray(4)),
-                  texts(rs.getArray(5)),
-                  texts(rs.getArray(6))));
-        }
-      }
-    }
-    return out;
+    return Sql.with(
+        dataSource,
+        h ->
+            h.createQuery(SHARED)
+                .bind("ids", ids.toArray(Long[]::new))
+                .bind("paper_id", paperId)
+                .reduceResultSet(
+                    out,
+                    (linked, rs, ctx) -> {
+                      linked.put(
+                          rs.getLong(1),
+                          new Linked(
+                              rs.getLong(1),
+                              rs.getString(2),
+                              (Integer) rs.getObject(3),
+                              texts(rs.getArray(4)),
+                              texts(rs.getArray(5)),
+                              texts(rs.getArray(6))));
+                      return linked;
+                    }));
   }
 
   /** Title and year of the live papers among {@code ids}. */
@@ -94,24 +92,25 @@ public class PaperLinksRepository {
     if (ids.isEmpty()) {
       return out;
     }
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(TITLES)) {
-      ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.put(
-              rs.getLong(1),
-              new Linked(
-                  rs.getLong(1),
-                  rs.getString(2),
-                  (Integer) rs.getObject(3),
-                  List.of(),
-                  List.of(),
-                  List.of()));
-        }
-      }
-    }
-    return out;
+    return Sql.with(
+        dataSource,
+        h ->
+            h.createQuery(TITLES)
+                .bind("ids", ids.toArray(Long[]::new))
+                .reduceResultSet(
+                    out,
+                    (linked, rs, ctx) -> {
+                      linked.put(
+                          rs.getLong(1),
+                          new Linked(
+                              rs.getLong(1),
+                              rs.getString(2),
+                              (Integer) rs.getObject(3),
+                              List.of(),
+                              List.of(),
+                              List.of()));
+                      return linked;
+                    }));
   }
 
   /** The current vectors of these papers under {@code model}. */

@@ -8,9 +8,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mlmdkb.common.config.KbConfig;
+import org.mlmdkb.common.db.Sql;
 import org.mlmdkb.common.db.replica.ReplicaState.Status;
 
 /**
@@ -41,7 +39,8 @@ public class ReplicaMonitor {
       """
       SELECT pg_is_in_recovery(),
              CASE WHEN NOT pg_is_in_recovery() THEN true
-                  WHEN ?::pg_lsn IS NOT NULL THEN pg_last_wal_replay_lsn() >= ?::pg_lsn
+                  WHEN :primary_lsn::pg_lsn IS NOT NULL
+                    THEN pg_last_wal_replay_lsn() >= :primary_lsn::pg_lsn
                   ELSE pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() END,
              (extract(epoch FROM clock_timestamp() - pg_last_xact_replay_timestamp()) * 1000)::bigint
       """;
@@ -149,23 +148,29 @@ public class ReplicaMonitor {
     if (target.isEmpty()) {
       return;
     }
-    try (Connection c = read.getActive().getConnection();
-        PreparedStatement ps = c.prepareStatement(REPLICA_POSITION)) {
-      ps.setString(1, primaryPosition);
-      ps.setString(2, primaryPosition);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        boolean inRecovery = rs.getBoolean(1);
-        boolean caughtUp = rs.getBoolean(2);
-        long age = rs.getLong(3);
-        boolean ageKnown = !rs.wasNull();
-        long lag = caughtUp ? 0 : ageKnown ? Math.max(age, 0) : -1;
-        judge(inRecovery, lag);
-        if (!inRecovery) {
-          // A multi-host URL (targetServerType=preferSecondary) fell back to a primary: renew
-          // the pooled connections so that they return to the replicas once those are back.
-          read.getActive().flush(AgroalDataSource.FlushMode.GRACEFUL);
-        }
+    try {
+      long[] sample =
+          Sql.with(
+              read.getActive(),
+              h ->
+                  h.createQuery(REPLICA_POSITION)
+                      .bind("primary_lsn", primaryPosition)
+                      .map(
+                          (rs, ctx) -> {
+                            boolean inRecovery = rs.getBoolean(1);
+                            boolean caughtUp = rs.getBoolean(2);
+                            long age = rs.getLong(3);
+                            boolean ageKnown = !rs.wasNull();
+                            long lag = caughtUp ? 0 : ageKnown ? Math.max(age, 0) : -1;
+                            return new long[] {inRecovery ? 1 : 0, lag};
+                          })
+                      .one());
+      boolean inRecovery = sample[0] == 1;
+      judge(inRecovery, sample[1]);
+      if (!inRecovery) {
+        // A multi-host URL (targetServerType=preferSecondary) fell back to a primary: renew
+        // the pooled connections so that they return to the replicas once those are back.
+        read.getActive().flush(AgroalDataSource.FlushMode.GRACEFUL);
       }
     } catch (SQLException | RuntimeException e) {
       laggingSamples = 0;
@@ -198,15 +203,14 @@ public class ReplicaMonitor {
   }
 
   private String primaryPosition() {
-    try (Connection c = primary.getConnection();
-        PreparedStatement ps = c.prepareStatement(PRIMARY_POSITION);
-        ResultSet rs = ps.executeQuery()) {
-      rs.next();
+    try {
+      String position =
+          Sql.with(primary, h -> h.createQuery(PRIMARY_POSITION).mapTo(String.class).one());
       if (!primaryUp) {
         Log.info("The primary database answers again");
       }
       primaryUp = true;
-      return rs.getString(1);
+      return position;
     } catch (SQLException | RuntimeException e) {
       if (primaryUp) {
         Log.warnf("The primary database does not answer (%s)", ConnectionFailures.describe(e));

@@ -1,0 +1,128 @@
+package org.mlmdkb.common.db;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Types;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.ConnectionFactory;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Handles;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.argument.Arguments;
+import org.jdbi.v3.core.argument.NullArgument;
+import org.jdbi.v3.core.statement.SqlStatements;
+import org.jdbi.v3.core.statement.TemplateEngine;
+
+/**
+ * The one way this code runs SQL outside COPY: Jdbi statements with {@code :name} parameters and
+ * row mappers, on a connection the caller owns (Agroal's pool under JTA, a {@code ReadSnapshot}, a
+ * seed's connection). Jdbi only binds, executes and maps: it never begins, commits, rolls back or
+ * closes that connection, so transactions stay with {@code @Transactional} and the snapshot.
+ *
+ * <p>A failure comes out as the driver's {@link SQLException}, as before Jdbi: callers, {@code
+ * SqlStates} and the replica fallback read SQLSTATEs from it.
+ *
+ * <p>Jdbi's parser skips {@code ::casts}, quoted strings and identifiers and comments when it looks
+ * for {@code :name}, but not dollar-quoted bodies ({@code DO $$ ... $$}): those stay plain JDBC.
+ */
+public final class Sql {
+
+  /** The connection {@link #JDBI} hands to the handle being opened on this thread. */
+  private static final ThreadLocal<Connection> LENT = new ThreadLocal<>();
+
+  private static final Jdbi JDBI = configured();
+
+  private Sql() {}
+
+  /** Runs {@code work} on a connection taken from {@code source} and closed (returned) after. */
+  public static <T> T with(DataSource source, HandleCallback<T, SQLException> work)
+      throws SQLException {
+    try (Connection c = source.getConnection()) {
+      return with(c, work);
+    }
+  }
+
+  /** Runs {@code work} on {@code connection}, which stays open and in its transaction. */
+  public static <T> T with(Connection connection, HandleCallback<T, SQLException> work)
+      throws SQLException {
+    try (Handle h = open(connection)) {
+      return work.withHandle(h);
+    } catch (JdbiException e) {
+      if (e.getCause() instanceof SQLException driver) {
+        throw driver;
+      }
+      throw e;
+    }
+  }
+
+  /** Like {@link #with(DataSource, HandleCallback)} for work that returns nothing. */
+  public static void use(DataSource source, Work work) throws SQLException {
+    with(
+        source,
+        h -> {
+          work.run(h);
+          return null;
+        });
+  }
+
+  /** Like {@link #with(Connection, HandleCallback)} for work that returns nothing. */
+  public static void use(Connection connection, Work work) throws SQLException {
+    with(
+        connection,
+        h -> {
+          work.run(h);
+          return null;
+        });
+  }
+
+  /** Statements that return nothing. */
+  @FunctionalInterface
+  public interface Work {
+    void run(Handle h) throws SQLException;
+  }
+
+  /** A handle on a borrowed connection; the caller closes the handle, never the connection. */
+  static Handle open(Connection connection) {
+    LENT.set(connection);
+    try {
+      return JDBI.open();
+    } finally {
+      LENT.remove();
+    }
+  }
+
+  private static Jdbi configured() {
+    Jdbi jdbi =
+        Jdbi.create(
+            new ConnectionFactory() {
+              @Override
+              public Connection openConnection() {
+                Connection c = LENT.get();
+                if (c == null) {
+                  throw new IllegalStateException("Sql opens handles on lent connections only");
+                }
+                return c;
+              }
+
+              @Override
+              public void closeConnection(Connection c) {
+                // Not ours: the pool, the snapshot or the seeder closes it.
+              }
+            });
+    // A handle closed while its connection is in a transaction (JTA, a read snapshot) must not
+    // roll that transaction back: its owner ends it.
+    jdbi.getConfig(Handles.class).setForceEndTransactions(false);
+    // SQL is written whole in text blocks; no <attribute> templating to trip over a '<'.
+    jdbi.getConfig(SqlStatements.class).setTemplateEngine(TemplateEngine.NOP);
+    // A null of no Java type is left for PostgreSQL to type from its use, as setNull(NULL) did.
+    jdbi.getConfig(Arguments.class).setUntypedNullArgument(new NullArgument(Types.NULL));
+    jdbi.registerArrayType(Long.class, "bigint");
+    jdbi.registerArrayType(Integer.class, "integer");
+    jdbi.registerArrayType(Float.class, "float4");
+    jdbi.registerArrayType(Double.class, "float8");
+    jdbi.registerArrayType(String.class, "text");
+    return jdbi;
+  }
+}
