@@ -129,6 +129,13 @@ public interface KbConfig {
     /** Anonymous GET/HEAD requests per client address and minute; 0 switches the limit off. */
     @WithDefault("0")
     int anonymousReadsPerMinute();
+
+    /**
+     * The largest request body in bytes outside /api/v1/imports (413 beyond, 411 without a
+     * Content-Length); imports are bounded by quarkus.http.limits.max-body-size.
+     */
+    @WithDefault("2097152")
+    long maxBodyBytes();
   }
 
   /** The bibliographic services asked for a paper's metadata. */

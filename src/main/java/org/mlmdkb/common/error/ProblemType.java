@@ -53,6 +53,7 @@ public enum ProblemType {
   PRECONDITION_REQUIRED("precondition-required", "Precondition Required", 428),
   // 413, 414: size limits
   BODY_TOO_LARGE("body-too-large", "Content Too Large", 413),
+  LENGTH_REQUIRED("length-required", "Length Required", 411),
   CONTENT_TOO_LARGE("content-too-large", "Content Too Large", 413),
   URI_TOO_LONG("uri-too-long", "URI Too Long", 414),
   // 429: rate limits (with Retry-After)
