@@ -71,9 +71,12 @@ public class BoardService {
     return new BoardIndex(items, items.size());
   }
 
-  /** The board of the fingerprint with most results among those {@code filter} reaches. */
+  /**
+   * The board of the fingerprint with most results among those {@code filter} reaches, for a view
+   * that names its dataset in the query (Pareto).
+   */
   public Leaderboard leaderboard(BoardFilter filter, Unit requested) throws SQLException {
-    return leaderboard(filter, requested, null);
+    return leaderboard(filter, requested, null, "query");
   }
 
   /**
@@ -82,7 +85,12 @@ public class BoardService {
    */
   public Leaderboard leaderboard(BoardFilter filter, Unit requested, Integer limit)
       throws SQLException {
-    requireDataset(filter.dataset());
+    return leaderboard(filter, requested, limit, "path"); // /leaderboards/{dataset}
+  }
+
+  private Leaderboard leaderboard(
+      BoardFilter filter, Unit requested, Integer limit, String datasetIn) throws SQLException {
+    requireDataset(filter.dataset(), datasetIn);
     requireKnownCriteria(filter.criteria());
     List<FingerprintCount> fingerprints =
         boards.fingerprints(filter).stream().sorted(BoardService::byBoardSize).toList();
@@ -185,7 +193,7 @@ public class BoardService {
    * that covers most of the methods is used, so no cell mixes protocols.
    */
   public Comparison compare(BoardFilter filter, Unit requested) throws SQLException {
-    requireDataset(filter.dataset());
+    requireDataset(filter.dataset(), "query");
     requireKnownCriteria(filter.criteria());
     // Every requested method gets a row, in the order asked; no result means null cells.
     List<ResultDto.Ref> methods = new ArrayList<>();
@@ -296,20 +304,25 @@ public class BoardService {
     return a.canonicalValue().compareTo(b.canonicalValue()) == 0;
   }
 
-  private void requireDataset(String dataset) throws SQLException {
+  /** {@code in}: where the request names the dataset, {@code path} or {@code query}. */
+  private void requireDataset(String dataset, String in) throws SQLException {
     if (dataset == null) {
       throw ApiException.badParameter("dataset", "is required");
     }
     if (!results.datasetExists(dataset)) {
-      throw notFound("dataset", "Dataset '" + dataset + "'", "names no known dataset");
+      throw notFound("dataset", in, "Dataset '" + dataset + "'", "names no known dataset");
     }
   }
 
   static ApiException notFound(String parameter, String what, String message) {
+    return notFound(parameter, "query", what, message);
+  }
+
+  static ApiException notFound(String parameter, String in, String what, String message) {
     return new ApiException(
         ProblemType.NOT_FOUND,
         what + " does not exist",
-        List.of(new Problem.FieldError(parameter, "query", message)));
+        List.of(new Problem.FieldError(parameter, in, message)));
   }
 
   private static ApiException noResults(BoardFilter f) {

@@ -539,11 +539,12 @@ class LeaderboardResourceTest extends ApiTest {
   }
 
   @Test
-  void unknownDatasetIs404ProblemNamingIt() {
+  void unknownDatasetIs404ProblemNamingItInThePath() {
     board(Map.of("dataset", "no-such-dataset"))
         .statusCode(404)
         .contentType("application/problem+json")
-        .body("errors[0].name", equalTo("dataset"));
+        .body("errors[0].name", equalTo("dataset"))
+        .body("errors[0].in", equalTo("path"));
   }
 
   @Test
