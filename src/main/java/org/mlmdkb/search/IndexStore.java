@@ -49,6 +49,10 @@ final class IndexStore implements AutoCloseable {
   static final String VECTOR_MODEL_KEY = "kb.vector_model";
 
   private static final int REBUILD_BATCH = 1000;
+
+  private static final double RAM_BUFFER_MB = 64;
+
+  private static final double REBUILD_RAM_BUFFER_MB = 256;
   private static final int CHANGE_BATCH = 5000;
 
   private final Path dir;
@@ -163,7 +167,7 @@ final class IndexStore implements AutoCloseable {
     IndexWriterConfig c = new IndexWriterConfig(SearchAnalysis.index());
     c.setSimilarity(IndexFields.similarity());
     c.setOpenMode(mode);
-    c.setRAMBufferSizeMB(64);
+    c.setRAMBufferSizeMB(RAM_BUFFER_MB);
     return c;
   }
 
@@ -175,6 +179,8 @@ final class IndexStore implements AutoCloseable {
     long started = System.nanoTime();
     writer.deleteAll();
     int papers = 0;
+    // Fewer, larger flushes while every document is new; single changes go back to the default.
+    writer.getConfig().setRAMBufferSizeMB(REBUILD_RAM_BUFFER_MB);
     try (Connection c = dataSource.getConnection();
         ParallelAdder adder =
             new ParallelAdder(writer, Runtime.getRuntime().availableProcessors())) {
@@ -230,6 +236,7 @@ final class IndexStore implements AutoCloseable {
         c.setAutoCommit(auto);
       }
     }
+    writer.getConfig().setRAMBufferSizeMB(RAM_BUFFER_MB);
     pendingXmin = xmin;
     dirty = true;
     appliedChanges++;
