@@ -9,7 +9,6 @@ import org.mlmdkb.common.error.Problem;
 import org.mlmdkb.common.query.Slugs;
 import org.mlmdkb.curation.BodyChecks;
 import org.mlmdkb.curation.CuratedCollection;
-import org.mlmdkb.curation.CuratedRows;
 
 /** Articles as a curated collection: addressed and unique by slug, drafts included. */
 @Singleton
@@ -20,18 +19,7 @@ public class ArticleCollection extends CuratedCollection<ArticleInput> {
 
   public ArticleCollection(
       ArticleWriteRepository writes, ArticleService articles, ArticleRules rules) {
-    super(
-        "articles",
-        "Article",
-        ArticleInput.class,
-        rules,
-        CuratedRows.of(
-            writes::lockLive,
-            writes::editableState,
-            writes::insert,
-            writes::update,
-            writes::softDelete,
-            writes::restore));
+    super("articles", "Article", ArticleInput.class, rules, writes);
     this.writes = writes;
     this.articles = articles;
   }

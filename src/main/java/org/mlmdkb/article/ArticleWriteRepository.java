@@ -13,6 +13,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.mlmdkb.common.db.SoftDeletable;
 import org.mlmdkb.common.db.Sql;
+import org.mlmdkb.curation.CuratedRows;
 
 /**
  * Writes articles with their tags and links to papers, methods and datasets. Callers run inside one
@@ -20,7 +21,7 @@ import org.mlmdkb.common.db.Sql;
  * statement.
  */
 @ApplicationScoped
-public class ArticleWriteRepository {
+public class ArticleWriteRepository implements CuratedRows<ArticleInput> {
 
   /** Another article holding a slug, and whether it is soft-deleted. */
   public record Holder(long id, boolean deleted) {}
@@ -59,6 +60,7 @@ public class ArticleWriteRepository {
     this.renderer = renderer;
   }
 
+  @Override
   public long insert(ArticleInput a) throws SQLException {
     return Sql.with(
         dataSource,
@@ -69,6 +71,7 @@ public class ArticleWriteRepository {
         });
   }
 
+  @Override
   public void update(long id, ArticleInput a) throws SQLException {
     Sql.use(
         dataSource,
@@ -84,6 +87,7 @@ public class ArticleWriteRepository {
    * holds inside the caller's transaction; without one it would end at once.
    */
   @Transactional(Transactional.TxType.MANDATORY)
+  @Override
   public boolean lockLive(long id) throws SQLException {
     return SoftDeletable.ARTICLE.lockLive(dataSource, id);
   }
@@ -102,10 +106,12 @@ public class ArticleWriteRepository {
                 .one());
   }
 
+  @Override
   public boolean softDelete(long id) throws SQLException {
     return SoftDeletable.ARTICLE.softDelete(dataSource, id);
   }
 
+  @Override
   public boolean restore(long id) throws SQLException {
     return SoftDeletable.ARTICLE.restore(dataSource, id);
   }
@@ -137,6 +143,7 @@ public class ArticleWriteRepository {
   }
 
   /** The editable state of an article, deleted or not; empty when no such row exists. */
+  @Override
   public Optional<ArticleInput> editableState(long id) throws SQLException {
     return Sql.with(
         dataSource,

@@ -5,9 +5,9 @@ import java.util.Optional;
 
 /**
  * The row operations a collection's write repository offers the workflow: lock a live row, read its
- * editable state, insert, update, soft-delete and restore. The signatures are those the write
- * repositories already have, so a repository can implement this interface and be handed to its
- * {@link CuratedCollection} as it is; until then {@link #of} adapts one by method references.
+ * editable state, insert, update, soft-delete and restore. A write repository implements it and is
+ * handed to its {@link CuratedCollection} as it is; {@link #of} adapts one whose signatures differ
+ * (results store a canonical value beside the input).
  */
 public interface CuratedRows<I> {
 

@@ -2,6 +2,7 @@ package org.mlmdkb.curation;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.mlmdkb.common.query.TextFolding;
 
 /** Normalises DOIs and arXiv ids as the schema stores them; null means "not a valid one". */
 public final class Identifiers {
@@ -49,8 +50,6 @@ public final class Identifiers {
 
   /** Titles compared for de-duplication: letters and digits only, lower case, no accents. */
   public static String titleKey(String title) {
-    return title == null
-        ? ""
-        : org.mlmdkb.paper.AuthorNames.normalize(title.replaceAll("[{}]", ""));
+    return title == null ? "" : TextFolding.fold(title.replaceAll("[{}]", ""));
   }
 }

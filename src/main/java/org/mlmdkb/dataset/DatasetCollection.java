@@ -13,7 +13,6 @@ import org.mlmdkb.common.error.ProblemType;
 import org.mlmdkb.common.query.Slugs;
 import org.mlmdkb.curation.BodyChecks;
 import org.mlmdkb.curation.CuratedCollection;
-import org.mlmdkb.curation.CuratedRows;
 
 /**
  * Datasets as a curated collection: addressed and unique by slug; subsets that benchmark results
@@ -29,18 +28,7 @@ public class DatasetCollection extends CuratedCollection<DatasetInput> {
 
   public DatasetCollection(
       DatasetWriteRepository writes, DatasetService datasets, DatasetRules rules) {
-    super(
-        "datasets",
-        "Dataset",
-        DatasetInput.class,
-        rules,
-        CuratedRows.of(
-            writes::lockLive,
-            writes::editableState,
-            writes::insert,
-            writes::update,
-            writes::softDelete,
-            writes::restore));
+    super("datasets", "Dataset", DatasetInput.class, rules, writes);
     this.writes = writes;
     this.datasets = datasets;
   }

@@ -19,6 +19,7 @@ import org.jdbi.v3.core.statement.SqlStatement;
 import org.mlmdkb.common.db.ColumnStatements;
 import org.mlmdkb.common.db.SoftDeletable;
 import org.mlmdkb.common.db.Sql;
+import org.mlmdkb.curation.CuratedRows;
 
 /**
  * Writes datasets with their subsets. Callers run inside one transaction, so the connection (and
@@ -26,7 +27,7 @@ import org.mlmdkb.common.db.Sql;
  * across updates because benchmark results reference them.
  */
 @ApplicationScoped
-public class DatasetWriteRepository {
+public class DatasetWriteRepository implements CuratedRows<DatasetInput> {
 
   private static final String DATASET_COLUMNS =
       "slug, name, aliases, description, domain, level_of_theory, n_structures, n_materials,"
@@ -60,6 +61,7 @@ public class DatasetWriteRepository {
     this.dataSource = dataSource;
   }
 
+  @Override
   public long insert(DatasetInput d) throws SQLException {
     return Sql.with(
         dataSource,
@@ -71,6 +73,7 @@ public class DatasetWriteRepository {
         });
   }
 
+  @Override
   public void update(long id, DatasetInput d) throws SQLException {
     Sql.use(
         dataSource,
@@ -88,6 +91,7 @@ public class DatasetWriteRepository {
    * holds inside the caller's transaction; without one it would end at once.
    */
   @Transactional(Transactional.TxType.MANDATORY)
+  @Override
   public boolean lockLive(long id) throws SQLException {
     return SoftDeletable.DATASET.lockLive(dataSource, id);
   }
@@ -106,10 +110,12 @@ public class DatasetWriteRepository {
                 .findFirst());
   }
 
+  @Override
   public boolean softDelete(long id) throws SQLException {
     return SoftDeletable.DATASET.softDelete(dataSource, id);
   }
 
+  @Override
   public boolean restore(long id) throws SQLException {
     return SoftDeletable.DATASET.restore(dataSource, id);
   }
@@ -193,6 +199,7 @@ public class DatasetWriteRepository {
   }
 
   /** The editable state of a dataset, deleted or not; empty when no such row exists. */
+  @Override
   public Optional<DatasetInput> editableState(long id) throws SQLException {
     return Sql.with(
         dataSource,

@@ -13,7 +13,6 @@ import org.mlmdkb.common.error.ProblemType;
 import org.mlmdkb.common.query.Slugs;
 import org.mlmdkb.curation.BodyChecks;
 import org.mlmdkb.curation.CuratedCollection;
-import org.mlmdkb.curation.CuratedRows;
 
 /**
  * Methods as a curated collection: addressed by slug, unique by slug (deleted ones keep theirs),
@@ -26,18 +25,7 @@ public class MethodCollection extends CuratedCollection<MethodInput> {
   private final MethodService methods;
 
   public MethodCollection(MethodWriteRepository writes, MethodService methods, MethodRules rules) {
-    super(
-        "methods",
-        "Method",
-        MethodInput.class,
-        rules,
-        CuratedRows.of(
-            writes::lockLive,
-            writes::editableState,
-            writes::insert,
-            writes::update,
-            writes::softDelete,
-            writes::restore));
+    super("methods", "Method", MethodInput.class, rules, writes);
     this.writes = writes;
     this.methods = methods;
   }

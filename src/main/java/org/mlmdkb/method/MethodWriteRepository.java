@@ -17,6 +17,7 @@ import org.jdbi.v3.core.statement.SqlStatement;
 import org.mlmdkb.common.db.ColumnStatements;
 import org.mlmdkb.common.db.SoftDeletable;
 import org.mlmdkb.common.db.Sql;
+import org.mlmdkb.curation.CuratedRows;
 
 /**
  * Writes methods with their lineage, training datasets and introducing-paper link. Callers run
@@ -24,7 +25,7 @@ import org.mlmdkb.common.db.Sql;
  * by every statement.
  */
 @ApplicationScoped
-public class MethodWriteRepository {
+public class MethodWriteRepository implements CuratedRows<MethodInput> {
 
   private static final String METHOD_COLUMNS =
       "slug, name, aliases, family, description, year, paper_id, paper_doi, paper_arxiv_id,"
@@ -53,6 +54,7 @@ public class MethodWriteRepository {
     this.dataSource = dataSource;
   }
 
+  @Override
   public long insert(MethodInput m) throws SQLException {
     return Sql.with(
         dataSource,
@@ -64,6 +66,7 @@ public class MethodWriteRepository {
         });
   }
 
+  @Override
   public void update(long id, MethodInput m) throws SQLException {
     Sql.use(
         dataSource,
@@ -81,6 +84,7 @@ public class MethodWriteRepository {
    * holds inside the caller's transaction; without one it would end at once.
    */
   @Transactional(Transactional.TxType.MANDATORY)
+  @Override
   public boolean lockLive(long id) throws SQLException {
     return SoftDeletable.METHOD.lockLive(dataSource, id);
   }
@@ -225,15 +229,18 @@ public class MethodWriteRepository {
                 .list());
   }
 
+  @Override
   public boolean softDelete(long id) throws SQLException {
     return SoftDeletable.METHOD.softDelete(dataSource, id);
   }
 
+  @Override
   public boolean restore(long id) throws SQLException {
     return SoftDeletable.METHOD.restore(dataSource, id);
   }
 
   /** The editable state of a method, deleted or not; empty when no such row exists. */
+  @Override
   public Optional<MethodInput> editableState(long id) throws SQLException {
     return Sql.with(
         dataSource,

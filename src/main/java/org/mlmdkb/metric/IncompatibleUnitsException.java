@@ -1,22 +1,27 @@
 package org.mlmdkb.metric;
 
-/** A conversion between units of different dimensions or bases, which has no meaning. */
-public class IncompatibleUnitsException extends RuntimeException {
+import java.util.List;
+import org.mlmdkb.common.error.ApiException;
+import org.mlmdkb.common.error.Problem;
+import org.mlmdkb.common.error.ProblemType;
+
+/**
+ * A conversion between units of different dimensions or bases, which has no meaning. Only the unit=
+ * parameter asks for conversions, so the problem names it.
+ */
+public class IncompatibleUnitsException extends ApiException {
   private final Unit from;
   private final Unit to;
 
   public IncompatibleUnitsException(Unit from, Unit to) {
+    this(from, to, message(from, to));
+  }
+
+  private IncompatibleUnitsException(Unit from, Unit to, String message) {
     super(
-        "cannot convert "
-            + from.code()
-            + " ("
-            + from.dimension().description()
-            + ") to "
-            + to.code()
-            + " ("
-            + to.dimension().description()
-            + "): "
-            + reason(from.dimension(), to.dimension()));
+        ProblemType.INCOMPATIBLE_UNITS,
+        message,
+        List.of(new Problem.FieldError("unit", "query", message)));
     this.from = from;
     this.to = to;
   }
@@ -27,6 +32,19 @@ public class IncompatibleUnitsException extends RuntimeException {
 
   public Unit to() {
     return to;
+  }
+
+  private static String message(Unit from, Unit to) {
+    return "cannot convert "
+        + from.code()
+        + " ("
+        + from.dimension().description()
+        + ") to "
+        + to.code()
+        + " ("
+        + to.dimension().description()
+        + "): "
+        + reason(from.dimension(), to.dimension());
   }
 
   private static String reason(Dimension from, Dimension to) {

@@ -11,7 +11,6 @@ import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.Problem;
 import org.mlmdkb.common.error.ProblemType;
 import org.mlmdkb.curation.CuratedCollection;
-import org.mlmdkb.curation.CuratedRows;
 
 /**
  * Metrics as a curated collection, addressed and unique by name. Results refer to a metric by its
@@ -25,18 +24,7 @@ public class MetricCollection extends CuratedCollection<MetricInput> {
   private final MetricService metrics;
 
   public MetricCollection(MetricWriteRepository writes, MetricService metrics, MetricRules rules) {
-    super(
-        "metrics",
-        "Metric",
-        MetricInput.class,
-        rules,
-        CuratedRows.of(
-            writes::lockLive,
-            writes::editableState,
-            writes::insert,
-            writes::update,
-            writes::softDelete,
-            writes::restore));
+    super("metrics", "Metric", MetricInput.class, rules, writes);
     this.writes = writes;
     this.metrics = metrics;
   }

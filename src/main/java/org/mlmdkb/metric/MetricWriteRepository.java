@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.mlmdkb.common.db.SoftDeletable;
 import org.mlmdkb.common.db.Sql;
+import org.mlmdkb.curation.CuratedRows;
 
 /**
  * Writes metrics, and answers what writes of metrics and results must know on the primary: which
@@ -20,7 +21,7 @@ import org.mlmdkb.common.db.Sql;
  * one transaction.
  */
 @ApplicationScoped
-public class MetricWriteRepository {
+public class MetricWriteRepository implements CuratedRows<MetricInput> {
 
   /** Another metric holding a name, and whether it is soft-deleted. */
   public record Holder(long id, boolean deleted) {}
@@ -85,16 +86,19 @@ public class MetricWriteRepository {
     this.dataSource = dataSource;
   }
 
+  @Override
   public long insert(MetricInput m) throws SQLException {
     return Sql.with(dataSource, h -> bind(h.createQuery(INSERT), m).mapTo(Long.class).one());
   }
 
+  @Override
   public void update(long id, MetricInput m) throws SQLException {
     Sql.use(dataSource, h -> bind(h.createUpdate(UPDATE), m).bind("id", id).execute());
   }
 
   /** A row lock only holds inside the caller's transaction; without one it would end at once. */
   @Transactional(Transactional.TxType.MANDATORY)
+  @Override
   public boolean lockLive(long id) throws SQLException {
     return SoftDeletable.METRIC.lockLive(dataSource, id);
   }
@@ -139,6 +143,7 @@ public class MetricWriteRepository {
     return SoftDeletable.METRIC.idOf(dataSource, "name", name, includeDeleted);
   }
 
+  @Override
   public Optional<MetricInput> editableState(long id) throws SQLException {
     return Sql.with(
         dataSource,
@@ -193,10 +198,12 @@ public class MetricWriteRepository {
     return editableState(id).orElseThrow().name();
   }
 
+  @Override
   public boolean softDelete(long id) throws SQLException {
     return SoftDeletable.METRIC.softDelete(dataSource, id);
   }
 
+  @Override
   public boolean restore(long id) throws SQLException {
     return SoftDeletable.METRIC.restore(dataSource, id);
   }

@@ -10,7 +10,6 @@ import org.mlmdkb.common.error.Problem;
 import org.mlmdkb.common.error.ProblemType;
 import org.mlmdkb.curation.BodyChecks;
 import org.mlmdkb.curation.CuratedCollection;
-import org.mlmdkb.curation.CuratedRows;
 
 /** Papers as a curated collection: addressed by numeric id, unique by DOI and by arXiv id. */
 @Singleton
@@ -20,18 +19,7 @@ public class PaperCollection extends CuratedCollection<PaperInput> {
   private final PaperService papers;
 
   public PaperCollection(PaperWriteRepository writes, PaperService papers, PaperRules rules) {
-    super(
-        "papers",
-        "Paper",
-        PaperInput.class,
-        rules,
-        CuratedRows.of(
-            writes::lockLive,
-            writes::editableState,
-            writes::insert,
-            writes::update,
-            writes::softDelete,
-            writes::restore));
+    super("papers", "Paper", PaperInput.class, rules, writes);
     this.writes = writes;
     this.papers = papers;
   }

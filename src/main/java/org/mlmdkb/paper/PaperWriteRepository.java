@@ -12,13 +12,14 @@ import org.jdbi.v3.core.statement.SqlStatement;
 import org.mlmdkb.common.db.ColumnStatements;
 import org.mlmdkb.common.db.SoftDeletable;
 import org.mlmdkb.common.db.Sql;
+import org.mlmdkb.curation.CuratedRows;
 
 /**
  * Writes papers with their ordered authors and tags. Callers run inside one transaction, so the
  * connection (and the row lock taken by {@link #lockLive}) is shared by every statement.
  */
 @ApplicationScoped
-public class PaperWriteRepository {
+public class PaperWriteRepository implements CuratedRows<PaperInput> {
 
   private static final String PAPER_COLUMNS =
       "entry_type, title, abstract, year, date, venue, volume, number, pages, publisher, doi,"
@@ -38,6 +39,7 @@ public class PaperWriteRepository {
     this.dataSource = dataSource;
   }
 
+  @Override
   public long insert(PaperInput p) throws SQLException {
     return Sql.with(
         dataSource,
@@ -49,6 +51,7 @@ public class PaperWriteRepository {
         });
   }
 
+  @Override
   public void update(long id, PaperInput p) throws SQLException {
     Sql.use(
         dataSource,
@@ -65,6 +68,7 @@ public class PaperWriteRepository {
    * holds inside the caller's transaction; without one it would end at once.
    */
   @Transactional(Transactional.TxType.MANDATORY)
+  @Override
   public boolean lockLive(long id) throws SQLException {
     return SoftDeletable.PAPER.lockLive(dataSource, id);
   }
@@ -84,10 +88,12 @@ public class PaperWriteRepository {
                 .isPresent());
   }
 
+  @Override
   public boolean softDelete(long id) throws SQLException {
     return SoftDeletable.PAPER.softDelete(dataSource, id);
   }
 
+  @Override
   public boolean restore(long id) throws SQLException {
     return SoftDeletable.PAPER.restore(dataSource, id);
   }
@@ -139,6 +145,7 @@ public class PaperWriteRepository {
   }
 
   /** The editable state of a paper, deleted or not; empty when no such row exists. */
+  @Override
   public Optional<PaperInput> editableState(long id) throws SQLException {
     return Sql.with(
         dataSource,

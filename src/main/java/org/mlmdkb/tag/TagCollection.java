@@ -10,7 +10,6 @@ import org.mlmdkb.common.error.ProblemType;
 import org.mlmdkb.common.query.Slugs;
 import org.mlmdkb.curation.BodyChecks;
 import org.mlmdkb.curation.CuratedCollection;
-import org.mlmdkb.curation.CuratedRows;
 
 /**
  * Tags as a curated collection: addressed and unique by slug, arranged in a tree without cycles. A
@@ -24,18 +23,7 @@ public class TagCollection extends CuratedCollection<TagInput> {
   private final TagService tags;
 
   public TagCollection(TagWriteRepository writes, TagService tags, TagRules rules) {
-    super(
-        "tags",
-        "Tag",
-        TagInput.class,
-        rules,
-        CuratedRows.of(
-            writes::lockLive,
-            writes::editableState,
-            writes::insert,
-            writes::update,
-            writes::softDelete,
-            writes::restore));
+    super("tags", "Tag", TagInput.class, rules, writes);
     this.writes = writes;
     this.tags = tags;
   }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.mlmdkb.common.db.SoftDeletable;
 import org.mlmdkb.common.db.Sql;
+import org.mlmdkb.curation.CuratedRows;
 
 /**
  * Writes tags. A tag is keyed by its slug in every reference and by its surrogate id in the
@@ -15,7 +16,7 @@ import org.mlmdkb.common.db.Sql;
  * one transaction.
  */
 @ApplicationScoped
-public class TagWriteRepository {
+public class TagWriteRepository implements CuratedRows<TagInput> {
 
   /** Another tag holding a slug, and whether it is soft-deleted. */
   public record Holder(long id, boolean deleted) {}
@@ -53,6 +54,7 @@ public class TagWriteRepository {
     this.dataSource = dataSource;
   }
 
+  @Override
   public long insert(TagInput t) throws SQLException {
     return Sql.with(
         dataSource,
@@ -66,6 +68,7 @@ public class TagWriteRepository {
                 .one());
   }
 
+  @Override
   public void update(long id, TagInput t) throws SQLException {
     Sql.use(
         dataSource,
@@ -85,6 +88,7 @@ public class TagWriteRepository {
    * holds inside the caller's transaction; without one it would end at once.
    */
   @Transactional(Transactional.TxType.MANDATORY)
+  @Override
   public boolean lockLive(long id) throws SQLException {
     return SoftDeletable.TAG.lockLive(dataSource, id);
   }
@@ -93,6 +97,7 @@ public class TagWriteRepository {
     return SoftDeletable.TAG.idOf(dataSource, "slug", slug, includeDeleted);
   }
 
+  @Override
   public Optional<TagInput> editableState(long id) throws SQLException {
     return Sql.with(
         dataSource,
@@ -145,10 +150,12 @@ public class TagWriteRepository {
     return editableState(id).orElseThrow().slug();
   }
 
+  @Override
   public boolean softDelete(long id) throws SQLException {
     return SoftDeletable.TAG.softDelete(dataSource, id);
   }
 
+  @Override
   public boolean restore(long id) throws SQLException {
     return SoftDeletable.TAG.restore(dataSource, id);
   }

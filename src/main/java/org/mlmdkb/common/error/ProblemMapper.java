@@ -41,17 +41,6 @@ public class ProblemMapper {
         .build();
   }
 
-  /** Only the unit= parameter asks for conversions, so the problem names it. */
-  @ServerExceptionMapper
-  public Response incompatibleUnits(org.mlmdkb.metric.IncompatibleUnitsException e, UriInfo uri) {
-    return Problems.response(
-        Problems.problem(
-            ProblemType.INCOMPATIBLE_UNITS,
-            e.getMessage(),
-            path(uri),
-            List.of(new Problem.FieldError("unit", "query", e.getMessage()))));
-  }
-
   @ServerExceptionMapper
   public Response web(WebApplicationException e, UriInfo uri) {
     if (e.getCause() instanceof JsonProcessingException json) {

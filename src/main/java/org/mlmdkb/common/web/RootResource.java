@@ -8,8 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.mlmdkb.search.semantic.SemanticSearch;
-import org.mlmdkb.search.semantic.SemanticStatus;
 
 /** The API's entry point: what this service is and where its collections live. */
 @Path("/api/v1")
@@ -32,15 +30,15 @@ public class RootResource {
 
   private final String name;
   private final String version;
-  private final SemanticSearch semantic;
+  private final SearchSummary search;
 
   public RootResource(
       @ConfigProperty(name = "quarkus.application.name") String name,
       @ConfigProperty(name = "quarkus.application.version") String version,
-      SemanticSearch semantic) {
+      SearchSummary search) {
     this.name = name;
     this.version = version;
-    this.semantic = semantic;
+    this.search = search;
   }
 
   @GET
@@ -57,17 +55,10 @@ public class RootResource {
         "Knowledge base on machine learning in molecular dynamics: articles, papers, methods,"
             + " datasets and benchmark results",
         links,
-        new SearchInfo(semantic.defaultMode().wire(), semantic.status()));
+        search.summary());
   }
 
   /** Body of {@code GET /api/v1}. */
   public record ServiceInfo(
-      String name,
-      String version,
-      String description,
-      Map<String, String> links,
-      SearchInfo search) {}
-
-  /** The search modes: the default one, and whether search by meaning can serve. */
-  public record SearchInfo(String defaultMode, SemanticStatus semantic) {}
+      String name, String version, String description, Map<String, String> links, Object search) {}
 }
