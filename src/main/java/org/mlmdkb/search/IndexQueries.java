@@ -120,8 +120,9 @@ final class IndexQueries {
       String w = word.toLowerCase(Locale.ROOT);
       alternatives.add(
           new BoostQuery(
-              new FuzzyQuery(
-                  new Term(SPELL, w), w.length() >= 6 ? 2 : 1, 1, FUZZY_EXPANSIONS, true),
+              new RewriteOnce(
+                  new FuzzyQuery(
+                      new Term(SPELL, w), w.length() >= 6 ? 2 : 1, 1, FUZZY_EXPANSIONS, true)),
               0.5f));
     }
     return bestOf(alternatives);
