@@ -126,13 +126,10 @@ public class HybridSearch {
           List<Scored<Integer>> order =
               fusedOrder(s, keywordTop, sureScore(text), knn, offset + limit);
           List<IndexSearch.Hit> hits = new ArrayList<>();
+          Query marks = IndexSearch.marks(s, text);
           for (int i = offset; i < Math.min(order.size(), offset + limit); i++) {
             Scored<Integer> d = order.get(i);
-            hits.add(
-                index.hit(
-                    s,
-                    new ScoreDoc(d.item(), (float) d.score()),
-                    text == null ? null : text.clauses()));
+            hits.add(index.hit(s, new ScoreDoc(d.item(), (float) d.score()), marks));
           }
           return result(s, r, counted, hits);
         });
