@@ -85,9 +85,6 @@ public class IndexSearch {
   private static final int SNIPPET_FRAGMENTS = 2;
   private static final int SNIPPET_FALLBACK_CHARS = 240;
 
-  /** Beyond this many matches, /papers?q= in hybrid mode is asked to narrow the query. */
-  static final int MAX_LIST_MATCHES = 100_000;
-
   private final SearchIndex index;
   private final KbConfig config;
   private final Analyzer queryAnalyzer = SearchAnalysis.query();

@@ -127,34 +127,119 @@ public class PaperListIndex {
       return list(filter, IndexQueries.anyOf(KEY, keys));
     }
     // Already scored: ordered here, by (score, id) descending as the index orders relevance.
+    List<Map.Entry<Long, Float>> page = pageOf(scored, after(filter), filter.limit() + 1L);
+    List<Long> ids = page.stream().limit(filter.limit()).map(Map.Entry::getKey).toList();
+    String next =
+        page.size() > filter.limit() ? relevanceCursor(page.get(filter.limit() - 1)) : null;
+    return new Page(ids, scored.size(), next);
+  }
+
+  /**
+   * Where the scores of a fused head start: above every keyword score (the tiers reach about 1.2
+   * million), and low enough that each integer above it is exact in a float (below 2^24).
+   */
+  static final float HEAD_BASE = 10_000_000f;
+
+  /**
+   * The paper list of a hybrid q: {@code head}, the fused order's first papers (scored from {@link
+   * #HEAD_BASE} up), then the other keyword matches ({@code rest} ranks them, {@code restCounted}
+   * matches them unscored) in keyword order. Only the head is held in memory, so the work stays
+   * bounded at any number of matches; the total counts the union exactly.
+   */
+  Page list(PaperFilter filter, Map<Long, Float> head, Query rest, Query restCounted) {
+    if (rest == null) {
+      return list(filter, head);
+    }
+    Query headKeys =
+        head.isEmpty()
+            ? null
+            : IndexQueries.anyOf(
+                KEY, head.keySet().stream().map(id -> IndexDocuments.key("paper", id)).toList());
+    Query all =
+        headKeys == null
+            ? restCounted
+            : new BooleanQuery.Builder()
+                .add(restCounted, Occur.SHOULD)
+                .add(headKeys, Occur.SHOULD)
+                .build();
+    if (filter.sort() != PaperSort.RELEVANCE) {
+      return list(filter, all);
+    }
+    Query tail =
+        headKeys == null
+            ? rest
+            : new BooleanQuery.Builder()
+                .add(rest, Occur.MUST)
+                .add(headKeys, Occur.MUST_NOT)
+                .build();
+    List<String> after = after(filter);
+    List<Map.Entry<Long, Float>> headPage = pageOf(head, after, filter.limit() + 1);
+    boolean afterInHead = after != null && score(after.get(0)) >= HEAD_BASE;
+    return index.withSearcher(
+        s -> {
+          long total = s.count(query(filter, all, false));
+          List<Long> ids = new ArrayList<>();
+          headPage.stream().limit(filter.limit()).forEach(e -> ids.add(e.getKey()));
+          if (headPage.size() > filter.limit()) {
+            return new Page(ids, total, relevanceCursor(headPage.get(filter.limit() - 1)));
+          }
+          int wanted = filter.limit() - ids.size();
+          FieldDoc tailAfter =
+              after == null || afterInHead ? null : fieldDoc(s, filter.sort(), after);
+          ScoreDoc[] docs =
+              s.search(
+                      query(filter, tail, true),
+                      new TopFieldCollectorManager(
+                          sort(filter.sort()), wanted + 1, tailAfter, wanted + 1))
+                  .scoreDocs;
+          IndexSearch.checkTime(s);
+          for (int i = 0; i < Math.min(docs.length, wanted); i++) {
+            ids.add((Long) ((FieldDoc) docs[i]).fields[1]);
+          }
+          String next = null;
+          if (docs.length > wanted) {
+            if (wanted == 0) {
+              next = relevanceCursor(headPage.get(headPage.size() - 1));
+            } else {
+              Object[] last = ((FieldDoc) docs[wanted - 1]).fields;
+              next =
+                  Cursor.encode(
+                      filter.sort().parameter(),
+                      keyText(filter.sort(), last[0]),
+                      last[1].toString());
+            }
+          }
+          return new Page(ids, total, next);
+        });
+  }
+
+  /**
+   * The entries of {@code scored} after the cursor, by (score, id) descending, at most {@code n}.
+   */
+  private static List<Map.Entry<Long, Float>> pageOf(
+      Map<Long, Float> scored, List<String> after, long n) {
     Comparator<Map.Entry<Long, Float>> order =
         Map.Entry.<Long, Float>comparingByValue()
             .thenComparing(Map.Entry.comparingByKey())
             .reversed();
-    List<String> after = after(filter);
     float afterScore = after == null ? 0 : score(after.get(0));
     long afterId = after == null ? 0 : id(after.get(1));
-    List<Map.Entry<Long, Float>> page =
-        scored.entrySet().stream()
-            .filter(
-                e ->
-                    after == null
-                        || e.getValue() < afterScore
-                        || e.getValue() == afterScore && e.getKey() < afterId)
-            .sorted(order)
-            .limit(filter.limit() + 1L)
-            .toList();
-    List<Long> ids = page.stream().limit(filter.limit()).map(Map.Entry::getKey).toList();
-    String next = null;
-    if (page.size() > filter.limit()) {
-      Map.Entry<Long, Float> last = page.get(filter.limit() - 1);
-      next =
-          Cursor.encode(
-              PaperSort.RELEVANCE.parameter(),
-              Float.toString(last.getValue()),
-              Long.toString(last.getKey()));
-    }
-    return new Page(ids, scored.size(), next);
+    return scored.entrySet().stream()
+        .filter(
+            e ->
+                after == null
+                    || e.getValue() < afterScore
+                    || e.getValue() == afterScore && e.getKey() < afterId)
+        .sorted(order)
+        .limit(n)
+        .toList();
+  }
+
+  private static String relevanceCursor(Map.Entry<Long, Float> last) {
+    return Cursor.encode(
+        PaperSort.RELEVANCE.parameter(),
+        Float.toString(last.getValue()),
+        Long.toString(last.getKey()));
   }
 
   private static IndexSearcher untimed(IndexSearcher timed) {

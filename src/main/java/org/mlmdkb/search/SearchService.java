@@ -284,25 +284,27 @@ public class SearchService {
       return paperList.list(filter, (Query) null);
     }
     Plan plan = plan(filter.q());
-    if (mode != SearchMode.KEYWORD) {
+    if (mode == SearchMode.SEMANTIC) {
       // By meaning the matches are a bounded set of candidates, scored outside the index.
-      float[] vector = semantic.queryVector(plan.parsed());
       return paperList.list(
-          filter,
-          mode == SearchMode.SEMANTIC
-              ? hybrid.semanticPapers(vector, filter)
-              : hybrid.hybridPapers(plan, vector, filter));
+          filter, hybrid.semanticPapers(semantic.queryVector(plan.parsed()), filter));
     }
     IndexSearch.TextQuery text = plan.matchesNothing() ? null : index.textQuery(plan);
-    if (text == null) {
-      return paperList.list(filter, Map.of());
-    }
     // The filters are the list's own; the request carries the plan's boosts and exclusions.
     IndexSearch.Request request =
         new IndexSearch.Request(plan, Set.of(SearchType.PAPER), null, Set.of(), 0);
     // The unscored match query matches what the ranked query matches (IndexSearchCountTest):
     // cheaper to count.
-    return paperList.list(filter, index.fullQuery(request, text), index.matchQuery(request, text));
+    Query ranked = text == null ? null : index.fullQuery(request, text);
+    Query counted = text == null ? null : index.matchQuery(request, text);
+    if (mode == SearchMode.HYBRID) {
+      float[] vector = semantic.queryVector(plan.parsed());
+      return paperList.list(filter, hybrid.hybridHead(plan, text, vector, filter), ranked, counted);
+    }
+    if (text == null) {
+      return paperList.list(filter, Map.of());
+    }
+    return paperList.list(filter, ranked, counted);
   }
 
   /** The mode a query runs in: {@code requested} (a wire name) or the default; 503 if unable. */

@@ -176,6 +176,39 @@ class PaperListPagingTest extends ApiTest {
     assertEquals(pages.get(0).total(), all.size());
   }
 
+  /**
+   * A hybrid list is the fused head, then the other keyword matches in keyword order: every keyword
+   * match and every nearest paper, each once, also across the page where the head ends.
+   */
+  @Test
+  void hybridQueryListsEveryKeywordMatchAndNearestPaperOnce() throws InterruptedException {
+    awaitStillIndex();
+    String q = "machine learning potential";
+    Set<Long> expected =
+        new HashSet<>(ids(allPages(Map.of("q", q, "mode", "keyword", "limit", "100"))));
+    expected.addAll(ids(allPages(Map.of("q", q, "mode", "semantic", "limit", "100"))));
+
+    List<Page> pages = allPages(Map.of("q", q, "mode", "hybrid", "limit", "40"));
+
+    List<Long> all = ids(pages);
+    assertThat("matches beyond any fused head", all.size(), greaterThan(400));
+    assertEquals(all.size(), new HashSet<>(all).size());
+    assertEquals(expected, new HashSet<>(all));
+    assertThat(pages.stream().map(Page::total).toList(), everyItem(equalTo((long) all.size())));
+  }
+
+  @Test
+  void hybridQuerySortedByYearHoldsTheSamePapersAsByRelevance() throws InterruptedException {
+    awaitStillIndex();
+    String q = "machine learning potential";
+    Set<Long> byRelevance =
+        new HashSet<>(ids(allPages(Map.of("q", q, "mode", "hybrid", "limit", "100"))));
+    List<Page> byYear = allPages(Map.of("q", q, "mode", "hybrid", "sort", "-year", "limit", "100"));
+
+    assertEquals(byRelevance.size(), ids(byYear).size());
+    assertEquals(byRelevance, new HashSet<>(ids(byYear)));
+  }
+
   @Test
   void keywordQuerySortedByYearHoldsTheSamePapersAsByRelevance() throws InterruptedException {
     awaitStillIndex();
