@@ -22,9 +22,9 @@ import org.mlmdkb.common.query.QueryParams;
 import org.mlmdkb.common.web.ReadResponses;
 import org.mlmdkb.paper.PaperDtos.PaperDetail;
 import org.mlmdkb.paper.PaperDtos.PaperSummary;
+import org.mlmdkb.paper.PaperDtos.RelatedList;
 import org.mlmdkb.paper.citation.CitationExporter;
 import org.mlmdkb.paper.citation.CitationFormat;
-import org.mlmdkb.search.SearchDtos.RelatedList;
 import org.mlmdkb.search.SearchMode;
 
 /** Research papers: a filtered, keyset-paged list and single papers by id, DOI or arXiv id. */
