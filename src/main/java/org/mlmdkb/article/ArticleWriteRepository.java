@@ -1,8 +1,7 @@
 package org.mlmdkb.article;
 
 import io.agroal.api.AgroalDataSource;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import jakarta.inject.Singleton;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -13,15 +12,15 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.mlmdkb.common.db.SoftDeletable;
 import org.mlmdkb.common.db.Sql;
-import org.mlmdkb.curation.CuratedRows;
+import org.mlmdkb.curation.CuratedTable;
 
 /**
  * Writes articles with their tags and links to papers, methods and datasets. Callers run inside one
  * transaction, so the connection (and the row lock taken by {@link #lockLive}) is shared by every
  * statement.
  */
-@ApplicationScoped
-public class ArticleWriteRepository implements CuratedRows<ArticleInput> {
+@Singleton
+public class ArticleWriteRepository extends CuratedTable<ArticleInput> {
 
   /** Another article holding a slug, and whether it is soft-deleted. */
   public record Holder(long id, boolean deleted) {}
@@ -52,11 +51,10 @@ public class ArticleWriteRepository implements CuratedRows<ArticleInput> {
       WHERE id = :id
       """;
 
-  private final AgroalDataSource dataSource;
   private final MarkdownRenderer renderer;
 
   public ArticleWriteRepository(AgroalDataSource dataSource, MarkdownRenderer renderer) {
-    this.dataSource = dataSource;
+    super(dataSource, SoftDeletable.ARTICLE);
     this.renderer = renderer;
   }
 
@@ -81,17 +79,6 @@ public class ArticleWriteRepository implements CuratedRows<ArticleInput> {
         });
   }
 
-  /**
-   * Locks a live article's row until the transaction ends, so concurrent writers of one article run
-   * one after the other and the second sees the first's result (and its new ETag). A row lock only
-   * holds inside the caller's transaction; without one it would end at once.
-   */
-  @Transactional(Transactional.TxType.MANDATORY)
-  @Override
-  public boolean lockLive(long id) throws SQLException {
-    return SoftDeletable.ARTICLE.lockLive(dataSource, id);
-  }
-
   public Optional<Long> idOf(String slug, boolean includeDeleted) throws SQLException {
     return SoftDeletable.ARTICLE.idOf(dataSource, "slug", slug, includeDeleted);
   }
@@ -104,16 +91,6 @@ public class ArticleWriteRepository implements CuratedRows<ArticleInput> {
                 .bind("id", id)
                 .mapTo(String.class)
                 .one());
-  }
-
-  @Override
-  public boolean softDelete(long id) throws SQLException {
-    return SoftDeletable.ARTICLE.softDelete(dataSource, id);
-  }
-
-  @Override
-  public boolean restore(long id) throws SQLException {
-    return SoftDeletable.ARTICLE.restore(dataSource, id);
   }
 
   public Optional<Holder> holderOfSlug(String slug, Long exceptId) throws SQLException {

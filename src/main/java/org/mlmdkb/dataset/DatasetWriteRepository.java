@@ -1,7 +1,7 @@
 package org.mlmdkb.dataset;
 
 import io.agroal.api.AgroalDataSource;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.sql.Array;
 import java.sql.SQLException;
@@ -19,15 +19,15 @@ import org.jdbi.v3.core.statement.SqlStatement;
 import org.mlmdkb.common.db.ColumnStatements;
 import org.mlmdkb.common.db.SoftDeletable;
 import org.mlmdkb.common.db.Sql;
-import org.mlmdkb.curation.CuratedRows;
+import org.mlmdkb.curation.CuratedTable;
 
 /**
  * Writes datasets with their subsets. Callers run inside one transaction, so the connection (and
  * the row lock taken by {@link #lockLive}) is shared by every statement. Subsets keep their ids
  * across updates because benchmark results reference them.
  */
-@ApplicationScoped
-public class DatasetWriteRepository implements CuratedRows<DatasetInput> {
+@Singleton
+public class DatasetWriteRepository extends CuratedTable<DatasetInput> {
 
   private static final String DATASET_COLUMNS =
       "slug, name, aliases, description, domain, level_of_theory, n_structures, n_materials,"
@@ -55,10 +55,8 @@ public class DatasetWriteRepository implements CuratedRows<DatasetInput> {
   private static final String UPDATE =
       ColumnStatements.updateTouchingUpdatedAt("dataset", DATASET_COLUMNS);
 
-  private final AgroalDataSource dataSource;
-
   public DatasetWriteRepository(AgroalDataSource dataSource) {
-    this.dataSource = dataSource;
+    super(dataSource, SoftDeletable.DATASET);
   }
 
   @Override
@@ -85,17 +83,6 @@ public class DatasetWriteRepository implements CuratedRows<DatasetInput> {
         });
   }
 
-  /**
-   * Locks a live dataset's row until the transaction ends, so concurrent writers of one dataset run
-   * one after the other and the second sees the first's result (and its new ETag). A row lock only
-   * holds inside the caller's transaction; without one it would end at once.
-   */
-  @Transactional(Transactional.TxType.MANDATORY)
-  @Override
-  public boolean lockLive(long id) throws SQLException {
-    return SoftDeletable.DATASET.lockLive(dataSource, id);
-  }
-
   public Optional<Long> idBySlug(String slug, boolean includeDeleted) throws SQLException {
     return SoftDeletable.DATASET.idOf(dataSource, "slug", slug, includeDeleted);
   }
@@ -108,16 +95,6 @@ public class DatasetWriteRepository implements CuratedRows<DatasetInput> {
                 .bind("id", id)
                 .mapTo(String.class)
                 .findFirst());
-  }
-
-  @Override
-  public boolean softDelete(long id) throws SQLException {
-    return SoftDeletable.DATASET.softDelete(dataSource, id);
-  }
-
-  @Override
-  public boolean restore(long id) throws SQLException {
-    return SoftDeletable.DATASET.restore(dataSource, id);
   }
 
   /** Benchmark results on the dataset and methods trained on it. */

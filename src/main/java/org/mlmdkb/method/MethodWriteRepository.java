@@ -1,7 +1,7 @@
 package org.mlmdkb.method;
 
 import io.agroal.api.AgroalDataSource;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -17,15 +17,15 @@ import org.jdbi.v3.core.statement.SqlStatement;
 import org.mlmdkb.common.db.ColumnStatements;
 import org.mlmdkb.common.db.SoftDeletable;
 import org.mlmdkb.common.db.Sql;
-import org.mlmdkb.curation.CuratedRows;
+import org.mlmdkb.curation.CuratedTable;
 
 /**
  * Writes methods with their lineage, training datasets and introducing-paper link. Callers run
  * inside one transaction, so the connection (and the row lock taken by {@link #lockLive}) is shared
  * by every statement.
  */
-@ApplicationScoped
-public class MethodWriteRepository implements CuratedRows<MethodInput> {
+@Singleton
+public class MethodWriteRepository extends CuratedTable<MethodInput> {
 
   private static final String METHOD_COLUMNS =
       "slug, name, aliases, family, description, year, paper_id, paper_doi, paper_arxiv_id,"
@@ -48,10 +48,8 @@ public class MethodWriteRepository implements CuratedRows<MethodInput> {
   private static final String UPDATE =
       ColumnStatements.updateTouchingUpdatedAt("method", METHOD_COLUMNS);
 
-  private final AgroalDataSource dataSource;
-
   public MethodWriteRepository(AgroalDataSource dataSource) {
-    this.dataSource = dataSource;
+    super(dataSource, SoftDeletable.METHOD);
   }
 
   @Override
@@ -76,17 +74,6 @@ public class MethodWriteRepository implements CuratedRows<MethodInput> {
           replaceLinks(h, id, m);
           linkIntroducingPaper(h, id, oldPaperId, paperId(m));
         });
-  }
-
-  /**
-   * Locks a live method's row until the transaction ends, so concurrent writers of one method run
-   * one after the other and the second sees the first's result (and its new ETag). A row lock only
-   * holds inside the caller's transaction; without one it would end at once.
-   */
-  @Transactional(Transactional.TxType.MANDATORY)
-  @Override
-  public boolean lockLive(long id) throws SQLException {
-    return SoftDeletable.METHOD.lockLive(dataSource, id);
   }
 
   /**
@@ -227,16 +214,6 @@ public class MethodWriteRepository implements CuratedRows<MethodInput> {
                 .bind("id", id)
                 .mapTo(String.class)
                 .list());
-  }
-
-  @Override
-  public boolean softDelete(long id) throws SQLException {
-    return SoftDeletable.METHOD.softDelete(dataSource, id);
-  }
-
-  @Override
-  public boolean restore(long id) throws SQLException {
-    return SoftDeletable.METHOD.restore(dataSource, id);
   }
 
   /** The editable state of a method, deleted or not; empty when no such row exists. */

@@ -1,7 +1,7 @@
 package org.mlmdkb.metric;
 
 import io.agroal.api.AgroalDataSource;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.sql.SQLException;
@@ -12,7 +12,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.mlmdkb.common.db.SoftDeletable;
 import org.mlmdkb.common.db.Sql;
-import org.mlmdkb.curation.CuratedRows;
+import org.mlmdkb.curation.CuratedTable;
 
 /**
  * Writes metrics, and answers what writes of metrics and results must know on the primary: which
@@ -20,8 +20,8 @@ import org.mlmdkb.curation.CuratedRows;
  * lock, so the metric cannot be deleted or changed until the result is stored). Callers run inside
  * one transaction.
  */
-@ApplicationScoped
-public class MetricWriteRepository implements CuratedRows<MetricInput> {
+@Singleton
+public class MetricWriteRepository extends CuratedTable<MetricInput> {
 
   /** Another metric holding a name, and whether it is soft-deleted. */
   public record Holder(long id, boolean deleted) {}
@@ -80,10 +80,8 @@ public class MetricWriteRepository implements CuratedRows<MetricInput> {
           OR canonical_value > CAST(:max AS numeric))
       """;
 
-  private final AgroalDataSource dataSource;
-
   public MetricWriteRepository(AgroalDataSource dataSource) {
-    this.dataSource = dataSource;
+    super(dataSource, SoftDeletable.METRIC);
   }
 
   @Override
@@ -94,13 +92,6 @@ public class MetricWriteRepository implements CuratedRows<MetricInput> {
   @Override
   public void update(long id, MetricInput m) throws SQLException {
     Sql.use(dataSource, h -> bind(h.createUpdate(UPDATE), m).bind("id", id).execute());
-  }
-
-  /** A row lock only holds inside the caller's transaction; without one it would end at once. */
-  @Transactional(Transactional.TxType.MANDATORY)
-  @Override
-  public boolean lockLive(long id) throws SQLException {
-    return SoftDeletable.METRIC.lockLive(dataSource, id);
   }
 
   /**
@@ -196,16 +187,6 @@ public class MetricWriteRepository implements CuratedRows<MetricInput> {
 
   public String nameOf(long id) throws SQLException {
     return editableState(id).orElseThrow().name();
-  }
-
-  @Override
-  public boolean softDelete(long id) throws SQLException {
-    return SoftDeletable.METRIC.softDelete(dataSource, id);
-  }
-
-  @Override
-  public boolean restore(long id) throws SQLException {
-    return SoftDeletable.METRIC.restore(dataSource, id);
   }
 
   private static <S extends SqlStatement<S>> S bind(S statement, MetricInput m) {

@@ -5,7 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.mlmdkb.result.ResultDto;
 
-/** Shapes of papers on the wire (see openapi.yaml: PaperSummary, PaperDetail). */
+/** Shapes of papers on the wire (see openapi.yaml: PaperSummary, PaperDetail, RelatedList). */
 public final class PaperDtos {
 
   private PaperDtos() {}
@@ -55,4 +55,15 @@ public final class PaperDtos {
       List<SourceRef> sources,
       OffsetDateTime addedAt,
       OffsetDateTime updatedAt) {}
+
+  public record RelatedPaper(
+      long id,
+      String title,
+      Integer year,
+      double score,
+      List<String> sharedMethods,
+      List<String> sharedDatasets,
+      List<String> sharedTags) {}
+
+  public record RelatedList(List<RelatedPaper> items) {}
 }

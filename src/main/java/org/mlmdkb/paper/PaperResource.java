@@ -22,10 +22,9 @@ import org.mlmdkb.common.query.QueryParams;
 import org.mlmdkb.common.web.ReadResponses;
 import org.mlmdkb.paper.PaperDtos.PaperDetail;
 import org.mlmdkb.paper.PaperDtos.PaperSummary;
+import org.mlmdkb.paper.PaperDtos.RelatedList;
 import org.mlmdkb.paper.citation.CitationExporter;
 import org.mlmdkb.paper.citation.CitationFormat;
-import org.mlmdkb.search.SearchDtos.RelatedList;
-import org.mlmdkb.search.SearchMode;
 
 /** Research papers: a filtered, keyset-paged list and single papers by id, DOI or arXiv id. */
 @Path("/api/v1/papers")
@@ -83,7 +82,7 @@ public class PaperResource {
     QueryParams.allowOnly(uri, LIST_PARAMETERS);
     String sortParameter = QueryParams.oneOf("sort", sort, PaperSort.parameters());
     String text = QueryParams.text("q", q);
-    SearchMode searchMode = searchMode(text, mode);
+    String searchMode = searchMode(text, mode);
     // Without q every paper is equally relevant: relevance then means the default order, so
     // each documented sort value is valid on its own, as the contract says.
     boolean byRelevance =
@@ -100,8 +99,7 @@ public class PaperResource {
             QueryParams.text("cursor", cursor));
     Optional<CitationFormat> export =
         CitationFormat.negotiate(format, headers.getAcceptableMediaTypes());
-    Page<PaperSummary> page =
-        service.list(filter, searchMode == null ? SearchMode.KEYWORD : searchMode);
+    Page<PaperSummary> page = service.list(filter, searchMode);
     if (export.isPresent()) {
       // An export is one page too; the next one is announced in a Link header.
       List<Long> ids = page.items().stream().map(PaperSummary::id).toList();
@@ -125,8 +123,8 @@ public class PaperResource {
    * The mode q ranks in; null without q. A valid mode without q is accepted and has nothing to rank
    * (a page with a mode switch sends it whether or not the search box is filled).
    */
-  private SearchMode searchMode(String text, String mode) {
-    String requested = QueryParams.oneOf("mode", mode, SearchMode.wireNames());
+  private String searchMode(String text, String mode) {
+    String requested = QueryParams.oneOf("mode", mode, service.searchModes());
     if (text == null) {
       return null;
     }
@@ -134,9 +132,8 @@ public class PaperResource {
   }
 
   /** Which mode ranked the list: the response says so, as /search's body does. */
-  private static Response.ResponseBuilder withMode(
-      Response.ResponseBuilder response, SearchMode mode) {
-    return mode == null ? response : response.header(SEARCH_MODE_HEADER, mode.wire());
+  private static Response.ResponseBuilder withMode(Response.ResponseBuilder response, String mode) {
+    return mode == null ? response : response.header(SEARCH_MODE_HEADER, mode);
   }
 
   /**

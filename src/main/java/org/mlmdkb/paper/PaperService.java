@@ -13,15 +13,9 @@ import org.mlmdkb.common.paging.Page;
 import org.mlmdkb.paper.PaperDtos.AuthorRef;
 import org.mlmdkb.paper.PaperDtos.PaperDetail;
 import org.mlmdkb.paper.PaperDtos.PaperSummary;
+import org.mlmdkb.paper.PaperDtos.RelatedList;
 import org.mlmdkb.paper.PaperRepository.Row;
 import org.mlmdkb.result.ResultRepository;
-import org.mlmdkb.search.PaperListIndex;
-import org.mlmdkb.search.RelatedPapers;
-import org.mlmdkb.search.SearchDtos.RelatedList;
-import org.mlmdkb.search.SearchDtos.RelatedPaper;
-import org.mlmdkb.search.SearchMode;
-import org.mlmdkb.search.SearchService;
-import org.mlmdkb.search.semantic.RelatedByMeaning;
 
 /** Lists papers and resolves paper references (internal id, {@code doi:…}, {@code arxiv:…}). */
 @ApplicationScoped
@@ -35,31 +29,19 @@ public class PaperService {
   private final PaperRepository papers;
   private final ReadSnapshot snapshot;
   private final ResultRepository results;
-  private final SearchService search;
-  private final RelatedPapers related;
-  private final RelatedByMeaning relatedByMeaning;
+  private final PaperIndex index;
 
   public PaperService(
-      PaperRepository papers,
-      ResultRepository results,
-      SearchService search,
-      RelatedPapers related,
-      RelatedByMeaning relatedByMeaning,
-      ReadSnapshot snapshot) {
+      PaperRepository papers, ResultRepository results, PaperIndex index, ReadSnapshot snapshot) {
     this.snapshot = snapshot;
     this.papers = papers;
     this.results = results;
-    this.search = search;
-    this.related = related;
-    this.relatedByMeaning = relatedByMeaning;
+    this.index = index;
   }
 
   public RelatedList related(String ref, int limit) throws SQLException {
     Row r = find(ref).orElseThrow(() -> ApiException.notFound("Paper '" + ref + "'"));
-    // Links and text (RelatedPapers, from the index) blended with closeness in meaning
-    // (search.semantic).
-    List<RelatedPaper> byLinks = related.listRelated(r.id(), RelatedByMeaning.candidatesFor(limit));
-    return new RelatedList(relatedByMeaning.blend(r.id(), byLinks, limit));
+    return new RelatedList(index.related(r.id(), limit));
   }
 
   /** The live paper {@code ref} names, if any; empty for a malformed ref too. */
@@ -71,18 +53,27 @@ public class PaperService {
     }
   }
 
-  /** The mode {@code q} runs in: {@code requested} (a wire name) or the default; 503 if unable. */
-  public SearchMode searchMode(String requested) {
-    return search.searchMode(requested);
+  /** The wire names of the modes {@code q} may rank in. */
+  public List<String> searchModes() {
+    return index.modes();
   }
 
   /**
-   * Papers under {@code filter}, its {@code q} (if any) ranked in {@code mode}. The index chooses
-   * the page (ids, exact total, next cursor) and PostgreSQL supplies the rows; a paper deleted in
-   * between is left out of the page (the total and cursor stay the index's).
+   * The mode {@code q} runs in, as a wire name: {@code requested} (a wire name) or the default; 503
+   * if unable.
    */
-  public Page<PaperSummary> list(PaperFilter filter, SearchMode mode) throws SQLException {
-    PaperListIndex.Page page = search.listPapers(filter, mode);
+  public String searchMode(String requested) {
+    return index.mode(requested);
+  }
+
+  /**
+   * Papers under {@code filter}, its {@code q} (if any) ranked in {@code mode} (a wire name, null
+   * without q). The index chooses the page (ids, exact total, next cursor) and PostgreSQL supplies
+   * the rows; a paper deleted in between is left out of the page (the total and cursor stay the
+   * index's).
+   */
+  public Page<PaperSummary> list(PaperFilter filter, String mode) throws SQLException {
+    PaperIndex.Page page = index.list(filter, mode);
     List<Row> rows = papers.listByIds(page.ids());
     List<Long> ids = rows.stream().map(Row::id).toList();
     Map<Long, List<AuthorRef>> authors = papers.authorsOf(ids);

@@ -1,8 +1,7 @@
 package org.mlmdkb.paper;
 
 import io.agroal.api.AgroalDataSource;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import jakarta.inject.Singleton;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
@@ -12,14 +11,14 @@ import org.jdbi.v3.core.statement.SqlStatement;
 import org.mlmdkb.common.db.ColumnStatements;
 import org.mlmdkb.common.db.SoftDeletable;
 import org.mlmdkb.common.db.Sql;
-import org.mlmdkb.curation.CuratedRows;
+import org.mlmdkb.curation.CuratedTable;
 
 /**
  * Writes papers with their ordered authors and tags. Callers run inside one transaction, so the
  * connection (and the row lock taken by {@link #lockLive}) is shared by every statement.
  */
-@ApplicationScoped
-public class PaperWriteRepository implements CuratedRows<PaperInput> {
+@Singleton
+public class PaperWriteRepository extends CuratedTable<PaperInput> {
 
   private static final String PAPER_COLUMNS =
       "entry_type, title, abstract, year, date, venue, volume, number, pages, publisher, doi,"
@@ -33,10 +32,8 @@ public class PaperWriteRepository implements CuratedRows<PaperInput> {
   private static final String UPDATE =
       ColumnStatements.updateTouchingUpdatedAt("paper", PAPER_COLUMNS);
 
-  private final AgroalDataSource dataSource;
-
   public PaperWriteRepository(AgroalDataSource dataSource) {
-    this.dataSource = dataSource;
+    super(dataSource, SoftDeletable.PAPER);
   }
 
   @Override
@@ -62,17 +59,6 @@ public class PaperWriteRepository implements CuratedRows<PaperInput> {
         });
   }
 
-  /**
-   * Locks a live paper's row until the transaction ends, so concurrent writers of one paper run one
-   * after the other and the second sees the first's result (and its new ETag). A row lock only
-   * holds inside the caller's transaction; without one it would end at once.
-   */
-  @Transactional(Transactional.TxType.MANDATORY)
-  @Override
-  public boolean lockLive(long id) throws SQLException {
-    return SoftDeletable.PAPER.lockLive(dataSource, id);
-  }
-
   public boolean existsLive(long id) throws SQLException {
     return SoftDeletable.PAPER.existsLive(dataSource, id);
   }
@@ -86,16 +72,6 @@ public class PaperWriteRepository implements CuratedRows<PaperInput> {
                 .mapTo(Integer.class)
                 .findFirst()
                 .isPresent());
-  }
-
-  @Override
-  public boolean softDelete(long id) throws SQLException {
-    return SoftDeletable.PAPER.softDelete(dataSource, id);
-  }
-
-  @Override
-  public boolean restore(long id) throws SQLException {
-    return SoftDeletable.PAPER.restore(dataSource, id);
   }
 
   /** What still cites a paper as its own: live benchmark results, methods and datasets. */

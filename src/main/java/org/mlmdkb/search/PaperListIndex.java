@@ -27,6 +27,7 @@ import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.util.BytesRef;
 import org.mlmdkb.common.paging.Cursor;
 import org.mlmdkb.paper.PaperFilter;
+import org.mlmdkb.paper.PaperIndex.Page;
 import org.mlmdkb.paper.PaperSort;
 
 /**
@@ -46,9 +47,6 @@ public class PaperListIndex {
    * value holds at most 32,766 bytes, and no title needs that many to be told apart.
    */
   private static final int TITLE_KEY_BYTES = 1000;
-
-  /** One page: the ids in order, the exact number of papers listed, the next page's cursor. */
-  public record Page(List<Long> ids, long total, String nextCursor) {}
 
   private final IndexSearch index;
 

@@ -23,7 +23,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.mlmdkb.search.SearchDtos.RelatedPaper;
+import org.mlmdkb.paper.PaperDtos.RelatedPaper;
 
 /**
  * Papers related to one paper, from the index (so a deleted paper never appears): what they share

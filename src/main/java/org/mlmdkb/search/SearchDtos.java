@@ -31,15 +31,4 @@ public final class SearchDtos {
   public record Suggestion(String text, String type, String id) {}
 
   public record SuggestionList(List<Suggestion> items) {}
-
-  public record RelatedPaper(
-      long id,
-      String title,
-      Integer year,
-      double score,
-      List<String> sharedMethods,
-      List<String> sharedDatasets,
-      List<String> sharedTags) {}
-
-  public record RelatedList(List<RelatedPaper> items) {}
 }

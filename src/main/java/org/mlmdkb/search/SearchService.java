@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.apache.lucene.search.Query;
 import org.mlmdkb.common.paging.Cursor;
 import org.mlmdkb.paper.PaperFilter;
+import org.mlmdkb.paper.PaperIndex;
 import org.mlmdkb.search.ParsedQuery.Clause;
 import org.mlmdkb.search.ParsedQuery.Term;
 import org.mlmdkb.search.SearchDtos.Correction;
@@ -279,7 +280,7 @@ public class SearchService {
    * A page of the paper list (ids, exact total, next cursor): the papers under {@code filter} and,
    * with its q, those q matches in {@code mode} (see {@link #searchMode}), ranked as on /search.
    */
-  public PaperListIndex.Page listPapers(PaperFilter filter, SearchMode mode) {
+  public PaperIndex.Page listPapers(PaperFilter filter, SearchMode mode) {
     if (filter.q() == null) {
       return paperList.list(filter, (Query) null);
     }

@@ -1,22 +1,21 @@
 package org.mlmdkb.tag;
 
 import io.agroal.api.AgroalDataSource;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import jakarta.inject.Singleton;
 import java.sql.SQLException;
 import java.util.Optional;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.mlmdkb.common.db.SoftDeletable;
 import org.mlmdkb.common.db.Sql;
-import org.mlmdkb.curation.CuratedRows;
+import org.mlmdkb.curation.CuratedTable;
 
 /**
  * Writes tags. A tag is keyed by its slug in every reference and by its surrogate id in the
  * history; renaming the slug cascades to papers, articles and child tags (V051). Callers run inside
  * one transaction.
  */
-@ApplicationScoped
-public class TagWriteRepository implements CuratedRows<TagInput> {
+@Singleton
+public class TagWriteRepository extends CuratedTable<TagInput> {
 
   /** Another tag holding a slug, and whether it is soft-deleted. */
   public record Holder(long id, boolean deleted) {}
@@ -48,10 +47,8 @@ public class TagWriteRepository implements CuratedRows<TagInput> {
       SELECT 1 FROM up WHERE id = :id
       """;
 
-  private final AgroalDataSource dataSource;
-
   public TagWriteRepository(AgroalDataSource dataSource) {
-    this.dataSource = dataSource;
+    super(dataSource, SoftDeletable.TAG);
   }
 
   @Override
@@ -80,17 +77,6 @@ public class TagWriteRepository implements CuratedRows<TagInput> {
                     t)
                 .bind("id", id)
                 .execute());
-  }
-
-  /**
-   * Locks a live tag's row until the transaction ends, so concurrent writers of one tag run one
-   * after the other and the second sees the first's result (and its new ETag). A row lock only
-   * holds inside the caller's transaction; without one it would end at once.
-   */
-  @Transactional(Transactional.TxType.MANDATORY)
-  @Override
-  public boolean lockLive(long id) throws SQLException {
-    return SoftDeletable.TAG.lockLive(dataSource, id);
   }
 
   public Optional<Long> idOf(String slug, boolean includeDeleted) throws SQLException {
@@ -148,16 +134,6 @@ public class TagWriteRepository implements CuratedRows<TagInput> {
 
   public String slugOf(long id) throws SQLException {
     return editableState(id).orElseThrow().slug();
-  }
-
-  @Override
-  public boolean softDelete(long id) throws SQLException {
-    return SoftDeletable.TAG.softDelete(dataSource, id);
-  }
-
-  @Override
-  public boolean restore(long id) throws SQLException {
-    return SoftDeletable.TAG.restore(dataSource, id);
   }
 
   private static <S extends SqlStatement<S>> S bind(S statement, TagInput t) {

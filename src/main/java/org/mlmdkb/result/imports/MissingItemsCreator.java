@@ -5,22 +5,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
-import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.Problem;
-import org.mlmdkb.common.query.Slugs;
-import org.mlmdkb.curation.CurationWorkflow;
-import org.mlmdkb.curation.HistoryRepository;
 import org.mlmdkb.curation.ImportReport;
-import org.mlmdkb.dataset.DatasetCollection;
-import org.mlmdkb.dataset.DatasetInput;
-import org.mlmdkb.dataset.DatasetSubsetInput;
-import org.mlmdkb.method.MethodCollection;
-import org.mlmdkb.method.MethodInput;
 import org.mlmdkb.result.ResultInput;
 
 /**
@@ -32,22 +20,14 @@ import org.mlmdkb.result.ResultInput;
 @ApplicationScoped
 public class MissingItemsCreator {
 
-  private final CurationWorkflow workflow;
-  private final MethodCollection methods;
-  private final DatasetCollection datasets;
-  private final HistoryRepository history;
+  private final MissingMethods methods;
+  private final MissingSubsets subsets;
   private final ResultImportRepository corpus;
 
   public MissingItemsCreator(
-      CurationWorkflow workflow,
-      MethodCollection methods,
-      DatasetCollection datasets,
-      HistoryRepository history,
-      ResultImportRepository corpus) {
-    this.workflow = workflow;
+      MissingMethods methods, MissingSubsets subsets, ResultImportRepository corpus) {
     this.methods = methods;
-    this.datasets = datasets;
-    this.history = history;
+    this.subsets = subsets;
     this.corpus = corpus;
   }
 
@@ -122,137 +102,34 @@ public class MissingItemsCreator {
   List<ImportReport.Created> create(Plan plan, String keyName) throws SQLException {
     List<ImportReport.Created> created = new ArrayList<>();
     for (NewMethod m : plan.methods.values()) {
-      if (methods.find(m.slug(), true).isPresent()) {
+      if (methods.exists(m.slug())) {
         continue;
       }
-      MethodInput input = methodInput(m);
-      workflow.create(methods, input, keyName);
-      List<String> reasons = new ArrayList<>(lineageNote(input.parents()));
+      List<String> parents = corpus.liveMethods(m.lineage());
+      methods.create(
+          m,
+          corpus.livePaperId(m.doi(), m.arxivId()).orElse(null),
+          parents,
+          corpus.liveDatasets(m.trainingSets()),
+          keyName);
+      List<String> reasons = new ArrayList<>(lineageNote(parents));
       if (m.supersededBy() != null) {
-        reasons.add(linkSuccessor(input.slug(), m.supersededBy(), keyName));
+        reasons.add(methods.linkSuccessor(m.slug(), m.supersededBy(), keyName));
       }
       created.add(new ImportReport.Created("methods", m.slug(), "created", reasons));
     }
     for (Map.Entry<String, Map<String, String>> e : plan.subsets.entrySet()) {
-      created.addAll(addSubsets(e.getKey(), e.getValue().keySet(), keyName));
-    }
-    return created;
-  }
-
-  private MethodInput methodInput(NewMethod m) throws SQLException {
-    Long paperId = corpus.livePaperId(m.doi(), m.arxivId()).orElse(null);
-    MethodInput.Paper paper =
-        paperId == null && m.doi() == null && m.arxivId() == null
-            ? null
-            : new MethodInput.Paper(paperId, m.doi(), m.arxivId(), null);
-    return new MethodInput(
-        m.slug(),
-        m.name(),
-        List.of(),
-        m.family(),
-        m.description(),
-        m.year(),
-        paper,
-        m.codeUrl(),
-        m.licence(),
-        m.parameterCount(),
-        corpus.liveMethods(m.lineage()),
-        List.of(),
-        corpus.liveDatasets(m.trainingSets()));
-  }
-
-  /**
-   * The newer model named by {@code superseded_by} gains a "supersedes" link to the method just
-   * created, when the corpus has it live (the link is the newer method's, as parents are the
-   * child's), checked by the method rules and recorded in its history. Returns what happened, for
-   * the report; a successor the corpus lacks, or a link the rules refuse, leaves it unlinked.
-   */
-  private String linkSuccessor(String created, String supersededBy, String keyName)
-      throws SQLException {
-    String successor = supersededBy.strip().toLowerCase(Locale.ROOT);
-    Optional<Long> id =
-        Slugs.isValid(successor) ? methods.find(successor, false) : Optional.empty();
-    if (id.isEmpty() || !methods.lockLive(id.get())) {
-      return "superseded by " + supersededBy + ", which the corpus lacks: not linked";
-    }
-    MethodInput before = methods.editableState(id.get()).orElseThrow();
-    List<String> supersedes = new ArrayList<>(before.supersedes());
-    supersedes.add(created.strip().toLowerCase(Locale.ROOT));
-    MethodInput after;
-    try {
-      after =
-          methods.validate(
-              new MethodInput(
-                  before.slug(),
-                  before.name(),
-                  before.aliases(),
-                  before.family(),
-                  before.description(),
-                  before.year(),
-                  before.paper(),
-                  before.codeUrl(),
-                  before.licence(),
-                  before.parameterCount(),
-                  before.parents(),
-                  supersedes,
-                  before.trainingDatasets()),
-              id.get());
-    } catch (ApiException refused) {
-      return "superseded by "
-          + successor
-          + ", not linked: "
-          + refused.errors().stream()
-              .map(Problem.FieldError::message)
-              .collect(Collectors.joining("; "));
-    }
-    methods.update(id.get(), after);
-    history.record(methods.name(), id.get(), "update", keyName, before, after);
-    return "superseded by " + successor + " (linked: " + successor + " supersedes it)";
-  }
-
-  private static List<String> lineageNote(List<String> lineage) {
-    return lineage.isEmpty() ? List.of() : List.of("derives from " + String.join(", ", lineage));
-  }
-
-  private List<ImportReport.Created> addSubsets(String dataset, Set<String> slugs, String keyName)
-      throws SQLException {
-    Optional<Long> id = datasets.find(dataset, false);
-    if (id.isEmpty() || !datasets.lockLive(id.get())) {
-      throw ApiException.notFound("Dataset " + dataset);
-    }
-    DatasetInput before = datasets.editableState(id.get()).orElseThrow();
-    List<DatasetSubsetInput> subsets = new ArrayList<>(before.subsets());
-    List<ImportReport.Created> created = new ArrayList<>();
-    for (String slug : slugs) {
-      if (subsets.stream().noneMatch(s -> s.slug().equals(slug))) {
-        subsets.add(new DatasetSubsetInput(slug, slug, null, null, null, null));
+      String dataset = e.getKey();
+      for (String slug : subsets.add(dataset, e.getValue().keySet(), keyName)) {
         created.add(
             new ImportReport.Created(
                 "datasets", dataset + "/" + slug, "created", List.of("subset of " + dataset)));
       }
     }
-    if (created.isEmpty()) {
-      return created;
-    }
-    DatasetInput after =
-        datasets.validate(
-            new DatasetInput(
-                before.slug(),
-                before.name(),
-                before.aliases(),
-                before.description(),
-                before.domain(),
-                before.levelOfTheory(),
-                before.nStructures(),
-                before.nMaterials(),
-                before.sizeNote(),
-                before.licence(),
-                before.url(),
-                before.paper(),
-                subsets),
-            id.get());
-    datasets.update(id.get(), after);
-    history.record(datasets.name(), id.get(), "update", keyName, before, after);
     return created;
+  }
+
+  private static List<String> lineageNote(List<String> lineage) {
+    return lineage.isEmpty() ? List.of() : List.of("derives from " + String.join(", ", lineage));
   }
 }

@@ -12,7 +12,7 @@ import java.util.List;
  * @param supersededBy the newer model that replaces it, as a Matbench file's {@code superseded_by}
  *     names it (a model key, the slug its method has); null when the body does not say
  */
-record NewMethod(
+public record NewMethod(
     String slug,
     String name,
     String family,

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.mlmdkb.paper.PaperDtos.RelatedPaper;
 import org.mlmdkb.search.HybridSearch;
 import org.mlmdkb.search.HybridSearch.NearPaper;
-import org.mlmdkb.search.SearchDtos.RelatedPaper;
 import org.mlmdkb.search.SearchUnavailableException;
 
 /**
