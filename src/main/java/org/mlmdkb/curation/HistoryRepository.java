@@ -1,18 +1,13 @@
 package org.mlmdkb.curation;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.mlmdkb.common.db.CsvCopy;
-import org.mlmdkb.common.db.LongStatements;
 import org.mlmdkb.common.db.Sql;
 
 /** The append-only change log shared by every curated collection. */
@@ -37,12 +32,10 @@ public class HistoryRepository {
 
   private final AgroalDataSource dataSource;
   private final ObjectMapper json;
-  private final ObjectWriter bulkJson;
 
   public HistoryRepository(AgroalDataSource dataSource, ObjectMapper json) {
     this.dataSource = dataSource;
     this.json = json;
-    this.bulkJson = HistoryJson.writer(json);
   }
 
   public void record(
@@ -64,43 +57,6 @@ public class HistoryRepository {
                 .bind("before", beforeJson)
                 .bind("after", afterJson)
                 .execute());
-  }
-
-  /** An item created by a bulk write, with its state as created. */
-  public record Creation(long itemId, Object after) {}
-
-  /**
-   * Records the creation of many items of one collection in one COPY, in the order given, as {@link
-   * #record} would one by one (same JSON, same transaction time).
-   */
-  public void recordCreations(String collection, String keyName, Iterable<Creation> creations)
-      throws SQLException {
-    try (Connection c = dataSource.getConnection()) {
-      LongStatements.run(c, () -> copyCreations(c, collection, keyName, creations));
-    }
-  }
-
-  private Void copyCreations(
-      Connection c, String collection, String keyName, Iterable<Creation> creations)
-      throws SQLException {
-    try (CsvCopy copy =
-        CsvCopy.start(
-            c,
-            "COPY change_history (collection, item_id, action, key_name, after)"
-                + " FROM STDIN (FORMAT csv)")) {
-      for (Creation created : creations) {
-        copy.field(collection)
-            .field(created.itemId())
-            .field("create")
-            .field(keyName)
-            .field(bulkJson.writeValueAsString(created.after()))
-            .endRow();
-      }
-      copy.finish();
-      return null;
-    } catch (JsonProcessingException e) {
-      throw new SQLException("an item's state cannot be written as JSON", e);
-    }
   }
 
   /**

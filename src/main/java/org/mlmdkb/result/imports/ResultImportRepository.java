@@ -62,6 +62,11 @@ public class ResultImportRepository {
   // The rows without a duplicate get ids in their order and are inserted in the same
   // statement (the insert cannot see its own rows, so the look-up reads the corpus as it was);
   // the answer is, per row, the result it duplicates or the id it was stored under.
+  // Each stored row's creation enters the change history in the same statement, in row order, as
+  // HistoryRepository.record writes a state: ResultInput's fields in snake_case, nulls included,
+  // slugs for ids, and decimals as Jackson's tree writes them (trailing zeros stripped, which
+  // trim_scale does; jsonb keeps a numeric's scale, so 1.50 and 1.5 would read back differently).
+  // Building the JSON here instead of in Java and COPYing it halves the history's cost.
   private static final String STORE_NEW_ROWS =
       """
       WITH duplicate AS (
@@ -97,11 +102,37 @@ public class ResultImportRepository {
               n_runs, temperature_k, level_of_theory, status, reported_on, paper_id, source_id,
               source_repository, source_path, source_commit, source_location
           FROM fresh ORDER BY pos
+      ), history AS (
+          INSERT INTO change_history (collection, item_id, action, key_name, after)
+          SELECT 'results', f.id, 'create', :key_name, jsonb_build_object(
+              'method', m.slug, 'method_variant', f.method_variant, 'dataset', d.slug,
+              'subset', s.slug, 'task', f.task, 'target', f.target, 'metric', f.metric,
+              'value', trim_scale(f.value), 'unit', f.unit, 'basis', f.basis,
+              'n_train', f.n_train, 'split', f.split,
+              'uncertainty', trim_scale(f.uncertainty), 'n_runs', f.n_runs,
+              'temperature_k', trim_scale(f.temperature_k),
+              'level_of_theory', f.level_of_theory, 'status', f.status,
+              'reported_on', f.reported_on::text, 'paper', f.paper_id, 'source', f.source_id,
+              'repository', f.source_repository, 'path', f.source_path,
+              'commit', f.source_commit, 'location', f.source_location)
+          FROM fresh f
+          JOIN method m ON m.id = f.method_id
+          JOIN dataset d ON d.id = f.dataset_id
+          LEFT JOIN dataset_subset s ON s.id = f.subset_id
+          ORDER BY f.pos
       )
       SELECT pos, id, false AS duplicate FROM fresh
       UNION ALL
       SELECT pos, id, true FROM duplicate
       """;
+
+  // For the rest of the import's transaction. At the default 4 MB, the duplicate check's hash
+  // spills to disk and the board summaries' recount (the insert trigger's count of distinct methods
+  // and fingerprints over every count row of a touched board) sorts on disk: on a board of 300,000
+  // fingerprints 3.0 s, 1.0 s in memory (63 MB). A bound, not an allocation;
+  // kb.import.max-concurrent
+  // bounds how many imports hold it at once.
+  private static final String IMPORT_WORK_MEM = "SET LOCAL work_mem = '128MB'";
 
   private static final String METHOD_IDS = "SELECT slug, id FROM method WHERE slug = ANY(:slugs)";
 
@@ -181,10 +212,11 @@ public class ResultImportRepository {
 
   /**
    * Stores the candidates the corpus does not hold yet, in a fixed number of statements: COPY into
-   * a temporary table, then one statement that finds the duplicates and inserts the rest. Their
-   * duplicate keys must differ from each other and be locked; their slugs must exist.
+   * a temporary table, then one statement that finds the duplicates and inserts the rest, each with
+   * its creation in the change history under {@code keyName}. Their duplicate keys must differ from
+   * each other and be locked; their slugs must exist.
    */
-  Stored storeNew(List<Candidate> candidates) throws SQLException {
+  Stored storeNew(List<Candidate> candidates, String keyName) throws SQLException {
     long[] ids = new long[candidates.size()];
     boolean[] duplicate = new boolean[candidates.size()];
     if (candidates.isEmpty()) {
@@ -238,8 +270,10 @@ public class ResultImportRepository {
                   // guesses
                   // its size and may look every row up by index instead of joining once.
                   h.execute("ANALYZE result_import_row");
+                  h.execute(IMPORT_WORK_MEM);
                   // Read straight into the arrays: no object per row for up to 100,000 rows.
                   h.createQuery(STORE_NEW_ROWS)
+                      .bind("key_name", keyName)
                       .reduceResultSet(
                           (Void) null,
                           (none, rs, ctx) -> {

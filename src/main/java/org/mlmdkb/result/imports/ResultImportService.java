@@ -19,7 +19,6 @@ import org.mlmdkb.common.config.KbConfig;
 import org.mlmdkb.common.db.RetriesTransientFailures;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.Problem;
-import org.mlmdkb.curation.HistoryRepository;
 import org.mlmdkb.curation.ImportBodies;
 import org.mlmdkb.curation.ImportLocks;
 import org.mlmdkb.curation.ImportReport;
@@ -45,8 +44,6 @@ import org.mlmdkb.result.ResultRules;
 @TransactionConfiguration(timeout = ResultImportService.TRANSACTION_SECONDS)
 public class ResultImportService {
 
-  static final String COLLECTION = "results";
-
   /** The longest an import's transaction may run before it is rolled back. */
   static final int TRANSACTION_SECONDS = 300;
 
@@ -63,7 +60,6 @@ public class ResultImportService {
   private final ResultRules rules;
   private final ResultImportRepository corpus;
   private final MissingItemsCreator creator;
-  private final HistoryRepository history;
   private final ImportLocks locks;
   private final TransactionManager transactions;
   private final ObjectMapper json;
@@ -73,7 +69,6 @@ public class ResultImportService {
       ResultRules rules,
       ResultImportRepository corpus,
       MissingItemsCreator creator,
-      HistoryRepository history,
       ImportLocks locks,
       TransactionManager transactions,
       ObjectMapper json,
@@ -81,7 +76,6 @@ public class ResultImportService {
     this.rules = rules;
     this.corpus = corpus;
     this.creator = creator;
-    this.history = history;
     this.locks = locks;
     this.transactions = transactions;
     this.json = json;
@@ -220,8 +214,7 @@ public class ResultImportService {
         candidateOf[i] = first;
       }
     }
-    ResultImportRepository.Stored stored = corpus.storeNew(candidates);
-    List<HistoryRepository.Creation> creations = new ArrayList<>();
+    ResultImportRepository.Stored stored = corpus.storeNew(candidates, options.keyName());
     for (int i = 0; i < checked.size(); i++) {
       Checked c = checked.get(i);
       int k = candidateOf[i];
@@ -231,7 +224,6 @@ public class ResultImportService {
         items[c.position()] =
             item(c.row(), "skipped", null, id, result, List.of("duplicate of result " + id));
       } else if (firstRowOf[k] == i) {
-        creations.add(new HistoryRepository.Creation(id, result));
         // A dry run's ids are rolled back and may be handed out again: none is reported.
         items[c.position()] =
             item(c.row(), "created", options.dryRun() ? null : id, null, result, List.of());
@@ -246,9 +238,6 @@ public class ResultImportService {
                 result,
                 List.of("duplicate of row " + firstRow + " of this import"));
       }
-    }
-    if (!creations.isEmpty()) {
-      history.recordCreations(COLLECTION, options.keyName(), creations);
     }
   }
 
