@@ -413,6 +413,17 @@ final class IndexStore implements AutoCloseable {
     return xmin;
   }
 
+  /**
+   * The index in {@code dir} as last committed, for reading only: no writer and no database, so a
+   * bench harness can search a directory a running service keeps writing (src/test SearchFloor).
+   */
+  static IndexStore readOnly(Path dir) throws IOException {
+    IndexStore s = new IndexStore(dir, null, Duration.ZERO);
+    s.directory = FSDirectory.open(dir);
+    s.searchers = new SearcherManager(s.directory, null);
+    return s;
+  }
+
   IndexSearcher acquire() throws IOException {
     return searchers.acquire();
   }
