@@ -1,5 +1,6 @@
 package org.mlmdkb.search;
 
+import jakarta.enterprise.inject.Vetoed;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -156,7 +157,11 @@ public final class SearchFloor {
             });
   }
 
-  /** The index of a directory on disk, read-only; no database. */
+  /**
+   * The index of a directory on disk, read-only; no database. Vetoed: the tests' CDI container
+   * would otherwise take it for a second SearchIndex bean.
+   */
+  @Vetoed
   private static final class FixedIndex extends SearchIndex {
     private final IndexStore store;
 
