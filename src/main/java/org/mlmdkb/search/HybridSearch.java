@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.index.DocValues;
@@ -91,7 +92,7 @@ public class HybridSearch {
             IndexSearch.Hit h = index.hit(s, docs[i], null);
             hits.add(withScore(h, cosine(docs[i].score)));
           }
-          return result(s, r, List.of(found.facetsCollector()), hits);
+          return result(s, r, List.of(found.facetsCollector()), Map.of(), hits);
         });
   }
 
@@ -107,13 +108,19 @@ public class HybridSearch {
           // The keyword matches are counted once, and the nearest items they miss apart, so the
           // union is counted exactly, once.
           List<FacetsCollector> counted = new ArrayList<>();
+          Map<String, Long> keywordCounts = Map.of();
           ScoreDoc[] keywordTop = null;
           Query nearOnly = knn;
           if (keyword != null) {
-            // As IndexSearch.search: the ranking unscored beyond its head, the counts unscored.
+            // As IndexSearch.search: the ranking unscored beyond its head, the counts unscored;
+            // without facets to count, one count per type rather than collecting every match.
             keywordTop = IndexSearch.topByScore(s, keyword, Math.max(offset + limit, FUSION_DEPTH));
             Query matched = index.matchQuery(r, text);
-            counted.add(s.search(matched, new FacetsCollectorManager()));
+            if (facetsAsked(r)) {
+              counted.add(s.search(matched, new FacetsCollectorManager()));
+            } else {
+              keywordCounts = IndexSearch.countsByType(s, matched, r.types());
+            }
             nearOnly =
                 new BooleanQuery.Builder()
                     .add(knn, Occur.MUST)
@@ -130,7 +137,7 @@ public class HybridSearch {
             Scored<Integer> d = order.get(i);
             hits.add(index.hit(s, new ScoreDoc(d.item(), (float) d.score()), marks));
           }
-          return result(s, r, counted, hits);
+          return result(s, r, counted, keywordCounts, hits);
         });
   }
 
@@ -261,14 +268,23 @@ public class HybridSearch {
     return order.size() > depth ? order.subList(0, depth) : order;
   }
 
-  /** Type totals and facets over disjoint sets of hits, one FacetsCollector each, added up. */
+  private static boolean facetsAsked(IndexSearch.Request r) {
+    return r.facets().stream().anyMatch(f -> !f.equals("type"));
+  }
+
+  /**
+   * Type totals and facets over disjoint sets of hits, one FacetsCollector each, added up, plus
+   * {@code counted}: hits per type of a further disjoint set counted without collecting (only when
+   * no facet is asked).
+   */
   private IndexSearch.Result result(
       IndexSearcher s,
       IndexSearch.Request r,
       List<FacetsCollector> parts,
+      Map<String, Long> counted,
       List<IndexSearch.Hit> hits)
       throws IOException {
-    Map<String, Long> byType = new LinkedHashMap<>();
+    Map<String, Long> byType = new TreeMap<>(counted);
     for (FacetsCollector fc : parts) {
       IndexSearch.countsByType(fc).forEach((type, n) -> byType.merge(type, n, Long::sum));
     }
