@@ -1,12 +1,17 @@
 package org.mlmdkb.stats;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.mlmdkb.curation.CurationFixtures.newKey;
+import static org.mlmdkb.curation.CurationFixtures.unique;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -182,6 +187,42 @@ class PrecomputedCountsTest extends ApiTest {
         c.rollback();
       }
     }
+  }
+
+  @Test
+  void resultImportsMoveBoardSummariesToAFullRecount() throws SQLException {
+    // Rows on PaiNN's 3BPA force board: 40 new fingerprints (n_train) and two methods, one of
+    // them new to a fingerprint another already holds, so some rows count and some do not.
+    StringBuilder csv =
+        new StringBuilder(
+            "method,dataset,subset,task,target,metric,value,unit,basis,n_train,split,repository,path\n");
+    String split = "counts-import-" + unique();
+    for (int i = 1; i <= 200; i++) {
+      csv.append(i % 2 == 0 ? "painn" : "mace")
+          .append(",3bpa,test-600k,energy-forces,forces,MAE,")
+          .append(1 + i / 100.0)
+          .append(",meV/Å,per-atom,")
+          .append(1 + i % 40)
+          .append(',')
+          .append(split)
+          .append(",https://github.com/example/benchmarks,results/counts.csv\n");
+    }
+    String key = newKey("curator");
+    importCsv(key, csv.toString()).statusCode(200).body("summary.created", equalTo(200));
+    assertEquals(strings(BOARDS_BY_SCAN), strings(BOARD_SUMMARIES_BY_TRIGGER));
+    // The same file again stores nothing and moves nothing.
+    importCsv(key, csv.toString()).statusCode(200).body("summary.skipped", equalTo(200));
+    assertEquals(strings(BOARDS_BY_SCAN), strings(BOARD_SUMMARIES_BY_TRIGGER));
+    assertEquals(strings(BOARDS_BY_SCAN), strings(BOARD_COUNTS_BY_TRIGGER));
+  }
+
+  private static ValidatableResponse importCsv(String key, String body) {
+    return given()
+        .header("Authorization", "Bearer " + key)
+        .contentType("text/csv; charset=UTF-8")
+        .body(body.getBytes(StandardCharsets.UTF_8))
+        .post("/api/v1/imports")
+        .then();
   }
 
   @Test
