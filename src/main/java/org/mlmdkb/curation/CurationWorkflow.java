@@ -40,7 +40,8 @@ public class CurationWorkflow {
     I item = collection.validate(input, null);
     long id = collection.insert(item);
     history.record(collection.name(), id, "create", keyName, null, item);
-    return current(collection, id);
+    Object body = collection.createdRepresentation(id);
+    return new Written(body, tags.of(body), collection.location(id));
   }
 
   /** PUT: the body is the whole editable state; fields left out are cleared. */
