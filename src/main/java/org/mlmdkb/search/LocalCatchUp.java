@@ -17,6 +17,7 @@ final class LocalCatchUp {
   private final WriteWatermark watermark;
   private final Thread thread;
   private volatile boolean running = true;
+  private boolean failing;
 
   LocalCatchUp(IndexStore store, WriteWatermark watermark) {
     this.store = store;
@@ -45,12 +46,17 @@ final class LocalCatchUp {
       try {
         store.catchUp();
         watermark.passEnded(covered);
+        failing = false;
       } catch (Exception e) {
         if (!running) {
           return;
         }
         // Readers waiting for these writes get a 503 at their timeout; the next pass retries.
-        Log.warnf("Search index catch-up after a write failed: %s", e.getMessage());
+        // One line per outage, not one per retry (the follower reports the outage too).
+        if (!failing) {
+          Log.warnf("Search index catch-up after a write failed: %s", e.getMessage());
+          failing = true;
+        }
         try {
           Thread.sleep(RETRY_MILLIS);
         } catch (InterruptedException ie) {
