@@ -120,6 +120,14 @@ public abstract class CuratedCollection<I> {
   /** The item as readers see it at GET; its entity tag is the one writes are checked against. */
   public abstract Object representation(long id) throws SQLException;
 
+  /**
+   * The representation of an item {@link CurationWorkflow#create} has just inserted, in its
+   * transaction; a collection may skip reading what cannot exist yet (links from other items).
+   */
+  public Object createdRepresentation(long id) throws SQLException {
+    return representation(id);
+  }
+
   /** Where the item is read, for {@code Location}: the collection path plus its current ref. */
   public abstract String location(long id) throws SQLException;
 

@@ -40,7 +40,8 @@ public class CurationWorkflow {
     I item = collection.validate(input, null);
     long id = collection.insert(item);
     history.record(collection.name(), id, "create", keyName, null, item);
-    return current(collection, id);
+    Object body = collection.createdRepresentation(id);
+    return new Written(body, tags.of(body), collection.location(id));
   }
 
   /** PUT: the body is the whole editable state; fields left out are cleared. */
@@ -48,7 +49,7 @@ public class CurationWorkflow {
       CuratedCollection<I> collection, String ref, I input, String ifMatch, String keyName)
       throws SQLException {
     long id = lockWithPrecondition(collection, ref, ifMatch);
-    return store(collection, id, input, keyName);
+    return store(collection, id, collection.editableState(id).orElseThrow(), input, keyName);
   }
 
   /** A patch yielding a document of the wrong shape fails like any unreadable body (400). */
@@ -58,7 +59,7 @@ public class CurationWorkflow {
     long id = lockWithPrecondition(collection, ref, ifMatch);
     I before = collection.editableState(id).orElseThrow();
     JsonNode merged = MergePatch.apply(json.valueToTree(before), patch);
-    return store(collection, id, json.treeToValue(merged, collection.inputType()), keyName);
+    return store(collection, id, before, json.treeToValue(merged, collection.inputType()), keyName);
   }
 
   public <I> void delete(
@@ -88,9 +89,10 @@ public class CurationWorkflow {
     return current(collection, id);
   }
 
-  private <I> Written store(CuratedCollection<I> collection, long id, I input, String keyName)
+  /** {@code before}: the editable state read under the row lock, in this transaction. */
+  private <I> Written store(
+      CuratedCollection<I> collection, long id, I before, I input, String keyName)
       throws SQLException {
-    I before = collection.editableState(id).orElseThrow();
     I after = collection.validate(input, id);
     if (!after.equals(before)) {
       collection.update(id, after);

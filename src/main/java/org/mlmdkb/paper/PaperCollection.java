@@ -85,6 +85,11 @@ public class PaperCollection extends CuratedCollection<PaperInput> {
   }
 
   @Override
+  public Object createdRepresentation(long id) throws SQLException {
+    return papers.getCreated(id);
+  }
+
+  @Override
   public String location(long id) {
     return "/api/v1/papers/" + id;
   }

@@ -102,10 +102,18 @@ public class PaperService {
 
   /** The paper and everything around it, read in one snapshot. */
   public PaperDetail get(String ref) throws SQLException {
-    return snapshot.read(() -> load(ref));
+    return snapshot.read(() -> load(ref, true));
   }
 
-  private PaperDetail load(String ref) throws SQLException {
+  /**
+   * A paper in the transaction that has just created it: no method, dataset, result or source can
+   * link to it before that commits, so those lists are empty without reading them.
+   */
+  public PaperDetail getCreated(long id) throws SQLException {
+    return snapshot.read(() -> load(Long.toString(id), false));
+  }
+
+  private PaperDetail load(String ref, boolean linked) throws SQLException {
     Row r = find(ref).orElseThrow(() -> ApiException.notFound("Paper '" + ref + "'"));
     List<Long> id = List.of(r.id());
     return new PaperDetail(
@@ -126,10 +134,10 @@ public class PaperService {
         r.codeUrl(),
         papers.authorsOf(id).getOrDefault(r.id(), List.of()),
         papers.tagsOf(id).getOrDefault(r.id(), List.of()),
-        papers.methodsOf(r.id()),
-        papers.datasetsOf(r.id()),
-        results.listByPaper(r.id()),
-        papers.sourcesOf(r.id()),
+        linked ? papers.methodsOf(r.id()) : List.of(),
+        linked ? papers.datasetsOf(r.id()) : List.of(),
+        linked ? results.listByPaper(r.id()) : List.of(),
+        linked ? papers.sourcesOf(r.id()) : List.of(),
         r.addedAt(),
         r.updatedAt());
   }

@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.mlmdkb.common.db.ColumnStatements;
 import org.mlmdkb.common.db.SoftDeletable;
@@ -32,6 +31,29 @@ public class PaperWriteRepository extends CuratedTable<PaperInput> {
   private static final String UPDATE =
       ColumnStatements.updateTouchingUpdatedAt("paper", PAPER_COLUMNS);
 
+  /**
+   * Upserts the authors (shared across papers by normalised name, as the seed loader does) and
+   * links them in order, in one statement. The upsert rewrites an existing author unchanged to lock
+   * it and return its id (V180 keeps that from re-indexing the author's papers); DISTINCT ON
+   * because one statement may not upsert a row twice (an author named twice in one paper).
+   */
+  private static final String LINK_AUTHORS =
+      """
+      WITH input AS (
+          SELECT u.name, u.normalized_name, u.position - 1 AS position
+          FROM unnest(:names::text[], :normalized_names::text[]) WITH ORDINALITY
+              AS u(name, normalized_name, position)),
+      upserted AS (
+          INSERT INTO author (name, normalized_name)
+          SELECT DISTINCT ON (normalized_name) name, normalized_name FROM input
+          ORDER BY normalized_name, position
+          ON CONFLICT (normalized_name) DO UPDATE SET name = author.name
+          RETURNING id, normalized_name)
+      INSERT INTO paper_author (paper_id, position, author_id, name_as_written)
+      SELECT :paper_id, i.position, u.id, i.name
+      FROM input i JOIN upserted u USING (normalized_name)
+      """;
+
   public PaperWriteRepository(AgroalDataSource dataSource) {
     super(dataSource, SoftDeletable.PAPER);
   }
@@ -42,8 +64,9 @@ public class PaperWriteRepository extends CuratedTable<PaperInput> {
         dataSource,
         h -> {
           long id = bindPaper(h.createQuery(INSERT), p).mapTo(Long.class).one();
-          replaceAuthors(h, id, p.authors());
-          replaceTags(h, id, p.tags());
+          // A new paper has no links yet: nothing to delete first.
+          linkAuthors(h, id, p.authors());
+          linkTags(h, id, p.tags());
           return id;
         });
   }
@@ -192,32 +215,18 @@ public class PaperWriteRepository extends CuratedTable<PaperInput> {
     h.createUpdate("DELETE FROM paper_author WHERE paper_id = :paper_id")
         .bind("paper_id", paperId)
         .execute();
+    linkAuthors(h, paperId, names);
+  }
+
+  private static void linkAuthors(Handle h, long paperId, List<String> names) {
     if (names.isEmpty()) {
       return;
     }
-    // Authors are shared across papers by normalised name, as the seed loader does.
-    PreparedBatch link =
-        h.prepareBatch(
-            "INSERT INTO paper_author (paper_id, position, author_id, name_as_written)"
-                + " VALUES (:paper_id, :position, :author_id, :name)");
-    int position = 0;
-    for (String name : names) {
-      long authorId =
-          h.createQuery(
-                  "INSERT INTO author (name, normalized_name) VALUES (:name, :normalized_name)"
-                      + " ON CONFLICT (normalized_name) DO UPDATE SET name = author.name"
-                      + " RETURNING id")
-              .bind("name", name)
-              .bind("normalized_name", AuthorNames.normalize(name))
-              .mapTo(Long.class)
-              .one();
-      link.bind("paper_id", paperId)
-          .bind("position", position++)
-          .bind("author_id", authorId)
-          .bind("name", name)
-          .add();
-    }
-    link.execute();
+    h.createUpdate(LINK_AUTHORS)
+        .bind("paper_id", paperId)
+        .bind("names", names.toArray(String[]::new))
+        .bind("normalized_names", names.stream().map(AuthorNames::normalize).toArray(String[]::new))
+        .execute();
   }
 
   /**
@@ -230,6 +239,13 @@ public class PaperWriteRepository extends CuratedTable<PaperInput> {
                 + " AND tag_slug IN (SELECT slug FROM live_tag)")
         .bind("paper_id", paperId)
         .execute();
+    linkTags(h, paperId, slugs);
+  }
+
+  private static void linkTags(Handle h, long paperId, List<String> slugs) {
+    if (slugs.isEmpty()) {
+      return;
+    }
     h.createUpdate(
             "INSERT INTO paper_tag (paper_id, tag_slug) SELECT :paper_id, unnest(:slugs::text[])")
         .bind("paper_id", paperId)

@@ -5,8 +5,9 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * After a successful write (its transaction committed in the service), applies the change sequence
- * to this instance's index before the response leaves: the client's next search sees the write.
+ * After a successful write (its transaction committed in the service), counts it for the index's
+ * read-your-writes watermark: the client's next search waits until the write is applied, while the
+ * write's response leaves without waiting for the index.
  */
 public class ReadYourWritesFilter {
 
@@ -22,7 +23,7 @@ public class ReadYourWritesFilter {
     String method = request.getMethod();
     boolean write = !(method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS"));
     if (write && response.getStatus() < 400) {
-      index.catchUp();
+      index.writeCommitted();
     }
   }
 }

@@ -20,9 +20,11 @@ import org.mlmdkb.common.config.KbConfig;
 
 /**
  * The search index of this instance: opened (or rebuilt) at start, fed by the change sequence from
- * then on, by a follower thread (LISTEN/NOTIFY plus polling) and synchronously after each write of
- * this instance (ReadYourWritesFilter). A failure to open it never stops the service: the index is
- * rebuilt, and readiness says why meanwhile.
+ * then on, by a follower thread (LISTEN/NOTIFY plus polling) and, for this instance's writes, by a
+ * catch-up thread woken after each commit (ReadYourWritesFilter). Reads wait for the writes this
+ * instance committed before they arrived (WriteWatermark), so a client reads its own writes while
+ * the write itself no longer pays for the index refresh. A failure to open it never stops the
+ * service: the index is rebuilt, and readiness says why meanwhile.
  */
 @ApplicationScoped
 public class SearchIndex {
@@ -33,6 +35,8 @@ public class SearchIndex {
   private volatile IndexStore store;
   private volatile String state = "starting";
   private ChangeFollower follower;
+  private LocalCatchUp localCatchUp;
+  private final WriteWatermark writes = new WriteWatermark();
 
   public SearchIndex(AgroalDataSource dataSource, KbConfig config, DocumentVectors vectors) {
     this.dataSource = dataSource;
@@ -59,6 +63,9 @@ public class SearchIndex {
     if (follower != null) {
       follower.stop();
     }
+    if (localCatchUp != null) {
+      localCatchUp.stop();
+    }
     IndexStore s = store;
     if (s != null) {
       s.close();
@@ -76,20 +83,39 @@ public class SearchIndex {
       state = "ready";
       follower = new ChangeFollower(s, dataSource, config.search().pollInterval());
       follower.start();
+      localCatchUp = new LocalCatchUp(s, writes);
+      localCatchUp.start();
     } catch (IOException | SQLException | RuntimeException e) {
       state = "unavailable: " + e.getMessage();
       Log.errorf(e, "Search index in %s could not be opened or rebuilt", dir);
     }
   }
 
-  /** The open index; a 503 problem while it is being rebuilt or could not be opened. */
+  /**
+   * The open index, once it shows every write this instance committed before the call; a 503
+   * problem while it is being rebuilt, could not be opened, or lags behind those writes for longer
+   * than kb.search.read-your-writes-timeout.
+   */
   IndexStore store() {
     IndexStore s = store;
     if (s == null) {
       throw new SearchUnavailableException(
           "The search index is not ready (" + state + "); try again shortly", 5);
     }
+    if (!writes.awaitApplied(config.search().readYourWritesTimeout())) {
+      throw new SearchUnavailableException(
+          "The search index has not yet applied this instance's latest writes; try again shortly",
+          1);
+    }
     return s;
+  }
+
+  /**
+   * A write of this instance committed: its changes are applied by the catch-up thread, and reads
+   * from now on wait for them (see {@link #store}).
+   */
+  public void writeCommitted() {
+    writes.writeCommitted();
   }
 
   /** "ready", or what keeps the index from serving. */

@@ -18,6 +18,8 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import org.apache.lucene.index.Term;
@@ -35,6 +37,7 @@ class SearchIndexTest extends ApiTest {
   private static final Duration OTHER_INSTANCE_DEADLINE = Duration.ofSeconds(2);
 
   @Inject AgroalDataSource dataSource;
+  @Inject SearchIndex searchIndex;
 
   private Path otherDir;
   private IndexStore other;
@@ -65,6 +68,46 @@ class SearchIndexTest extends ApiTest {
     JsonPath page = search(word);
     assertEquals(1, page.getInt("total"));
     assertEquals(Long.toString(id), page.getString("items[0].id"));
+  }
+
+  @Test
+  void paperRetitledWithPatchIsFoundUnderItsNewTitleByTheVeryNextSearch() {
+    ExtractableResponse<Response> created = createPaper(ADMIN_KEY, "Before " + unique());
+    String word = "dunnartron" + unique();
+    given()
+        .header("Authorization", "Bearer " + ADMIN_KEY)
+        .header("If-Match", created.header("ETag"))
+        .contentType("application/merge-patch+json")
+        .body("{\"title\": \"After " + word + "\"}")
+        .when()
+        .patch("/api/v1/papers/" + created.path("id"))
+        .then()
+        .statusCode(200);
+    JsonPath page = search(word);
+    assertEquals(1, page.getInt("total"));
+    assertEquals(created.path("id").toString(), page.getString("items[0].id"));
+  }
+
+  @Test
+  void searchAnswers503WithRetryAfterWhileTheIndexLagsBehindThisInstancesWrites() throws Exception {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try (Statement s = c.createStatement()) {
+        // Every catch-up pass reads the change sequence first: this holds them all back.
+        s.execute("LOCK TABLE search_change IN ACCESS EXCLUSIVE MODE");
+      }
+      searchIndex.writeCommitted();
+      given()
+          .queryParam("q", "water")
+          .when()
+          .get("/api/v1/search")
+          .then()
+          .statusCode(503)
+          .contentType("application/problem+json")
+          .header("Retry-After", "1");
+      c.rollback();
+    }
+    assertEquals(200, given().queryParam("q", "water").when().get("/api/v1/search").statusCode());
   }
 
   @Test

@@ -173,6 +173,13 @@ public interface KbConfig {
     @WithDefault("2s")
     Duration timeout();
 
+    /**
+     * How long an index read waits for this instance's earlier writes to reach the index; past it
+     * the answer is a 503 problem with Retry-After.
+     */
+    @WithDefault("5s")
+    Duration readYourWritesTimeout();
+
     /** Change rows older than this are deleted; an index last committed earlier is rebuilt. */
     @WithDefault("7d")
     Duration changeRetention();
