@@ -119,7 +119,7 @@ public class HybridSearch {
             if (facetsAsked(r)) {
               counted.add(s.search(matched, new FacetsCollectorManager()));
             } else {
-              keywordCounts = IndexSearch.countsByType(s, matched, r.types());
+              keywordCounts = index.countsByType(s, r, text, matched);
             }
             nearOnly =
                 new BooleanQuery.Builder()

@@ -3,6 +3,7 @@ package org.mlmdkb.search;
 import static org.mlmdkb.search.IndexFields.*;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -64,11 +66,10 @@ public class PaperListIndex {
 
   /**
    * As {@link #list(PaperFilter, Query)}; {@code counted} matches the same papers as {@code match}
-   * at a lower cost (no ranking tiers), and the total counts it.
+   * at a lower cost (no ranking tiers, no type: see {@link #countPapers}), and the total counts it.
    */
   Page list(PaperFilter filter, Query match, Query counted) {
     Query query = query(filter, match, filter.sort() == PaperSort.RELEVANCE);
-    Query countQuery = counted == match ? query : query(filter, counted, false);
     PaperSort sort = filter.sort();
     List<String> after = after(filter);
     return index.withSearcher(
@@ -78,7 +79,7 @@ public class PaperListIndex {
           // The exact total is a count (no scores, no sort keys read); the page itself is then
           // free to skip what cannot enter it (points of the sort key, the minimal competitive
           // score of relevance).
-          long total = s.count(countQuery);
+          long total = counted == match ? s.count(query) : countPapers(s, filter, counted);
           TopFieldDocs top =
               s.search(
                   query,
@@ -100,6 +101,20 @@ public class PaperListIndex {
           }
           return new Page(ids, total, next);
         });
+  }
+
+  /**
+   * The papers among {@code anyType}'s matches that meet the filter. Without filters the count is
+   * IndexSearch's fast one (every match less the few other documents); with them, the filters lead
+   * a conjunction.
+   */
+  private static long countPapers(IndexSearcher s, PaperFilter filter, Query anyType)
+      throws IOException {
+    if (IndexQueries.paperFilters(filter).isEmpty()) {
+      return IndexSearch.countsByType(s, anyType, Set.of(SearchType.PAPER))
+          .getOrDefault(SearchType.PAPER.wire(), 0L);
+    }
+    return s.count(query(filter, anyType, false));
   }
 
   private static Query query(PaperFilter filter, Query match, boolean scored) {
@@ -175,7 +190,7 @@ public class PaperListIndex {
     boolean afterInHead = after != null && score(after.get(0)) >= HEAD_BASE;
     return index.withSearcher(
         s -> {
-          long total = s.count(query(filter, all, false));
+          long total = countPapers(s, filter, all);
           List<Long> ids = new ArrayList<>();
           headPage.stream().limit(filter.limit()).forEach(e -> ids.add(e.getKey()));
           if (headPage.size() > filter.limit()) {

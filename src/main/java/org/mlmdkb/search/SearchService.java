@@ -295,9 +295,10 @@ public class SearchService {
     IndexSearch.Request request =
         new IndexSearch.Request(plan, Set.of(SearchType.PAPER), null, Set.of(), 0);
     // The unscored match query matches what the ranked query matches (IndexSearchCountTest):
-    // cheaper to count.
+    // cheaper to count, and cheaper still before the paper type restricts it (the list counts
+    // papers among its matches).
     Query ranked = text == null ? null : index.fullQuery(request, text);
-    Query counted = text == null ? null : index.matchQuery(request, text);
+    Query counted = text == null ? null : index.matchAnyType(request, text);
     if (mode == SearchMode.HYBRID) {
       float[] vector = semantic.queryVector(plan.parsed());
       return paperList.list(filter, hybrid.hybridHead(plan, text, vector, filter), ranked, counted);
