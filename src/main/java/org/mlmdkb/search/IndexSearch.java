@@ -47,7 +47,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.highlight.Highlighter;
 import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
-import org.apache.lucene.search.highlight.QueryScorer;
+import org.apache.lucene.search.highlight.QueryTermScorer;
 import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
 import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.search.spell.DirectSpellChecker;
@@ -543,14 +543,17 @@ public class IndexSearch {
 
   /**
    * The best fragments with matches between \u0002 and \u0003, which cannot occur in stored text;
-   * SearchService HTML-escapes the text and only then turns them into mark tags.
+   * SearchService HTML-escapes the text and only then turns them into mark tags. The query's words
+   * are marked wherever they occur (QueryTermScorer): the position-aware QueryScorer built an
+   * in-memory index of every hit's text to place phrases, a sixth of a keyword search's CPU.
    */
   private String snippet(Query text, String field, String value) throws IOException {
     if (value == null) {
       return null;
     }
     Highlighter h =
-        new Highlighter(new SimpleHTMLFormatter("\u0002", "\u0003"), new QueryScorer(text, field));
+        new Highlighter(
+            new SimpleHTMLFormatter("\u0002", "\u0003"), new QueryTermScorer(text, field));
     try {
       String[] fragments = h.getBestFragments(highlightAnalyzer, field, value, SNIPPET_FRAGMENTS);
       return fragments.length == 0 ? null : String.join(" … ", fragments);
