@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.query.QueryParams;
 import org.mlmdkb.metric.Unit;
@@ -15,6 +16,10 @@ final class BenchmarkParams {
 
   static final List<String> STATUSES = List.of("reported", "reproduced", "disputed");
   static final List<String> BASES = List.of("per-atom", "per-structure", "none");
+
+  private static final Pattern ASCII_DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+  private static final Pattern ASCII_DECIMAL =
+      Pattern.compile("[-+]?([0-9]{1,40}(\\.[0-9]{0,40})?|\\.[0-9]{1,40})([eE][-+]?[0-9]{1,3})?");
 
   private BenchmarkParams() {}
 
@@ -40,10 +45,16 @@ final class BenchmarkParams {
   }
 
   static LocalDate date(String name, String value) {
-    String text = QueryParams.text(name, value);
-    if (text == null) {
+    if (value == null || value.isEmpty()) {
       return null;
     }
+    // Read as written: no blanks trimmed, no NUL dropped, ASCII digits only (java.time would take
+    // other scripts' digits), so what the board answers for is what the client sent.
+    if (!ASCII_DATE.matcher(value).matches()) {
+      throw ApiException.badParameter(
+          name, "must be a date YYYY-MM-DD, was '" + QueryParams.shorten(value) + "'");
+    }
+    String text = value;
     try {
       LocalDate date = LocalDate.parse(text);
       if (date.getYear() < 1900 || date.getYear() > 2999) {
@@ -57,10 +68,16 @@ final class BenchmarkParams {
   }
 
   static BigDecimal decimal(String name, String value) {
-    String text = QueryParams.text(name, value);
-    if (text == null) {
+    if (value == null || value.isEmpty()) {
       return null;
     }
+    // As for dates: as written, ASCII digits only (BigDecimal takes fullwidth and other digits),
+    // and an exponent of at most three digits.
+    if (!ASCII_DECIMAL.matcher(value).matches()) {
+      throw ApiException.badParameter(
+          name, "must be a number, was '" + QueryParams.shorten(value) + "'");
+    }
+    String text = value;
     try {
       return new BigDecimal(text);
     } catch (NumberFormatException e) {

@@ -582,4 +582,26 @@ class LeaderboardResourceTest extends ApiTest {
         .body("errors[0].name", equalTo(name))
         .body("errors[0].in", equalTo("query"));
   }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "temperature_k| 300",
+        "temperature_k|\uFF13\uFF10\uFF10",
+        "temperature_k|300\u0000",
+        "as_of|\u0000",
+        "as_of|\uFF12025-01-01",
+        "as_of|2025-01-01 "
+      },
+      ignoreLeadingAndTrailingWhitespace = false)
+  void indexFilterWrittenOtherThanAsciiDigitsIs400NamingIt(String name, String value) {
+    given()
+        .queryParam(name, value)
+        .get("/api/v1/leaderboards")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].name", equalTo(name));
+  }
 }
