@@ -13,7 +13,7 @@ import org.postgresql.PGConnection;
  * dropped connection, a notification sent while reconnecting). Commits what it applied, so a
  * restart resumes from there, and prunes old change rows about once an hour.
  */
-final class ChangeFollower {
+final class ChangeFollower extends IndexWorker {
 
   /** Outage warnings: at most one line per half minute (see {@link #warn}). */
   private static final long WARN_EVERY_NANOS = 30_000_000_000L;
@@ -26,45 +26,29 @@ final class ChangeFollower {
   private final IndexStore store;
   private final AgroalDataSource dataSource;
   private final Duration interval;
-  private final Thread thread;
-  private volatile boolean running = true;
   private long lastPrune;
 
   ChangeFollower(IndexStore store, AgroalDataSource dataSource, Duration interval) {
+    super("search-index-follower");
     this.store = store;
     this.dataSource = dataSource;
     this.interval = interval;
-    this.thread = new Thread(this::run, "search-index-follower");
-    this.thread.setDaemon(true);
   }
 
-  void start() {
-    thread.start();
-  }
-
-  void stop() {
-    running = false;
-    thread.interrupt();
-    try {
-      thread.join(5_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private void run() {
-    while (running) {
+  @Override
+  void work() {
+    while (running()) {
       try (Connection c = dataSource.getConnection()) {
         try (Statement s = c.createStatement()) {
           s.execute("LISTEN kb_search_change");
         }
         PGConnection pg = c.unwrap(PGConnection.class);
-        while (running) {
+        while (running()) {
           pg.getNotifications((int) Math.max(1, interval.toMillis()));
           step();
         }
       } catch (Exception e) {
-        if (!running) {
+        if (!running()) {
           return;
         }
         warn("Search index follower: " + e.getMessage() + "; polling again in " + interval);
@@ -84,7 +68,7 @@ final class ChangeFollower {
         store.pruneChanges();
       }
     } catch (Exception e) {
-      if (running) {
+      if (running()) {
         warn("Search index catch-up failed: " + e.getMessage());
       }
     }

@@ -8,47 +8,31 @@ import io.quarkus.logging.Log;
  * does): a crash loses nothing, since the change sequence is in PostgreSQL and the last Lucene
  * commit names where to resume.
  */
-final class LocalCatchUp {
+final class LocalCatchUp extends IndexWorker {
 
   /** After a failed pass (database unreachable), the pause before the next try. */
   private static final long RETRY_MILLIS = 200;
 
   private final IndexStore store;
   private final WriteWatermark watermark;
-  private final Thread thread;
-  private volatile boolean running = true;
   private boolean failing;
 
   LocalCatchUp(IndexStore store, WriteWatermark watermark) {
+    super("search-index-local-catch-up");
     this.store = store;
     this.watermark = watermark;
-    this.thread = new Thread(this::run, "search-index-local-catch-up");
-    this.thread.setDaemon(true);
   }
 
-  void start() {
-    thread.start();
-  }
-
-  void stop() {
-    running = false;
-    thread.interrupt();
-    try {
-      thread.join(5_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private void run() {
-    while (running && watermark.awaitPending()) {
+  @Override
+  void work() {
+    while (running() && watermark.awaitPending()) {
       long covered = watermark.passStarts();
       try {
         store.catchUp();
         watermark.passEnded(covered);
         failing = false;
       } catch (Exception e) {
-        if (!running) {
+        if (!running()) {
           return;
         }
         // Readers waiting for these writes get a 503 at their timeout; the next pass retries.
