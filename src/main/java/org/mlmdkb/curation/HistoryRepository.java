@@ -30,6 +30,20 @@ public class HistoryRepository {
     }
   }
 
+  /** One change to record: the item's state before (null for a creation) and after. */
+  public record Change(long itemId, String action, Object before, Object after) {}
+
+  // Ids follow the rows' order (the insert takes them as the ordered SELECT yields its rows), so
+  // the history reads as if each change had been recorded on its own.
+  private static final String RECORD_ALL =
+      """
+      INSERT INTO change_history (collection, item_id, action, key_name, before, after)
+      SELECT :collection, c.item_id, c.action, :key_name, c.before::jsonb, c.after::jsonb
+      FROM unnest(:item_ids::bigint[], :actions::text[], :befores::text[], :afters::text[])
+          WITH ORDINALITY AS c(item_id, action, before, after, position)
+      ORDER BY c.position
+      """;
+
   private final AgroalDataSource dataSource;
   private final ObjectMapper json;
 
@@ -41,8 +55,8 @@ public class HistoryRepository {
   public void record(
       String collection, long itemId, String action, String keyName, Object before, Object after)
       throws SQLException {
-    String beforeJson = before == null ? null : json.valueToTree(before).toString();
-    String afterJson = after == null ? null : json.valueToTree(after).toString();
+    String beforeJson = asJson(before);
+    String afterJson = asJson(after);
     Sql.use(
         dataSource,
         h ->
@@ -57,6 +71,32 @@ public class HistoryRepository {
                 .bind("before", beforeJson)
                 .bind("after", afterJson)
                 .execute());
+  }
+
+  /**
+   * Records {@code changes} in their order, in one statement, as {@link #record} would one by one.
+   */
+  public void recordAll(String collection, String keyName, List<Change> changes)
+      throws SQLException {
+    if (changes.isEmpty()) {
+      return;
+    }
+    Sql.use(
+        dataSource,
+        h ->
+            h.createUpdate(RECORD_ALL)
+                .bind("collection", collection)
+                .bind("key_name", keyName)
+                .bind("item_ids", changes.stream().map(Change::itemId).toArray(Long[]::new))
+                .bind("actions", changes.stream().map(Change::action).toArray(String[]::new))
+                .bind(
+                    "befores", changes.stream().map(c -> asJson(c.before())).toArray(String[]::new))
+                .bind("afters", changes.stream().map(c -> asJson(c.after())).toArray(String[]::new))
+                .execute());
+  }
+
+  private String asJson(Object state) {
+    return state == null ? null : json.valueToTree(state).toString();
   }
 
   /**

@@ -3,8 +3,13 @@ package org.mlmdkb.paper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.inject.Singleton;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.mlmdkb.common.db.ColumnStatements;
@@ -33,26 +38,88 @@ public class PaperWriteRepository extends CuratedTable<PaperInput> {
 
   /**
    * Upserts the authors (shared across papers by normalised name, as the seed loader does) and
-   * links them in order, in one statement. The upsert rewrites an existing author unchanged to lock
-   * it and return its id (V180 keeps that from re-indexing the author's papers); DISTINCT ON
-   * because one statement may not upsert a row twice (an author named twice in one paper).
+   * links them in order, in one statement, for one paper or many. The upsert rewrites an existing
+   * author unchanged to lock it and return its id (V180 keeps that from re-indexing the author's
+   * papers); DISTINCT ON because one statement may not upsert a row twice (an author named twice),
+   * and a new author is stored as the first link names it, as one statement per paper did.
    */
   private static final String LINK_AUTHORS =
       """
       WITH input AS (
-          SELECT u.name, u.normalized_name, u.position - 1 AS position
-          FROM unnest(:names::text[], :normalized_names::text[]) WITH ORDINALITY
-              AS u(name, normalized_name, position)),
+          SELECT u.paper_id, u.position, u.name, u.normalized_name, u.ord
+          FROM unnest(:paper_ids::bigint[], :positions::int[], :names::text[],
+                      :normalized_names::text[]) WITH ORDINALITY
+              AS u(paper_id, position, name, normalized_name, ord)),
       upserted AS (
           INSERT INTO author (name, normalized_name)
           SELECT DISTINCT ON (normalized_name) name, normalized_name FROM input
-          ORDER BY normalized_name, position
+          ORDER BY normalized_name, ord
           ON CONFLICT (normalized_name) DO UPDATE SET name = author.name
           RETURNING id, normalized_name)
       INSERT INTO paper_author (paper_id, position, author_id, name_as_written)
-      SELECT :paper_id, i.position, u.id, i.name
+      SELECT i.paper_id, i.position, u.id, i.name
       FROM input i JOIN upserted u USING (normalized_name)
       """;
+
+  private static final String LINK_TAGS =
+      """
+      INSERT INTO paper_tag (paper_id, tag_slug)
+      SELECT * FROM unnest(:paper_ids::bigint[], :slugs::text[])
+      """;
+
+  /** Links to deleted tags are hidden from editors as from readers; a write keeps them. */
+  private static final String UNLINK_LIVE_TAGS =
+      """
+      DELETE FROM paper_tag
+      WHERE paper_id = ANY(:paper_ids::bigint[]) AND tag_slug IN (SELECT slug FROM live_tag)
+      """;
+
+  private static final String EDITABLE_STATES =
+      "SELECT id, "
+          + PAPER_COLUMNS
+          + """
+          ,
+              ARRAY(SELECT a.name_as_written FROM paper_author a WHERE a.paper_id = p.id
+                    ORDER BY a.position) AS authors,
+              ARRAY(SELECT t.tag_slug FROM paper_tag t WHERE t.paper_id = p.id
+                    AND t.tag_slug IN (SELECT slug FROM live_tag) ORDER BY t.tag_slug) AS tags
+          FROM paper p
+          WHERE id = ANY(:ids::bigint[])
+          """;
+
+  private static final String RESERVE_IDS =
+      "SELECT nextval(pg_get_serial_sequence('paper', 'id')) FROM generate_series(1, :count)";
+
+  private static final String INSERT_ALL =
+      """
+      INSERT INTO paper (id, entry_type, title, abstract, year, date, venue, volume, number, pages,
+          publisher, doi, arxiv_id, url, code_url)
+      SELECT * FROM unnest(:id::bigint[], :entry_type::text[], :title::text[], :abstract::text[],
+          :year::int[], :date::text[], :venue::text[], :volume::text[], :number::text[],
+          :pages::text[], :publisher::text[], :doi::text[], :arxiv_id::text[], :url::text[],
+          :code_url::text[])
+      """;
+
+  private static final String UPDATE_ALL =
+      """
+      UPDATE paper p SET (entry_type, title, abstract, year, date, venue, volume, number, pages,
+          publisher, doi, arxiv_id, url, code_url, updated_at)
+        = (u.entry_type, u.title, u.abstract, u.year, u.date, u.venue, u.volume, u.number,
+           u.pages, u.publisher, u.doi, u.arxiv_id, u.url, u.code_url, now())
+      FROM unnest(:id::bigint[], :entry_type::text[], :title::text[], :abstract::text[],
+          :year::int[], :date::text[], :venue::text[], :volume::text[], :number::text[],
+          :pages::text[], :publisher::text[], :doi::text[], :arxiv_id::text[], :url::text[],
+          :code_url::text[])
+          AS u(id, entry_type, title, abstract, year, date, venue, volume, number, pages,
+               publisher, doi, arxiv_id, url, code_url)
+      WHERE p.id = u.id
+      """;
+
+  /**
+   * One paper of a bulk write: a new one under an id from {@link #reserveIds}, or the new editable
+   * state of an existing one.
+   */
+  public record Written(long id, PaperInput state, boolean isNew) {}
 
   public PaperWriteRepository(AgroalDataSource dataSource) {
     super(dataSource, SoftDeletable.PAPER);
@@ -65,8 +132,9 @@ public class PaperWriteRepository extends CuratedTable<PaperInput> {
         h -> {
           long id = bindPaper(h.createQuery(INSERT), p).mapTo(Long.class).one();
           // A new paper has no links yet: nothing to delete first.
-          linkAuthors(h, id, p.authors());
-          linkTags(h, id, p.tags());
+          List<Written> one = List.of(new Written(id, p, true));
+          linkAuthors(h, one);
+          linkTags(h, one);
           return id;
         });
   }
@@ -77,8 +145,49 @@ public class PaperWriteRepository extends CuratedTable<PaperInput> {
         dataSource,
         h -> {
           bindPaper(h.createUpdate(UPDATE), p).bind("id", id).execute();
-          replaceAuthors(h, id, p.authors());
-          replaceTags(h, id, p.tags());
+          List<Written> one = List.of(new Written(id, p, false));
+          unlink(h, one);
+          linkAuthors(h, one);
+          linkTags(h, one);
+        });
+  }
+
+  /** {@code count} new paper ids, ascending: what inserting one paper after another would use. */
+  public List<Long> reserveIds(int count) throws SQLException {
+    if (count == 0) {
+      return List.of();
+    }
+    return Sql.with(
+        dataSource,
+        h ->
+            h.createQuery(RESERVE_IDS).bind("count", count).mapTo(Long.class).list().stream()
+                .sorted()
+                .toList());
+  }
+
+  /**
+   * Inserts the new papers and rewrites the existing ones with their links, as {@link #insert} and
+   * {@link #update} would one after the other, in a fixed number of statements. An author new to
+   * the corpus is stored as the first paper in {@code papers} that names it spells it.
+   */
+  public void writeAll(List<Written> papers) throws SQLException {
+    if (papers.isEmpty()) {
+      return;
+    }
+    List<Written> inserted = papers.stream().filter(Written::isNew).toList();
+    List<Written> updated = papers.stream().filter(w -> !w.isNew()).toList();
+    Sql.use(
+        dataSource,
+        h -> {
+          if (!inserted.isEmpty()) {
+            bindPapers(h.createUpdate(INSERT_ALL), inserted).execute();
+          }
+          if (!updated.isEmpty()) {
+            bindPapers(h.createUpdate(UPDATE_ALL), updated).execute();
+            unlink(h, updated);
+          }
+          linkAuthors(h, papers);
+          linkTags(h, papers);
         });
   }
 
@@ -146,109 +255,94 @@ public class PaperWriteRepository extends CuratedTable<PaperInput> {
   /** The editable state of a paper, deleted or not; empty when no such row exists. */
   @Override
   public Optional<PaperInput> editableState(long id) throws SQLException {
-    return Sql.with(
+    return Optional.ofNullable(editableStates(List.of(id)).get(id));
+  }
+
+  /** The editable states of papers, deleted or not, by id; ids without a row are left out. */
+  public Map<Long, PaperInput> editableStates(Collection<Long> ids) throws SQLException {
+    Map<Long, PaperInput> states = new HashMap<>();
+    if (ids.isEmpty()) {
+      return states;
+    }
+    Sql.use(
         dataSource,
-        h -> {
-          Optional<PaperInput> found =
-              h.createQuery("SELECT " + PAPER_COLUMNS + " FROM paper WHERE id = :id")
-                  .bind("id", id)
-                  .map(
-                      (rs, ctx) ->
-                          new PaperInput(
-                              rs.getString("entry_type"),
-                              rs.getString("title"),
-                              rs.getString("abstract"),
-                              (Integer) rs.getObject("year"),
-                              rs.getString("date"),
-                              rs.getString("venue"),
-                              rs.getString("volume"),
-                              rs.getString("number"),
-                              rs.getString("pages"),
-                              rs.getString("publisher"),
-                              rs.getString("doi"),
-                              rs.getString("arxiv_id"),
-                              rs.getString("url"),
-                              rs.getString("code_url"),
-                              List.of(),
-                              List.of()))
-                  .findFirst();
-          if (found.isEmpty()) {
-            return Optional.empty();
-          }
-          PaperInput base = found.get();
-          List<String> authors =
-              strings(
-                  h,
-                  "SELECT name_as_written FROM paper_author WHERE paper_id = :id"
-                      + " ORDER BY position",
-                  id);
-          // Links to deleted tags are hidden from editors as from readers; a write keeps them.
-          List<String> tags =
-              strings(
-                  h,
-                  "SELECT tag_slug FROM paper_tag WHERE paper_id = :id"
-                      + " AND tag_slug IN (SELECT slug FROM live_tag)"
-                      + " ORDER BY tag_slug",
-                  id);
-          return Optional.of(
-              new PaperInput(
-                  base.entryType(),
-                  base.title(),
-                  base.abstractText(),
-                  base.year(),
-                  base.date(),
-                  base.venue(),
-                  base.volume(),
-                  base.number(),
-                  base.pages(),
-                  base.publisher(),
-                  base.doi(),
-                  base.arxivId(),
-                  base.url(),
-                  base.codeUrl(),
-                  authors,
-                  tags));
-        });
+        h ->
+            h.createQuery(EDITABLE_STATES)
+                .bind("ids", ids.toArray(Long[]::new))
+                .map(
+                    (rs, ctx) ->
+                        Map.entry(
+                            rs.getLong("id"),
+                            new PaperInput(
+                                rs.getString("entry_type"),
+                                rs.getString("title"),
+                                rs.getString("abstract"),
+                                (Integer) rs.getObject("year"),
+                                rs.getString("date"),
+                                rs.getString("venue"),
+                                rs.getString("volume"),
+                                rs.getString("number"),
+                                rs.getString("pages"),
+                                rs.getString("publisher"),
+                                rs.getString("doi"),
+                                rs.getString("arxiv_id"),
+                                rs.getString("url"),
+                                rs.getString("code_url"),
+                                List.of((String[]) rs.getArray("authors").getArray()),
+                                List.of((String[]) rs.getArray("tags").getArray()))))
+                .forEach(e -> states.put(e.getKey(), e.getValue())));
+    return states;
   }
 
-  private static void replaceAuthors(Handle h, long paperId, List<String> names) {
-    h.createUpdate("DELETE FROM paper_author WHERE paper_id = :paper_id")
-        .bind("paper_id", paperId)
+  /**
+   * Removes the author links and the tag links the editable state shows. Links to soft-deleted tags
+   * are kept, so that restoring such a tag brings its papers back with it.
+   */
+  private static void unlink(Handle h, List<Written> papers) {
+    Long[] ids = papers.stream().map(Written::id).toArray(Long[]::new);
+    h.createUpdate("DELETE FROM paper_author WHERE paper_id = ANY(:paper_ids::bigint[])")
+        .bind("paper_ids", ids)
         .execute();
-    linkAuthors(h, paperId, names);
+    h.createUpdate(UNLINK_LIVE_TAGS).bind("paper_ids", ids).execute();
   }
 
-  private static void linkAuthors(Handle h, long paperId, List<String> names) {
+  private static void linkAuthors(Handle h, List<Written> papers) {
+    List<Long> paperIds = new ArrayList<>();
+    List<Integer> positions = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (Written w : papers) {
+      List<String> authors = w.state().authors();
+      for (int position = 0; position < authors.size(); position++) {
+        paperIds.add(w.id());
+        positions.add(position);
+        names.add(authors.get(position));
+      }
+    }
     if (names.isEmpty()) {
       return;
     }
     h.createUpdate(LINK_AUTHORS)
-        .bind("paper_id", paperId)
+        .bind("paper_ids", paperIds.toArray(Long[]::new))
+        .bind("positions", positions.toArray(Integer[]::new))
         .bind("names", names.toArray(String[]::new))
         .bind("normalized_names", names.stream().map(AuthorNames::normalize).toArray(String[]::new))
         .execute();
   }
 
-  /**
-   * Replaces the tag links the editable state shows. Links to soft-deleted tags are kept, so that
-   * restoring such a tag brings its papers back with it.
-   */
-  private static void replaceTags(Handle h, long paperId, List<String> slugs) {
-    h.createUpdate(
-            "DELETE FROM paper_tag WHERE paper_id = :paper_id"
-                + " AND tag_slug IN (SELECT slug FROM live_tag)")
-        .bind("paper_id", paperId)
-        .execute();
-    linkTags(h, paperId, slugs);
-  }
-
-  private static void linkTags(Handle h, long paperId, List<String> slugs) {
+  private static void linkTags(Handle h, List<Written> papers) {
+    List<Long> paperIds = new ArrayList<>();
+    List<String> slugs = new ArrayList<>();
+    for (Written w : papers) {
+      for (String slug : w.state().tags()) {
+        paperIds.add(w.id());
+        slugs.add(slug);
+      }
+    }
     if (slugs.isEmpty()) {
       return;
     }
-    h.createUpdate(
-            "INSERT INTO paper_tag (paper_id, tag_slug) SELECT :paper_id, unnest(:slugs::text[])")
-        .bind("paper_id", paperId)
+    h.createUpdate(LINK_TAGS)
+        .bind("paper_ids", paperIds.toArray(Long[]::new))
         .bind("slugs", slugs.toArray(String[]::new))
         .execute();
   }
@@ -278,7 +372,28 @@ public class PaperWriteRepository extends CuratedTable<PaperInput> {
         .bind("code_url", p.codeUrl());
   }
 
-  private static List<String> strings(Handle h, String sql, long id) {
-    return h.createQuery(sql).bind("id", id).mapTo(String.class).list();
+  /** Binds each column of {@link #PAPER_COLUMNS} and the ids as an array, one element a paper. */
+  private static <S extends SqlStatement<S>> S bindPapers(S statement, List<Written> papers) {
+    List<PaperInput> ps = papers.stream().map(Written::state).toList();
+    return statement
+        .bind("id", papers.stream().map(Written::id).toArray(Long[]::new))
+        .bind("entry_type", column(ps, PaperInput::entryType))
+        .bind("title", column(ps, PaperInput::title))
+        .bind("abstract", column(ps, PaperInput::abstractText))
+        .bind("year", ps.stream().map(PaperInput::year).toArray(Integer[]::new))
+        .bind("date", column(ps, PaperInput::date))
+        .bind("venue", column(ps, PaperInput::venue))
+        .bind("volume", column(ps, PaperInput::volume))
+        .bind("number", column(ps, PaperInput::number))
+        .bind("pages", column(ps, PaperInput::pages))
+        .bind("publisher", column(ps, PaperInput::publisher))
+        .bind("doi", column(ps, PaperInput::doi))
+        .bind("arxiv_id", column(ps, PaperInput::arxivId))
+        .bind("url", column(ps, PaperInput::url))
+        .bind("code_url", column(ps, PaperInput::codeUrl));
+  }
+
+  private static String[] column(List<PaperInput> papers, Function<PaperInput, String> field) {
+    return papers.stream().map(field).toArray(String[]::new);
   }
 }

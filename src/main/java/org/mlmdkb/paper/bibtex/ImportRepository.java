@@ -3,15 +3,30 @@ package org.mlmdkb.paper.bibtex;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
 import org.mlmdkb.common.db.Sql;
 
-/** What de-duplication needs to know about every paper in the corpus, deleted ones included. */
+/** What de-duplication needs to know about the papers an import's entries may match. */
 @ApplicationScoped
 public class ImportRepository {
 
   public record Known(
       long id, String doi, String arxivId, String title, Integer year, boolean deleted) {}
+
+  // One statement for all entries: each condition has its index (the unique DOI and arXiv
+  // indexes, V181's title match key), combined by a bitmap OR. Deleted papers are included: their
+  // identifiers stay taken. In id order, so the first of several papers of one title is the same
+  // paper on every run.
+  private static final String MATCHING =
+      """
+      SELECT id, doi, arxiv_id, title, year, deleted_at IS NOT NULL
+      FROM paper
+      WHERE doi = ANY(:dois::text[])
+         OR arxiv_id = ANY(:arxiv_ids::text[])
+         OR kb_title_match_key(title) = ANY(:title_match_keys::text[])
+      ORDER BY id
+      """;
 
   private final AgroalDataSource dataSource;
 
@@ -20,15 +35,20 @@ public class ImportRepository {
   }
 
   /**
-   * One pass over the corpus (a few thousand short rows) instead of three look-ups per entry;
-   * normalised-title matching cannot use an index anyway.
+   * Every paper, deleted ones included, holding one of {@code dois} or {@code arxivIds} or whose
+   * {@link #titleMatchKey} is one of {@code titleMatchKeys}: a superset of the papers with one of
+   * those normalised titles, which the caller narrows down.
    */
-  public List<Known> all() throws SQLException {
+  public List<Known> matching(
+      Collection<String> dois, Collection<String> arxivIds, Collection<String> titleMatchKeys)
+      throws SQLException {
     return Sql.with(
         dataSource,
         h ->
-            h.createQuery(
-                    "SELECT id, doi, arxiv_id, title, year, deleted_at IS NOT NULL FROM paper")
+            h.createQuery(MATCHING)
+                .bind("dois", dois.toArray(String[]::new))
+                .bind("arxiv_ids", arxivIds.toArray(String[]::new))
+                .bind("title_match_keys", titleMatchKeys.toArray(String[]::new))
                 .map(
                     (rs, ctx) ->
                         new Known(
@@ -39,5 +59,13 @@ public class ImportRepository {
                             (Integer) rs.getObject(5),
                             rs.getBoolean(6)))
                 .list());
+  }
+
+  /**
+   * V181's kb_title_match_key of every title whose {@code Identifiers.titleKey} is {@code
+   * titleKey}: that key's ASCII letters and digits (it is lower-case already).
+   */
+  static String titleMatchKey(String titleKey) {
+    return titleKey.replaceAll("[^a-z0-9]+", "");
   }
 }
