@@ -44,14 +44,21 @@ CREATE TABLE board_fingerprint_count (
 -- join on eleven nullable columns that sorted 100,000 rows each side): a row that crosses 0 moves
 -- its board's n_methods or n_fingerprints by one, and the changes move n_results. No ORDER BY for
 -- the upserts: every row of a board is written under that board's summary lock, so two writers
--- never wait for each other's rows here. One function per event because a query may only name the
--- transition tables its trigger has; the statements differ in their first CTE only.
-CREATE FUNCTION board_summary_on_count_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+-- never wait for each other's rows here. One function for both events: a statement may only name
+-- the transition tables its trigger has (an INSERT has no old_rows), so the changes are chosen by
+-- event and the statement is run dynamically (planned once per write statement, not per row).
+CREATE FUNCTION board_summary_on_count_change() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    count_columns CONSTANT text := 'dataset_id, subset_id, task, target, metric, basis, split, '
+        || 'n_train, level_of_theory, temperature_k, canonical_unit, method_id';
+    changed text := format('SELECT %s, n FROM new_rows', count_columns);
 BEGIN
+    IF TG_OP = 'UPDATE' THEN
+        changed := changed || format(' UNION ALL SELECT %s, -n FROM old_rows', count_columns);
+    END IF;
+    EXECUTE format($move$
     WITH changed AS (
-        SELECT dataset_id, subset_id, task, target, metric, basis, split, n_train,
-               level_of_theory, temperature_k, canonical_unit, method_id, n
-        FROM new_rows
+        %s
     ), by_method AS (
         SELECT dataset_id, subset_id, task, target, metric, method_id, sum(n) AS n
         FROM changed
@@ -95,75 +102,18 @@ BEGIN
           FROM moves
           GROUP BY dataset_id, subset_id, task, target, metric) m
     WHERE b.dataset_id = m.dataset_id AND b.subset_id IS NOT DISTINCT FROM m.subset_id
-      AND b.task = m.task AND b.target = m.target AND b.metric = m.metric;
-    RETURN NULL;
-END
-$$;
-
-CREATE FUNCTION board_summary_on_count_update() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    WITH changed AS (
-        SELECT dataset_id, subset_id, task, target, metric, basis, split, n_train,
-               level_of_theory, temperature_k, canonical_unit, method_id, n
-        FROM new_rows
-        UNION ALL
-        SELECT dataset_id, subset_id, task, target, metric, basis, split, n_train,
-               level_of_theory, temperature_k, canonical_unit, method_id, -n
-        FROM old_rows
-    ), by_method AS (
-        SELECT dataset_id, subset_id, task, target, metric, method_id, sum(n) AS n
-        FROM changed
-        GROUP BY dataset_id, subset_id, task, target, metric, method_id
-        HAVING sum(n) <> 0
-    ), by_fingerprint AS (
-        SELECT dataset_id, subset_id, task, target, metric, basis, split, n_train,
-               level_of_theory, temperature_k, canonical_unit, sum(n) AS n
-        FROM changed
-        GROUP BY dataset_id, subset_id, task, target, metric, basis, split, n_train,
-                 level_of_theory, temperature_k, canonical_unit
-        HAVING sum(n) <> 0
-    ), methods AS (
-        INSERT INTO board_method_count AS c (dataset_id, subset_id, task, target, metric,
-            method_id, n, last_change)
-        SELECT *, n FROM by_method
-        ON CONFLICT ON CONSTRAINT board_method_count_key
-        DO UPDATE SET n = c.n + EXCLUDED.n, last_change = EXCLUDED.n
-        RETURNING c.*
-    ), fingerprints AS (
-        INSERT INTO board_fingerprint_count AS c (dataset_id, subset_id, task, target, metric,
-            basis, split, n_train, level_of_theory, temperature_k, canonical_unit, n, last_change)
-        SELECT *, n FROM by_fingerprint
-        ON CONFLICT ON CONSTRAINT board_fingerprint_count_key
-        DO UPDATE SET n = c.n + EXCLUDED.n, last_change = EXCLUDED.n
-        RETURNING c.*
-    ), moves AS (
-        SELECT dataset_id, subset_id, task, target, metric, last_change AS n_results,
-               (n > 0)::int - (n - last_change > 0)::int AS n_methods, 0 AS n_fingerprints
-        FROM methods
-        UNION ALL
-        SELECT dataset_id, subset_id, task, target, metric, 0, 0,
-               (n > 0)::int - (n - last_change > 0)::int
-        FROM fingerprints
-    )
-    UPDATE board_summary b
-    SET n_results = b.n_results + m.n_results, n_methods = b.n_methods + m.n_methods,
-        n_fingerprints = b.n_fingerprints + m.n_fingerprints
-    FROM (SELECT dataset_id, subset_id, task, target, metric, sum(n_results) AS n_results,
-                 sum(n_methods) AS n_methods, sum(n_fingerprints) AS n_fingerprints
-          FROM moves
-          GROUP BY dataset_id, subset_id, task, target, metric) m
-    WHERE b.dataset_id = m.dataset_id AND b.subset_id IS NOT DISTINCT FROM m.subset_id
-      AND b.task = m.task AND b.target = m.target AND b.metric = m.metric;
+      AND b.task = m.task AND b.target = m.target AND b.metric = m.metric
+    $move$, changed);
     RETURN NULL;
 END
 $$;
 
 CREATE TRIGGER board_summary_on_count_insert AFTER INSERT ON board_result_count
     REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION board_summary_on_count_insert();
+    FOR EACH STATEMENT EXECUTE FUNCTION board_summary_on_count_change();
 CREATE TRIGGER board_summary_on_count_update AFTER UPDATE ON board_result_count
     REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION board_summary_on_count_update();
+    FOR EACH STATEMENT EXECUTE FUNCTION board_summary_on_count_change();
 
 -- V165's triggers on benchmark_result, without the recount: the summary locks, then the count
 -- upsert, whose triggers above move the summaries.
