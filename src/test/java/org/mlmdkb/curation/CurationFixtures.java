@@ -5,6 +5,8 @@ import static io.restassured.RestAssured.given;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 
@@ -31,6 +33,16 @@ public final class CurationFixtures {
         .statusCode(201)
         .extract()
         .path("key");
+  }
+
+  /** POSTs a CSV body to the import endpoint with the given key. */
+  public static ValidatableResponse importCsv(String key, String csv) {
+    return given()
+        .header("Authorization", "Bearer " + key)
+        .contentType("text/csv; charset=UTF-8")
+        .body(csv.getBytes(StandardCharsets.UTF_8))
+        .post("/api/v1/imports")
+        .then();
   }
 
   /** Creates a paper with the given key; returns the 201 response. */

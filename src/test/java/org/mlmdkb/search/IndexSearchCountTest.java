@@ -29,18 +29,13 @@ class IndexSearchCountTest extends ApiTest {
   @Test
   void theUnscoredCountQueryMatchesWhatTheRankedQueryMatches() {
     List<String> differing = new ArrayList<>();
-    for (String q : queries()) {
-      SearchService.Plan plan = service.plan(q);
-      IndexSearch.TextQuery text = index.textQuery(plan);
-      if (text == null) {
-        continue;
-      }
+    for (Planned p : planned()) {
       IndexSearch.Request r =
-          new IndexSearch.Request(plan, EnumSet.allOf(SearchType.class), null, Set.of(), 0);
-      int ranked = index.withSearcher(s -> s.count(index.fullQuery(r, text)));
-      int counted = index.withSearcher(s -> s.count(index.matchQuery(r, text)));
+          new IndexSearch.Request(p.plan(), EnumSet.allOf(SearchType.class), null, Set.of(), 0);
+      int ranked = index.withSearcher(s -> s.count(index.fullQuery(r, p.text())));
+      int counted = index.withSearcher(s -> s.count(index.matchQuery(r, p.text())));
       if (ranked != counted) {
-        differing.add(q + ": ranked " + ranked + ", counted " + counted);
+        differing.add(p.query() + ": ranked " + ranked + ", counted " + counted);
       }
     }
     assertEquals(List.of(), differing);
@@ -59,14 +54,10 @@ class IndexSearchCountTest extends ApiTest {
             EnumSet.of(SearchType.METHOD, SearchType.DATASET),
             EnumSet.of(SearchType.PAPER, SearchType.ARTICLE));
     List<String> differing = new ArrayList<>();
-    for (String q : queries()) {
-      SearchService.Plan plan = service.plan(q);
-      IndexSearch.TextQuery text = index.textQuery(plan);
-      if (text == null) {
-        continue;
-      }
+    for (Planned p : planned()) {
+      IndexSearch.TextQuery text = p.text();
       for (Set<SearchType> types : typeSets) {
-        IndexSearch.Request r = new IndexSearch.Request(plan, types, null, Set.of(), 0);
+        IndexSearch.Request r = new IndexSearch.Request(p.plan(), types, null, Set.of(), 0);
         Map<String, Long> fast =
             index.withSearcher(
                 s -> IndexSearch.countsByType(s, index.matchAnyType(r, text), types));
@@ -74,11 +65,26 @@ class IndexSearchCountTest extends ApiTest {
             index.withSearcher(
                 s -> IndexSearch.countsByFilteredType(s, index.matchQuery(r, text), types));
         if (!fast.equals(filtered)) {
-          differing.add(q + " " + types + ": " + fast + " vs " + filtered);
+          differing.add(p.query() + " " + types + ": " + fast + " vs " + filtered);
         }
       }
     }
     assertEquals(List.of(), differing);
+  }
+
+  private record Planned(String query, SearchService.Plan plan, IndexSearch.TextQuery text) {}
+
+  /** The queries below with their plans, leaving out those that match nothing by text. */
+  private List<Planned> planned() {
+    List<Planned> out = new ArrayList<>();
+    for (String q : queries()) {
+      SearchService.Plan plan = service.plan(q);
+      IndexSearch.TextQuery text = index.textQuery(plan);
+      if (text != null) {
+        out.add(new Planned(q, plan, text));
+      }
+    }
+    return out;
   }
 
   private static List<String> queries() {

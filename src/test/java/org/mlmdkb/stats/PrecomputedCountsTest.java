@@ -3,15 +3,14 @@ package org.mlmdkb.stats;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.mlmdkb.curation.CurationFixtures.importCsv;
 import static org.mlmdkb.curation.CurationFixtures.newKey;
 import static org.mlmdkb.curation.CurationFixtures.unique;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -214,15 +213,6 @@ class PrecomputedCountsTest extends ApiTest {
     importCsv(key, csv.toString()).statusCode(200).body("summary.skipped", equalTo(200));
     assertEquals(strings(BOARDS_BY_SCAN), strings(BOARD_SUMMARIES_BY_TRIGGER));
     assertEquals(strings(BOARDS_BY_SCAN), strings(BOARD_COUNTS_BY_TRIGGER));
-  }
-
-  private static ValidatableResponse importCsv(String key, String body) {
-    return given()
-        .header("Authorization", "Bearer " + key)
-        .contentType("text/csv; charset=UTF-8")
-        .body(body.getBytes(StandardCharsets.UTF_8))
-        .post("/api/v1/imports")
-        .then();
   }
 
   @Test

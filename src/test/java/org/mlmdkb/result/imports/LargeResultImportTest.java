@@ -1,10 +1,10 @@
 package org.mlmdkb.result.imports;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.mlmdkb.curation.CurationFixtures.importCsv;
 import static org.mlmdkb.curation.CurationFixtures.newKey;
 import static org.mlmdkb.curation.CurationFixtures.unique;
 
@@ -12,9 +12,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -59,15 +57,6 @@ class LargeResultImportTest extends ApiTest {
           .append(",https://github.com/example/benchmarks,results/large.csv\n");
     }
     return body.toString();
-  }
-
-  private static ValidatableResponse importCsv(String key, String body) {
-    return given()
-        .header("Authorization", "Bearer " + key)
-        .contentType("text/csv; charset=UTF-8")
-        .body(body.getBytes(StandardCharsets.UTF_8))
-        .post("/api/v1/imports")
-        .then();
   }
 
   private long count(String sql, String split) throws SQLException {
