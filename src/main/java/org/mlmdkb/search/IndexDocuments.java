@@ -48,9 +48,9 @@ final class IndexDocuments {
 
   static Document paper(PaperSource p) throws IOException {
     Document d = common("paper", key("paper", p.id()), Long.toString(p.id()));
-    d.add(new TextField(TITLE, p.title(), Field.Store.YES));
+    prose(d, TITLE, p.title(), Field.Store.YES);
     if (p.abstractText() != null) {
-      d.add(new TextField(BODY, p.abstractText(), Field.Store.YES));
+      prose(d, BODY, p.abstractText(), Field.Store.YES);
     }
     if (p.venue() != null) {
       d.add(new TextField(VENUE, p.venue(), Field.Store.NO));
@@ -64,7 +64,7 @@ final class IndexDocuments {
       d.add(new StringField(AUTHOR_KEY, a, Field.Store.NO));
     }
     if (p.linkedNames() != null) {
-      d.add(new TextField(NAMES, p.linkedNames(), Field.Store.NO));
+      prose(d, NAMES, p.linkedNames(), Field.Store.NO);
     }
     List<String> tagLabels = new ArrayList<>();
     for (String t : p.tags()) {
@@ -72,7 +72,7 @@ final class IndexDocuments {
       d.add(new SortedSetDocValuesFacetField(TAG, t));
       tagLabels.add(t.substring(t.indexOf(LABEL_SEPARATOR) + 1));
     }
-    d.add(new TextField(TAGS, String.join(" ; ", tagLabels), Field.Store.NO));
+    prose(d, TAGS, String.join(" ; ", tagLabels), Field.Store.NO);
     // Method, dataset and direct tag slugs are stored for related papers (what two papers share).
     for (String m : p.methods()) {
       d.add(new StringField(METHOD, slug(m), Field.Store.YES));
@@ -128,11 +128,11 @@ final class IndexDocuments {
   /** Links are indexed as a paper's filters only while they still hold their slug. */
   static Document entity(EntitySource e) throws IOException {
     Document d = common(e.type(), key(e.type(), e.id()), e.slug());
-    d.add(new TextField(TITLE, e.name(), Field.Store.YES));
-    d.add(new TextField(NAMES, String.join(" ; ", e.aliases()), Field.Store.NO));
+    prose(d, TITLE, e.name(), Field.Store.YES);
+    prose(d, NAMES, String.join(" ; ", e.aliases()), Field.Store.NO);
     e.aliases().forEach(a -> d.add(new StoredField(ALIAS, a)));
     if (e.description() != null) {
-      d.add(new TextField(BODY, e.description(), Field.Store.YES));
+      prose(d, BODY, e.description(), Field.Store.YES);
     }
     Set<String> idents = new LinkedHashSet<>();
     idents.add(ParsedQuery.ident(e.name()));
@@ -164,9 +164,9 @@ final class IndexDocuments {
 
   static Document article(ArticleSource a) throws IOException {
     Document d = common("article", key("article", a.id()), a.slug());
-    d.add(new TextField(TITLE, a.title(), Field.Store.YES));
-    d.add(new TextField(BODY, a.summary(), Field.Store.YES));
-    d.add(new TextField(EXTRA, a.body(), Field.Store.NO));
+    prose(d, TITLE, a.title(), Field.Store.YES);
+    prose(d, BODY, a.summary(), Field.Store.YES);
+    prose(d, EXTRA, a.body(), Field.Store.NO);
     d.add(new TextField(SPELL, a.title(), Field.Store.NO));
     return FACETS.build(d);
   }
@@ -177,6 +177,15 @@ final class IndexDocuments {
       d.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
     }
     return d;
+  }
+
+  /** A prose or name field, and beside it the keys of the curated synonyms it names. */
+  private static void prose(Document d, String field, String value, Field.Store store) {
+    d.add(new TextField(field, value, store));
+    String keys = Synonyms.keysIn(value);
+    if (keys != null) {
+      d.add(new TextField(concepts(field), keys, Field.Store.NO));
+    }
   }
 
   private static Document common(String type, String key, String ref) {

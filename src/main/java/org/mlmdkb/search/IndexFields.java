@@ -31,6 +31,19 @@ final class IndexFields {
   static final String AUTHORS = "authors";
   static final String TAGS = "tags";
 
+  /**
+   * Beside each prose or name field, the keys of the curated synonyms' multi-word forms it contains
+   * (Synonyms.keysIn): "title_concepts" holds "machine_learned_interatomic_potential" for a title
+   * saying "Machine-learned interatomic potentials". Queries match such a form there by one term.
+   */
+  static final Set<String> CONCEPT_SOURCES = Set.of(TITLE, NAMES, BODY, TAGS, EXTRA);
+
+  private static final String CONCEPTS_SUFFIX = "_concepts";
+
+  static String concepts(String field) {
+    return field + CONCEPTS_SUFFIX;
+  }
+
   /** The publication year as a word, so that "Rupp 2012" can match a paper of 2012. */
   static final String YEAR_TEXT = "year_text";
 
@@ -123,7 +136,8 @@ final class IndexFields {
     return new PerFieldSimilarityWrapper() {
       @Override
       public Similarity get(String field) {
-        return UNNORMALISED.contains(field) ? LIST : PROSE;
+        // A form's mentions count as in a list: the concept fields hold nothing else.
+        return UNNORMALISED.contains(field) || field.endsWith(CONCEPTS_SUFFIX) ? LIST : PROSE;
       }
     };
   }

@@ -3,9 +3,12 @@ package org.mlmdkb.search;
 import static org.mlmdkb.search.IndexFields.*;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.IntPoint;
@@ -103,13 +106,26 @@ final class IndexQueries {
 
   private final QueryBuilder builder;
 
+  /**
+   * Whether a multi-word form of a curated synonym is matched by its key in the concept fields
+   * (searching) or as a phrase (snippets, whose highlighter marks the words of the prose fields).
+   */
+  private final boolean byConcept;
+
+  /** Queries that match multi-word synonym forms by their key (IndexFields.CONCEPT_SOURCES). */
   IndexQueries(Analyzer analyzer) {
+    this(analyzer, true);
+  }
+
+  IndexQueries(Analyzer analyzer, boolean byConcept) {
     this.builder = new QueryBuilder(analyzer);
+    this.byConcept = byConcept;
   }
 
   /** One clause: its alternatives (synonyms, corrections, fuzzy forms) over every text field. */
   Query clause(Clause clause, List<String> fuzzyWords) {
-    List<Query> alternatives = new ArrayList<>();
+    // A set: the forms of one synonym share their concept query.
+    Collection<Query> alternatives = new LinkedHashSet<>();
     for (ParsedQuery.Term term : clause.terms()) {
       Query q = acrossFields(term.text(), term.quoted());
       if (q != null) {
@@ -132,18 +148,18 @@ final class IndexQueries {
    * A clause counts once, by its best-matching alternative: a paper holding both "SOAP" and "Smooth
    * Overlap of Atomic Positions" is not twice as much about SOAP.
    */
-  private static Query bestOf(List<Query> alternatives) {
+  private static Query bestOf(Collection<Query> alternatives) {
     if (alternatives.isEmpty()) {
       return null;
     }
     return alternatives.size() == 1
-        ? alternatives.get(0)
+        ? alternatives.iterator().next()
         : new DisjunctionMaxQuery(alternatives, TIE_BREAKER);
   }
 
   /** One clause in titles and names only (for the all-words-in-the-title bonus). */
   Query clauseInTitle(Clause clause) {
-    List<Query> alternatives = new ArrayList<>();
+    Collection<Query> alternatives = new LinkedHashSet<>();
     for (ParsedQuery.Term term : clause.terms()) {
       Query q = acrossFields(term.text(), term.quoted(), TITLE_FIELDS);
       if (q != null) {
@@ -164,16 +180,19 @@ final class IndexQueries {
   }
 
   private Query forms(List<String> forms, Map<String, Float> fields) {
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    int n = 0;
+    Set<Query> each = new LinkedHashSet<>();
     for (String form : forms) {
       Query q = acrossFields(form, true, fields);
       if (q != null) {
-        b.add(q, Occur.SHOULD);
-        n++;
+        each.add(q);
       }
     }
-    return n == 0 ? null : b.build();
+    if (each.isEmpty()) {
+      return null;
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    each.forEach(q -> b.add(q, Occur.SHOULD));
+    return b.build();
   }
 
   /**
@@ -221,6 +240,10 @@ final class IndexQueries {
   }
 
   private Query acrossFields(String text, boolean phrase, Map<String, Float> fields) {
+    String key = phrase && byConcept ? Synonyms.multiWordKey(text) : null;
+    if (key != null) {
+      return concept(key, key.split("_").length, fields);
+    }
     List<Query> perField = new ArrayList<>();
     for (Map.Entry<String, Float> f : fields.entrySet()) {
       Query q =
@@ -229,6 +252,23 @@ final class IndexQueries {
               : builder.createBooleanQuery(f.getKey(), text, Occur.MUST);
       if (q != null) {
         perField.add(new BoostQuery(q, f.getValue()));
+      }
+    }
+    return perField.isEmpty() ? null : new DisjunctionMaxQuery(perField, TIE_BREAKER);
+  }
+
+  /**
+   * A curated multi-word form by its key, in the concept fields beside {@code fields}; null when
+   * none of them has one (authors, venue, year). It weighs as many times as it has words, as its
+   * words would in a phrase, so a longer form found in a title outranks a shorter one.
+   */
+  private static Query concept(String key, int words, Map<String, Float> fields) {
+    List<Query> perField = new ArrayList<>();
+    for (Map.Entry<String, Float> f : fields.entrySet()) {
+      if (CONCEPT_SOURCES.contains(f.getKey())) {
+        perField.add(
+            new BoostQuery(
+                new TermQuery(new Term(concepts(f.getKey()), key)), f.getValue() * words));
       }
     }
     return perField.isEmpty() ? null : new DisjunctionMaxQuery(perField, TIE_BREAKER);

@@ -90,6 +90,7 @@ public class IndexSearch {
   private final Analyzer queryAnalyzer = SearchAnalysis.query();
   private final Analyzer highlightAnalyzer = SearchAnalysis.highlight();
   private final IndexQueries queries = new IndexQueries(queryAnalyzer);
+  private final IndexQueries phrases = new IndexQueries(queryAnalyzer, false);
   private final DirectSpellChecker spell = new DirectSpellChecker();
   private final Similarity similarity = IndexFields.similarity();
   private volatile ReaderState facetState;
@@ -314,18 +315,19 @@ public class IndexSearch {
   }
 
   /**
-   * The ranked text query of a plan, its clauses alone (synonyms and corrections included, no
-   * tiers): what snippets mark, and the score from which a hit is one keyword search is sure of:
-   * every clause met and all of them in the title or name, or above (a named method or dataset, its
-   * introducing paper).
+   * The ranked text query of a plan; its clauses alone (synonyms and corrections included, no
+   * tiers), which match what it matches; the same clauses with synonyms as the phrases snippets
+   * mark; and the score from which a hit is one keyword search is sure of: every clause met and all
+   * of them in the title or name, or above (a named method or dataset, its introducing paper).
    */
-  record TextQuery(Query ranked, Query clauses, float sureScore) {}
+  record TextQuery(Query ranked, Query clauses, Query marked, float sureScore) {}
 
   TextQuery textQuery(SearchService.Plan plan) {
     List<Clause> clauses = plan.clauses();
     Query[] anywhere = new Query[clauses.size()];
     Query[] inTitle = new Query[clauses.size()];
     BooleanQuery.Builder ranked = new BooleanQuery.Builder();
+    BooleanQuery.Builder matched = new BooleanQuery.Builder();
     BooleanQuery.Builder marked = new BooleanQuery.Builder();
     int positive = 0;
     for (int i = 0; i < clauses.size(); i++) {
@@ -345,7 +347,8 @@ public class IndexSearch {
       }
       inTitle[i] = queries.clauseInTitle(c);
       ranked.add(anywhere[i], Occur.SHOULD);
-      marked.add(anywhere[i], Occur.SHOULD);
+      matched.add(anywhere[i], Occur.SHOULD);
+      marked.add(phrases.clause(c, fuzzy), Occur.SHOULD);
       positive++;
     }
     if (positive == 0) {
@@ -365,7 +368,8 @@ public class IndexSearch {
       Query forms = queries.formsAnywhere(span.forms());
       if (forms != null) {
         ranked.add(new BoostQuery(forms, IndexQueries.SYNONYM_PHRASE), Occur.SHOULD);
-        marked.add(forms, Occur.SHOULD);
+        matched.add(forms, Occur.SHOULD);
+        marked.add(phrases.formsAnywhere(span.forms()), Occur.SHOULD);
       }
     }
     int clauseTiers = 0;
@@ -390,7 +394,7 @@ public class IndexSearch {
       ranked.add(new BoostQuery(proximity, IndexQueries.PROXIMITY), Occur.SHOULD);
     }
     float sure = clauseTiers * IndexQueries.MATCHED_CLAUSE + IndexQueries.ALL_TERMS_IN_TITLE;
-    return new TextQuery(ranked.build(), marked.build(), sure);
+    return new TextQuery(ranked.build(), matched.build(), marked.build(), sure);
   }
 
   /**
@@ -519,7 +523,7 @@ public class IndexSearch {
    * CPU with typos in the judged set).
    */
   static Query marks(IndexSearcher s, TextQuery text) throws IOException {
-    return text == null ? null : s.rewrite(text.clauses());
+    return text == null ? null : s.rewrite(text.marked());
   }
 
   Hit hit(IndexSearcher s, ScoreDoc d, Query text) throws IOException {

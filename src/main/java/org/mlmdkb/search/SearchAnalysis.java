@@ -1,5 +1,6 @@
 package org.mlmdkb.search;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
@@ -8,6 +9,7 @@ import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.core.FlattenGraphFilter;
+import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
@@ -68,12 +70,14 @@ final class SearchAnalysis {
 
   private static Analyzer perField(Analyzer text) {
     Analyzer plain = new PlainAnalyzer();
-    return new PerFieldAnalyzerWrapper(
-        text,
-        Map.of(
-            IndexFields.SPELL, plain,
-            IndexFields.SUGGEST_TITLE, plain,
-            IndexFields.AUTHORS, plain));
+    Map<String, Analyzer> fields = new HashMap<>();
+    fields.put(IndexFields.SPELL, plain);
+    fields.put(IndexFields.SUGGEST_TITLE, plain);
+    fields.put(IndexFields.AUTHORS, plain);
+    // Concept fields hold synonym keys such as "ccsd(t)", each one token as written.
+    Analyzer keys = new WhitespaceAnalyzer();
+    IndexFields.CONCEPT_SOURCES.forEach(f -> fields.put(IndexFields.concepts(f), keys));
+    return new PerFieldAnalyzerWrapper(text, fields);
   }
 
   private static final class TextAnalyzer extends Analyzer {

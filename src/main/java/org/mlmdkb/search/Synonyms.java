@@ -3,9 +3,13 @@ package org.mlmdkb.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -57,6 +61,18 @@ public final class Synonyms {
 
   private static final SynonymMap MAP = map();
 
+  /**
+   * Every multi-word form (and its plural), as the words {@link #words} makes of it, to its key:
+   * its words joined by '_'. Documents carry the keys of the forms they contain (the concept fields
+   * of IndexDocuments), so a query matches such a form by one term instead of a phrase per form and
+   * field, which on common words ("machine learning potential") cost more than the rest of the
+   * query together.
+   */
+  private static final Map<String, String> KEYS = keys();
+
+  /** The forms of each key by their first word, for finding them in a document's words. */
+  private static final Map<String, List<List<String>>> BY_FIRST_WORD = byFirstWord();
+
   /** Word characters as in SearchAnalysis, so "e(3)" and "machine-learned" are one word. */
   private static final Analyzer ANALYZER =
       new Analyzer() {
@@ -77,6 +93,128 @@ public final class Synonyms {
   record Match(int start, int end, List<String> forms) {}
 
   private Synonyms() {}
+
+  private static Map<String, String> keys() {
+    Map<String, String> out = new HashMap<>();
+    for (List<String> group : GROUPS) {
+      for (String form : group) {
+        List<String> w = words(form);
+        if (w.size() > 1) {
+          String text = String.join(" ", w);
+          out.put(text, String.join("_", w));
+          out.putIfAbsent(text + "s", String.join("_", w));
+        }
+      }
+    }
+    return Map.copyOf(out);
+  }
+
+  private static Map<String, List<List<String>>> byFirstWord() {
+    Map<String, List<List<String>>> out = new HashMap<>();
+    for (String form : KEYS.keySet()) {
+      List<String> w = List.of(form.split(" "));
+      out.computeIfAbsent(w.get(0), k -> new ArrayList<>()).add(w);
+    }
+    return out;
+  }
+
+  /** The key of {@code form} when it is a curated form of several words, else null. */
+  static String multiWordKey(String form) {
+    List<String> w = words(form);
+    return w.size() < 2 ? null : KEYS.get(String.join(" ", w));
+  }
+
+  /**
+   * The keys of the curated multi-word forms in {@code text}, one per occurrence, space-separated
+   * (null for none). Forms inside longer ones count too: "ab initio molecular dynamics" is also
+   * "molecular dynamics".
+   */
+  static String keysIn(String text) {
+    if (text == null) {
+      return null;
+    }
+    List<String> w = words(text);
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < w.size(); i++) {
+      List<List<String>> candidates = BY_FIRST_WORD.get(w.get(i));
+      if (candidates == null) {
+        continue;
+      }
+      Set<String> here = new HashSet<>();
+      for (List<String> form : candidates) {
+        if (i + form.size() <= w.size() && w.subList(i, i + form.size()).equals(form)) {
+          String key = KEYS.get(String.join(" ", form));
+          if (here.add(key)) {
+            out.append(out.length() == 0 ? "" : " ").append(key);
+          }
+        }
+      }
+    }
+    return out.length() == 0 ? null : out.toString();
+  }
+
+  /**
+   * Lower-cased, accent-free words of letters, digits and parentheses; a hyphen separates words
+   * ("machine-learned" is "machine learned") and parentheses around a word are not part of it
+   * ("(MLIPs)" is "mlips", "E(3)" stays "e(3)").
+   */
+  static List<String> words(String text) {
+    char[] folded = new char[text.length() * 4];
+    char[] in = text.toLowerCase(Locale.ROOT).toCharArray();
+    int n = ASCIIFoldingFilter.foldToASCII(in, 0, folded, 0, in.length);
+    List<String> out = new ArrayList<>();
+    int start = -1;
+    for (int i = 0; i <= n; i++) {
+      char c = i < n ? folded[i] : ' ';
+      boolean wordChar = Character.isLetterOrDigit(c) || c == '(' || c == ')';
+      if (wordChar && start < 0) {
+        start = i;
+      } else if (!wordChar && start >= 0) {
+        String word = unwrap(new String(folded, start, i - start));
+        if (!word.isEmpty()) {
+          out.add(word);
+        }
+        start = -1;
+      }
+    }
+    return out;
+  }
+
+  /** A word without the parentheses around it or left open by it. */
+  private static String unwrap(String w) {
+    if (w.length() > 1 && w.charAt(0) == '(' && w.charAt(w.length() - 1) == ')') {
+      String inner = w.substring(1, w.length() - 1);
+      if (balanced(inner)) {
+        w = inner;
+      }
+    }
+    while (!w.isEmpty() && w.charAt(0) == '(' && opens(w) > closes(w)) {
+      w = w.substring(1);
+    }
+    while (!w.isEmpty() && w.charAt(w.length() - 1) == ')' && closes(w) > opens(w)) {
+      w = w.substring(0, w.length() - 1);
+    }
+    return w;
+  }
+
+  private static boolean balanced(String w) {
+    int depth = 0;
+    for (int i = 0; i < w.length(); i++) {
+      depth += w.charAt(i) == '(' ? 1 : w.charAt(i) == ')' ? -1 : 0;
+      if (depth < 0) {
+        return false;
+      }
+    }
+    return depth == 0;
+  }
+
+  private static long opens(String w) {
+    return w.chars().filter(c -> c == '(').count();
+  }
+
+  private static long closes(String w) {
+    return w.chars().filter(c -> c == ')').count();
+  }
 
   /** Every form maps to every other; a form's plural (a final "s") maps like the form. */
   private static SynonymMap map() {
