@@ -99,23 +99,17 @@ public class MethodWriteRepository extends CuratedTable<MethodInput> {
   }
 
   public Optional<Ref> findBySlug(String slug) throws SQLException {
-    return Sql.with(
-        dataSource,
-        h ->
-            h.createQuery("SELECT id, slug, deleted_at IS NOT NULL FROM method WHERE slug = :slug")
-                .bind("slug", slug)
-                .map(REF)
-                .findFirst());
+    return ref("slug = :value", slug);
   }
 
   public Optional<Ref> findById(long id) throws SQLException {
-    return Sql.with(
-        dataSource,
-        h ->
-            h.createQuery("SELECT id, slug, deleted_at IS NOT NULL FROM method WHERE id = :id")
-                .bind("id", id)
-                .map(REF)
-                .findFirst());
+    return ref("id = :value", id);
+  }
+
+  /** The method, deleted or not, whose {@code condition} on {@code :value} holds. */
+  private Optional<Ref> ref(String condition, Object value) throws SQLException {
+    String sql = "SELECT id, slug, deleted_at IS NOT NULL FROM method WHERE " + condition;
+    return Sql.with(dataSource, h -> h.createQuery(sql).bind("value", value).map(REF).findFirst());
   }
 
   /** The methods among {@code slugs} that exist (deleted or not), by slug. */
