@@ -327,7 +327,6 @@ final class MatbenchModelReader {
                 origin.commit(),
                 location + " (line " + line + ")"),
             List.of()));
-
   }
 
   private void skip(String location, String reason) {
