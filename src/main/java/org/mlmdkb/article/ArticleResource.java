@@ -1,6 +1,7 @@
 package org.mlmdkb.article;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -18,8 +19,8 @@ import java.util.List;
 import java.util.Set;
 import org.mlmdkb.article.ArticleDtos.ArticleDetail;
 import org.mlmdkb.article.ArticleDtos.ArticleSummary;
-import org.mlmdkb.common.paging.Limits;
 import org.mlmdkb.common.paging.Page;
+import org.mlmdkb.common.paging.PageParams;
 import org.mlmdkb.common.query.QueryParams;
 import org.mlmdkb.common.query.Slugs;
 import org.mlmdkb.common.web.ReadResponses;
@@ -45,18 +46,16 @@ public class ArticleResource {
       @Context UriInfo uri,
       @QueryParam("tag") String tag,
       @QueryParam("sort") String sort,
-      @QueryParam("limit") String limit,
-      @QueryParam("cursor") String cursor,
-      @QueryParam("fields") String fields)
+      @BeanParam PageParams page)
       throws SQLException {
     QueryParams.allowOnly(uri, Set.of("tag", "sort", "limit", "cursor", "fields"));
-    Page<ArticleSummary> page =
+    Page<ArticleSummary> found =
         service.list(
             QueryParams.text("tag", tag),
             QueryParams.oneOf("sort", sort, List.of("-published_at", "published_at")),
-            Limits.check(QueryParams.integer("limit", limit)),
-            QueryParams.text("cursor", cursor));
-    return reads.items(page, fields, ArticleSummary.class, "slug");
+            page.limit(),
+            page.cursor());
+    return reads.items(found, page.fields(), ArticleSummary.class, "slug");
   }
 
   /**

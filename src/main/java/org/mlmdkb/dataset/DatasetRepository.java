@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.mlmdkb.common.db.ItemLinks;
 import org.mlmdkb.common.db.Sql;
 import org.mlmdkb.common.db.SqlQuery;
 import org.mlmdkb.common.db.replica.ReadDataSource;
@@ -72,12 +73,7 @@ public class DatasetRepository {
       query.where("d.domain = :domain", "domain", domain);
     }
     if (q != null) {
-      String like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-      query.where(
-          "(d.name ILIKE :like OR d.slug ILIKE :like OR EXISTS (SELECT 1 FROM unnest(d.aliases) a"
-              + " WHERE a ILIKE :like))",
-          "like",
-          like);
+      query.whereNameContains("d", q);
     }
     return query;
   }
@@ -91,8 +87,9 @@ public class DatasetRepository {
 
   public List<Subset> subsets(long datasetId) throws SQLException {
     return query(
-        "SELECT slug, name, description, level_of_theory, temperature_k, n_structures"
-            + " FROM dataset_subset WHERE dataset_id = :dataset_id ORDER BY temperature_k NULLS LAST, slug",
+        "SELECT slug, name, description, level_of_theory, temperature_k, n_structures FROM"
+            + " dataset_subset WHERE dataset_id = :dataset_id ORDER BY temperature_k NULLS LAST,"
+            + " slug",
         datasetId,
         (rs, ctx) ->
             new Subset(
@@ -124,39 +121,12 @@ public class DatasetRepository {
                 rs.getLong(6)));
   }
 
-  /**
-   * The first {@code limit} papers of the dataset: those introducing it first, then in the order
-   * they were added (paper_dataset_page_idx walks exactly these links).
-   */
   public List<PaperLink> papers(long datasetId, int limit) throws SQLException {
-    return Sql.with(
-        dataSource,
-        h ->
-            h.createQuery(
-                    "SELECT p.id, p.title, p.year, p.doi, pd.relation FROM paper_dataset pd"
-                        + " JOIN live_paper p ON p.id = pd.paper_id WHERE pd.dataset_id = :dataset_id"
-                        + " ORDER BY pd.relation, pd.paper_id LIMIT :limit")
-                .bind("dataset_id", datasetId)
-                .bind("limit", limit)
-                .map(
-                    (rs, ctx) ->
-                        new PaperLink(
-                            rs.getLong(1),
-                            rs.getString(2),
-                            (Integer) rs.getObject(3),
-                            rs.getString(4),
-                            rs.getString(5)))
-                .list());
+    return ItemLinks.DATASET.papers(dataSource, datasetId, limit, PaperLink::new);
   }
 
-  /** Live papers linked to the dataset, kept exact by triggers (V167). */
   public long countPapers(long datasetId) throws SQLException {
-    return query(
-            "SELECT coalesce(sum(n), 0) FROM linked_live_paper_count"
-                + " WHERE kind = 'dataset' AND item_id = :dataset_id",
-            datasetId,
-            (rs, ctx) -> rs.getLong(1))
-        .get(0);
+    return ItemLinks.DATASET.countPapers(dataSource, datasetId);
   }
 
   public List<MethodLink> trainedMethods(long datasetId) throws SQLException {
@@ -168,10 +138,7 @@ public class DatasetRepository {
   }
 
   public List<String> sources(long datasetId) throws SQLException {
-    return query(
-        "SELECT source_id FROM dataset_source WHERE dataset_id = :dataset_id ORDER BY source_id",
-        datasetId,
-        (rs, ctx) -> rs.getString(1));
+    return ItemLinks.DATASET.sources(dataSource, datasetId);
   }
 
   /** The rows of {@code sql}, whose one parameter is {@code :dataset_id}. */

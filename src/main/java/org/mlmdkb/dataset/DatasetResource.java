@@ -1,6 +1,7 @@
 package org.mlmdkb.dataset;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,8 +15,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
-import org.mlmdkb.common.paging.Limits;
 import org.mlmdkb.common.paging.Page;
+import org.mlmdkb.common.paging.PageParams;
 import org.mlmdkb.common.query.QueryParams;
 import org.mlmdkb.common.query.Slugs;
 import org.mlmdkb.common.web.ReadResponses;
@@ -52,18 +53,16 @@ public class DatasetResource {
       @Context UriInfo uri,
       @QueryParam("domain") String domain,
       @QueryParam("q") String q,
-      @QueryParam("limit") String limit,
-      @QueryParam("cursor") String cursor,
-      @QueryParam("fields") String fields)
+      @BeanParam PageParams page)
       throws SQLException {
     QueryParams.allowOnly(uri, Set.of("domain", "q", "limit", "cursor", "fields"));
-    Page<DatasetSummary> page =
+    Page<DatasetSummary> found =
         service.list(
             QueryParams.oneOf("domain", domain, DOMAINS),
             QueryParams.text("q", q),
-            Limits.check(QueryParams.integer("limit", limit)),
-            QueryParams.text("cursor", cursor));
-    return reads.items(page, fields, DatasetSummary.class, "slug");
+            page.limit(),
+            page.cursor());
+    return reads.items(found, page.fields(), DatasetSummary.class, "slug");
   }
 
   /** One dataset with a strong ETag (the one writes compare); a matching If-None-Match → 304. */

@@ -17,6 +17,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.mlmdkb.common.db.ColumnStatements;
+import org.mlmdkb.common.db.IntroducingPapers;
 import org.mlmdkb.common.db.SoftDeletable;
 import org.mlmdkb.common.db.Sql;
 import org.mlmdkb.curation.CuratedTable;
@@ -49,6 +50,12 @@ public class DatasetWriteRepository extends CuratedTable<DatasetInput> {
     }
   }
 
+  /**
+   * The introducing paper is also listed among the dataset's papers as "introduces", as the seed
+   * loader does; a replaced introducing paper loses that link.
+   */
+  private static final IntroducingPapers INTRODUCING = IntroducingPapers.DATASET;
+
   private static final String INSERT =
       ColumnStatements.insertReturningId("dataset", DATASET_COLUMNS);
 
@@ -66,7 +73,7 @@ public class DatasetWriteRepository extends CuratedTable<DatasetInput> {
         h -> {
           long id = bindDataset(h.createQuery(INSERT), d).mapTo(Long.class).one();
           writeSubsets(h, id, d.subsets());
-          linkIntroducingPaper(h, id, null, paperId(d));
+          INTRODUCING.relink(h, id, null, paperId(d));
           return id;
         });
   }
@@ -76,10 +83,13 @@ public class DatasetWriteRepository extends CuratedTable<DatasetInput> {
     Sql.use(
         dataSource,
         h -> {
-          Long previousPaper = currentPaperId(h, id).orElse(null);
+          Long previousPaper = INTRODUCING.storedPaperId(h, id).orElse(null);
           bindDataset(h.createUpdate(UPDATE), d).bind("id", id).execute();
           writeSubsets(h, id, d.subsets());
-          linkIntroducingPaper(h, id, previousPaper, paperId(d));
+          // Unchanged: the link is left as it is.
+          if (!Objects.equals(previousPaper, paperId(d))) {
+            INTRODUCING.relink(h, id, previousPaper, paperId(d));
+          }
         });
   }
 
@@ -137,7 +147,7 @@ public class DatasetWriteRepository extends CuratedTable<DatasetInput> {
   }
 
   public Optional<Long> currentPaperId(long datasetId) throws SQLException {
-    return Sql.with(dataSource, h -> currentPaperId(h, datasetId));
+    return Sql.with(dataSource, h -> INTRODUCING.storedPaperId(h, datasetId));
   }
 
   /**
@@ -266,42 +276,6 @@ public class DatasetWriteRepository extends CuratedTable<DatasetInput> {
           .add();
     }
     batch.execute();
-  }
-
-  /**
-   * The introducing paper is also listed among the dataset's papers as "introduces", as the seed
-   * loader does; a replaced introducing paper loses that link.
-   */
-  private static void linkIntroducingPaper(
-      Handle h, long datasetId, Long previousPaper, Long paper) {
-    if (Objects.equals(previousPaper, paper)) {
-      return;
-    }
-    if (previousPaper != null) {
-      h.createUpdate(
-              "DELETE FROM paper_dataset WHERE paper_id = :paper_id AND dataset_id = :dataset_id"
-                  + " AND relation = 'introduces'")
-          .bind("paper_id", previousPaper)
-          .bind("dataset_id", datasetId)
-          .execute();
-    }
-    if (paper != null) {
-      h.createUpdate(
-              "INSERT INTO paper_dataset (paper_id, dataset_id, relation)"
-                  + " VALUES (:paper_id, :dataset_id, 'introduces')"
-                  + " ON CONFLICT (paper_id, dataset_id) DO UPDATE SET relation = 'introduces'")
-          .bind("paper_id", paper)
-          .bind("dataset_id", datasetId)
-          .execute();
-    }
-  }
-
-  private static Optional<Long> currentPaperId(Handle h, long datasetId) {
-    return h.createQuery("SELECT paper_id FROM dataset WHERE id = :id")
-        .bind("id", datasetId)
-        .map((rs, ctx) -> Optional.ofNullable((Long) rs.getObject(1)))
-        .findFirst()
-        .flatMap(paperId -> paperId);
   }
 
   private static Long paperId(DatasetInput d) {

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.mlmdkb.common.db.ItemLinks;
 import org.mlmdkb.common.db.Sql;
 import org.mlmdkb.common.db.SqlQuery;
 import org.mlmdkb.common.db.replica.ReadDataSource;
@@ -145,11 +146,7 @@ public class MethodRepository {
       query.where("m.family = :family", "family", family);
     }
     if (q != null) {
-      query.where(
-          "(m.name ILIKE :like OR m.slug ILIKE :like OR EXISTS (SELECT 1 FROM unnest(m.aliases) a"
-              + " WHERE a ILIKE :like))",
-          "like",
-          like(q));
+      query.whereNameContains("m", q);
     }
     if (dataset != null) {
       query.where(
@@ -226,42 +223,12 @@ public class MethodRepository {
                 .list());
   }
 
-  /**
-   * The first {@code limit} papers of the method: those introducing it first, then in the order
-   * they were added (paper_method_page_idx walks exactly these links).
-   */
   public List<PaperLink> papers(long methodId, int limit) throws SQLException {
-    return Sql.with(
-        dataSource,
-        h ->
-            h.createQuery(
-                    "SELECT p.id, p.title, p.year, p.doi, pm.relation FROM paper_method pm"
-                        + " JOIN live_paper p ON p.id = pm.paper_id WHERE pm.method_id = :method_id"
-                        + " ORDER BY pm.relation, pm.paper_id LIMIT :limit")
-                .bind("method_id", methodId)
-                .bind("limit", limit)
-                .map(
-                    (rs, ctx) ->
-                        new PaperLink(
-                            rs.getLong(1),
-                            rs.getString(2),
-                            (Integer) rs.getObject(3),
-                            rs.getString(4),
-                            rs.getString(5)))
-                .list());
+    return ItemLinks.METHOD.papers(dataSource, methodId, limit, PaperLink::new);
   }
 
-  /** Live papers linked to the method, kept exact by triggers (V167). */
   public long countPapers(long methodId) throws SQLException {
-    return Sql.with(
-        dataSource,
-        h ->
-            h.createQuery(
-                    "SELECT coalesce(sum(n), 0) FROM linked_live_paper_count"
-                        + " WHERE kind = 'method' AND item_id = :method_id")
-                .bind("method_id", methodId)
-                .mapTo(Long.class)
-                .one());
+    return ItemLinks.METHOD.countPapers(dataSource, methodId);
   }
 
   public List<String> trainingDatasets(long methodId) throws SQLException {
@@ -277,15 +244,7 @@ public class MethodRepository {
   }
 
   public List<String> sources(long methodId) throws SQLException {
-    return Sql.with(
-        dataSource,
-        h ->
-            h.createQuery(
-                    "SELECT source_id FROM method_source WHERE method_id = :method_id"
-                        + " ORDER BY source_id")
-                .bind("method_id", methodId)
-                .mapTo(String.class)
-                .list());
+    return ItemLinks.METHOD.sources(dataSource, methodId);
   }
 
   /**
@@ -309,10 +268,6 @@ public class MethodRepository {
                             rs.getString(5),
                             rs.getLong(6)))
                 .list());
-  }
-
-  private static String like(String q) {
-    return "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
   }
 
   private static Row row(ResultSet rs) throws SQLException {

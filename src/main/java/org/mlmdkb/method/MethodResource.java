@@ -1,6 +1,7 @@
 package org.mlmdkb.method;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,8 +18,8 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
 import org.mlmdkb.common.error.ApiException;
-import org.mlmdkb.common.paging.Limits;
 import org.mlmdkb.common.paging.Page;
+import org.mlmdkb.common.paging.PageParams;
 import org.mlmdkb.common.query.QueryParams;
 import org.mlmdkb.common.query.Slugs;
 import org.mlmdkb.common.svg.SvgCharts;
@@ -62,19 +63,17 @@ public class MethodResource {
       @QueryParam("family") String family,
       @QueryParam("q") String q,
       @QueryParam("dataset") String dataset,
-      @QueryParam("limit") String limit,
-      @QueryParam("cursor") String cursor,
-      @QueryParam("fields") String fields)
+      @BeanParam PageParams page)
       throws SQLException {
     QueryParams.allowOnly(uri, Set.of("family", "q", "dataset", "limit", "cursor", "fields"));
-    Page<MethodSummary> page =
+    Page<MethodSummary> found =
         service.list(
             QueryParams.oneOf("family", family, FAMILIES),
             QueryParams.text("q", q),
             QueryParams.text("dataset", dataset),
-            Limits.check(QueryParams.integer("limit", limit)),
-            QueryParams.text("cursor", cursor));
-    return reads.items(page, fields, MethodSummary.class, "slug");
+            page.limit(),
+            page.cursor());
+    return reads.items(found, page.fields(), MethodSummary.class, "slug");
   }
 
   /**

@@ -15,6 +15,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.mlmdkb.common.db.ColumnStatements;
+import org.mlmdkb.common.db.IntroducingPapers;
 import org.mlmdkb.common.db.SoftDeletable;
 import org.mlmdkb.common.db.Sql;
 import org.mlmdkb.curation.CuratedTable;
@@ -43,6 +44,12 @@ public class MethodWriteRepository extends CuratedTable<MethodInput> {
   /** What still points at a method: benchmark results and live methods derived from it. */
   public record Dependants(long results, List<String> liveChildren) {}
 
+  /**
+   * paper_method's "introduces" rows mirror method.paper_id (the seed writes them together), so a
+   * new introducing paper moves that row; a "uses" link to the new paper becomes "introduces".
+   */
+  private static final IntroducingPapers INTRODUCING = IntroducingPapers.METHOD;
+
   private static final String INSERT = ColumnStatements.insertReturningId("method", METHOD_COLUMNS);
 
   private static final String UPDATE =
@@ -59,7 +66,7 @@ public class MethodWriteRepository extends CuratedTable<MethodInput> {
         h -> {
           long id = bindMethod(h.createQuery(INSERT), m).mapTo(Long.class).one();
           replaceLinks(h, id, m);
-          linkIntroducingPaper(h, id, null, paperId(m));
+          INTRODUCING.relink(h, id, null, paperId(m));
           return id;
         });
   }
@@ -69,10 +76,10 @@ public class MethodWriteRepository extends CuratedTable<MethodInput> {
     Sql.use(
         dataSource,
         h -> {
-          Long oldPaperId = storedPaperId(h, id).orElse(null);
+          Long oldPaperId = INTRODUCING.storedPaperId(h, id).orElse(null);
           bindMethod(h.createUpdate(UPDATE), m).bind("id", id).execute();
           replaceLinks(h, id, m);
-          linkIntroducingPaper(h, id, oldPaperId, paperId(m));
+          INTRODUCING.relink(h, id, oldPaperId, paperId(m));
         });
   }
 
@@ -92,23 +99,17 @@ public class MethodWriteRepository extends CuratedTable<MethodInput> {
   }
 
   public Optional<Ref> findBySlug(String slug) throws SQLException {
-    return Sql.with(
-        dataSource,
-        h ->
-            h.createQuery("SELECT id, slug, deleted_at IS NOT NULL FROM method WHERE slug = :slug")
-                .bind("slug", slug)
-                .map(REF)
-                .findFirst());
+    return ref("slug = :value", slug);
   }
 
   public Optional<Ref> findById(long id) throws SQLException {
-    return Sql.with(
-        dataSource,
-        h ->
-            h.createQuery("SELECT id, slug, deleted_at IS NOT NULL FROM method WHERE id = :id")
-                .bind("id", id)
-                .map(REF)
-                .findFirst());
+    return ref("id = :value", id);
+  }
+
+  /** The method, deleted or not, whose {@code condition} on {@code :value} holds. */
+  private Optional<Ref> ref(String condition, Object value) throws SQLException {
+    String sql = "SELECT id, slug, deleted_at IS NOT NULL FROM method WHERE " + condition;
+    return Sql.with(dataSource, h -> h.createQuery(sql).bind("value", value).map(REF).findFirst());
   }
 
   /** The methods among {@code slugs} that exist (deleted or not), by slug. */
@@ -270,15 +271,7 @@ public class MethodWriteRepository extends CuratedTable<MethodInput> {
   }
 
   public Optional<Long> storedPaperId(long id) throws SQLException {
-    return Sql.with(dataSource, h -> storedPaperId(h, id));
-  }
-
-  private static Optional<Long> storedPaperId(Handle h, long id) {
-    return h.createQuery("SELECT paper_id FROM method WHERE id = :id")
-        .bind("id", id)
-        .map((rs, ctx) -> Optional.ofNullable((Long) rs.getObject(1)))
-        .findFirst()
-        .flatMap(paperId -> paperId);
+    return Sql.with(dataSource, h -> INTRODUCING.storedPaperId(h, id));
   }
 
   private static void replaceLinks(Handle h, long id, MethodInput m) {
@@ -304,30 +297,6 @@ public class MethodWriteRepository extends CuratedTable<MethodInput> {
         .bind("id", id)
         .bind("slugs", m.trainingDatasets().toArray(String[]::new))
         .execute();
-  }
-
-  /**
-   * paper_method's "introduces" rows mirror method.paper_id (the seed writes them together), so a
-   * new introducing paper moves that row; a "uses" link to the new paper becomes "introduces".
-   */
-  private static void linkIntroducingPaper(Handle h, long id, Long oldPaperId, Long newPaperId) {
-    if (oldPaperId != null && !oldPaperId.equals(newPaperId)) {
-      h.createUpdate(
-              "DELETE FROM paper_method WHERE paper_id = :paper_id AND method_id = :id"
-                  + " AND relation = 'introduces'")
-          .bind("paper_id", oldPaperId)
-          .bind("id", id)
-          .execute();
-    }
-    if (newPaperId != null) {
-      h.createUpdate(
-              "INSERT INTO paper_method (paper_id, method_id, relation)"
-                  + " VALUES (:paper_id, :id, 'introduces')"
-                  + " ON CONFLICT (paper_id, method_id) DO UPDATE SET relation = 'introduces'")
-          .bind("paper_id", newPaperId)
-          .bind("id", id)
-          .execute();
-    }
   }
 
   private static Long paperId(MethodInput m) {

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.mlmdkb.common.paging.Limits;
 import org.mlmdkb.common.paging.Page;
+import org.mlmdkb.common.paging.PageParams;
 import org.mlmdkb.common.query.QueryParams;
 import org.mlmdkb.common.web.ReadResponses;
 import org.mlmdkb.paper.PaperDtos.PaperDetail;
@@ -73,9 +74,7 @@ public class PaperResource {
       @QueryParam("q") String q,
       @BeanParam PaperFilterParams filters,
       @QueryParam("sort") String sort,
-      @QueryParam("limit") String limit,
-      @QueryParam("cursor") String cursor,
-      @QueryParam("fields") String fields,
+      @BeanParam PageParams paging,
       @QueryParam("format") String format,
       @QueryParam("mode") String mode)
       throws SQLException {
@@ -95,8 +94,8 @@ public class PaperResource {
                 : sortParameter != null && !"relevance".equals(sortParameter)
                     ? PaperSort.fromParameter(sortParameter)
                     : PaperSort.YEAR_DESC,
-            Limits.check(QueryParams.integer("limit", limit)),
-            QueryParams.text("cursor", cursor));
+            paging.limit(),
+            paging.cursor());
     Optional<CitationFormat> export =
         CitationFormat.negotiate(format, headers.getAcceptableMediaTypes());
     Page<PaperSummary> page = service.list(filter, searchMode);
@@ -114,7 +113,8 @@ public class PaperResource {
     }
     return withMode(
             Response.ok(
-                reads.select(page, QueryParams.list("fields", fields), PaperFields.SELECTABLE)),
+                reads.select(
+                    page, QueryParams.list("fields", paging.fields()), PaperFields.SELECTABLE)),
             searchMode)
         .build();
   }

@@ -28,41 +28,6 @@ public record BoardFilter(
     MethodCriteria criteria,
     ValueRange values) {
 
-  /** A filter without method criteria or value bounds. */
-  public BoardFilter(
-      String dataset,
-      String subset,
-      String task,
-      String target,
-      String metric,
-      String basis,
-      String split,
-      Integer nTrain,
-      String levelOfTheory,
-      BigDecimal temperatureK,
-      String status,
-      List<String> methods,
-      LocalDate asOf,
-      boolean perVariant) {
-    this(
-        dataset,
-        subset,
-        task,
-        target,
-        metric,
-        basis,
-        split,
-        nTrain,
-        levelOfTheory,
-        temperatureK,
-        status,
-        methods,
-        asOf,
-        perVariant,
-        MethodCriteria.NONE,
-        ValueRange.ANY);
-  }
-
   /** The same filter narrowed to one metric (and target, when given) of the dataset. */
   BoardFilter forMetric(String metricTarget, String metricName) {
     return new BoardFilter(

@@ -314,18 +314,7 @@ public class ResultRepository {
     if (f.dataset() != null) {
       q.where("d.slug = :dataset", "dataset", f.dataset());
     }
-    if (f.subset() != null) {
-      q.where("s.slug = :subset", "subset", f.subset());
-    }
-    if (f.task() != null) {
-      q.where("r.task = :task", "task", f.task());
-    }
-    if (f.target() != null) {
-      q.where("r.target = :target", "target", f.target());
-    }
-    if (f.metric() != null) {
-      q.where("lower(r.metric) = lower(:metric)", "metric", f.metric());
-    }
+    boardColumns(q, f.subset(), f.task(), f.target(), f.metric());
     if (f.basis() != null) {
       q.where("r.basis = :basis", "basis", f.basis());
     }
@@ -351,6 +340,26 @@ public class ResultRepository {
       methodCriteria(q, f.criteria());
     }
     return q;
+  }
+
+  /**
+   * The conditions a result list and a board share on the board's columns (alias r, and s for the
+   * subset); a metric matches whatever its case.
+   */
+  private static void boardColumns(
+      SqlQuery q, String subset, String task, String target, String metric) {
+    if (subset != null) {
+      q.where("s.slug = :subset", "subset", subset);
+    }
+    if (task != null) {
+      q.where("r.task = :task", "task", task);
+    }
+    if (target != null) {
+      q.where("r.target = :target", "target", target);
+    }
+    if (metric != null) {
+      q.where("lower(r.metric) = lower(:metric)", "metric", metric);
+    }
   }
 
   /** The live training datasets of method {@code m}, as an array of slugs (NULL when none). */
@@ -456,21 +465,10 @@ public class ResultRepository {
       q.where(
           "r.dataset_id = (SELECT id FROM dataset WHERE slug = :dataset)", "dataset", f.dataset());
     }
-    if (f.subset() != null) {
-      q.where("s.slug = :subset", "subset", f.subset());
-    }
     if (f.method() != null) {
       q.where("r.method_id = (SELECT id FROM method WHERE slug = :method)", "method", f.method());
     }
-    if (f.task() != null) {
-      q.where("r.task = :task", "task", f.task());
-    }
-    if (f.target() != null) {
-      q.where("r.target = :target", "target", f.target());
-    }
-    if (f.metric() != null) {
-      q.where("lower(r.metric) = lower(:metric)", "metric", f.metric());
-    }
+    boardColumns(q, f.subset(), f.task(), f.target(), f.metric());
     if (f.paperId() != null) {
       q.where("r.paper_id = :paper_id", "paper_id", f.paperId());
     }

@@ -1,5 +1,6 @@
 package org.mlmdkb.result;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,8 +15,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
-import org.mlmdkb.common.paging.Limits;
 import org.mlmdkb.common.paging.Page;
+import org.mlmdkb.common.paging.PageParams;
 import org.mlmdkb.common.query.FieldSelection;
 import org.mlmdkb.common.query.PathIds;
 import org.mlmdkb.common.query.QueryParams;
@@ -70,10 +71,8 @@ public class ResultResource {
       @QueryParam("paper") String paper,
       @QueryParam("status") String status,
       @QueryParam("unit") String unit,
-      @QueryParam("limit") String limit,
-      @QueryParam("cursor") String cursor,
-      @QueryParam("format") String format,
-      @QueryParam("fields") String fields)
+      @BeanParam PageParams paging,
+      @QueryParam("format") String format)
       throws SQLException {
     QueryParams.allowOnly(uri, PARAMETERS);
     boolean csv = BenchmarkParams.wantsCsv(format, headers);
@@ -89,12 +88,13 @@ public class ResultResource {
             QueryParams.text("metric", metric),
             paperId == null ? null : paperId.longValue(),
             QueryParams.oneOf("status", status, BenchmarkParams.STATUSES),
-            Limits.check(QueryParams.integer("limit", limit)),
-            QueryParams.text("cursor", cursor));
+            paging.limit(),
+            paging.cursor());
     Page<ResultItem> page = service.list(filter, requested);
     if (!csv) {
       return Response.ok(
-              reads.select(page, "items", QueryParams.list("fields", fields), SELECTABLE, "id"),
+              reads.select(
+                  page, "items", QueryParams.list("fields", paging.fields()), SELECTABLE, "id"),
               MediaType.APPLICATION_JSON_TYPE)
           .build();
     }

@@ -68,12 +68,7 @@ record EmbeddedCredentials(String superuserPassword, String appPassword) {
   /** Writes the file atomically, created 0600 so that it is never readable by others. */
   void writeTo(Path dataDir, PgTools tools) throws IOException {
     Path file = fileIn(dataDir);
-    Path staging =
-        Files.createTempFile(
-            dataDir,
-            ".credentials-",
-            ".tmp",
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Path staging = ownerOnlyTempFile(dataDir, ".credentials-", ".tmp");
     Properties p = new Properties();
     p.setProperty("superuser", SUPERUSER);
     p.setProperty("superuser_password", superuserPassword);
@@ -89,14 +84,18 @@ record EmbeddedCredentials(String superuserPassword, String appPassword) {
 
   /** A password file for {@code initdb --pwfile}, outside the (still empty) data directory. */
   Path superuserPasswordFile(Path dir, PgTools tools) throws IOException {
-    Path file =
-        Files.createTempFile(
-            dir,
-            ".initdb-",
-            ".pw",
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Path file = ownerOnlyTempFile(dir, ".initdb-", ".pw");
     Files.writeString(file, superuserPassword + "\n", StandardCharsets.UTF_8);
     tools.handOver(file);
     return file;
+  }
+
+  /** A new file in {@code dir} created 0600, so a password in it is never readable by others. */
+  private static Path ownerOnlyTempFile(Path dir, String prefix, String suffix) throws IOException {
+    return Files.createTempFile(
+        dir,
+        prefix,
+        suffix,
+        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
   }
 }

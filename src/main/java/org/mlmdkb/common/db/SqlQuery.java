@@ -43,6 +43,25 @@ public final class SqlQuery {
     return this;
   }
 
+  /**
+   * {@code q} anywhere in the name, the slug or one of the aliases of {@code row} (an alias of a
+   * table with those columns, never request text), whatever its case; LIKE's wildcards and escape
+   * in {@code q} stand for themselves.
+   */
+  public SqlQuery whereNameContains(String row, String q) {
+    String like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    return where(
+        "("
+            + row
+            + ".name ILIKE :like OR "
+            + row
+            + ".slug ILIKE :like OR EXISTS (SELECT 1 FROM unnest("
+            + row
+            + ".aliases) a WHERE a ILIKE :like))",
+        "like",
+        like);
+  }
+
   public String whereClause() {
     return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
   }

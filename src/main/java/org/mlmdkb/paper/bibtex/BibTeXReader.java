@@ -346,28 +346,16 @@ final class BibTeXReader {
 
   /** Splits on " and " outside braces. */
   private static List<String> splitAnd(String text) {
-    List<String> parts = new ArrayList<>();
-    int depth = 0;
-    int start = 0;
     String lower = text.toLowerCase(Locale.ROOT);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '{') {
-        depth++;
-      } else if (c == '}') {
-        depth--;
-      } else if (depth == 0
-          && Character.isWhitespace(c)
-          && lower.startsWith("and", i + 1)
-          && i + 4 < text.length()
-          && Character.isWhitespace(text.charAt(i + 4))) {
-        parts.add(text.substring(start, i));
-        start = i + 5;
-        i += 4;
-      }
-    }
-    parts.add(text.substring(start));
-    return parts;
+    return TopLevelSplit.split(
+        text,
+        i ->
+            Character.isWhitespace(text.charAt(i))
+                    && lower.startsWith("and", i + 1)
+                    && i + 4 < text.length()
+                    && Character.isWhitespace(text.charAt(i + 4))
+                ? 5
+                : 0);
   }
 
   private String field(BibTeXEntry e, String name) {

@@ -52,21 +52,6 @@ final class ExtendedName {
 
   /** Splits on commas outside braces. */
   private static List<String> splitTopLevel(String text) {
-    List<String> items = new ArrayList<>();
-    int depth = 0;
-    int start = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '{') {
-        depth++;
-      } else if (c == '}') {
-        depth--;
-      } else if (c == ',' && depth == 0) {
-        items.add(text.substring(start, i));
-        start = i + 1;
-      }
-    }
-    items.add(text.substring(start));
-    return items;
+    return TopLevelSplit.split(text, i -> text.charAt(i) == ',' ? 1 : 0);
   }
 }

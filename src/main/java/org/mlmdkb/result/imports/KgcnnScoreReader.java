@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import org.mlmdkb.curation.ImportBodies;
 import org.mlmdkb.result.ResultInput;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -38,6 +39,20 @@ final class KgcnnScoreReader {
       String path,
       String commit) {}
 
+  /**
+   * A score of the file: its field, the result's target and basis, and the unit the caller gave.
+   */
+  private record Score(String field, String target, Function<Request, String> unit, String basis) {}
+
+  private static final List<Score> SCORES =
+      List.of(
+          new Score(
+              "val_energy_scaled_mean_absolute_error",
+              "energy",
+              Request::energyUnit,
+              "per-structure"),
+          new Score("val_force_scaled_mean_absolute_error", "forces", Request::forceUnit, "none"));
+
   private KgcnnScoreReader() {}
 
   static List<ResultRow> read(Request request, ObjectMapper json) {
@@ -56,47 +71,23 @@ final class KgcnnScoreReader {
             ? request.subset()
             : trajectory == null ? null : trajectory.toLowerCase(Locale.ROOT).replace('_', '-');
     List<ResultRow> rows = new ArrayList<>();
-    rows.add(
-        row(
-            root,
-            "val_energy_scaled_mean_absolute_error",
-            "energy",
-            request.energyUnit(),
-            "per-structure",
-            method,
-            version,
-            subset,
-            trajectory,
-            request,
-            rows.size() + 1));
-    rows.add(
-        row(
-            root,
-            "val_force_scaled_mean_absolute_error",
-            "forces",
-            request.forceUnit(),
-            "none",
-            method,
-            version,
-            subset,
-            trajectory,
-            request,
-            rows.size() + 1));
+    for (Score score : SCORES) {
+      rows.add(row(root, score, method, version, subset, trajectory, request, rows.size() + 1));
+    }
     return rows;
   }
 
   private static ResultRow row(
       MappingNode root,
-      String field,
-      String target,
-      String unit,
-      String basis,
+      Score score,
       String method,
       String version,
       String subset,
       String trajectory,
       Request request,
       int index) {
+    String field = score.field();
+    String unit = score.unit().apply(request);
     Node node = MatbenchModelReader.get(root, field);
     if (!(node instanceof SequenceNode runs) || runs.getValue().isEmpty()) {
       return ResultRow.notAMeasurement(index, field, "not imported: the file has no " + field);
@@ -135,11 +126,11 @@ final class KgcnnScoreReader {
             request.dataset(),
             subset,
             "energy-forces",
-            target,
+            score.target(),
             "MAE",
             plain(mean),
             unit,
-            basis,
+            score.basis(),
             request.nTrain(),
             null,
             uncertainty == null ? null : plain(uncertainty),

@@ -3,12 +3,15 @@ package org.mlmdkb.result.imports;
 import java.io.Reader;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.mlmdkb.curation.ImportBodies;
 import org.mlmdkb.result.ResultInput;
 import org.yaml.snakeyaml.DumperOptions;
@@ -40,65 +43,74 @@ final class MatbenchModelReader {
   private static final Map<String, Map<String, Spec>> METRICS =
       Map.of(
           "discovery",
-          Map.ofEntries(
-              spec("F1", "1", "none", "discovery"),
-              spec("DAF", "1", "none", "discovery"),
-              spec("Precision", "1", "none", "discovery"),
-              spec("Recall", "1", "none", "discovery"),
-              spec("Accuracy", "1", "none", "discovery"),
-              spec("TPR", "1", "none", "discovery"),
-              spec("FPR", "1", "none", "discovery"),
-              spec("TNR", "1", "none", "discovery"),
-              spec("FNR", "1", "none", "discovery"),
-              spec("TP", "count", "none", "discovery"),
-              spec("FP", "count", "none", "discovery"),
-              spec("TN", "count", "none", "discovery"),
-              spec("FN", "count", "none", "discovery"),
-              spec("missing_preds", "count", "none", "discovery"),
-              spec("MAE", "eV/atom", "per-atom", "discovery"),
-              spec("RMSE", "eV/atom", "per-atom", "discovery"),
-              spec("R2", "1", "none", "discovery")),
+          block(
+              specs(
+                  "discovery",
+                  "1",
+                  "none",
+                  "F1",
+                  "DAF",
+                  "Precision",
+                  "Recall",
+                  "Accuracy",
+                  "TPR",
+                  "FPR",
+                  "TNR",
+                  "FNR",
+                  "R2"),
+              specs("discovery", "count", "none", "TP", "FP", "TN", "FN", "missing_preds"),
+              specs("discovery", "eV/atom", "per-atom", "MAE", "RMSE")),
           "geo_opt",
-          Map.ofEntries(
-              spec("n_sym_ops_mae", "1", "none", "geometry"),
-              spec("symmetry_decrease", "1", "none", "geometry"),
-              spec("symmetry_match", "1", "none", "geometry"),
-              spec("symmetry_increase", "1", "none", "geometry"),
-              spec("n_structures", "count", "none", "geometry"),
-              Map.entry("rmsd", NO_UNIT)),
+          block(
+              specs(
+                  "geometry",
+                  "1",
+                  "none",
+                  "n_sym_ops_mae",
+                  "symmetry_decrease",
+                  "symmetry_match",
+                  "symmetry_increase"),
+              specs("geometry", "count", "none", "n_structures"),
+              unstated("rmsd")),
           "phonons",
-          Map.ofEntries(
-              spec("κ_SRME", "1", "none", "thermal-conductivity"),
-              spec("κ_SRE", "1", "none", "thermal-conductivity"),
-              spec("κ_SRD", "1", "none", "thermal-conductivity"),
-              spec("κ_failure_rate", "1", "none", "thermal-conductivity"),
-              spec("imaginary_mode_rate", "1", "none", "phonons"),
-              Map.entry("spectrum_w1", NO_UNIT)),
+          block(
+              specs(
+                  "thermal-conductivity",
+                  "1",
+                  "none",
+                  "κ_SRME",
+                  "κ_SRE",
+                  "κ_SRD",
+                  "κ_failure_rate"),
+              specs("phonons", "1", "none", "imaginary_mode_rate"),
+              unstated("spectrum_w1")),
           "diatomics",
-          Map.ofEntries(
-              spec("pbe_energy_mae", "eV", "per-structure", "diatomics"),
-              spec("pbe_force_mae", "eV/Å", "none", "diatomics"),
-              spec("pbe_wall_dist_mae", "Å", "none", "diatomics"),
-              spec("pbe_bond_length_error", "Å", "none", "diatomics"),
-              spec("pbe_well_depth_error", "eV", "per-structure", "diatomics"),
-              spec("pbe_vib_freq_error", "cm⁻¹", "none", "diatomics"),
-              spec("energy_jump", "eV", "per-structure", "diatomics"),
-              spec("force_jump", "eV/Å", "none", "diatomics"),
-              spec("force_total_variation", "eV/Å", "none", "diatomics"),
-              spec("tortuosity", "1", "none", "diatomics"),
-              spec("energy_diff_flips", "1", "none", "diatomics"),
-              spec("force_flips", "1", "none", "diatomics")),
+          block(
+              specs(
+                  "diatomics",
+                  "eV",
+                  "per-structure",
+                  "pbe_energy_mae",
+                  "pbe_well_depth_error",
+                  "energy_jump"),
+              specs(
+                  "diatomics",
+                  "eV/Å",
+                  "none",
+                  "pbe_force_mae",
+                  "force_jump",
+                  "force_total_variation"),
+              specs("diatomics", "Å", "none", "pbe_wall_dist_mae", "pbe_bond_length_error"),
+              specs("diatomics", "cm⁻¹", "none", "pbe_vib_freq_error"),
+              specs("diatomics", "1", "none", "tortuosity", "energy_diff_flips", "force_flips")),
           "md",
-          Map.ofEntries(
-              spec("energy_rmse", "meV/atom", "per-atom", "md"),
-              spec("force_rmse", "meV/Å", "none", "md"),
-              spec("rdf_error", "%", "none", "md"),
-              spec("pressure_mae", "GPa", "none", "md"),
-              spec("pressure_wasserstein", "GPa", "none", "md"),
-              spec("pressure_error", "%", "none", "md"),
-              spec("n_systems", "count", "none", "md"),
-              Map.entry("adf_error", NO_UNIT),
-              Map.entry("vdos_error", NO_UNIT)));
+          block(
+              specs("md", "meV/atom", "per-atom", "energy_rmse"),
+              specs("md", "meV/Å", "none", "force_rmse"),
+              specs("md", "%", "none", "rdf_error", "pressure_error"),
+              specs("md", "GPa", "none", "pressure_mae", "pressure_wasserstein"),
+              specs("md", "count", "none", "n_systems"),
+              unstated("adf_error", "vdos_error")));
 
   /** Keys inside metric blocks that are not metrics. */
   private static final Set<String> NON_METRICS =
@@ -147,9 +159,31 @@ final class MatbenchModelReader {
     this.origin = origin;
   }
 
-  private static Map.Entry<String, Spec> spec(
-      String metric, String unit, String basis, String target) {
-    return Map.entry(metric, new Spec(unit, basis, target));
+  /** The metrics of one block that share a target, unit and basis. */
+  private static Map<String, Spec> specs(
+      String target, String unit, String basis, String... metrics) {
+    Spec spec = new Spec(unit, basis, target);
+    return Arrays.stream(metrics).collect(Collectors.toMap(m -> m, m -> spec));
+  }
+
+  /** Metrics the source gives no unit for: recognised, then skipped with that reason. */
+  private static Map<String, Spec> unstated(String... metrics) {
+    return Arrays.stream(metrics).collect(Collectors.toMap(m -> m, m -> NO_UNIT));
+  }
+
+  /** One block's metrics; a metric named twice fails at class load, as Map.ofEntries did. */
+  @SafeVarargs
+  private static Map<String, Spec> block(Map<String, Spec>... groups) {
+    Map<String, Spec> all = new HashMap<>();
+    for (Map<String, Spec> group : groups) {
+      group.forEach(
+          (metric, spec) -> {
+            if (all.put(metric, spec) != null) {
+              throw new IllegalStateException("metric listed twice: " + metric);
+            }
+          });
+    }
+    return Map.copyOf(all);
   }
 
   static List<ResultRow> read(Reader text, Origin origin) {

@@ -40,4 +40,15 @@ class SqlQueryTest {
     q.bind("methods", new String[] {"mace"});
     assertEquals(" WHERE m.slug = ANY (:methods)", q.whereClause());
   }
+
+  @Test
+  void nameContainsMatchesNameSlugOrAliasWithLikeWildcardsTakenLiterally() {
+    SqlQuery q = new SqlQuery().whereNameContains("d", "50%_a\\b");
+    assertEquals(
+        " WHERE (d.name ILIKE :like OR d.slug ILIKE :like OR EXISTS (SELECT 1 FROM"
+            + " unnest(d.aliases) a WHERE a ILIKE :like))",
+        q.whereClause());
+    q.bind("like", "%50\\%\\_a\\\\b%"); // the value it bound: accepted
+    assertThrows(IllegalArgumentException.class, () -> q.bind("like", "%50%_a\\b%"));
+  }
 }
