@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongPoint;
@@ -53,13 +54,13 @@ final class IndexDocuments {
       prose(d, BODY, p.abstractText(), Field.Store.YES);
     }
     if (p.venue() != null) {
-      d.add(new TextField(VENUE, p.venue(), Field.Store.NO));
+      d.add(list(VENUE, p.venue()));
       d.add(new StringField(VENUE_KEY, p.venue().toLowerCase(Locale.ROOT), Field.Store.NO));
       d.add(
           new SortedSetDocValuesFacetField(
               "venue", p.venue().toLowerCase(Locale.ROOT) + LABEL_SEPARATOR + p.venue()));
     }
-    d.add(new TextField(AUTHORS, String.join(" ; ", p.authors()), Field.Store.NO));
+    d.add(list(AUTHORS, String.join(" ; ", p.authors())));
     for (String a : p.authorKeys()) {
       d.add(new StringField(AUTHOR_KEY, a, Field.Store.NO));
     }
@@ -92,7 +93,7 @@ final class IndexDocuments {
       d.add(new StringField(INTRODUCES, i, Field.Store.NO));
     }
     if (p.year() != null) {
-      d.add(new TextField(YEAR_TEXT, Integer.toString(p.year()), Field.Store.NO));
+      d.add(list(YEAR_TEXT, Integer.toString(p.year())));
       d.add(new IntPoint(YEAR, p.year()));
       d.add(new StoredField(YEAR, p.year()));
       d.add(new SortedSetDocValuesFacetField(YEAR, Integer.toString(p.year())));
@@ -181,11 +182,25 @@ final class IndexDocuments {
 
   /** A prose or name field, and beside it the keys of the curated synonyms it names. */
   private static void prose(Document d, String field, String value, Field.Store store) {
-    d.add(new TextField(field, value, store));
+    d.add(isList(field) ? list(field, value) : new TextField(field, value, store));
     String keys = Synonyms.keysIn(value);
     if (keys != null) {
-      d.add(new TextField(concepts(field), keys, Field.Store.NO));
+      d.add(list(concepts(field), keys));
     }
+  }
+
+  /** Text scored without its length (IndexFields.isList), hence without norms; not stored. */
+  private static Field list(String field, String value) {
+    return new Field(field, value, LIST);
+  }
+
+  private static final FieldType LIST = listType();
+
+  private static FieldType listType() {
+    FieldType t = new FieldType(TextField.TYPE_NOT_STORED);
+    t.setOmitNorms(true);
+    t.freeze();
+    return t;
   }
 
   private static Document common(String type, String key, String ref) {

@@ -131,13 +131,21 @@ final class IndexFields {
   private static final Similarity PROSE = new BM25Similarity();
   private static final Similarity LIST = new BM25Similarity(1.2f, 0f);
 
+  /**
+   * Whether {@code field} is scored as a list, without its length: such fields are indexed without
+   * norms (IndexDocuments), which their scoring would never use but still read for every hit.
+   */
+  static boolean isList(String field) {
+    // A form's mentions count as in a list: the concept fields hold nothing else.
+    return UNNORMALISED.contains(field) || field.endsWith(CONCEPTS_SUFFIX);
+  }
+
   /** The similarity of the index and of every searcher over it. */
   static Similarity similarity() {
     return new PerFieldSimilarityWrapper() {
       @Override
       public Similarity get(String field) {
-        // A form's mentions count as in a list: the concept fields hold nothing else.
-        return UNNORMALISED.contains(field) || field.endsWith(CONCEPTS_SUFFIX) ? LIST : PROSE;
+        return isList(field) ? LIST : PROSE;
       }
     };
   }

@@ -38,7 +38,7 @@ import org.mlmdkb.search.IndexSourceRepository.ChangeBatch;
 final class IndexStore implements AutoCloseable {
 
   /** Bumped whenever documents or analysis change shape: an index of another format is rebuilt. */
-  static final String FORMAT = "6";
+  static final String FORMAT = "7";
 
   static final String FORMAT_KEY = "kb.format";
   static final String SOURCE_KEY = "kb.source";
