@@ -351,6 +351,15 @@ class SearchResourceTest extends ApiTest {
   }
 
   @Test
+  void anAcronymFindsPapersNamingItsLongFormAndTheSnippetMarksThatForm() {
+    JsonPath page = search(Map.of("q", "MLIP", "type", "paper"));
+    List<String> snippets = page.getList("items.snippet", String.class);
+    assertTrue(
+        snippets.stream().anyMatch(s -> s.contains("<mark>interatomic</mark>")),
+        snippets.toString());
+  }
+
+  @Test
   void pluralOfAMultiWordSynonymIsExpandedAndReported() {
     List<String> expansions =
         search(Map.of("q", "graph neural networks for molecules")).getList("expansions");
