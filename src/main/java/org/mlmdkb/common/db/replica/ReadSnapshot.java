@@ -6,6 +6,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * Runs the reads of one page (a paper, method or dataset with everything around it) on one
@@ -28,6 +29,8 @@ public class ReadSnapshot {
 
   private static final ThreadLocal<Connection> CURRENT = new ThreadLocal<>();
 
+  private static final String REPEATABLE_READ = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ";
+
   private final ReadDataSource reads;
   private final TransactionSynchronizationRegistry transactions;
 
@@ -43,8 +46,12 @@ public class ReadSnapshot {
     }
     try (Connection c = reads.getConnection()) {
       c.setAutoCommit(false);
-      c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
       c.setReadOnly(true);
+      // The isolation of this transaction only, sent with its BEGIN READ ONLY: setting the
+      // connection's isolation and resetting it afterwards cost two more round trips a page.
+      try (Statement s = c.createStatement()) {
+        s.execute(REPEATABLE_READ);
+      }
       CURRENT.set(c);
       try {
         return work.run();
@@ -54,7 +61,6 @@ public class ReadSnapshot {
           c.rollback();
         } finally {
           c.setReadOnly(false);
-          c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
           c.setAutoCommit(true);
         }
       }
