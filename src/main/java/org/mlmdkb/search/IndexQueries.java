@@ -122,8 +122,11 @@ final class IndexQueries {
     this.byConcept = byConcept;
   }
 
-  /** One clause: its alternatives (synonyms, corrections, fuzzy forms) over every text field. */
-  Query clause(Clause clause, List<String> fuzzyWords) {
+  /**
+   * One clause: its alternatives (synonyms, corrections, and the typo alternatives {@link #fuzzy}
+   * made for it) over every text field.
+   */
+  Query clause(Clause clause, List<Query> fuzzy) {
     // A set: the forms of one synonym share their concept query.
     Collection<Query> alternatives = new LinkedHashSet<>();
     for (ParsedQuery.Term term : clause.terms()) {
@@ -132,16 +135,27 @@ final class IndexQueries {
         alternatives.add(q);
       }
     }
-    for (String word : fuzzyWords) {
+    alternatives.addAll(fuzzy);
+    return bestOf(alternatives);
+  }
+
+  /**
+   * Typo tolerance for words the index does not know: each word's known neighbours, at half weight.
+   * Made once per search and shared by every query holding the clause, so that each is rewritten
+   * (its automata built) once (RewriteOnce).
+   */
+  static List<Query> fuzzy(List<String> words) {
+    List<Query> out = new ArrayList<>();
+    for (String word : words) {
       String w = word.toLowerCase(Locale.ROOT);
-      alternatives.add(
+      out.add(
           new BoostQuery(
               new RewriteOnce(
                   new FuzzyQuery(
                       new Term(SPELL, w), w.length() >= 6 ? 2 : 1, 1, FUZZY_EXPANSIONS, true)),
               0.5f));
     }
-    return bestOf(alternatives);
+    return out;
   }
 
   /**

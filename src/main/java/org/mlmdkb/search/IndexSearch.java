@@ -335,20 +335,21 @@ public class IndexSearch {
       if (c.negated()) {
         continue; // exclusions apply to the whole query (fullQuery), boosts included
       }
-      List<String> fuzzy = new ArrayList<>();
+      List<String> unknown = new ArrayList<>();
       for (ParsedQuery.Term t : c.terms()) {
         if (!t.quoted() && plan.unknownWords().contains(t.text())) {
-          fuzzy.add(queryAnalyzer.normalize(SPELL, t.text()).utf8ToString());
+          unknown.add(queryAnalyzer.normalize(SPELL, t.text()).utf8ToString());
         }
       }
-      anywhere[i] = queries.clause(c, fuzzy);
+      List<Query> typos = IndexQueries.fuzzy(unknown);
+      anywhere[i] = queries.clause(c, typos);
       if (anywhere[i] == null) {
         continue;
       }
       inTitle[i] = queries.clauseInTitle(c);
       ranked.add(anywhere[i], Occur.SHOULD);
       matched.add(anywhere[i], Occur.SHOULD);
-      marked.add(phrases.clause(c, fuzzy), Occur.SHOULD);
+      marked.add(phrases.clause(c, typos), Occur.SHOULD);
       positive++;
     }
     if (positive == 0) {
