@@ -360,6 +360,17 @@ class SearchResourceTest extends ApiTest {
   }
 
   @Test
+  void aPaperWrittenWithASynonymsLongFormMeetsTheAcronymsClause() {
+    String word = "kestrel" + unique().replaceAll("[0-9]", "q");
+    long learned = paperOfYear("Machine-learned interatomic potentials of " + word, 2021);
+    paperOfYear("Classical potentials of " + word, 2021);
+    JsonPath page = search(Map.of("q", "MLIP " + word, "type", "paper", "mode", "keyword"));
+    assertEquals(Long.toString(learned), page.getString("items[0].id"));
+    float tierAbove = page.getFloat("items[0].score") - page.getFloat("items[1].score");
+    assertTrue(tierAbove > IndexQueries.MATCHED_CLAUSE / 2, "meets one clause more: " + tierAbove);
+  }
+
+  @Test
   void pluralOfAMultiWordSynonymIsExpandedAndReported() {
     List<String> expansions =
         search(Map.of("q", "graph neural networks for molecules")).getList("expansions");
