@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -26,34 +27,62 @@ import org.mlmdkb.method.MethodDtos.ResultGroup;
 @ApplicationScoped
 public class MethodRepository {
 
-  private static final String SUMMARY =
+  private static final String SUMMARY_COLUMNS =
       """
       SELECT m.id, m.slug, m.name, m.aliases, m.family, m.year, m.description, m.code_url,
              m.licence, m.parameter_count, m.paper_id, m.paper_doi, m.paper_arxiv_id,
              m.paper_url,
              (SELECT coalesce(sum(c.n), 0) FROM board_result_count c
               WHERE c.method_id = m.id) AS result_count
-      FROM live_method m
       """;
 
+  private static final String SUMMARY = SUMMARY_COLUMNS + " FROM live_method m";
+
   /**
-   * Walks the lineage graph from one method through live methods only; UNION stops at cycles, depth
-   * is the shortest. Only the first step carries its link's relation, so a relative has one exactly
-   * when it is a direct parent or child (a pair has one link).
+   * One method's row with what its page prints beside it (paper count, training datasets, sources):
+   * one statement where it took four.
+   */
+  private static final String DETAIL =
+      SUMMARY_COLUMNS
+          + ", "
+          + ItemLinks.METHOD.paperCountAndSourcesColumns("m.id")
+          + """
+          , ARRAY(SELECT d.slug FROM method_training_dataset t JOIN live_dataset d
+                  ON d.id = t.dataset_id WHERE t.method_id = m.id ORDER BY d.slug)
+              AS training_datasets
+          FROM live_method m WHERE m.slug = :slug
+          """;
+
+  /**
+   * Walks the lineage graph from one method through live methods only, toward its parents (up) and
+   * toward its children (down) in one statement; UNION stops at cycles, depth is the shortest. Only
+   * the first step carries its link's relation, so a relative has one exactly when it is a direct
+   * parent or child (a pair has one link).
    */
   private static final String RELATIVES =
       """
-      WITH RECURSIVE live AS (SELECT l.* FROM method_lineage l
-                              JOIN live_method x ON x.id = l.%1$s),
-      walk(id, depth, relation) AS (
-          SELECT %1$s, 1, relation FROM live WHERE %2$s = :method_id
+      WITH RECURSIVE live AS (
+          SELECT l.child_id, l.parent_id, l.relation FROM method_lineage l
+          JOIN live_method p ON p.id = l.parent_id
+          JOIN live_method c ON c.id = l.child_id),
+      up(id, depth, relation) AS (
+          SELECT parent_id, 1, relation FROM live WHERE child_id = :method_id
           UNION
-          SELECT l.%1$s, w.depth + 1, NULL::text FROM live l JOIN walk w ON l.%2$s = w.id
-          WHERE w.depth < 20)
-      SELECT m.slug, m.name, m.family, min(w.depth) AS depth, max(w.relation) AS relation
-      FROM walk w JOIN method m ON m.id = w.id
-      GROUP BY m.slug, m.name, m.family
-      ORDER BY depth, m.slug
+          SELECT l.parent_id, u.depth + 1, NULL::text FROM live l JOIN up u ON l.child_id = u.id
+          WHERE u.depth < 20),
+      down(id, depth, relation) AS (
+          SELECT child_id, 1, relation FROM live WHERE parent_id = :method_id
+          UNION
+          SELECT l.child_id, d.depth + 1, NULL::text FROM live l JOIN down d ON l.parent_id = d.id
+          WHERE d.depth < 20),
+      relative(ancestor, id, depth, relation) AS (
+          SELECT true, id, depth, relation FROM up
+          UNION ALL SELECT false, id, depth, relation FROM down)
+      SELECT r.ancestor, m.slug, m.name, m.family, min(r.depth) AS depth,
+             max(r.relation) AS relation
+      FROM relative r JOIN method m ON m.id = r.id
+      GROUP BY r.ancestor, m.slug, m.name, m.family
+      ORDER BY r.ancestor DESC, depth, m.slug
       """;
 
   /**
@@ -165,26 +194,55 @@ public class MethodRepository {
             h.createQuery(SUMMARY + " WHERE m.slug = :slug").bind("slug", slug).map(ROW).findOne());
   }
 
-  /** Ancestors (toward parents) or descendants (toward children), nearest first. */
-  public List<Relative> relatives(long methodId, boolean ancestors) throws SQLException {
-    String sql =
-        ancestors
-            ? RELATIVES.formatted("parent_id", "child_id")
-            : RELATIVES.formatted("child_id", "parent_id");
+  /** A method's ancestors (toward parents) and descendants (toward children), nearest first. */
+  public record Relatives(List<Relative> ancestors, List<Relative> descendants) {}
+
+  public Relatives relatives(long methodId) throws SQLException {
+    List<Relative> ancestors = new ArrayList<>();
+    List<Relative> descendants = new ArrayList<>();
+    Sql.use(
+        dataSource,
+        h ->
+            h.createQuery(RELATIVES)
+                .bind("method_id", methodId)
+                .reduceResultSet(
+                    (Void) null,
+                    (none, rs, ctx) -> {
+                      (rs.getBoolean(1) ? ancestors : descendants)
+                          .add(
+                              new Relative(
+                                  rs.getString(2),
+                                  rs.getString(3),
+                                  rs.getString(4),
+                                  rs.getInt(5),
+                                  rs.getString(6)));
+                      return none;
+                    }));
+    return new Relatives(ancestors, descendants);
+  }
+
+  /** What a method's page shows of the method itself, beside its lineage, papers and results. */
+  public record Detail(
+      Row row, long paperCount, List<String> trainingDatasets, List<String> sources) {}
+
+  public Optional<Detail> findDetail(String slug) throws SQLException {
     return Sql.with(
         dataSource,
         h ->
-            h.createQuery(sql)
-                .bind("method_id", methodId)
+            h.createQuery(DETAIL)
+                .bind("slug", slug)
                 .map(
                     (rs, ctx) ->
-                        new Relative(
-                            rs.getString(1),
-                            rs.getString(2),
-                            rs.getString(3),
-                            rs.getInt(4),
-                            rs.getString(5)))
-                .list());
+                        new Detail(
+                            row(rs),
+                            rs.getLong("paper_count"),
+                            texts(rs.getArray("training_datasets")),
+                            texts(rs.getArray("sources"))))
+                .findOne());
+  }
+
+  private static List<String> texts(Array array) throws SQLException {
+    return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
   }
 
   /**
@@ -227,26 +285,6 @@ public class MethodRepository {
     return ItemLinks.METHOD.papers(dataSource, methodId, limit, PaperLink::new);
   }
 
-  public long countPapers(long methodId) throws SQLException {
-    return ItemLinks.METHOD.countPapers(dataSource, methodId);
-  }
-
-  public List<String> trainingDatasets(long methodId) throws SQLException {
-    return Sql.with(
-        dataSource,
-        h ->
-            h.createQuery(
-                    "SELECT d.slug FROM method_training_dataset t JOIN live_dataset d"
-                        + " ON d.id = t.dataset_id WHERE t.method_id = :method_id ORDER BY d.slug")
-                .bind("method_id", methodId)
-                .mapTo(String.class)
-                .list());
-  }
-
-  public List<String> sources(long methodId) throws SQLException {
-    return ItemLinks.METHOD.sources(dataSource, methodId);
-  }
-
   /**
    * One row per board (dataset, subset, task, target, metric) with the method's live results on it,
    * summed from board_result_count (V130, kept exact by triggers): a few hundred count rows for the
@@ -273,13 +311,12 @@ public class MethodRepository {
   private static Row row(ResultSet rs) throws SQLException {
     long count = rs.getLong("parameter_count");
     Long parameterCount = rs.wasNull() ? null : count;
-    Array aliases = rs.getArray("aliases");
     return new Row(
         rs.getLong("id"),
         new MethodSummary(
             rs.getString("slug"),
             rs.getString("name"),
-            aliases == null ? List.of() : Arrays.asList((String[]) aliases.getArray()),
+            texts(rs.getArray("aliases")),
             rs.getString("family"),
             (Integer) rs.getObject("year"),
             rs.getString("description"),

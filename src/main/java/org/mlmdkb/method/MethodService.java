@@ -12,7 +12,6 @@ import org.mlmdkb.method.MethodDtos.LineageGraph;
 import org.mlmdkb.method.MethodDtos.LineageNode;
 import org.mlmdkb.method.MethodDtos.MethodDetail;
 import org.mlmdkb.method.MethodDtos.MethodSummary;
-import org.mlmdkb.method.MethodDtos.Relative;
 import org.mlmdkb.result.ResultDto;
 import org.mlmdkb.result.ResultService;
 
@@ -107,17 +106,19 @@ public class MethodService {
   }
 
   private MethodDetail load(String slug) throws SQLException {
-    MethodRepository.Row row = live(slug);
+    MethodRepository.Detail detail =
+        methods.findDetail(slug).orElseThrow(() -> ApiException.notFound("Method '" + slug + "'"));
+    MethodRepository.Row row = detail.row();
     MethodSummary m = row.summary();
-    List<Relative> ancestors = methods.relatives(row.id(), true);
-    List<Relative> descendants = methods.relatives(row.id(), false);
+    MethodRepository.Relatives relatives = methods.relatives(row.id());
     Lineage lineage =
         new Lineage(
-            ancestors.stream().filter(r -> r.depth() == 1).toList(),
-            descendants.stream().filter(r -> r.depth() == 1).toList(),
-            ancestors,
-            descendants);
-    Page<ResultDto> firstResults = results.firstPageOfMethod(m.slug(), RESULTS_ON_PAGE);
+            relatives.ancestors().stream().filter(r -> r.depth() == 1).toList(),
+            relatives.descendants().stream().filter(r -> r.depth() == 1).toList(),
+            relatives.ancestors(),
+            relatives.descendants());
+    Page<ResultDto> firstResults =
+        results.firstPageOfMethod(m.slug(), RESULTS_ON_PAGE, m.resultCount());
     String encoded = java.net.URLEncoder.encode(m.slug(), java.nio.charset.StandardCharsets.UTF_8);
     return new MethodDetail(
         m.slug(),
@@ -132,10 +133,10 @@ public class MethodService {
         row.paper(),
         lineage,
         methods.papers(row.id(), PAPERS_ON_PAGE),
-        methods.countPapers(row.id()),
+        detail.paperCount(),
         "/api/v1/papers?method=" + encoded,
-        methods.trainingDatasets(row.id()),
-        methods.sources(row.id()),
+        detail.trainingDatasets(),
+        detail.sources(),
         methods.resultSummary(row.id()),
         firstResults.items(),
         firstResults.total(),

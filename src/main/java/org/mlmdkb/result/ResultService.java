@@ -46,11 +46,14 @@ public class ResultService {
 
   /**
    * The first {@code limit} results of a method, in the order and with the cursor of {@code
-   * /results?method=}, so that a method page can embed them and link to the rest.
+   * /results?method=}, so that a method page can embed them and link to the rest. {@code total} is
+   * the method's number of live results, which the page read in the same snapshot.
    */
-  public Page<ResultDto> firstPageOfMethod(String methodSlug, int limit) throws SQLException {
-    return page(
-        new ResultFilter(null, null, methodSlug, null, null, null, null, null, limit, null));
+  public Page<ResultDto> firstPageOfMethod(String methodSlug, int limit, long total)
+      throws SQLException {
+    ResultFilter filter =
+        new ResultFilter(null, null, methodSlug, null, null, null, null, null, limit, null);
+    return trimmed(filter, results.rows(filter, null), total);
   }
 
   /** The same for a dataset, as {@code /results?dataset=} lists them. */
@@ -77,13 +80,17 @@ public class ResultService {
             ? null
             : parseId(Cursor.decode(filter.cursor(), SORT_TAG, 1).get(0));
     ResultRepository.Slice slice = results.list(filter, after);
-    List<ResultDto> rows = slice.rows();
+    return trimmed(filter, slice.rows(), slice.total());
+  }
+
+  /** The page of {@code rows} (one more than the limit when more follow) with its cursor. */
+  private static Page<ResultDto> trimmed(ResultFilter filter, List<ResultDto> rows, long total) {
     String next = null;
     if (rows.size() > filter.limit()) {
       rows = rows.subList(0, filter.limit());
       next = Cursor.encode(SORT_TAG, Long.toString(rows.get(rows.size() - 1).id()));
     }
-    return new Page<>(rows, next, slice.total());
+    return new Page<>(rows, next, total);
   }
 
   public ResultDto get(long id) throws SQLException {

@@ -19,11 +19,13 @@ public enum ItemLinks {
     T link(long id, String title, Integer year, String doi, String relation);
   }
 
+  private final String kind;
   private final String papers;
   private final String countPapers;
   private final String sources;
 
   ItemLinks(String kind) {
+    this.kind = kind;
     String item = kind + "_id";
     // paper_<kind>_page_idx walks exactly these links in this order.
     this.papers =
@@ -32,17 +34,38 @@ public enum ItemLinks {
             + " l JOIN live_paper p ON p.id = l.paper_id WHERE l."
             + item
             + " = :item_id ORDER BY l.relation, l.paper_id LIMIT :limit";
-    this.countPapers =
-        "SELECT coalesce(sum(n), 0) FROM linked_live_paper_count"
-            + " WHERE kind = '"
-            + kind
-            + "' AND item_id = :item_id";
-    this.sources =
-        "SELECT source_id FROM "
-            + kind
-            + "_source WHERE "
-            + item
-            + " = :item_id ORDER BY source_id";
+    this.countPapers = countPapersOf(":item_id");
+    this.sources = sourcesOf(":item_id");
+  }
+
+  private String countPapersOf(String itemId) {
+    return "SELECT coalesce(sum(n), 0) FROM linked_live_paper_count WHERE kind = '"
+        + kind
+        + "' AND item_id = "
+        + itemId;
+  }
+
+  private String sourcesOf(String itemId) {
+    return "SELECT source_id FROM "
+        + kind
+        + "_source WHERE "
+        + kind
+        + "_id = "
+        + itemId
+        + " ORDER BY source_id";
+  }
+
+  /**
+   * Select-list columns {@code paper_count} and {@code sources} (an array) of the item whose id is
+   * {@code itemId} (a column of the outer query), so a detail page reads them with its item's row
+   * instead of in two more statements. The same as {@link #countPapers} and {@link #sources}.
+   */
+  public String paperCountAndSourcesColumns(String itemId) {
+    return "("
+        + countPapersOf(itemId)
+        + ") AS paper_count, ARRAY("
+        + sourcesOf(itemId)
+        + ") AS sources";
   }
 
   /**
