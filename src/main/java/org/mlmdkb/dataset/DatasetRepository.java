@@ -24,7 +24,7 @@ import org.mlmdkb.dataset.DatasetDtos.Task;
 @ApplicationScoped
 public class DatasetRepository {
 
-  private static final String SUMMARY =
+  private static final String SUMMARY_COLUMNS =
       """
       SELECT d.id, d.slug, d.name, d.aliases, d.domain, d.level_of_theory, d.n_structures,
              d.n_materials, d.licence, d.url, d.description, d.size_note, d.paper_id,
@@ -32,8 +32,16 @@ public class DatasetRepository {
              (SELECT count(*) FROM dataset_subset s WHERE s.dataset_id = d.id) AS subset_count,
              (SELECT coalesce(sum(b.n_results), 0) FROM board_summary b
               WHERE b.dataset_id = d.id) AS result_count
-      FROM live_dataset d
       """;
+
+  private static final String SUMMARY = SUMMARY_COLUMNS + " FROM live_dataset d";
+
+  /** One dataset's row with its paper count and sources: one statement where it took three. */
+  private static final String DETAIL =
+      SUMMARY_COLUMNS
+          + ", "
+          + ItemLinks.DATASET.paperCountAndSourcesColumns("d.id")
+          + " FROM live_dataset d WHERE d.slug = :slug";
 
   private static final RowMapper<Row> ROW = (rs, ctx) -> row(rs);
 
@@ -85,6 +93,26 @@ public class DatasetRepository {
             h.createQuery(SUMMARY + " WHERE d.slug = :slug").bind("slug", slug).map(ROW).findOne());
   }
 
+  /** What a dataset's page shows of the dataset itself, beside its subsets, tasks and results. */
+  public record Detail(Row row, long paperCount, List<String> sources) {}
+
+  public Optional<Detail> findDetail(String slug) throws SQLException {
+    return Sql.with(
+        dataSource,
+        h ->
+            h.createQuery(DETAIL)
+                .bind("slug", slug)
+                .map(
+                    (rs, ctx) ->
+                        new Detail(
+                            row(rs), rs.getLong("paper_count"), texts(rs.getArray("sources"))))
+                .findOne());
+  }
+
+  private static List<String> texts(Array array) throws SQLException {
+    return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+  }
+
   public List<Subset> subsets(long datasetId) throws SQLException {
     return query(
         "SELECT slug, name, description, level_of_theory, temperature_k, n_structures FROM"
@@ -125,20 +153,12 @@ public class DatasetRepository {
     return ItemLinks.DATASET.papers(dataSource, datasetId, limit, PaperLink::new);
   }
 
-  public long countPapers(long datasetId) throws SQLException {
-    return ItemLinks.DATASET.countPapers(dataSource, datasetId);
-  }
-
   public List<MethodLink> trainedMethods(long datasetId) throws SQLException {
     return query(
         "SELECT m.slug, m.name FROM method_training_dataset t JOIN live_method m ON m.id ="
             + " t.method_id WHERE t.dataset_id = :dataset_id ORDER BY m.slug",
         datasetId,
         (rs, ctx) -> new MethodLink(rs.getString(1), rs.getString(2)));
-  }
-
-  public List<String> sources(long datasetId) throws SQLException {
-    return ItemLinks.DATASET.sources(dataSource, datasetId);
   }
 
   /** The rows of {@code sql}, whose one parameter is {@code :dataset_id}. */
@@ -148,13 +168,12 @@ public class DatasetRepository {
   }
 
   private static Row row(ResultSet rs) throws SQLException {
-    Array aliases = rs.getArray("aliases");
     return new Row(
         rs.getLong("id"),
         new DatasetSummary(
             rs.getString("slug"),
             rs.getString("name"),
-            aliases == null ? List.of() : Arrays.asList((String[]) aliases.getArray()),
+            texts(rs.getArray("aliases")),
             rs.getString("domain"),
             rs.getString("level_of_theory"),
             (Long) rs.getObject("n_structures"),

@@ -54,12 +54,14 @@ public class DatasetService {
   }
 
   private DatasetDetail load(String slug) throws SQLException {
-    DatasetRepository.Row row =
+    DatasetRepository.Detail detail =
         datasets
-            .findBySlug(slug)
+            .findDetail(slug)
             .orElseThrow(() -> ApiException.notFound("Dataset '" + slug + "'"));
+    DatasetRepository.Row row = detail.row();
     DatasetSummary d = row.summary();
-    Page<ResultDto> firstResults = results.firstPageOfDataset(d.slug(), RESULTS_ON_PAGE);
+    Page<ResultDto> firstResults =
+        results.firstPageOfDataset(d.slug(), RESULTS_ON_PAGE, d.resultCount());
     String encoded = java.net.URLEncoder.encode(d.slug(), java.nio.charset.StandardCharsets.UTF_8);
     return new DatasetDetail(
         d.slug(),
@@ -77,10 +79,10 @@ public class DatasetService {
         datasets.subsets(row.id()),
         datasets.tasks(row.id()),
         datasets.papers(row.id(), PAPERS_ON_PAGE),
-        datasets.countPapers(row.id()),
+        detail.paperCount(),
         "/api/v1/papers?dataset=" + encoded,
         datasets.trainedMethods(row.id()),
-        datasets.sources(row.id()),
+        detail.sources(),
         firstResults.items(),
         firstResults.total(),
         ResultService.continuation("dataset", d.slug(), firstResults.nextCursor()),

@@ -57,9 +57,11 @@ public class ResultService {
   }
 
   /** The same for a dataset, as {@code /results?dataset=} lists them. */
-  public Page<ResultDto> firstPageOfDataset(String datasetSlug, int limit) throws SQLException {
-    return page(
-        new ResultFilter(datasetSlug, null, null, null, null, null, null, null, limit, null));
+  public Page<ResultDto> firstPageOfDataset(String datasetSlug, int limit, long total)
+      throws SQLException {
+    ResultFilter filter =
+        new ResultFilter(datasetSlug, null, null, null, null, null, null, null, limit, null);
+    return trimmed(filter, results.rows(filter, null), total);
   }
 
   /** Where the list of {@code filter}'s results continues after a page ending at {@code next}. */

@@ -21,8 +21,6 @@ public enum ItemLinks {
 
   private final String kind;
   private final String papers;
-  private final String countPapers;
-  private final String sources;
 
   ItemLinks(String kind) {
     this.kind = kind;
@@ -34,10 +32,9 @@ public enum ItemLinks {
             + " l JOIN live_paper p ON p.id = l.paper_id WHERE l."
             + item
             + " = :item_id ORDER BY l.relation, l.paper_id LIMIT :limit";
-    this.countPapers = countPapersOf(":item_id");
-    this.sources = sourcesOf(":item_id");
   }
 
+  /** Live papers linked to the item, kept exact by triggers (V167). */
   private String countPapersOf(String itemId) {
     return "SELECT coalesce(sum(n), 0) FROM linked_live_paper_count WHERE kind = '"
         + kind
@@ -58,7 +55,7 @@ public enum ItemLinks {
   /**
    * Select-list columns {@code paper_count} and {@code sources} (an array) of the item whose id is
    * {@code itemId} (a column of the outer query), so a detail page reads them with its item's row
-   * instead of in two more statements. The same as {@link #countPapers} and {@link #sources}.
+   * instead of in two more statements.
    */
   public String paperCountAndSourcesColumns(String itemId) {
     return "("
@@ -89,16 +86,5 @@ public enum ItemLinks {
                             rs.getString(4),
                             rs.getString(5)))
                 .list());
-  }
-
-  /** Live papers linked to the item, kept exact by triggers (V167). */
-  public long countPapers(DataSource dataSource, long id) throws SQLException {
-    return Sql.with(
-        dataSource, h -> h.createQuery(countPapers).bind("item_id", id).mapTo(Long.class).one());
-  }
-
-  public List<String> sources(DataSource dataSource, long id) throws SQLException {
-    return Sql.with(
-        dataSource, h -> h.createQuery(sources).bind("item_id", id).mapTo(String.class).list());
   }
 }
