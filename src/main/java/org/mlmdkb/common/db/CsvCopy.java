@@ -44,12 +44,16 @@ public final class CsvCopy implements AutoCloseable {
     }
     String text = value.toString();
     buffer.append('"');
-    for (int i = 0; i < text.length(); i++) {
-      char ch = text.charAt(i);
-      if (ch == '"') {
-        buffer.append('"');
+    if (text.indexOf('"') < 0) {
+      buffer.append(text); // the usual case, copied at once rather than char by char
+    } else {
+      for (int i = 0; i < text.length(); i++) {
+        char ch = text.charAt(i);
+        if (ch == '"') {
+          buffer.append('"');
+        }
+        buffer.append(ch);
       }
-      buffer.append(ch);
     }
     buffer.append('"');
     return this;
