@@ -59,28 +59,25 @@ public final class Sql {
 
   /** Like {@link #with(DataSource, HandleCallback)} for work that returns nothing. */
   public static void use(DataSource source, Work work) throws SQLException {
-    with(
-        source,
-        h -> {
-          work.run(h);
-          return null;
-        });
+    with(source, work.returningNothing());
   }
 
   /** Like {@link #with(Connection, HandleCallback)} for work that returns nothing. */
   public static void use(Connection connection, Work work) throws SQLException {
-    with(
-        connection,
-        h -> {
-          work.run(h);
-          return null;
-        });
+    with(connection, work.returningNothing());
   }
 
   /** Statements that return nothing. */
   @FunctionalInterface
   public interface Work {
     void run(Handle h) throws SQLException;
+
+    private HandleCallback<Void, SQLException> returningNothing() {
+      return h -> {
+        run(h);
+        return null;
+      };
+    }
   }
 
   /** A handle on a borrowed connection; the caller closes the handle, never the connection. */
