@@ -84,13 +84,10 @@ public class ArticleWriteRepository extends CuratedTable<ArticleInput> {
   }
 
   public String slugOf(long id) throws SQLException {
-    return Sql.with(
+    return Sql.query(
         dataSource,
-        h ->
-            h.createQuery("SELECT slug FROM article WHERE id = :id")
-                .bind("id", id)
-                .mapTo(String.class)
-                .one());
+        "SELECT slug FROM article WHERE id = :id",
+        q -> q.bind("id", id).mapTo(String.class).one());
   }
 
   public Optional<Holder> holderOfSlug(String slug, Long exceptId) throws SQLException {
@@ -122,11 +119,9 @@ public class ArticleWriteRepository extends CuratedTable<ArticleInput> {
   /** The editable state of an article, deleted or not; empty when no such row exists. */
   @Override
   public Optional<ArticleInput> editableState(long id) throws SQLException {
-    return Sql.with(
+    return Sql.query(
         dataSource,
-        h ->
-            h.createQuery(
-                    """
+        """
                     SELECT slug, title, summary, body_markdown, authors, status,
                            ARRAY(SELECT tag_slug FROM article_tag WHERE article_id = a.id
                                  ORDER BY tag_slug) AS tags,
@@ -140,8 +135,9 @@ public class ArticleWriteRepository extends CuratedTable<ArticleInput> {
                                  ON d.id = ad.dataset_id WHERE ad.article_id = a.id
                                  ORDER BY d.slug) AS datasets
                     FROM article a WHERE id = :id
-                    """)
-                .bind("id", id)
+                    """,
+        q ->
+            q.bind("id", id)
                 .map(
                     (rs, ctx) ->
                         new ArticleInput(
@@ -237,8 +233,7 @@ public class ArticleWriteRepository extends CuratedTable<ArticleInput> {
             + "[]) WITH ORDINALITY AS u(s, n) WHERE NOT EXISTS ("
             + exists
             + ") ORDER BY n";
-    return Sql.with(
-        dataSource, h -> h.createQuery(sql).bind("values", values).mapTo(String.class).list());
+    return Sql.query(dataSource, sql, q -> q.bind("values", values).mapTo(String.class).list());
   }
 
   private static List<String> strings(Array array) throws SQLException {

@@ -101,11 +101,11 @@ public class MetricWriteRepository extends CuratedTable<MetricInput> {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public Optional<Metric> liveForResult(String resultMetric) throws SQLException {
-    return Sql.with(
+    return Sql.query(
         dataSource,
-        h ->
-            h.createQuery(LIVE_FOR_RESULT)
-                .bind("metric", resultMetric)
+        LIVE_FOR_RESULT,
+        q ->
+            q.bind("metric", resultMetric)
                 .map((rs, ctx) -> MetricRepository.metric(rs))
                 .findFirst());
   }
@@ -117,11 +117,11 @@ public class MetricWriteRepository extends CuratedTable<MetricInput> {
     if (resultMetrics.isEmpty()) {
       return out;
     }
-    return Sql.with(
+    return Sql.query(
         dataSource,
-        h ->
-            h.createQuery(LIVE_FOR_RESULTS)
-                .bind("metrics", resultMetrics.toArray(String[]::new))
+        LIVE_FOR_RESULTS,
+        q ->
+            q.bind("metrics", resultMetrics.toArray(String[]::new))
                 .reduceResultSet(
                     out,
                     (metrics, rs, ctx) -> {
@@ -136,11 +136,11 @@ public class MetricWriteRepository extends CuratedTable<MetricInput> {
 
   @Override
   public Optional<MetricInput> editableState(long id) throws SQLException {
-    return Sql.with(
+    return Sql.query(
         dataSource,
-        h ->
-            h.createQuery(EDITABLE_STATE)
-                .bind("id", id)
+        EDITABLE_STATE,
+        q ->
+            q.bind("id", id)
                 .map(
                     (rs, ctx) ->
                         new MetricInput(
@@ -162,8 +162,7 @@ public class MetricWriteRepository extends CuratedTable<MetricInput> {
 
   /** How many live results are filed under metric {@code name}. */
   public long liveResults(String name) throws SQLException {
-    return Sql.with(
-        dataSource, h -> h.createQuery(LIVE_RESULTS).bind("name", name).mapTo(Long.class).one());
+    return Sql.query(dataSource, LIVE_RESULTS, q -> q.bind("name", name).mapTo(Long.class).one());
   }
 
   /**
@@ -173,11 +172,11 @@ public class MetricWriteRepository extends CuratedTable<MetricInput> {
   public long liveResultsOutside(String name, Dimension dimension, BigDecimal min, BigDecimal max)
       throws SQLException {
     String canonical = dimension == null ? null : dimension.canonicalCode();
-    return Sql.with(
+    return Sql.query(
         dataSource,
-        h ->
-            h.createQuery(LIVE_RESULTS_OUTSIDE)
-                .bind("name", name)
+        LIVE_RESULTS_OUTSIDE,
+        q ->
+            q.bind("name", name)
                 .bind("canonical_unit", canonical)
                 .bind("min", min)
                 .bind("max", max)

@@ -157,12 +157,10 @@ public class PaperWriteRepository extends CuratedTable<PaperInput> {
     if (count == 0) {
       return List.of();
     }
-    return Sql.with(
+    return Sql.query(
         dataSource,
-        h ->
-            h.createQuery(RESERVE_IDS).bind("count", count).mapTo(Long.class).list().stream()
-                .sorted()
-                .toList());
+        RESERVE_IDS,
+        q -> q.bind("count", count).mapTo(Long.class).list().stream().sorted().toList());
   }
 
   /**
@@ -196,14 +194,10 @@ public class PaperWriteRepository extends CuratedTable<PaperInput> {
   }
 
   public boolean existsIncludingDeleted(long id) throws SQLException {
-    return Sql.with(
+    return Sql.query(
         dataSource,
-        h ->
-            h.createQuery("SELECT 1 FROM paper WHERE id = :id")
-                .bind("id", id)
-                .mapTo(Integer.class)
-                .findFirst()
-                .isPresent());
+        "SELECT 1 FROM paper WHERE id = :id",
+        q -> q.bind("id", id).mapTo(Integer.class).findFirst().isPresent());
   }
 
   /** What still cites a paper as its own: live benchmark results, methods and datasets. */
@@ -214,16 +208,15 @@ public class PaperWriteRepository extends CuratedTable<PaperInput> {
   }
 
   public Citations liveCitations(long id) throws SQLException {
-    return Sql.with(
+    return Sql.query(
         dataSource,
-        h ->
-            h.createQuery(
-                    """
+        """
                     SELECT (SELECT count(*) FROM live_benchmark_result WHERE paper_id = :id),
                            (SELECT count(*) FROM live_method WHERE paper_id = :id),
                            (SELECT count(*) FROM live_dataset WHERE paper_id = :id)
-                    """)
-                .bind("id", id)
+                    """,
+        q ->
+            q.bind("id", id)
                 .map((rs, ctx) -> new Citations(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
                 .one());
   }
@@ -240,16 +233,12 @@ public class PaperWriteRepository extends CuratedTable<PaperInput> {
     if (slugs.isEmpty()) {
       return new java.util.ArrayList<>();
     }
-    return Sql.with(
+    return Sql.query(
         dataSource,
-        h ->
-            h.createQuery(
-                    "SELECT s FROM unnest(:slugs::text[]) WITH ORDINALITY AS u(s, n)"
-                        + " WHERE NOT EXISTS (SELECT 1 FROM live_tag WHERE slug = u.s)"
-                        + " ORDER BY n")
-                .bind("slugs", slugs.toArray(String[]::new))
-                .mapTo(String.class)
-                .list());
+        "SELECT s FROM unnest(:slugs::text[]) WITH ORDINALITY AS u(s, n)"
+            + " WHERE NOT EXISTS (SELECT 1 FROM live_tag WHERE slug = u.s)"
+            + " ORDER BY n",
+        q -> q.bind("slugs", slugs.toArray(String[]::new)).mapTo(String.class).list());
   }
 
   /** The editable state of a paper, deleted or not; empty when no such row exists. */

@@ -85,11 +85,11 @@ public class TagWriteRepository extends CuratedTable<TagInput> {
 
   @Override
   public Optional<TagInput> editableState(long id) throws SQLException {
-    return Sql.with(
+    return Sql.query(
         dataSource,
-        h ->
-            h.createQuery("SELECT slug, label, parent_slug FROM tag WHERE id = :id")
-                .bind("id", id)
+        "SELECT slug, label, parent_slug FROM tag WHERE id = :id",
+        q ->
+            q.bind("id", id)
                 .map((rs, ctx) -> new TagInput(rs.getString(1), rs.getString(2), rs.getString(3)))
                 .findFirst());
   }
@@ -106,23 +106,18 @@ public class TagWriteRepository extends CuratedTable<TagInput> {
 
   /** Whether the tag {@code id} is {@code slug} or one of its ancestors. */
   public boolean isSelfOrAncestorOf(long id, String slug) throws SQLException {
-    return Sql.with(
+    return Sql.query(
         dataSource,
-        h ->
-            h.createQuery(ANCESTOR_IDS)
-                .bind("slug", slug)
-                .bind("id", id)
-                .mapTo(Integer.class)
-                .findFirst()
-                .isPresent());
+        ANCESTOR_IDS,
+        q -> q.bind("slug", slug).bind("id", id).mapTo(Integer.class).findFirst().isPresent());
   }
 
   public Usage usage(long id) throws SQLException {
-    return Sql.with(
+    return Sql.query(
         dataSource,
-        h ->
-            h.createQuery(USAGE)
-                .bind("id", id)
+        USAGE,
+        q ->
+            q.bind("id", id)
                 .map((rs, ctx) -> new Usage(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
                 .one());
   }

@@ -12,6 +12,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.argument.Arguments;
 import org.jdbi.v3.core.argument.NullArgument;
+import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.core.statement.TemplateEngine;
 
@@ -55,6 +56,25 @@ public final class Sql {
       }
       throw e;
     }
+  }
+
+  /**
+   * Runs the query {@code sql} on a connection taken from {@code source} and closed after: {@code
+   * read} binds its parameters and maps its rows. The outline of most reads, written once.
+   */
+  public static <T> T query(DataSource source, String sql, Read<T> read) throws SQLException {
+    return with(source, h -> read.from(h.createQuery(sql)));
+  }
+
+  /** Like {@link #query(DataSource, String, Read)} on {@code connection}, which stays open. */
+  public static <T> T query(Connection connection, String sql, Read<T> read) throws SQLException {
+    return with(connection, h -> read.from(h.createQuery(sql)));
+  }
+
+  /** Binds a query's parameters, runs it and maps its rows. */
+  @FunctionalInterface
+  public interface Read<T> {
+    T from(Query query) throws SQLException;
   }
 
   /** Like {@link #with(DataSource, HandleCallback)} for work that returns nothing. */

@@ -145,11 +145,11 @@ public final class EmbeddingRepository {
     if (ids.isEmpty()) {
       return new ArrayList<>();
     }
-    return Sql.with(
+    return Sql.query(
         c,
-        h ->
-            h.createQuery(kind.textsOf)
-                .bind("ids", ids.toArray(Long[]::new))
+        kind.textsOf,
+        q ->
+            q.bind("ids", ids.toArray(Long[]::new))
                 .map((rs, ctx) -> new ItemText(rs.getLong(1), rs.getString(2), rs.getBytes(3)))
                 .list());
   }
@@ -161,11 +161,11 @@ public final class EmbeddingRepository {
     if (ids.isEmpty() || model == null) {
       return out;
     }
-    return Sql.with(
+    return Sql.query(
         c,
-        h ->
-            h.createQuery(kind.currentVectors)
-                .bind("kind", kind.wire)
+        kind.currentVectors,
+        q ->
+            q.bind("kind", kind.wire)
                 .bind("model", model)
                 .bind("ids", ids.toArray(Long[]::new))
                 .reduceResultSet(
@@ -179,11 +179,11 @@ public final class EmbeddingRepository {
   /** Live items after {@code afterId} with no current vector, in id order (a page of them). */
   public static List<Long> staleIds(Connection c, Kind kind, String model, long afterId, int limit)
       throws SQLException {
-    return Sql.with(
+    return Sql.query(
         c,
-        h ->
-            h.createQuery(kind.stale)
-                .bind("kind", kind.wire)
+        kind.stale,
+        q ->
+            q.bind("kind", kind.wire)
                 .bind("model", model)
                 .bind("after_id", afterId)
                 .bind("limit", limit)
@@ -224,8 +224,7 @@ public final class EmbeddingRepository {
   }
 
   public static long countByModel(Connection c, String model) throws SQLException {
-    return Sql.with(
-        c, h -> h.createQuery(COUNT_BY_MODEL).bind("model", model).mapTo(Long.class).one());
+    return Sql.query(c, COUNT_BY_MODEL, q -> q.bind("model", model).mapTo(Long.class).one());
   }
 
   static byte[] encode(float[] v) {

@@ -144,11 +144,11 @@ public class ReplicaMonitor {
     }
     try {
       long[] sample =
-          Sql.with(
+          Sql.query(
               read.getActive(),
-              h ->
-                  h.createQuery(REPLICA_POSITION)
-                      .bind("primary_lsn", primaryPosition)
+              REPLICA_POSITION,
+              q ->
+                  q.bind("primary_lsn", primaryPosition)
                       .map(
                           (rs, ctx) -> {
                             boolean inRecovery = rs.getBoolean(1);
@@ -202,8 +202,7 @@ public class ReplicaMonitor {
 
   private String primaryPosition() {
     try {
-      String position =
-          Sql.with(primary, h -> h.createQuery(PRIMARY_POSITION).mapTo(String.class).one());
+      String position = Sql.query(primary, PRIMARY_POSITION, q -> q.mapTo(String.class).one());
       if (!primaryUp) {
         Log.info("The primary database answers again");
       }
