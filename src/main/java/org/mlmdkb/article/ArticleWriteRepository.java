@@ -22,9 +22,6 @@ import org.mlmdkb.curation.CuratedTable;
 @Singleton
 public class ArticleWriteRepository extends CuratedTable<ArticleInput> {
 
-  /** Another article holding a slug, and whether it is soft-deleted. */
-  public record Holder(long id, boolean deleted) {}
-
   /** What the server derives from the Markdown, by the same code as the seed loader. */
   private record Rendered(String html, int readingTimeMinutes) {}
 
@@ -80,7 +77,7 @@ public class ArticleWriteRepository extends CuratedTable<ArticleInput> {
   }
 
   public Optional<Long> idOf(String slug, boolean includeDeleted) throws SQLException {
-    return SoftDeletable.ARTICLE.idOf(dataSource, "slug", slug, includeDeleted);
+    return idOf("slug", slug, includeDeleted);
   }
 
   public String slugOf(long id) throws SQLException {
@@ -90,10 +87,9 @@ public class ArticleWriteRepository extends CuratedTable<ArticleInput> {
         q -> q.bind("id", id).mapTo(String.class).one());
   }
 
-  public Optional<Holder> holderOfSlug(String slug, Long exceptId) throws SQLException {
-    return SoftDeletable.ARTICLE
-        .holderOf(dataSource, "slug", slug, exceptId)
-        .map(held -> new Holder(held.id(), held.deleted()));
+  public Optional<SoftDeletable.Holder> holderOfSlug(String slug, Long exceptId)
+      throws SQLException {
+    return holderOf("slug", slug, exceptId);
   }
 
   /** Slugs among {@code slugs} that name no live tag, in the order given. */

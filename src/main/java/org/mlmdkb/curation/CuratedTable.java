@@ -3,6 +3,7 @@ package org.mlmdkb.curation;
 import io.agroal.api.AgroalDataSource;
 import jakarta.transaction.Transactional;
 import java.sql.SQLException;
+import java.util.Optional;
 import org.mlmdkb.common.db.SoftDeletable;
 
 /**
@@ -32,6 +33,24 @@ public abstract class CuratedTable<I> implements CuratedRows<I> {
   @Override
   public boolean lockLive(long id) throws SQLException {
     return table.lockLive(dataSource, id);
+  }
+
+  /**
+   * The id of the row whose {@code column} (a unique key of the table, never request text) holds
+   * {@code value}; soft-deleted rows only count when {@code includeDeleted}.
+   */
+  protected Optional<Long> idOf(String column, String value, boolean includeDeleted)
+      throws SQLException {
+    return table.idOf(dataSource, column, value, includeDeleted);
+  }
+
+  /**
+   * The other row, live or soft-deleted, whose unique {@code column} already holds {@code value}:
+   * what a 409 names. {@code exceptId} is the row being replaced, null on create.
+   */
+  protected Optional<SoftDeletable.Holder> holderOf(String column, String value, Long exceptId)
+      throws SQLException {
+    return table.holderOf(dataSource, column, value, exceptId);
   }
 
   @Override

@@ -23,9 +23,6 @@ import org.mlmdkb.curation.CuratedTable;
 @Singleton
 public class MetricWriteRepository extends CuratedTable<MetricInput> {
 
-  /** Another metric holding a name, and whether it is soft-deleted. */
-  public record Holder(long id, boolean deleted) {}
-
   private static final String INSERT =
       """
       INSERT INTO metric (name, direction, kind, dimension, min_value, max_value, description)
@@ -131,7 +128,7 @@ public class MetricWriteRepository extends CuratedTable<MetricInput> {
   }
 
   public Optional<Long> idOf(String name, boolean includeDeleted) throws SQLException {
-    return SoftDeletable.METRIC.idOf(dataSource, "name", name, includeDeleted);
+    return idOf("name", name, includeDeleted);
   }
 
   @Override
@@ -154,10 +151,9 @@ public class MetricWriteRepository extends CuratedTable<MetricInput> {
                 .findFirst());
   }
 
-  public Optional<Holder> holderOfName(String name, Long exceptId) throws SQLException {
-    return SoftDeletable.METRIC
-        .holderOf(dataSource, "name", name, exceptId)
-        .map(held -> new Holder(held.id(), held.deleted()));
+  public Optional<SoftDeletable.Holder> holderOfName(String name, Long exceptId)
+      throws SQLException {
+    return holderOf("name", name, exceptId);
   }
 
   /** How many live results are filed under metric {@code name}. */

@@ -28,9 +28,6 @@ public class PaperWriteRepository extends CuratedTable<PaperInput> {
       "entry_type, title, abstract, year, date, venue, volume, number, pages, publisher, doi,"
           + " arxiv_id, url, code_url";
 
-  /** Another paper holding an identifier, and whether it is soft-deleted. */
-  public record Holder(long id, boolean deleted) {}
-
   private static final String INSERT = ColumnStatements.insertReturningId("paper", PAPER_COLUMNS);
 
   private static final String UPDATE =
@@ -221,12 +218,13 @@ public class PaperWriteRepository extends CuratedTable<PaperInput> {
                 .one());
   }
 
-  public Optional<Holder> holderOfDoi(String doi, Long exceptId) throws SQLException {
-    return holder("doi", doi, exceptId);
+  public Optional<SoftDeletable.Holder> holderOfDoi(String doi, Long exceptId) throws SQLException {
+    return holderOf("doi", doi, exceptId);
   }
 
-  public Optional<Holder> holderOfArxivId(String arxivId, Long exceptId) throws SQLException {
-    return holder("arxiv_id", arxivId, exceptId);
+  public Optional<SoftDeletable.Holder> holderOfArxivId(String arxivId, Long exceptId)
+      throws SQLException {
+    return holderOf("arxiv_id", arxivId, exceptId);
   }
 
   public List<String> unknownTags(List<String> slugs) throws SQLException {
@@ -334,12 +332,6 @@ public class PaperWriteRepository extends CuratedTable<PaperInput> {
         .bind("paper_ids", paperIds.toArray(Long[]::new))
         .bind("slugs", slugs.toArray(String[]::new))
         .execute();
-  }
-
-  private Optional<Holder> holder(String column, String value, Long exceptId) throws SQLException {
-    return SoftDeletable.PAPER
-        .holderOf(dataSource, column, value, exceptId)
-        .map(held -> new Holder(held.id(), held.deleted()));
   }
 
   /** Binds the paper's own columns ({@link #PAPER_COLUMNS}, each by its name). */

@@ -17,9 +17,6 @@ import org.mlmdkb.curation.CuratedTable;
 @Singleton
 public class TagWriteRepository extends CuratedTable<TagInput> {
 
-  /** Another tag holding a slug, and whether it is soft-deleted. */
-  public record Holder(long id, boolean deleted) {}
-
   /** What still uses a tag: live papers, live articles (drafts too) and live child tags. */
   public record Usage(long papers, long articles, long children) {
     boolean any() {
@@ -80,7 +77,7 @@ public class TagWriteRepository extends CuratedTable<TagInput> {
   }
 
   public Optional<Long> idOf(String slug, boolean includeDeleted) throws SQLException {
-    return SoftDeletable.TAG.idOf(dataSource, "slug", slug, includeDeleted);
+    return idOf("slug", slug, includeDeleted);
   }
 
   @Override
@@ -94,10 +91,9 @@ public class TagWriteRepository extends CuratedTable<TagInput> {
                 .findFirst());
   }
 
-  public Optional<Holder> holderOfSlug(String slug, Long exceptId) throws SQLException {
-    return SoftDeletable.TAG
-        .holderOf(dataSource, "slug", slug, exceptId)
-        .map(held -> new Holder(held.id(), held.deleted()));
+  public Optional<SoftDeletable.Holder> holderOfSlug(String slug, Long exceptId)
+      throws SQLException {
+    return holderOf("slug", slug, exceptId);
   }
 
   public boolean isLive(String slug) throws SQLException {
