@@ -245,36 +245,30 @@ final class IndexSourceRepository {
   }
 
   static List<PaperSource> papers(Connection c, Collection<Long> ids) throws SQLException {
-    if (ids.isEmpty()) {
-      return new ArrayList<>();
-    }
-    return Sql.query(
+    return Sql.listByIds(
         c,
         PAPERS,
-        q ->
-            q.bind("ids", ids.toArray(Long[]::new))
-                .map(
-                    (rs, ctx) ->
-                        new PaperSource(
-                            rs.getLong(1),
-                            rs.getString(2),
-                            rs.getString(3),
-                            rs.getString(4),
-                            (Integer) rs.getObject(5),
-                            rs.getString(6),
-                            rs.getBoolean(7),
-                            rs.getLong(8),
-                            rs.getString(9),
-                            texts(rs.getArray(10)),
-                            texts(rs.getArray(11)),
-                            texts(rs.getArray(12)),
-                            texts(rs.getArray(13)),
-                            texts(rs.getArray(14)),
-                            rs.getString(15),
-                            texts(rs.getArray(16)),
-                            texts(rs.getArray(17)),
-                            texts(rs.getArray(18))))
-                .list());
+        ids,
+        (rs, ctx) ->
+            new PaperSource(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                (Integer) rs.getObject(5),
+                rs.getString(6),
+                rs.getBoolean(7),
+                rs.getLong(8),
+                rs.getString(9),
+                texts(rs.getArray(10)),
+                texts(rs.getArray(11)),
+                texts(rs.getArray(12)),
+                texts(rs.getArray(13)),
+                texts(rs.getArray(14)),
+                rs.getString(15),
+                texts(rs.getArray(16)),
+                texts(rs.getArray(17)),
+                texts(rs.getArray(18))));
   }
 
   static List<EntitySource> entities(
@@ -301,23 +295,13 @@ final class IndexSourceRepository {
   }
 
   static List<ArticleSource> articles(Connection c, Collection<Long> ids) throws SQLException {
-    if (ids.isEmpty()) {
-      return new ArrayList<>();
-    }
-    return Sql.query(
+    return Sql.listByIds(
         c,
         ARTICLES,
-        q ->
-            q.bind("ids", ids.toArray(Long[]::new))
-                .map(
-                    (rs, ctx) ->
-                        new ArticleSource(
-                            rs.getLong(1),
-                            rs.getString(2),
-                            rs.getString(3),
-                            rs.getString(4),
-                            rs.getString(5)))
-                .list());
+        ids,
+        (rs, ctx) ->
+            new ArticleSource(
+                rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
   }
 
   /** The live tags among {@code slugs}; every live tag when {@code slugs} is null. */

@@ -3,6 +3,9 @@ package org.mlmdkb.common.db;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.ConnectionFactory;
 import org.jdbi.v3.core.Handle;
@@ -12,6 +15,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.argument.Arguments;
 import org.jdbi.v3.core.argument.NullArgument;
+import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.core.statement.TemplateEngine;
@@ -69,6 +73,19 @@ public final class Sql {
   /** Like {@link #query(DataSource, String, Read)} on {@code connection}, which stays open. */
   public static <T> T query(Connection connection, String sql, Read<T> read) throws SQLException {
     return with(connection, h -> read.from(h.createQuery(sql)));
+  }
+
+  /**
+   * The rows {@code sql} reads for the ids bound as the array {@code :ids}, each mapped by {@code
+   * row}; an empty list, without a statement, when there are no ids.
+   */
+  public static <T> List<T> listByIds(
+      Connection connection, String sql, Collection<Long> ids, RowMapper<T> row)
+      throws SQLException {
+    if (ids.isEmpty()) {
+      return new ArrayList<>();
+    }
+    return query(connection, sql, q -> q.bind("ids", ids.toArray(Long[]::new)).map(row).list());
   }
 
   /** Binds a query's parameters, runs it and maps its rows. */

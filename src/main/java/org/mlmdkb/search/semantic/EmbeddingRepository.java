@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -142,16 +141,11 @@ public final class EmbeddingRepository {
   /** The live items' texts with their hashes; ids not live are left out. */
   public static List<ItemText> texts(Connection c, Kind kind, Collection<Long> ids)
       throws SQLException {
-    if (ids.isEmpty()) {
-      return new ArrayList<>();
-    }
-    return Sql.query(
+    return Sql.listByIds(
         c,
         kind.textsOf,
-        q ->
-            q.bind("ids", ids.toArray(Long[]::new))
-                .map((rs, ctx) -> new ItemText(rs.getLong(1), rs.getString(2), rs.getBytes(3)))
-                .list());
+        ids,
+        (rs, ctx) -> new ItemText(rs.getLong(1), rs.getString(2), rs.getBytes(3)));
   }
 
   /** The current vectors of these items under {@code model}; stale and missing ones are absent. */
