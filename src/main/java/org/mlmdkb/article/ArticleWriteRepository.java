@@ -57,23 +57,12 @@ public class ArticleWriteRepository extends CuratedTable<ArticleInput> {
 
   @Override
   public long insert(ArticleInput a) throws SQLException {
-    return Sql.with(
-        dataSource,
-        h -> {
-          long id = bind(h.createQuery(INSERT), a).mapTo(Long.class).one();
-          replaceLinks(h, id, a);
-          return id;
-        });
+    return insertRow(h -> bind(h.createQuery(INSERT), a), (h, id) -> replaceLinks(h, id, a));
   }
 
   @Override
   public void update(long id, ArticleInput a) throws SQLException {
-    Sql.use(
-        dataSource,
-        h -> {
-          bind(h.createUpdate(UPDATE), a).bind("id", id).execute();
-          replaceLinks(h, id, a);
-        });
+    updateRow(id, h -> bind(h.createUpdate(UPDATE), a), (h, row) -> replaceLinks(h, row, a));
   }
 
   public Optional<Long> idOf(String slug, boolean includeDeleted) throws SQLException {

@@ -4,7 +4,12 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.transaction.Transactional;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.Update;
 import org.mlmdkb.common.db.SoftDeletable;
+import org.mlmdkb.common.db.Sql;
 
 /**
  * The rows of a collection kept in one soft-deletable table: locking, soft-deleting and restoring a
@@ -33,6 +38,42 @@ public abstract class CuratedTable<I> implements CuratedRows<I> {
   @Override
   public boolean lockLive(long id) throws SQLException {
     return table.lockLive(dataSource, id);
+  }
+
+  /**
+   * Runs the insert {@code statement} makes on a handle, which returns the new row's id, then
+   * {@code links} for that row, on one connection.
+   */
+  protected long insertRow(Function<Handle, Query> statement, Links links) throws SQLException {
+    return Sql.with(
+        dataSource,
+        h -> {
+          long id = statement.apply(h).mapTo(Long.class).one();
+          links.write(h, id);
+          return id;
+        });
+  }
+
+  /**
+   * Runs the update {@code statement} makes on a handle for row {@code id} (its {@code :id}), then
+   * {@code links} for that row, on one connection.
+   */
+  protected void updateRow(long id, Function<Handle, Update> statement, Links links)
+      throws SQLException {
+    Sql.use(
+        dataSource,
+        h -> {
+          statement.apply(h).bind("id", id).execute();
+          links.write(h, id);
+        });
+  }
+
+  /** Writes what hangs off a row (its links to other items) after the row itself. */
+  @FunctionalInterface
+  protected interface Links {
+    Links NONE = (h, id) -> {};
+
+    void write(Handle h, long id) throws SQLException;
   }
 
   /**

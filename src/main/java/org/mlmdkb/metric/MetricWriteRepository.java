@@ -83,12 +83,12 @@ public class MetricWriteRepository extends CuratedTable<MetricInput> {
 
   @Override
   public long insert(MetricInput m) throws SQLException {
-    return Sql.with(dataSource, h -> bind(h.createQuery(INSERT), m).mapTo(Long.class).one());
+    return insertRow(h -> bind(h.createQuery(INSERT), m), Links.NONE);
   }
 
   @Override
   public void update(long id, MetricInput m) throws SQLException {
-    Sql.use(dataSource, h -> bind(h.createUpdate(UPDATE), m).bind("id", id).execute());
+    updateRow(id, h -> bind(h.createUpdate(UPDATE), m), Links.NONE);
   }
 
   /**

@@ -124,28 +124,21 @@ public class PaperWriteRepository extends CuratedTable<PaperInput> {
 
   @Override
   public long insert(PaperInput p) throws SQLException {
-    return Sql.with(
-        dataSource,
-        h -> {
-          long id = bindPaper(h.createQuery(INSERT), p).mapTo(Long.class).one();
-          // A new paper has no links yet: nothing to delete first.
-          List<Written> one = List.of(new Written(id, p, true));
-          linkAuthors(h, one);
-          linkTags(h, one);
-          return id;
-        });
+    // A new paper has no links yet: nothing to delete first.
+    return insertRow(
+        h -> bindPaper(h.createQuery(INSERT), p),
+        (h, id) -> link(h, List.of(new Written(id, p, true))));
   }
 
   @Override
   public void update(long id, PaperInput p) throws SQLException {
-    Sql.use(
-        dataSource,
-        h -> {
-          bindPaper(h.createUpdate(UPDATE), p).bind("id", id).execute();
-          List<Written> one = List.of(new Written(id, p, false));
+    updateRow(
+        id,
+        h -> bindPaper(h.createUpdate(UPDATE), p),
+        (h, row) -> {
+          List<Written> one = List.of(new Written(row, p, false));
           unlink(h, one);
-          linkAuthors(h, one);
-          linkTags(h, one);
+          link(h, one);
         });
   }
 
@@ -181,8 +174,7 @@ public class PaperWriteRepository extends CuratedTable<PaperInput> {
             bindPapers(h.createUpdate(UPDATE_ALL), updated).execute();
             unlink(h, updated);
           }
-          linkAuthors(h, papers);
-          linkTags(h, papers);
+          link(h, papers);
         });
   }
 
@@ -291,6 +283,12 @@ public class PaperWriteRepository extends CuratedTable<PaperInput> {
         .bind("paper_ids", ids)
         .execute();
     h.createUpdate(UNLINK_LIVE_TAGS).bind("paper_ids", ids).execute();
+  }
+
+  /** Links the papers' authors and tags, in their order. */
+  private static void link(Handle h, List<Written> papers) {
+    linkAuthors(h, papers);
+    linkTags(h, papers);
   }
 
   private static void linkAuthors(Handle h, List<Written> papers) {

@@ -24,6 +24,12 @@ public class TagWriteRepository extends CuratedTable<TagInput> {
     }
   }
 
+  private static final String INSERT =
+      "INSERT INTO tag (slug, label, parent_slug) VALUES (:slug, :label, :parent) RETURNING id";
+
+  private static final String UPDATE =
+      "UPDATE tag SET (slug, label, parent_slug) = (:slug, :label, :parent) WHERE id = :id";
+
   private static final String USAGE =
       """
       SELECT (SELECT count(*) FROM paper_tag pt JOIN live_paper p ON p.id = pt.paper_id
@@ -50,30 +56,12 @@ public class TagWriteRepository extends CuratedTable<TagInput> {
 
   @Override
   public long insert(TagInput t) throws SQLException {
-    return Sql.with(
-        dataSource,
-        h ->
-            bind(
-                    h.createQuery(
-                        "INSERT INTO tag (slug, label, parent_slug) VALUES (:slug, :label, :parent)"
-                            + " RETURNING id"),
-                    t)
-                .mapTo(Long.class)
-                .one());
+    return insertRow(h -> bind(h.createQuery(INSERT), t), Links.NONE);
   }
 
   @Override
   public void update(long id, TagInput t) throws SQLException {
-    Sql.use(
-        dataSource,
-        h ->
-            bind(
-                    h.createUpdate(
-                        "UPDATE tag SET (slug, label, parent_slug) = (:slug, :label, :parent)"
-                            + " WHERE id = :id"),
-                    t)
-                .bind("id", id)
-                .execute());
+    updateRow(id, h -> bind(h.createUpdate(UPDATE), t), Links.NONE);
   }
 
   public Optional<Long> idOf(String slug, boolean includeDeleted) throws SQLException {
