@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import org.mlmdkb.common.db.SoftDeletable;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.Problem;
 import org.mlmdkb.common.query.Slugs;
@@ -46,7 +47,7 @@ public class ArticleCollection extends CuratedCollection<ArticleInput> {
 
   @Override
   protected void checkUnique(ArticleInput article, Long id) throws SQLException {
-    Optional<ArticleWriteRepository.Holder> holder = writes.holderOfSlug(article.slug(), id);
+    Optional<SoftDeletable.Holder> holder = writes.holderOfSlug(article.slug(), id);
     if (holder.isPresent()) {
       throw ApiException.slugTaken(
           "article", article.slug(), "another article", holder.get().deleted());

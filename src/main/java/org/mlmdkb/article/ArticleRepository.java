@@ -106,14 +106,13 @@ public class ArticleRepository {
   }
 
   public List<PaperLink> papers(long articleId) throws SQLException {
-    return Sql.with(
+    return Sql.query(
         dataSource,
-        h ->
-            h.createQuery(
-                    "SELECT p.id, p.title, p.year, p.doi FROM article_paper ap JOIN live_paper p"
-                        + " ON p.id = ap.paper_id WHERE ap.article_id = :article_id"
-                        + " ORDER BY p.year, p.id")
-                .bind("article_id", articleId)
+        "SELECT p.id, p.title, p.year, p.doi FROM article_paper ap JOIN live_paper p"
+            + " ON p.id = ap.paper_id WHERE ap.article_id = :article_id"
+            + " ORDER BY p.year, p.id",
+        q ->
+            q.bind("article_id", articleId)
                 .map(
                     (rs, ctx) ->
                         new PaperLink(
@@ -126,11 +125,11 @@ public class ArticleRepository {
 
   /** Linked methods or datasets ({@code kind} is a fixed query, never request text). */
   public List<ItemLink> links(long articleId, LinkKind kind) throws SQLException {
-    return Sql.with(
+    return Sql.query(
         dataSource,
-        h ->
-            h.createQuery(kind.sql)
-                .bind("article_id", articleId)
+        kind.sql,
+        q ->
+            q.bind("article_id", articleId)
                 .map((rs, ctx) -> new ItemLink(rs.getString(1), rs.getString(2)))
                 .list());
   }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.mlmdkb.common.error.Problem;
-import org.mlmdkb.common.query.Slugs;
 import org.mlmdkb.curation.BodyChecks;
 import org.mlmdkb.curation.Checked;
 import org.mlmdkb.curation.CuratedRules;
@@ -33,10 +32,7 @@ public class ArticleRules implements CuratedRules<ArticleInput> {
   @Override
   public Checked<ArticleInput> check(ArticleInput in) {
     List<Problem.FieldError> errors = BodyChecks.violations(validator, in);
-    String slug = strip(in.slug());
-    if (slug != null && !slug.isEmpty() && !Slugs.isValid(slug)) {
-      errors.add(body("slug", "must be lower-case letters and digits joined by '-' or '.'"));
-    }
+    String slug = BodyChecks.slug(in.slug(), errors);
     String status = strip(in.status());
     if (status != null && !status.isEmpty() && !STATUSES.contains(status)) {
       errors.add(body("status", "must be one of [draft, published]"));

@@ -22,9 +22,6 @@ import org.mlmdkb.curation.CuratedTable;
 @Singleton
 public class ArticleWriteRepository extends CuratedTable<ArticleInput> {
 
-  /** Another article holding a slug, and whether it is soft-deleted. */
-  public record Holder(long id, boolean deleted) {}
-
   /** What the server derives from the Markdown, by the same code as the seed loader. */
   private record Rendered(String html, int readingTimeMinutes) {}
 
@@ -60,43 +57,28 @@ public class ArticleWriteRepository extends CuratedTable<ArticleInput> {
 
   @Override
   public long insert(ArticleInput a) throws SQLException {
-    return Sql.with(
-        dataSource,
-        h -> {
-          long id = bind(h.createQuery(INSERT), a).mapTo(Long.class).one();
-          replaceLinks(h, id, a);
-          return id;
-        });
+    return insertRow(h -> bind(h.createQuery(INSERT), a), (h, id) -> replaceLinks(h, id, a));
   }
 
   @Override
   public void update(long id, ArticleInput a) throws SQLException {
-    Sql.use(
-        dataSource,
-        h -> {
-          bind(h.createUpdate(UPDATE), a).bind("id", id).execute();
-          replaceLinks(h, id, a);
-        });
+    updateRow(id, h -> bind(h.createUpdate(UPDATE), a), (h, row) -> replaceLinks(h, row, a));
   }
 
   public Optional<Long> idOf(String slug, boolean includeDeleted) throws SQLException {
-    return SoftDeletable.ARTICLE.idOf(dataSource, "slug", slug, includeDeleted);
+    return idOf("slug", slug, includeDeleted);
   }
 
   public String slugOf(long id) throws SQLException {
-    return Sql.with(
+    return Sql.query(
         dataSource,
-        h ->
-            h.createQuery("SELECT slug FROM article WHERE id = :id")
-                .bind("id", id)
-                .mapTo(String.class)
-                .one());
+        "SELECT slug FROM article WHERE id = :id",
+        q -> q.bind("id", id).mapTo(String.class).one());
   }
 
-  public Optional<Holder> holderOfSlug(String slug, Long exceptId) throws SQLException {
-    return SoftDeletable.ARTICLE
-        .holderOf(dataSource, "slug", slug, exceptId)
-        .map(held -> new Holder(held.id(), held.deleted()));
+  public Optional<SoftDeletable.Holder> holderOfSlug(String slug, Long exceptId)
+      throws SQLException {
+    return holderOf("slug", slug, exceptId);
   }
 
   /** Slugs among {@code slugs} that name no live tag, in the order given. */
@@ -122,11 +104,9 @@ public class ArticleWriteRepository extends CuratedTable<ArticleInput> {
   /** The editable state of an article, deleted or not; empty when no such row exists. */
   @Override
   public Optional<ArticleInput> editableState(long id) throws SQLException {
-    return Sql.with(
+    return Sql.query(
         dataSource,
-        h ->
-            h.createQuery(
-                    """
+        """
                     SELECT slug, title, summary, body_markdown, authors, status,
                            ARRAY(SELECT tag_slug FROM article_tag WHERE article_id = a.id
                                  ORDER BY tag_slug) AS tags,
@@ -140,8 +120,9 @@ public class ArticleWriteRepository extends CuratedTable<ArticleInput> {
                                  ON d.id = ad.dataset_id WHERE ad.article_id = a.id
                                  ORDER BY d.slug) AS datasets
                     FROM article a WHERE id = :id
-                    """)
-                .bind("id", id)
+                    """,
+        q ->
+            q.bind("id", id)
                 .map(
                     (rs, ctx) ->
                         new ArticleInput(
@@ -237,8 +218,7 @@ public class ArticleWriteRepository extends CuratedTable<ArticleInput> {
             + "[]) WITH ORDINALITY AS u(s, n) WHERE NOT EXISTS ("
             + exists
             + ") ORDER BY n";
-    return Sql.with(
-        dataSource, h -> h.createQuery(sql).bind("values", values).mapTo(String.class).list());
+    return Sql.query(dataSource, sql, q -> q.bind("values", values).mapTo(String.class).list());
   }
 
   private static List<String> strings(Array array) throws SQLException {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 import org.mlmdkb.common.error.Problem;
+import org.mlmdkb.common.query.Slugs;
 
 /**
  * The checks every collection's rules make on a request body the same way: Bean Validation's
@@ -47,6 +48,15 @@ public final class BodyChecks {
   private static String wireName(String propertyPath, UnaryOperator<String> rename) {
     String path = rename.apply(propertyPath.replace(".<list element>", ""));
     return path.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+  }
+
+  /** The slug stripped; a fault when it is given (not empty) but not a slug. */
+  public static String slug(String value, List<Problem.FieldError> errors) {
+    String slug = value == null ? null : value.strip();
+    if (slug != null && !slug.isEmpty() && !Slugs.isValid(slug)) {
+      errors.add(body("slug", "must be lower-case letters and digits joined by '-' or '.'"));
+    }
+    return slug;
   }
 
   /** Adds a fault unless a non-blank {@code value} is an absolute http(s) URL. */

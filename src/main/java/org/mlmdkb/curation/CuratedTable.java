@@ -3,7 +3,13 @@ package org.mlmdkb.curation;
 import io.agroal.api.AgroalDataSource;
 import jakarta.transaction.Transactional;
 import java.sql.SQLException;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.Update;
 import org.mlmdkb.common.db.SoftDeletable;
+import org.mlmdkb.common.db.Sql;
 
 /**
  * The rows of a collection kept in one soft-deletable table: locking, soft-deleting and restoring a
@@ -32,6 +38,60 @@ public abstract class CuratedTable<I> implements CuratedRows<I> {
   @Override
   public boolean lockLive(long id) throws SQLException {
     return table.lockLive(dataSource, id);
+  }
+
+  /**
+   * Runs the insert {@code statement} makes on a handle, which returns the new row's id, then
+   * {@code links} for that row, on one connection.
+   */
+  protected long insertRow(Function<Handle, Query> statement, Links links) throws SQLException {
+    return Sql.with(
+        dataSource,
+        h -> {
+          long id = statement.apply(h).mapTo(Long.class).one();
+          links.write(h, id);
+          return id;
+        });
+  }
+
+  /**
+   * Runs the update {@code statement} makes on a handle for row {@code id} (its {@code :id}), then
+   * {@code links} for that row, on one connection.
+   */
+  protected void updateRow(long id, Function<Handle, Update> statement, Links links)
+      throws SQLException {
+    Sql.use(
+        dataSource,
+        h -> {
+          statement.apply(h).bind("id", id).execute();
+          links.write(h, id);
+        });
+  }
+
+  /** Writes what hangs off a row (its links to other items) after the row itself. */
+  @FunctionalInterface
+  protected interface Links {
+    Links NONE = (h, id) -> {};
+
+    void write(Handle h, long id) throws SQLException;
+  }
+
+  /**
+   * The id of the row whose {@code column} (a unique key of the table, never request text) holds
+   * {@code value}; soft-deleted rows only count when {@code includeDeleted}.
+   */
+  protected Optional<Long> idOf(String column, String value, boolean includeDeleted)
+      throws SQLException {
+    return table.idOf(dataSource, column, value, includeDeleted);
+  }
+
+  /**
+   * The other row, live or soft-deleted, whose unique {@code column} already holds {@code value}:
+   * what a 409 names. {@code exceptId} is the row being replaced, null on create.
+   */
+  protected Optional<SoftDeletable.Holder> holderOf(String column, String value, Long exceptId)
+      throws SQLException {
+    return table.holderOf(dataSource, column, value, exceptId);
   }
 
   @Override

@@ -74,10 +74,7 @@ public class CurationWorkflow {
   /** Restoring needs no If-Match: a deleted item has no representation a client could hold. */
   public <I> Written restore(CuratedCollection<I> collection, String ref, String keyName)
       throws SQLException {
-    long id =
-        collection
-            .find(ref, true)
-            .orElseThrow(() -> ApiException.notFound(collection.noun() + " " + ref));
+    long id = find(collection, ref, true);
     if (!collection.restore(id)) {
       throw new ApiException(
           ProblemType.NOT_DELETED,
@@ -103,15 +100,22 @@ public class CurationWorkflow {
 
   private long lockWithPrecondition(CuratedCollection<?> collection, String ref, String ifMatch)
       throws SQLException {
-    long id =
-        collection
-            .find(ref, false)
-            .orElseThrow(() -> ApiException.notFound(collection.noun() + " " + ref));
+    long id = find(collection, ref, false);
     if (!collection.lockLive(id)) {
-      throw ApiException.notFound(collection.noun() + " " + ref);
+      throw notFound(collection, ref);
     }
     EntityTags.require(ifMatch, tags.of(collection.representation(id)));
     return id;
+  }
+
+  /** The id of the item {@code ref} names; 404 when there is none. */
+  private static long find(CuratedCollection<?> collection, String ref, boolean includeDeleted)
+      throws SQLException {
+    return collection.find(ref, includeDeleted).orElseThrow(() -> notFound(collection, ref));
+  }
+
+  private static ApiException notFound(CuratedCollection<?> collection, String ref) {
+    return ApiException.notFound(collection.noun() + " " + ref);
   }
 
   private Written current(CuratedCollection<?> collection, long id) throws SQLException {

@@ -105,14 +105,13 @@ public class HistoryRepository {
    */
   public List<Entry> listByItem(String collection, long itemId, long afterId, int limit)
       throws SQLException {
-    return Sql.with(
+    return Sql.query(
         dataSource,
-        h ->
-            h.createQuery(
-                    "SELECT id, collection, item_id, action, key_name, changed_at, before::text,"
-                        + " after::text FROM change_history WHERE collection = :collection"
-                        + " AND item_id = :item_id AND id > :after_id ORDER BY id LIMIT :limit")
-                .bind("collection", collection)
+        "SELECT id, collection, item_id, action, key_name, changed_at, before::text,"
+            + " after::text FROM change_history WHERE collection = :collection"
+            + " AND item_id = :item_id AND id > :after_id ORDER BY id LIMIT :limit",
+        q ->
+            q.bind("collection", collection)
                 .bind("item_id", itemId)
                 .bind("after_id", afterId)
                 .bind("limit", limit)

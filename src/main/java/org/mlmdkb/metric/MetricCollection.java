@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.mlmdkb.common.db.SoftDeletable;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.Problem;
 import org.mlmdkb.common.error.ProblemType;
@@ -46,7 +47,7 @@ public class MetricCollection extends CuratedCollection<MetricInput> {
 
   @Override
   protected void checkUnique(MetricInput metric, Long id) throws SQLException {
-    Optional<MetricWriteRepository.Holder> holder = writes.holderOfName(metric.name(), id);
+    Optional<SoftDeletable.Holder> holder = writes.holderOfName(metric.name(), id);
     if (holder.isPresent()) {
       throw new ApiException(
           ProblemType.CONFLICT,

@@ -66,8 +66,7 @@ public class MetricRepository {
 
   /** Every live metric's semantics, for boards (a few dozen rows). */
   public List<Metric> allLive() throws SQLException {
-    return Sql.with(
-        dataSource, h -> h.createQuery(ALL_LIVE_SEMANTICS).map((rs, ctx) -> metric(rs)).list());
+    return Sql.query(dataSource, ALL_LIVE_SEMANTICS, q -> q.map((rs, ctx) -> metric(rs)).list());
   }
 
   static Metric metric(ResultSet rs) throws SQLException {

@@ -23,9 +23,6 @@ import org.mlmdkb.curation.CuratedTable;
 @Singleton
 public class MetricWriteRepository extends CuratedTable<MetricInput> {
 
-  /** Another metric holding a name, and whether it is soft-deleted. */
-  public record Holder(long id, boolean deleted) {}
-
   private static final String INSERT =
       """
       INSERT INTO metric (name, direction, kind, dimension, min_value, max_value, description)
@@ -86,12 +83,12 @@ public class MetricWriteRepository extends CuratedTable<MetricInput> {
 
   @Override
   public long insert(MetricInput m) throws SQLException {
-    return Sql.with(dataSource, h -> bind(h.createQuery(INSERT), m).mapTo(Long.class).one());
+    return insertRow(h -> bind(h.createQuery(INSERT), m), Links.NONE);
   }
 
   @Override
   public void update(long id, MetricInput m) throws SQLException {
-    Sql.use(dataSource, h -> bind(h.createUpdate(UPDATE), m).bind("id", id).execute());
+    updateRow(id, h -> bind(h.createUpdate(UPDATE), m), Links.NONE);
   }
 
   /**
@@ -101,11 +98,11 @@ public class MetricWriteRepository extends CuratedTable<MetricInput> {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public Optional<Metric> liveForResult(String resultMetric) throws SQLException {
-    return Sql.with(
+    return Sql.query(
         dataSource,
-        h ->
-            h.createQuery(LIVE_FOR_RESULT)
-                .bind("metric", resultMetric)
+        LIVE_FOR_RESULT,
+        q ->
+            q.bind("metric", resultMetric)
                 .map((rs, ctx) -> MetricRepository.metric(rs))
                 .findFirst());
   }
@@ -117,11 +114,11 @@ public class MetricWriteRepository extends CuratedTable<MetricInput> {
     if (resultMetrics.isEmpty()) {
       return out;
     }
-    return Sql.with(
+    return Sql.query(
         dataSource,
-        h ->
-            h.createQuery(LIVE_FOR_RESULTS)
-                .bind("metrics", resultMetrics.toArray(String[]::new))
+        LIVE_FOR_RESULTS,
+        q ->
+            q.bind("metrics", resultMetrics.toArray(String[]::new))
                 .reduceResultSet(
                     out,
                     (metrics, rs, ctx) -> {
@@ -131,16 +128,16 @@ public class MetricWriteRepository extends CuratedTable<MetricInput> {
   }
 
   public Optional<Long> idOf(String name, boolean includeDeleted) throws SQLException {
-    return SoftDeletable.METRIC.idOf(dataSource, "name", name, includeDeleted);
+    return idOf("name", name, includeDeleted);
   }
 
   @Override
   public Optional<MetricInput> editableState(long id) throws SQLException {
-    return Sql.with(
+    return Sql.query(
         dataSource,
-        h ->
-            h.createQuery(EDITABLE_STATE)
-                .bind("id", id)
+        EDITABLE_STATE,
+        q ->
+            q.bind("id", id)
                 .map(
                     (rs, ctx) ->
                         new MetricInput(
@@ -154,16 +151,14 @@ public class MetricWriteRepository extends CuratedTable<MetricInput> {
                 .findFirst());
   }
 
-  public Optional<Holder> holderOfName(String name, Long exceptId) throws SQLException {
-    return SoftDeletable.METRIC
-        .holderOf(dataSource, "name", name, exceptId)
-        .map(held -> new Holder(held.id(), held.deleted()));
+  public Optional<SoftDeletable.Holder> holderOfName(String name, Long exceptId)
+      throws SQLException {
+    return holderOf("name", name, exceptId);
   }
 
   /** How many live results are filed under metric {@code name}. */
   public long liveResults(String name) throws SQLException {
-    return Sql.with(
-        dataSource, h -> h.createQuery(LIVE_RESULTS).bind("name", name).mapTo(Long.class).one());
+    return Sql.query(dataSource, LIVE_RESULTS, q -> q.bind("name", name).mapTo(Long.class).one());
   }
 
   /**
@@ -173,11 +168,11 @@ public class MetricWriteRepository extends CuratedTable<MetricInput> {
   public long liveResultsOutside(String name, Dimension dimension, BigDecimal min, BigDecimal max)
       throws SQLException {
     String canonical = dimension == null ? null : dimension.canonicalCode();
-    return Sql.with(
+    return Sql.query(
         dataSource,
-        h ->
-            h.createQuery(LIVE_RESULTS_OUTSIDE)
-                .bind("name", name)
+        LIVE_RESULTS_OUTSIDE,
+        q ->
+            q.bind("name", name)
                 .bind("canonical_unit", canonical)
                 .bind("min", min)
                 .bind("max", max)

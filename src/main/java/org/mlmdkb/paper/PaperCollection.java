@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.mlmdkb.common.db.SoftDeletable;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.Problem;
 import org.mlmdkb.common.error.ProblemType;
@@ -95,7 +96,7 @@ public class PaperCollection extends CuratedCollection<PaperInput> {
   }
 
   private static void describe(
-      String field, Optional<PaperWriteRepository.Holder> holder, List<Problem.FieldError> out) {
+      String field, Optional<SoftDeletable.Holder> holder, List<Problem.FieldError> out) {
     holder.ifPresent(
         h ->
             out.add(

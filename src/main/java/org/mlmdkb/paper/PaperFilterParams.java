@@ -1,6 +1,7 @@
 package org.mlmdkb.paper;
 
 import jakarta.ws.rs.QueryParam;
+import java.util.Set;
 import org.mlmdkb.common.query.QueryParams;
 import org.mlmdkb.common.query.YearRange;
 
@@ -9,6 +10,10 @@ import org.mlmdkb.common.query.YearRange;
  * endpoints parse and validate them identically.
  */
 public class PaperFilterParams {
+
+  /** The query parameters bound here, for the endpoints' {@code QueryParams.allowOnly}. */
+  public static final Set<String> PARAMETERS =
+      Set.of("year", "author", "venue", "tag", "method", "dataset", "has_code");
 
   @QueryParam("year")
   String year;

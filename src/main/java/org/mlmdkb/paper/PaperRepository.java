@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.core.mapper.RowMapper;
 import org.mlmdkb.common.db.Sql;
 import org.mlmdkb.common.db.replica.ReadDataSource;
 import org.mlmdkb.common.db.replica.ReplicaFallback;
@@ -94,32 +95,25 @@ public class PaperRepository {
   /** The live paper whose {@code condition} on {@code :value} holds. */
   private Optional<Row> findOne(String condition, Object value) throws SQLException {
     String sql = "SELECT " + COLUMNS + " FROM live_paper p WHERE " + condition;
-    return Sql.with(
-        dataSource,
-        h -> h.createQuery(sql).bind("value", value).map((rs, ctx) -> row(rs)).findOne());
+    return Sql.query(
+        dataSource, sql, q -> q.bind("value", value).map((rs, ctx) -> row(rs)).findOne());
   }
 
   /** Authors of many papers at once, in their order on each paper. */
   public Map<Long, List<AuthorRef>> authorsOf(List<Long> paperIds) throws SQLException {
-    Map<Long, List<AuthorRef>> out = new LinkedHashMap<>();
-    forEachRow(
+    return byPaper(
         "SELECT pa.paper_id, pa.author_id, pa.name_as_written FROM paper_author pa"
             + " WHERE pa.paper_id = ANY(:ids) ORDER BY pa.paper_id, pa.position",
         paperIds,
-        rs ->
-            out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                .add(new AuthorRef(rs.getLong(2), rs.getString(3))));
-    return out;
+        rs -> new AuthorRef(rs.getLong(2), rs.getString(3)));
   }
 
   public Map<Long, List<String>> tagsOf(List<Long> paperIds) throws SQLException {
-    Map<Long, List<String>> out = new LinkedHashMap<>();
-    forEachRow(
+    return byPaper(
         "SELECT pt.paper_id, pt.tag_slug FROM paper_tag pt JOIN live_tag t ON t.slug = pt.tag_slug"
             + " WHERE pt.paper_id = ANY(:ids) ORDER BY pt.tag_slug",
         paperIds,
-        rs -> out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)));
-    return out;
+        rs -> rs.getString(2));
   }
 
   public List<LinkedItem> methodsOf(long paperId) throws SQLException {
@@ -137,25 +131,41 @@ public class PaperRepository {
   }
 
   public List<SourceRef> sourcesOf(long paperId) throws SQLException {
-    return Sql.with(
-        dataSource,
-        h ->
-            h.createQuery(
-                    "SELECT source_id, source_key FROM paper_source WHERE paper_id = :paper_id"
-                        + " ORDER BY source_id, source_key")
-                .bind("paper_id", paperId)
-                .map((rs, ctx) -> new SourceRef(rs.getString(1), rs.getString(2)))
-                .list());
+    return ofPaper(
+        "SELECT source_id, source_key FROM paper_source WHERE paper_id = :paper_id"
+            + " ORDER BY source_id, source_key",
+        paperId,
+        (rs, ctx) -> new SourceRef(rs.getString(1), rs.getString(2)));
   }
 
   private List<LinkedItem> linkedItems(String sql, long paperId) throws SQLException {
-    return Sql.with(
-        dataSource,
-        h ->
-            h.createQuery(sql)
-                .bind("paper_id", paperId)
-                .map((rs, ctx) -> new LinkedItem(rs.getString(1), rs.getString(2), rs.getString(3)))
-                .list());
+    return ofPaper(
+        sql,
+        paperId,
+        (rs, ctx) -> new LinkedItem(rs.getString(1), rs.getString(2), rs.getString(3)));
+  }
+
+  /** The rows {@code sql} reads for the one paper {@code :paper_id}, each mapped by {@code row}. */
+  private <T> List<T> ofPaper(String sql, long paperId, RowMapper<T> row) throws SQLException {
+    return Sql.query(dataSource, sql, q -> q.bind("paper_id", paperId).map(row).list());
+  }
+
+  /**
+   * What {@code sql} reads for the papers {@code :ids}, its first column the paper id: for each
+   * paper, the values {@code value} makes of its rows, in the order of the rows.
+   */
+  private <T> Map<Long, List<T>> byPaper(String sql, List<Long> paperIds, RowReader<T> value)
+      throws SQLException {
+    Map<Long, List<T>> out = new LinkedHashMap<>();
+    forEachRow(
+        sql,
+        paperIds,
+        rs -> out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(value.read(rs)));
+    return out;
+  }
+
+  private interface RowReader<T> {
+    T read(ResultSet rs) throws SQLException;
   }
 
   private interface RowConsumer {
@@ -168,11 +178,11 @@ public class PaperRepository {
       return;
     }
     Long[] idArray = ids.toArray(Long[]::new);
-    Sql.use(
+    Sql.query(
         dataSource,
-        h ->
-            h.createQuery(sql)
-                .bind("ids", idArray)
+        sql,
+        q ->
+            q.bind("ids", idArray)
                 .reduceResultSet(
                     (Void) null,
                     (none, rs, ctx) -> {

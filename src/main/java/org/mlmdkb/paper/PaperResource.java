@@ -33,21 +33,9 @@ import org.mlmdkb.paper.citation.CitationFormat;
 public class PaperResource {
 
   private static final Set<String> LIST_PARAMETERS =
-      Set.of(
-          "q",
-          "year",
-          "author",
-          "venue",
-          "tag",
-          "method",
-          "dataset",
-          "has_code",
-          "sort",
-          "limit",
-          "cursor",
-          "fields",
-          "format",
-          "mode");
+      QueryParams.union(
+          PaperFilterParams.PARAMETERS,
+          Set.of("q", "sort", "limit", "cursor", "fields", "format", "mode"));
 
   static final String SEARCH_MODE_HEADER = "Search-Mode";
 

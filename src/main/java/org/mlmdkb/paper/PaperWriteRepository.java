@@ -28,9 +28,6 @@ public class PaperWriteRepository extends CuratedTable<PaperInput> {
       "entry_type, title, abstract, year, date, venue, volume, number, pages, publisher, doi,"
           + " arxiv_id, url, code_url";
 
-  /** Another paper holding an identifier, and whether it is soft-deleted. */
-  public record Holder(long id, boolean deleted) {}
-
   private static final String INSERT = ColumnStatements.insertReturningId("paper", PAPER_COLUMNS);
 
   private static final String UPDATE =
@@ -127,28 +124,21 @@ public class PaperWriteRepository extends CuratedTable<PaperInput> {
 
   @Override
   public long insert(PaperInput p) throws SQLException {
-    return Sql.with(
-        dataSource,
-        h -> {
-          long id = bindPaper(h.createQuery(INSERT), p).mapTo(Long.class).one();
-          // A new paper has no links yet: nothing to delete first.
-          List<Written> one = List.of(new Written(id, p, true));
-          linkAuthors(h, one);
-          linkTags(h, one);
-          return id;
-        });
+    // A new paper has no links yet: nothing to delete first.
+    return insertRow(
+        h -> bindPaper(h.createQuery(INSERT), p),
+        (h, id) -> link(h, List.of(new Written(id, p, true))));
   }
 
   @Override
   public void update(long id, PaperInput p) throws SQLException {
-    Sql.use(
-        dataSource,
-        h -> {
-          bindPaper(h.createUpdate(UPDATE), p).bind("id", id).execute();
-          List<Written> one = List.of(new Written(id, p, false));
+    updateRow(
+        id,
+        h -> bindPaper(h.createUpdate(UPDATE), p),
+        (h, row) -> {
+          List<Written> one = List.of(new Written(row, p, false));
           unlink(h, one);
-          linkAuthors(h, one);
-          linkTags(h, one);
+          link(h, one);
         });
   }
 
@@ -157,12 +147,10 @@ public class PaperWriteRepository extends CuratedTable<PaperInput> {
     if (count == 0) {
       return List.of();
     }
-    return Sql.with(
+    return Sql.query(
         dataSource,
-        h ->
-            h.createQuery(RESERVE_IDS).bind("count", count).mapTo(Long.class).list().stream()
-                .sorted()
-                .toList());
+        RESERVE_IDS,
+        q -> q.bind("count", count).mapTo(Long.class).list().stream().sorted().toList());
   }
 
   /**
@@ -186,8 +174,7 @@ public class PaperWriteRepository extends CuratedTable<PaperInput> {
             bindPapers(h.createUpdate(UPDATE_ALL), updated).execute();
             unlink(h, updated);
           }
-          linkAuthors(h, papers);
-          linkTags(h, papers);
+          link(h, papers);
         });
   }
 
@@ -196,14 +183,10 @@ public class PaperWriteRepository extends CuratedTable<PaperInput> {
   }
 
   public boolean existsIncludingDeleted(long id) throws SQLException {
-    return Sql.with(
+    return Sql.query(
         dataSource,
-        h ->
-            h.createQuery("SELECT 1 FROM paper WHERE id = :id")
-                .bind("id", id)
-                .mapTo(Integer.class)
-                .findFirst()
-                .isPresent());
+        "SELECT 1 FROM paper WHERE id = :id",
+        q -> q.bind("id", id).mapTo(Integer.class).findFirst().isPresent());
   }
 
   /** What still cites a paper as its own: live benchmark results, methods and datasets. */
@@ -214,42 +197,38 @@ public class PaperWriteRepository extends CuratedTable<PaperInput> {
   }
 
   public Citations liveCitations(long id) throws SQLException {
-    return Sql.with(
+    return Sql.query(
         dataSource,
-        h ->
-            h.createQuery(
-                    """
+        """
                     SELECT (SELECT count(*) FROM live_benchmark_result WHERE paper_id = :id),
                            (SELECT count(*) FROM live_method WHERE paper_id = :id),
                            (SELECT count(*) FROM live_dataset WHERE paper_id = :id)
-                    """)
-                .bind("id", id)
+                    """,
+        q ->
+            q.bind("id", id)
                 .map((rs, ctx) -> new Citations(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
                 .one());
   }
 
-  public Optional<Holder> holderOfDoi(String doi, Long exceptId) throws SQLException {
-    return holder("doi", doi, exceptId);
+  public Optional<SoftDeletable.Holder> holderOfDoi(String doi, Long exceptId) throws SQLException {
+    return holderOf("doi", doi, exceptId);
   }
 
-  public Optional<Holder> holderOfArxivId(String arxivId, Long exceptId) throws SQLException {
-    return holder("arxiv_id", arxivId, exceptId);
+  public Optional<SoftDeletable.Holder> holderOfArxivId(String arxivId, Long exceptId)
+      throws SQLException {
+    return holderOf("arxiv_id", arxivId, exceptId);
   }
 
   public List<String> unknownTags(List<String> slugs) throws SQLException {
     if (slugs.isEmpty()) {
       return new java.util.ArrayList<>();
     }
-    return Sql.with(
+    return Sql.query(
         dataSource,
-        h ->
-            h.createQuery(
-                    "SELECT s FROM unnest(:slugs::text[]) WITH ORDINALITY AS u(s, n)"
-                        + " WHERE NOT EXISTS (SELECT 1 FROM live_tag WHERE slug = u.s)"
-                        + " ORDER BY n")
-                .bind("slugs", slugs.toArray(String[]::new))
-                .mapTo(String.class)
-                .list());
+        "SELECT s FROM unnest(:slugs::text[]) WITH ORDINALITY AS u(s, n)"
+            + " WHERE NOT EXISTS (SELECT 1 FROM live_tag WHERE slug = u.s)"
+            + " ORDER BY n",
+        q -> q.bind("slugs", slugs.toArray(String[]::new)).mapTo(String.class).list());
   }
 
   /** The editable state of a paper, deleted or not; empty when no such row exists. */
@@ -306,6 +285,12 @@ public class PaperWriteRepository extends CuratedTable<PaperInput> {
     h.createUpdate(UNLINK_LIVE_TAGS).bind("paper_ids", ids).execute();
   }
 
+  /** Links the papers' authors and tags, in their order. */
+  private static void link(Handle h, List<Written> papers) {
+    linkAuthors(h, papers);
+    linkTags(h, papers);
+  }
+
   private static void linkAuthors(Handle h, List<Written> papers) {
     List<Long> paperIds = new ArrayList<>();
     List<Integer> positions = new ArrayList<>();
@@ -345,12 +330,6 @@ public class PaperWriteRepository extends CuratedTable<PaperInput> {
         .bind("paper_ids", paperIds.toArray(Long[]::new))
         .bind("slugs", slugs.toArray(String[]::new))
         .execute();
-  }
-
-  private Optional<Holder> holder(String column, String value, Long exceptId) throws SQLException {
-    return SoftDeletable.PAPER
-        .holderOf(dataSource, column, value, exceptId)
-        .map(held -> new Holder(held.id(), held.deleted()));
   }
 
   /** Binds the paper's own columns ({@link #PAPER_COLUMNS}, each by its name). */

@@ -191,7 +191,7 @@ final class IndexSourceRepository {
   private IndexSourceRepository() {}
 
   static String sourceId(Connection c) throws SQLException {
-    return Sql.with(c, h -> h.createQuery(SOURCE_ID).mapTo(String.class).findFirst().orElse(""));
+    return Sql.query(c, SOURCE_ID, q -> q.mapTo(String.class).findFirst().orElse(""));
   }
 
   static long snapshotXmin(Connection c) throws SQLException {
@@ -202,11 +202,11 @@ final class IndexSourceRepository {
       throws SQLException {
     List<Change> out = new ArrayList<>();
     long next =
-        Sql.with(
+        Sql.query(
             c,
-            h ->
-                h.createQuery(CHANGES)
-                    .bind("xmin", Long.toString(xmin))
+            CHANGES,
+            q ->
+                q.bind("xmin", Long.toString(xmin))
                     .bind("after_seq", afterSeq)
                     .bind("limit", limit)
                     .reduceResultSet(
@@ -230,57 +230,45 @@ final class IndexSourceRepository {
   }
 
   static List<Long> livePaperIds(Connection c, long after, int limit) throws SQLException {
-    return Sql.with(
+    return Sql.query(
         c,
-        h ->
-            h.createQuery(LIVE_PAPER_IDS)
-                .bind("after", after)
-                .bind("limit", limit)
-                .mapTo(Long.class)
-                .list());
+        LIVE_PAPER_IDS,
+        q -> q.bind("after", after).bind("limit", limit).mapTo(Long.class).list());
   }
 
   /** Ids of every live method, dataset and published article, by type. */
   static List<String[]> otherIds(Connection c) throws SQLException {
-    return Sql.with(
+    return Sql.query(
         c,
-        h ->
-            h.createQuery(ALL_IDS)
-                .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)})
-                .list());
+        ALL_IDS,
+        q -> q.map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)}).list());
   }
 
   static List<PaperSource> papers(Connection c, Collection<Long> ids) throws SQLException {
-    if (ids.isEmpty()) {
-      return new ArrayList<>();
-    }
-    return Sql.with(
+    return Sql.listByIds(
         c,
-        h ->
-            h.createQuery(PAPERS)
-                .bind("ids", ids.toArray(Long[]::new))
-                .map(
-                    (rs, ctx) ->
-                        new PaperSource(
-                            rs.getLong(1),
-                            rs.getString(2),
-                            rs.getString(3),
-                            rs.getString(4),
-                            (Integer) rs.getObject(5),
-                            rs.getString(6),
-                            rs.getBoolean(7),
-                            rs.getLong(8),
-                            rs.getString(9),
-                            texts(rs.getArray(10)),
-                            texts(rs.getArray(11)),
-                            texts(rs.getArray(12)),
-                            texts(rs.getArray(13)),
-                            texts(rs.getArray(14)),
-                            rs.getString(15),
-                            texts(rs.getArray(16)),
-                            texts(rs.getArray(17)),
-                            texts(rs.getArray(18))))
-                .list());
+        PAPERS,
+        ids,
+        (rs, ctx) ->
+            new PaperSource(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                (Integer) rs.getObject(5),
+                rs.getString(6),
+                rs.getBoolean(7),
+                rs.getLong(8),
+                rs.getString(9),
+                texts(rs.getArray(10)),
+                texts(rs.getArray(11)),
+                texts(rs.getArray(12)),
+                texts(rs.getArray(13)),
+                texts(rs.getArray(14)),
+                rs.getString(15),
+                texts(rs.getArray(16)),
+                texts(rs.getArray(17)),
+                texts(rs.getArray(18))));
   }
 
   static List<EntitySource> entities(
@@ -288,11 +276,11 @@ final class IndexSourceRepository {
     if (methods.isEmpty() && datasets.isEmpty()) {
       return new ArrayList<>();
     }
-    return Sql.with(
+    return Sql.query(
         c,
-        h ->
-            h.createQuery(ENTITIES)
-                .bind("method_ids", methods.toArray(Long[]::new))
+        ENTITIES,
+        q ->
+            q.bind("method_ids", methods.toArray(Long[]::new))
                 .bind("dataset_ids", datasets.toArray(Long[]::new))
                 .map(
                     (rs, ctx) ->
@@ -307,23 +295,13 @@ final class IndexSourceRepository {
   }
 
   static List<ArticleSource> articles(Connection c, Collection<Long> ids) throws SQLException {
-    if (ids.isEmpty()) {
-      return new ArrayList<>();
-    }
-    return Sql.with(
+    return Sql.listByIds(
         c,
-        h ->
-            h.createQuery(ARTICLES)
-                .bind("ids", ids.toArray(Long[]::new))
-                .map(
-                    (rs, ctx) ->
-                        new ArticleSource(
-                            rs.getLong(1),
-                            rs.getString(2),
-                            rs.getString(3),
-                            rs.getString(4),
-                            rs.getString(5)))
-                .list());
+        ARTICLES,
+        ids,
+        (rs, ctx) ->
+            new ArticleSource(
+                rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
   }
 
   /** The live tags among {@code slugs}; every live tag when {@code slugs} is null. */
@@ -360,11 +338,11 @@ final class IndexSourceRepository {
 
   /** The paper ids {@code sql} finds for the array {@code :ids}, in the order read. */
   private static Set<Long> paperIds(Connection c, String sql, Object[] ids) throws SQLException {
-    return Sql.with(
+    return Sql.query(
         c,
-        h ->
-            h.createQuery(sql)
-                .bind("ids", ids)
+        sql,
+        q ->
+            q.bind("ids", ids)
                 .mapTo(Long.class)
                 .collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)));
   }

@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -339,11 +340,7 @@ public class PaperListIndex {
   }
 
   private static long number(String text) {
-    try {
-      return Long.parseLong(text);
-    } catch (NumberFormatException e) {
-      throw Cursor.invalid();
-    }
+    return cursorPart(text, Long::parseLong);
   }
 
   private static long id(String text) {
@@ -351,8 +348,13 @@ public class PaperListIndex {
   }
 
   private static float score(String text) {
+    return cursorPart(text, Float::parseFloat);
+  }
+
+  /** A number of a cursor, as {@code parse} reads it; an invalid cursor when it is none. */
+  private static <T> T cursorPart(String text, Function<String, T> parse) {
     try {
-      return Float.parseFloat(text);
+      return parse.apply(text);
     } catch (NumberFormatException e) {
       throw Cursor.invalid();
     }

@@ -31,21 +31,9 @@ import org.mlmdkb.search.SearchDtos.SuggestionList;
 public class SearchResource {
 
   private static final Set<String> SEARCH_PARAMETERS =
-      Set.of(
-          "q",
-          "type",
-          "year",
-          "author",
-          "venue",
-          "tag",
-          "method",
-          "dataset",
-          "has_code",
-          "facets",
-          "facet_limit",
-          "limit",
-          "cursor",
-          "mode");
+      QueryParams.union(
+          PaperFilterParams.PARAMETERS,
+          Set.of("q", "type", "facets", "facet_limit", "limit", "cursor", "mode"));
 
   static final List<String> FACETS = List.of("type", "year", "tag", "method", "dataset", "venue");
 

@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import org.mlmdkb.common.db.SoftDeletable;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.Problem;
 import org.mlmdkb.common.error.ProblemType;
@@ -53,7 +54,7 @@ public class TagCollection extends CuratedCollection<TagInput> {
 
   @Override
   protected void checkUnique(TagInput tag, Long id) throws SQLException {
-    Optional<TagWriteRepository.Holder> holder = writes.holderOfSlug(tag.slug(), id);
+    Optional<SoftDeletable.Holder> holder = writes.holderOfSlug(tag.slug(), id);
     if (holder.isPresent()) {
       throw ApiException.slugTaken("tag", tag.slug(), "another tag", holder.get().deleted());
     }

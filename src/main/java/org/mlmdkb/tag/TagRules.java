@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
 import java.util.List;
 import org.mlmdkb.common.error.Problem;
-import org.mlmdkb.common.query.Slugs;
 import org.mlmdkb.curation.BodyChecks;
 import org.mlmdkb.curation.Checked;
 import org.mlmdkb.curation.CuratedRules;
@@ -27,10 +26,7 @@ public class TagRules implements CuratedRules<TagInput> {
   @Override
   public Checked<TagInput> check(TagInput in) {
     List<Problem.FieldError> errors = BodyChecks.violations(validator, in);
-    String slug = in.slug() == null ? null : in.slug().strip();
-    if (slug != null && !slug.isEmpty() && !Slugs.isValid(slug)) {
-      errors.add(body("slug", "must be lower-case letters and digits joined by '-' or '.'"));
-    }
+    String slug = BodyChecks.slug(in.slug(), errors);
     String parent = in.parent() == null || in.parent().isBlank() ? null : in.parent().strip();
     if (parent != null && parent.equals(slug)) {
       errors.add(body("parent", "cannot be the tag itself"));

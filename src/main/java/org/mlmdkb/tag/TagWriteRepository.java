@@ -17,15 +17,18 @@ import org.mlmdkb.curation.CuratedTable;
 @Singleton
 public class TagWriteRepository extends CuratedTable<TagInput> {
 
-  /** Another tag holding a slug, and whether it is soft-deleted. */
-  public record Holder(long id, boolean deleted) {}
-
   /** What still uses a tag: live papers, live articles (drafts too) and live child tags. */
   public record Usage(long papers, long articles, long children) {
     boolean any() {
       return papers + articles + children > 0;
     }
   }
+
+  private static final String INSERT =
+      "INSERT INTO tag (slug, label, parent_slug) VALUES (:slug, :label, :parent) RETURNING id";
+
+  private static final String UPDATE =
+      "UPDATE tag SET (slug, label, parent_slug) = (:slug, :label, :parent) WHERE id = :id";
 
   private static final String USAGE =
       """
@@ -53,51 +56,32 @@ public class TagWriteRepository extends CuratedTable<TagInput> {
 
   @Override
   public long insert(TagInput t) throws SQLException {
-    return Sql.with(
-        dataSource,
-        h ->
-            bind(
-                    h.createQuery(
-                        "INSERT INTO tag (slug, label, parent_slug) VALUES (:slug, :label, :parent)"
-                            + " RETURNING id"),
-                    t)
-                .mapTo(Long.class)
-                .one());
+    return insertRow(h -> bind(h.createQuery(INSERT), t), Links.NONE);
   }
 
   @Override
   public void update(long id, TagInput t) throws SQLException {
-    Sql.use(
-        dataSource,
-        h ->
-            bind(
-                    h.createUpdate(
-                        "UPDATE tag SET (slug, label, parent_slug) = (:slug, :label, :parent)"
-                            + " WHERE id = :id"),
-                    t)
-                .bind("id", id)
-                .execute());
+    updateRow(id, h -> bind(h.createUpdate(UPDATE), t), Links.NONE);
   }
 
   public Optional<Long> idOf(String slug, boolean includeDeleted) throws SQLException {
-    return SoftDeletable.TAG.idOf(dataSource, "slug", slug, includeDeleted);
+    return idOf("slug", slug, includeDeleted);
   }
 
   @Override
   public Optional<TagInput> editableState(long id) throws SQLException {
-    return Sql.with(
+    return Sql.query(
         dataSource,
-        h ->
-            h.createQuery("SELECT slug, label, parent_slug FROM tag WHERE id = :id")
-                .bind("id", id)
+        "SELECT slug, label, parent_slug FROM tag WHERE id = :id",
+        q ->
+            q.bind("id", id)
                 .map((rs, ctx) -> new TagInput(rs.getString(1), rs.getString(2), rs.getString(3)))
                 .findFirst());
   }
 
-  public Optional<Holder> holderOfSlug(String slug, Long exceptId) throws SQLException {
-    return SoftDeletable.TAG
-        .holderOf(dataSource, "slug", slug, exceptId)
-        .map(held -> new Holder(held.id(), held.deleted()));
+  public Optional<SoftDeletable.Holder> holderOfSlug(String slug, Long exceptId)
+      throws SQLException {
+    return holderOf("slug", slug, exceptId);
   }
 
   public boolean isLive(String slug) throws SQLException {
@@ -106,23 +90,18 @@ public class TagWriteRepository extends CuratedTable<TagInput> {
 
   /** Whether the tag {@code id} is {@code slug} or one of its ancestors. */
   public boolean isSelfOrAncestorOf(long id, String slug) throws SQLException {
-    return Sql.with(
+    return Sql.query(
         dataSource,
-        h ->
-            h.createQuery(ANCESTOR_IDS)
-                .bind("slug", slug)
-                .bind("id", id)
-                .mapTo(Integer.class)
-                .findFirst()
-                .isPresent());
+        ANCESTOR_IDS,
+        q -> q.bind("slug", slug).bind("id", id).mapTo(Integer.class).findFirst().isPresent());
   }
 
   public Usage usage(long id) throws SQLException {
-    return Sql.with(
+    return Sql.query(
         dataSource,
-        h ->
-            h.createQuery(USAGE)
-                .bind("id", id)
+        USAGE,
+        q ->
+            q.bind("id", id)
                 .map((rs, ctx) -> new Usage(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
                 .one());
   }

@@ -58,21 +58,18 @@ public final class EmbeddedPostgres {
 
   /** The generated password of the application role, from the data directory. */
   public String appPassword() {
-    try {
-      return EmbeddedCredentials.readFrom(dataDir)
-          .orElseThrow(() -> new IllegalStateException("No credentials in " + dataDir))
-          .appPassword();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return credentials().appPassword();
   }
 
   /** The superuser's generated password (operators, tests and tooling; never the service). */
   public String superuserPassword() {
+    return credentials().superuserPassword();
+  }
+
+  private EmbeddedCredentials credentials() {
     try {
       return EmbeddedCredentials.readFrom(dataDir)
-          .orElseThrow(() -> new IllegalStateException("No credentials in " + dataDir))
-          .superuserPassword();
+          .orElseThrow(() -> new IllegalStateException("No credentials in " + dataDir));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

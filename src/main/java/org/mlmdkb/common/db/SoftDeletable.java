@@ -77,8 +77,7 @@ public enum SoftDeletable {
             + " WHERE "
             + keyColumn
             + " = :value";
-    return Sql.with(
-        dataSource, h -> h.createQuery(sql).bind("value", value).mapTo(Long.class).findFirst());
+    return Sql.query(dataSource, sql, q -> q.bind("value", value).mapTo(Long.class).findFirst());
   }
 
   /**
@@ -93,20 +92,19 @@ public enum SoftDeletable {
             + " WHERE "
             + keyColumn
             + " = :value AND id IS DISTINCT FROM :except_id";
-    return Sql.with(
+    return Sql.query(
         dataSource,
-        h ->
-            h.createQuery(sql)
-                .bind("value", value)
+        sql,
+        q ->
+            q.bind("value", value)
                 .bind("except_id", exceptId)
                 .map((rs, ctx) -> new Holder(rs.getLong(1), rs.getBoolean(2)))
                 .findFirst());
   }
 
   private static boolean exists(DataSource dataSource, String sql, long id) throws SQLException {
-    return Sql.with(
-        dataSource,
-        h -> h.createQuery(sql).bind("id", id).mapTo(Integer.class).findFirst().isPresent());
+    return Sql.query(
+        dataSource, sql, q -> q.bind("id", id).mapTo(Integer.class).findFirst().isPresent());
   }
 
   private static boolean updatesOne(DataSource dataSource, String sql, long id)

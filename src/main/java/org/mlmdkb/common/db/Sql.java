@@ -3,6 +3,9 @@ package org.mlmdkb.common.db;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.ConnectionFactory;
 import org.jdbi.v3.core.Handle;
@@ -12,6 +15,8 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.argument.Arguments;
 import org.jdbi.v3.core.argument.NullArgument;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.core.statement.TemplateEngine;
 
@@ -57,30 +62,59 @@ public final class Sql {
     }
   }
 
+  /**
+   * Runs the query {@code sql} on a connection taken from {@code source} and closed after: {@code
+   * read} binds its parameters and maps its rows. The outline of most reads, written once.
+   */
+  public static <T> T query(DataSource source, String sql, Read<T> read) throws SQLException {
+    return with(source, h -> read.from(h.createQuery(sql)));
+  }
+
+  /** Like {@link #query(DataSource, String, Read)} on {@code connection}, which stays open. */
+  public static <T> T query(Connection connection, String sql, Read<T> read) throws SQLException {
+    return with(connection, h -> read.from(h.createQuery(sql)));
+  }
+
+  /**
+   * The rows {@code sql} reads for the ids bound as the array {@code :ids}, each mapped by {@code
+   * row}; an empty list, without a statement, when there are no ids.
+   */
+  public static <T> List<T> listByIds(
+      Connection connection, String sql, Collection<Long> ids, RowMapper<T> row)
+      throws SQLException {
+    if (ids.isEmpty()) {
+      return new ArrayList<>();
+    }
+    return query(connection, sql, q -> q.bind("ids", ids.toArray(Long[]::new)).map(row).list());
+  }
+
+  /** Binds a query's parameters, runs it and maps its rows. */
+  @FunctionalInterface
+  public interface Read<T> {
+    T from(Query query) throws SQLException;
+  }
+
   /** Like {@link #with(DataSource, HandleCallback)} for work that returns nothing. */
   public static void use(DataSource source, Work work) throws SQLException {
-    with(
-        source,
-        h -> {
-          work.run(h);
-          return null;
-        });
+    with(source, work.returningNothing());
   }
 
   /** Like {@link #with(Connection, HandleCallback)} for work that returns nothing. */
   public static void use(Connection connection, Work work) throws SQLException {
-    with(
-        connection,
-        h -> {
-          work.run(h);
-          return null;
-        });
+    with(connection, work.returningNothing());
   }
 
   /** Statements that return nothing. */
   @FunctionalInterface
   public interface Work {
     void run(Handle h) throws SQLException;
+
+    private HandleCallback<Void, SQLException> returningNothing() {
+      return h -> {
+        run(h);
+        return null;
+      };
+    }
   }
 
   /** A handle on a borrowed connection; the caller closes the handle, never the connection. */

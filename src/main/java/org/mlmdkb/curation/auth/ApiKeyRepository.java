@@ -34,13 +34,12 @@ public class ApiKeyRepository {
   }
 
   public KeyRow insert(String name, Role role, String hash) throws SQLException {
-    return Sql.with(
+    return Sql.query(
         dataSource,
-        h ->
-            h.createQuery(
-                    "INSERT INTO api_key (name, role, key_hash) VALUES (:name, :role, :hash)"
-                        + " RETURNING name, role, created_at, revoked_at")
-                .bind("name", name)
+        "INSERT INTO api_key (name, role, key_hash) VALUES (:name, :role, :hash)"
+            + " RETURNING name, role, created_at, revoked_at",
+        q ->
+            q.bind("name", name)
                 .bind("role", role.wire())
                 .bind("hash", hash)
                 .map((rs, ctx) -> row(rs))
@@ -78,9 +77,8 @@ public class ApiKeyRepository {
 
   /** The key row {@code sql} finds by its one parameter, {@code :value}. */
   private Optional<KeyRow> findOne(String sql, String value) throws SQLException {
-    return Sql.with(
-        dataSource,
-        h -> h.createQuery(sql).bind("value", value).map((rs, ctx) -> row(rs)).findFirst());
+    return Sql.query(
+        dataSource, sql, q -> q.bind("value", value).map((rs, ctx) -> row(rs)).findFirst());
   }
 
   private static KeyRow row(ResultSet rs) throws SQLException {

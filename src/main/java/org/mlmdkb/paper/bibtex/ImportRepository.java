@@ -42,11 +42,11 @@ public class ImportRepository {
   public List<Known> matching(
       Collection<String> dois, Collection<String> arxivIds, Collection<String> titleMatchKeys)
       throws SQLException {
-    return Sql.with(
+    return Sql.query(
         dataSource,
-        h ->
-            h.createQuery(MATCHING)
-                .bind("dois", dois.toArray(String[]::new))
+        MATCHING,
+        q ->
+            q.bind("dois", dois.toArray(String[]::new))
                 .bind("arxiv_ids", arxivIds.toArray(String[]::new))
                 .bind("title_match_keys", titleMatchKeys.toArray(String[]::new))
                 .map(

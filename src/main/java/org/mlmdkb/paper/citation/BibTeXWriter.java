@@ -31,7 +31,8 @@ final class BibTeXWriter {
     BibTeXDatabase db = new BibTeXDatabase();
     Set<String> keys = new HashSet<>();
     for (CitationRecord r : records) {
-      BibTeXEntry entry = new BibTeXEntry(new Key(type(r.entryType())), new Key(key(r, keys)));
+      BibTeXEntry entry =
+          new BibTeXEntry(new Key(type(r.paper().entryType())), new Key(key(r, keys)));
       if (!r.authors().isEmpty()) {
         // Each name is escaped on its own; the joined list must not be escaped or stripped again.
         escaped(
@@ -48,30 +49,34 @@ final class BibTeXWriter {
                                 : escape(n.family()) + ", " + escape(n.given()))
                     .toList()));
       }
-      text(entry, "title", r.title(), true);
-      text(entry, venueField(r.entryType()), r.venue(), true);
+      text(entry, "title", r.paper().title(), true);
+      text(entry, venueField(r.paper().entryType()), r.paper().venue(), true);
       if (biblatex) {
-        text(entry, "date", r.date() != null ? r.date() : year(r), false);
+        text(entry, "date", r.paper().date() != null ? r.paper().date() : year(r), false);
       } else {
         text(entry, "year", year(r), false);
-        if (r.date() != null && r.date().length() >= 7) {
-          text(entry, "month", String.valueOf(Integer.parseInt(r.date().substring(5, 7))), false);
+        if (r.paper().date() != null && r.paper().date().length() >= 7) {
+          text(
+              entry,
+              "month",
+              String.valueOf(Integer.parseInt(r.paper().date().substring(5, 7))),
+              false);
         }
       }
-      text(entry, "volume", r.volume(), true);
-      text(entry, "number", r.number(), true);
+      text(entry, "volume", r.paper().volume(), true);
+      text(entry, "number", r.paper().number(), true);
       text(
           entry,
           "pages",
-          r.pages() == null ? null : r.pages().replaceAll("\\s*[–—-]+\\s*", "--"),
+          r.paper().pages() == null ? null : r.paper().pages().replaceAll("\\s*[–—-]+\\s*", "--"),
           true);
-      text(entry, "publisher", r.publisher(), true);
-      text(entry, "doi", r.doi(), false);
-      if (r.arxivId() != null) {
-        text(entry, "eprint", r.arxivId(), false);
+      text(entry, "publisher", r.paper().publisher(), true);
+      text(entry, "doi", r.paper().doi(), false);
+      if (r.paper().arxivId() != null) {
+        text(entry, "eprint", r.paper().arxivId(), false);
         text(entry, biblatex ? "eprinttype" : "archiveprefix", "arXiv", false);
       }
-      text(entry, "url", r.url(), false);
+      text(entry, "url", r.paper().url(), false);
       db.addObject(entry);
     }
     StringWriter out = new StringWriter();
@@ -105,7 +110,7 @@ final class BibTeXWriter {
   }
 
   private static String year(CitationRecord r) {
-    return r.year() == null ? null : r.year().toString();
+    return r.paper().year() == null ? null : r.paper().year().toString();
   }
 
   private static void text(BibTeXEntry entry, String field, String value, boolean escape) {
@@ -144,15 +149,17 @@ final class BibTeXWriter {
     String family =
         r.authors().isEmpty() ? "anon" : ascii(PersonName.parse(r.authors().get(0)).family());
     String word =
-        r.title() == null
+        r.paper().title() == null
             ? ""
-            : List.of(r.title().split("\\s+")).stream()
+            : List.of(r.paper().title().split("\\s+")).stream()
                 .map(BibTeXWriter::ascii)
                 .filter(w -> w.length() > 3)
                 .findFirst()
                 .orElse("");
     String base =
-        (family.isEmpty() ? "anon" : family) + (r.year() == null ? "nd" : r.year()) + word;
+        (family.isEmpty() ? "anon" : family)
+            + (r.paper().year() == null ? "nd" : r.paper().year())
+            + word;
     String key = base;
     for (int n = 0; !taken.add(key); n++) {
       key = base + (n < 26 ? String.valueOf((char) ('a' + n)) : "x" + n);

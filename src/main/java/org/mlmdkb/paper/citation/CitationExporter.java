@@ -4,26 +4,46 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
+import org.mlmdkb.paper.PaperDtos.AuthorRef;
+import org.mlmdkb.paper.PaperRepository;
 
-/** Renders papers, given by id in the order wanted, in a citation format. */
+/**
+ * Renders papers, given by id in the order wanted, in a citation format. The papers are read as the
+ * paper list reads them, in two statements: their authors, then their rows.
+ */
 @ApplicationScoped
 public class CitationExporter {
 
-  private final ExportRepository records;
+  private final PaperRepository papers;
   private final ObjectMapper json;
 
-  public CitationExporter(ExportRepository records, ObjectMapper json) {
-    this.records = records;
+  public CitationExporter(PaperRepository papers, ObjectMapper json) {
+    this.papers = papers;
     this.json = json;
   }
 
   public String render(List<Long> paperIds, CitationFormat format) throws SQLException {
-    List<CitationRecord> papers = records.load(paperIds);
+    List<CitationRecord> records = records(paperIds);
     return switch (format) {
-      case BIBTEX -> new BibTeXWriter(false).write(papers);
-      case BIBLATEX -> new BibTeXWriter(true).write(papers);
-      case CSL_JSON -> new CslJsonWriter(json).write(papers);
-      case RIS -> new RisWriter().write(papers);
+      case BIBTEX -> new BibTeXWriter(false).write(records);
+      case BIBLATEX -> new BibTeXWriter(true).write(records);
+      case CSL_JSON -> new CslJsonWriter(json).write(records);
+      case RIS -> new RisWriter().write(records);
     };
+  }
+
+  /** The live papers among {@code ids}, in the order of {@code ids}; deleted ones are left out. */
+  private List<CitationRecord> records(List<Long> ids) throws SQLException {
+    Map<Long, List<AuthorRef>> authors = papers.authorsOf(ids);
+    return papers.listByIds(ids).stream()
+        .map(
+            paper ->
+                new CitationRecord(
+                    paper,
+                    authors.getOrDefault(paper.id(), List.of()).stream()
+                        .map(AuthorRef::name)
+                        .toList()))
+        .toList();
   }
 }

@@ -1,20 +1,10 @@
 package org.mlmdkb.paper.citation;
 
 import java.util.List;
+import org.mlmdkb.paper.PaperRepository;
 
-/** The bibliographic fields of one paper, as every export format needs them. */
-public record CitationRecord(
-    long id,
-    String entryType,
-    String title,
-    Integer year,
-    String date,
-    String venue,
-    String volume,
-    String number,
-    String pages,
-    String publisher,
-    String doi,
-    String arxivId,
-    String url,
-    List<String> authors) {}
+/**
+ * One paper as every export format needs it: its row as the paper pages read it, and its authors'
+ * names as written on it, in order.
+ */
+public record CitationRecord(PaperRepository.Row paper, List<String> authors) {}

@@ -21,9 +21,9 @@ final class CslJsonWriter {
     ArrayNode items = json.createArrayNode();
     for (CitationRecord r : records) {
       ObjectNode item = items.addObject();
-      item.put("id", "paper-" + r.id());
-      item.put("type", type(r.entryType()));
-      put(item, "title", r.title());
+      item.put("id", "paper-" + r.paper().id());
+      item.put("type", type(r.paper().entryType()));
+      put(item, "title", r.paper().title());
       ArrayNode authors = item.putArray("author");
       for (String name : r.authors()) {
         PersonName n = PersonName.parse(name);
@@ -36,31 +36,33 @@ final class CslJsonWriter {
         }
       }
       ArrayNode parts = json.createArrayNode();
-      if (r.date() != null) {
-        for (String p : r.date().split("-")) {
+      if (r.paper().date() != null) {
+        for (String p : r.paper().date().split("-")) {
           parts.add(Integer.parseInt(p));
         }
-      } else if (r.year() != null) {
-        parts.add(r.year());
+      } else if (r.paper().year() != null) {
+        parts.add(r.paper().year());
       }
       if (!parts.isEmpty()) {
         item.putObject("issued").putArray("date-parts").add(parts);
       }
-      put(item, "container-title", r.venue());
-      put(item, "volume", r.volume());
-      put(item, "issue", r.number());
-      put(item, "page", r.pages());
-      put(item, "publisher", r.publisher());
-      put(item, "DOI", r.doi());
-      if (r.arxivId() != null) {
-        item.put("number", "arXiv:" + r.arxivId());
+      put(item, "container-title", r.paper().venue());
+      put(item, "volume", r.paper().volume());
+      put(item, "issue", r.paper().number());
+      put(item, "page", r.paper().pages());
+      put(item, "publisher", r.paper().publisher());
+      put(item, "DOI", r.paper().doi());
+      if (r.paper().arxivId() != null) {
+        item.put("number", "arXiv:" + r.paper().arxivId());
       }
       put(
           item,
           "URL",
-          r.url() != null
-              ? r.url()
-              : r.arxivId() != null ? "https://arxiv.org/abs/" + r.arxivId() : null);
+          r.paper().url() != null
+              ? r.paper().url()
+              : r.paper().arxivId() != null
+                  ? "https://arxiv.org/abs/" + r.paper().arxivId()
+                  : null);
     }
     try {
       return json.writerWithDefaultPrettyPrinter().writeValueAsString(items);

@@ -8,34 +8,36 @@ final class RisWriter {
   String write(List<CitationRecord> records) {
     StringBuilder out = new StringBuilder();
     for (CitationRecord r : records) {
-      line(out, "TY", type(r.entryType()));
+      line(out, "TY", type(r.paper().entryType()));
       for (String name : r.authors()) {
         PersonName n = PersonName.parse(name);
         line(out, "AU", n.given().isEmpty() ? n.family() : n.family() + ", " + n.given());
       }
-      line(out, "TI", r.title());
-      line(out, "PY", r.year() == null ? null : r.year().toString());
-      if (r.date() != null) {
-        line(out, "DA", r.date().replace('-', '/'));
+      line(out, "TI", r.paper().title());
+      line(out, "PY", r.paper().year() == null ? null : r.paper().year().toString());
+      if (r.paper().date() != null) {
+        line(out, "DA", r.paper().date().replace('-', '/'));
       }
-      line(out, "T2", r.venue());
-      line(out, "VL", r.volume());
-      line(out, "IS", r.number());
-      if (r.pages() != null) {
-        String[] pages = r.pages().split("\\s*[–—-]+\\s*", 2);
+      line(out, "T2", r.paper().venue());
+      line(out, "VL", r.paper().volume());
+      line(out, "IS", r.paper().number());
+      if (r.paper().pages() != null) {
+        String[] pages = r.paper().pages().split("\\s*[–—-]+\\s*", 2);
         line(out, "SP", pages[0]);
         line(out, "EP", pages.length > 1 ? pages[1] : null);
       }
-      line(out, "PB", r.publisher());
-      line(out, "DO", r.doi());
+      line(out, "PB", r.paper().publisher());
+      line(out, "DO", r.paper().doi());
       line(
           out,
           "UR",
-          r.url() != null
-              ? r.url()
-              : r.arxivId() != null ? "https://arxiv.org/abs/" + r.arxivId() : null);
-      if (r.arxivId() != null) {
-        line(out, "M3", "arXiv:" + r.arxivId());
+          r.paper().url() != null
+              ? r.paper().url()
+              : r.paper().arxivId() != null
+                  ? "https://arxiv.org/abs/" + r.paper().arxivId()
+                  : null);
+      if (r.paper().arxivId() != null) {
+        line(out, "M3", "arXiv:" + r.paper().arxivId());
       }
       out.append("ER  - \r\n\r\n");
     }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import org.mlmdkb.common.db.SoftDeletable;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.Problem;
 import org.mlmdkb.common.error.ProblemType;
@@ -59,7 +60,7 @@ public class LookupService {
 
   public Outcome lookup(LookupRequest request, boolean dryRun, String keyName) throws SQLException {
     PaperIdentifier id = PaperIdentifier.of(request);
-    Optional<PaperWriteRepository.Holder> holder =
+    Optional<SoftDeletable.Holder> holder =
         id.kind() == PaperIdentifier.Kind.DOI
             ? writes.holderOfDoi(id.value(), null)
             : writes.holderOfArxivId(id.value(), null);
@@ -79,8 +80,7 @@ public class LookupService {
   }
 
   /** A deleted holder is not handed out: restoring it is an admin's decision (409, as on POST). */
-  private Outcome existing(PaperIdentifier id, PaperWriteRepository.Holder holder)
-      throws SQLException {
+  private Outcome existing(PaperIdentifier id, SoftDeletable.Holder holder) throws SQLException {
     if (holder.deleted()) {
       String message =
           "already belongs to paper " + holder.id() + " (deleted; an admin can restore it)";

@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -142,16 +141,11 @@ public final class EmbeddingRepository {
   /** The live items' texts with their hashes; ids not live are left out. */
   public static List<ItemText> texts(Connection c, Kind kind, Collection<Long> ids)
       throws SQLException {
-    if (ids.isEmpty()) {
-      return new ArrayList<>();
-    }
-    return Sql.with(
+    return Sql.listByIds(
         c,
-        h ->
-            h.createQuery(kind.textsOf)
-                .bind("ids", ids.toArray(Long[]::new))
-                .map((rs, ctx) -> new ItemText(rs.getLong(1), rs.getString(2), rs.getBytes(3)))
-                .list());
+        kind.textsOf,
+        ids,
+        (rs, ctx) -> new ItemText(rs.getLong(1), rs.getString(2), rs.getBytes(3)));
   }
 
   /** The current vectors of these items under {@code model}; stale and missing ones are absent. */
@@ -161,11 +155,11 @@ public final class EmbeddingRepository {
     if (ids.isEmpty() || model == null) {
       return out;
     }
-    return Sql.with(
+    return Sql.query(
         c,
-        h ->
-            h.createQuery(kind.currentVectors)
-                .bind("kind", kind.wire)
+        kind.currentVectors,
+        q ->
+            q.bind("kind", kind.wire)
                 .bind("model", model)
                 .bind("ids", ids.toArray(Long[]::new))
                 .reduceResultSet(
@@ -179,11 +173,11 @@ public final class EmbeddingRepository {
   /** Live items after {@code afterId} with no current vector, in id order (a page of them). */
   public static List<Long> staleIds(Connection c, Kind kind, String model, long afterId, int limit)
       throws SQLException {
-    return Sql.with(
+    return Sql.query(
         c,
-        h ->
-            h.createQuery(kind.stale)
-                .bind("kind", kind.wire)
+        kind.stale,
+        q ->
+            q.bind("kind", kind.wire)
                 .bind("model", model)
                 .bind("after_id", afterId)
                 .bind("limit", limit)
@@ -224,8 +218,7 @@ public final class EmbeddingRepository {
   }
 
   public static long countByModel(Connection c, String model) throws SQLException {
-    return Sql.with(
-        c, h -> h.createQuery(COUNT_BY_MODEL).bind("model", model).mapTo(Long.class).one());
+    return Sql.query(c, COUNT_BY_MODEL, q -> q.bind("model", model).mapTo(Long.class).one());
   }
 
   static byte[] encode(float[] v) {

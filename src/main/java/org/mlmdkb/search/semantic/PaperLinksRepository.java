@@ -11,6 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Query;
 import org.mlmdkb.common.db.Sql;
 
 /** Papers found by meaning, as lists show them: title, year, and what they share with a paper. */
@@ -60,57 +63,57 @@ public class PaperLinksRepository {
 
   /** The live papers among {@code ids}, with what each shares with {@code paperId}. */
   public Map<Long, Linked> sharedWith(long paperId, Collection<Long> ids) throws SQLException {
-    Map<Long, Linked> out = new LinkedHashMap<>();
-    if (ids.isEmpty()) {
-      return out;
-    }
-    return Sql.with(
-        dataSource,
-        h ->
-            h.createQuery(SHARED)
-                .bind("ids", ids.toArray(Long[]::new))
-                .bind("paper_id", paperId)
-                .reduceResultSet(
-                    out,
-                    (linked, rs, ctx) -> {
-                      linked.put(
-                          rs.getLong(1),
-                          new Linked(
-                              rs.getLong(1),
-                              rs.getString(2),
-                              (Integer) rs.getObject(3),
-                              texts(rs.getArray(4)),
-                              texts(rs.getArray(5)),
-                              texts(rs.getArray(6))));
-                      return linked;
-                    }));
+    return byId(
+        SHARED,
+        ids,
+        q -> q.bind("paper_id", paperId),
+        (rs, ctx) ->
+            new Linked(
+                rs.getLong(1),
+                rs.getString(2),
+                (Integer) rs.getObject(3),
+                texts(rs.getArray(4)),
+                texts(rs.getArray(5)),
+                texts(rs.getArray(6))));
   }
 
   /** Title and year of the live papers among {@code ids}. */
   public Map<Long, Linked> titles(Collection<Long> ids) throws SQLException {
+    return byId(
+        TITLES,
+        ids,
+        q -> q,
+        (rs, ctx) ->
+            new Linked(
+                rs.getLong(1),
+                rs.getString(2),
+                (Integer) rs.getObject(3),
+                List.of(),
+                List.of(),
+                List.of()));
+  }
+
+  /**
+   * The papers {@code sql} reads for the array {@code :ids} (and the parameters {@code params}
+   * binds), by id in the order of its rows; no statement when there are no ids.
+   */
+  private Map<Long, Linked> byId(
+      String sql, Collection<Long> ids, UnaryOperator<Query> params, RowMapper<Linked> paper)
+      throws SQLException {
     Map<Long, Linked> out = new LinkedHashMap<>();
     if (ids.isEmpty()) {
       return out;
     }
-    return Sql.with(
+    return Sql.query(
         dataSource,
-        h ->
-            h.createQuery(TITLES)
-                .bind("ids", ids.toArray(Long[]::new))
-                .reduceResultSet(
-                    out,
-                    (linked, rs, ctx) -> {
-                      linked.put(
-                          rs.getLong(1),
-                          new Linked(
-                              rs.getLong(1),
-                              rs.getString(2),
-                              (Integer) rs.getObject(3),
-                              List.of(),
-                              List.of(),
-                              List.of()));
-                      return linked;
-                    }));
+        sql,
+        q -> {
+          params
+              .apply(q.bind("ids", ids.toArray(Long[]::new)))
+              .map(paper)
+              .forEach(linked -> out.put(linked.id(), linked));
+          return out;
+        });
   }
 
   /** The current vectors of these papers under {@code model}. */

@@ -132,13 +132,7 @@ public class ReplicaMonitor {
   /** A caller lost its replica connection: leave the replica out until a check succeeds again. */
   void leaveOut(Throwable failure) {
     if (state.get().usable()) {
-      change(
-          new ReplicaState(
-              Status.UNREACHABLE,
-              -1,
-              false,
-              "connection failed (" + ConnectionFailures.describe(failure) + ")",
-              Instant.now()));
+      change(unreachable("connection failed", failure));
     }
   }
 
@@ -150,11 +144,11 @@ public class ReplicaMonitor {
     }
     try {
       long[] sample =
-          Sql.with(
+          Sql.query(
               read.getActive(),
-              h ->
-                  h.createQuery(REPLICA_POSITION)
-                      .bind("primary_lsn", primaryPosition)
+              REPLICA_POSITION,
+              q ->
+                  q.bind("primary_lsn", primaryPosition)
                       .map(
                           (rs, ctx) -> {
                             boolean inRecovery = rs.getBoolean(1);
@@ -174,14 +168,18 @@ public class ReplicaMonitor {
       }
     } catch (SQLException | RuntimeException e) {
       laggingSamples = 0;
-      change(
-          new ReplicaState(
-              Status.UNREACHABLE,
-              -1,
-              false,
-              "unreachable (" + ConnectionFailures.describe(e) + ")",
-              Instant.now()));
+      change(unreachable("unreachable", e));
     }
+  }
+
+  /** The state of a replica that {@code failure} kept from answering, as {@code what} it was. */
+  private static ReplicaState unreachable(String what, Throwable failure) {
+    return new ReplicaState(
+        Status.UNREACHABLE,
+        -1,
+        false,
+        what + " (" + ConnectionFailures.describe(failure) + ")",
+        Instant.now());
   }
 
   private void judge(boolean inRecovery, long lag) {
@@ -204,8 +202,7 @@ public class ReplicaMonitor {
 
   private String primaryPosition() {
     try {
-      String position =
-          Sql.with(primary, h -> h.createQuery(PRIMARY_POSITION).mapTo(String.class).one());
+      String position = Sql.query(primary, PRIMARY_POSITION, q -> q.mapTo(String.class).one());
       if (!primaryUp) {
         Log.info("The primary database answers again");
       }
