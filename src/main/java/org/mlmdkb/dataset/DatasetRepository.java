@@ -1,10 +1,8 @@
 package org.mlmdkb.dataset;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -96,21 +94,12 @@ public class DatasetRepository {
   /** What a dataset's page shows of the dataset itself, beside its subsets, tasks and results. */
   public record Detail(Row row, long paperCount, List<String> sources) {}
 
-  public Optional<Detail> findDetail(String slug) throws SQLException {
-    return Sql.with(
-        dataSource,
-        h ->
-            h.createQuery(DETAIL)
-                .bind("slug", slug)
-                .map(
-                    (rs, ctx) ->
-                        new Detail(
-                            row(rs), rs.getLong("paper_count"), texts(rs.getArray("sources"))))
-                .findOne());
-  }
+  private static final RowMapper<Detail> DETAIL_ROW =
+      (rs, ctx) ->
+          new Detail(row(rs), rs.getLong("paper_count"), Sql.texts(rs.getArray("sources")));
 
-  private static List<String> texts(Array array) throws SQLException {
-    return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+  public Optional<Detail> findDetail(String slug) throws SQLException {
+    return Sql.query(dataSource, DETAIL, q -> q.bind("slug", slug).map(DETAIL_ROW).findOne());
   }
 
   public List<Subset> subsets(long datasetId) throws SQLException {
@@ -173,7 +162,7 @@ public class DatasetRepository {
         new DatasetSummary(
             rs.getString("slug"),
             rs.getString("name"),
-            texts(rs.getArray("aliases")),
+            Sql.texts(rs.getArray("aliases")),
             rs.getString("domain"),
             rs.getString("level_of_theory"),
             (Long) rs.getObject("n_structures"),

@@ -1,11 +1,9 @@
 package org.mlmdkb.method;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -225,24 +223,16 @@ public class MethodRepository {
   public record Detail(
       Row row, long paperCount, List<String> trainingDatasets, List<String> sources) {}
 
-  public Optional<Detail> findDetail(String slug) throws SQLException {
-    return Sql.with(
-        dataSource,
-        h ->
-            h.createQuery(DETAIL)
-                .bind("slug", slug)
-                .map(
-                    (rs, ctx) ->
-                        new Detail(
-                            row(rs),
-                            rs.getLong("paper_count"),
-                            texts(rs.getArray("training_datasets")),
-                            texts(rs.getArray("sources"))))
-                .findOne());
-  }
+  private static final RowMapper<Detail> DETAIL_ROW =
+      (rs, ctx) ->
+          new Detail(
+              row(rs),
+              rs.getLong("paper_count"),
+              Sql.texts(rs.getArray("training_datasets")),
+              Sql.texts(rs.getArray("sources")));
 
-  private static List<String> texts(Array array) throws SQLException {
-    return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+  public Optional<Detail> findDetail(String slug) throws SQLException {
+    return Sql.query(dataSource, DETAIL, q -> q.bind("slug", slug).map(DETAIL_ROW).findOne());
   }
 
   /**
@@ -316,7 +306,7 @@ public class MethodRepository {
         new MethodSummary(
             rs.getString("slug"),
             rs.getString("name"),
-            texts(rs.getArray("aliases")),
+            Sql.texts(rs.getArray("aliases")),
             rs.getString("family"),
             (Integer) rs.getObject("year"),
             rs.getString("description"),

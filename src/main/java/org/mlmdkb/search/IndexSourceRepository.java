@@ -1,10 +1,8 @@
 package org.mlmdkb.search;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -260,15 +258,15 @@ final class IndexSourceRepository {
                 rs.getBoolean(7),
                 rs.getLong(8),
                 rs.getString(9),
-                texts(rs.getArray(10)),
-                texts(rs.getArray(11)),
-                texts(rs.getArray(12)),
-                texts(rs.getArray(13)),
-                texts(rs.getArray(14)),
+                Sql.texts(rs.getArray(10)),
+                Sql.texts(rs.getArray(11)),
+                Sql.texts(rs.getArray(12)),
+                Sql.texts(rs.getArray(13)),
+                Sql.texts(rs.getArray(14)),
                 rs.getString(15),
-                texts(rs.getArray(16)),
-                texts(rs.getArray(17)),
-                texts(rs.getArray(18))));
+                Sql.texts(rs.getArray(16)),
+                Sql.texts(rs.getArray(17)),
+                Sql.texts(rs.getArray(18))));
   }
 
   static List<EntitySource> entities(
@@ -289,7 +287,7 @@ final class IndexSourceRepository {
                             rs.getLong(2),
                             rs.getString(3),
                             rs.getString(4),
-                            texts(rs.getArray(5)),
+                            Sql.texts(rs.getArray(5)),
                             rs.getString(6)))
                 .list());
   }
@@ -345,9 +343,5 @@ final class IndexSourceRepository {
             q.bind("ids", ids)
                 .mapTo(Long.class)
                 .collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)));
-  }
-
-  private static List<String> texts(Array a) throws SQLException {
-    return a == null ? List.of() : Arrays.asList((String[]) a.getArray());
   }
 }

@@ -88,6 +88,11 @@ public final class Sql {
     return query(connection, sql, q -> q.bind("ids", ids.toArray(Long[]::new)).map(row).list());
   }
 
+  /** A text[] column as a list; empty for NULL. */
+  public static List<String> texts(java.sql.Array array) throws SQLException {
+    return array == null ? List.of() : java.util.Arrays.asList((String[]) array.getArray());
+  }
+
   /** Binds a query's parameters, runs it and maps its rows. */
   @FunctionalInterface
   public interface Read<T> {

@@ -2,10 +2,8 @@ package org.mlmdkb.search.semantic;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,9 +70,9 @@ public class PaperLinksRepository {
                 rs.getLong(1),
                 rs.getString(2),
                 (Integer) rs.getObject(3),
-                texts(rs.getArray(4)),
-                texts(rs.getArray(5)),
-                texts(rs.getArray(6))));
+                Sql.texts(rs.getArray(4)),
+                Sql.texts(rs.getArray(5)),
+                Sql.texts(rs.getArray(6))));
   }
 
   /** Title and year of the live papers among {@code ids}. */
@@ -128,9 +126,5 @@ public class PaperLinksRepository {
 
   public Optional<float[]> vector(String model, long id) throws SQLException {
     return Optional.ofNullable(vectors(model, List.of(id)).get(id));
-  }
-
-  private static List<String> texts(Array a) throws SQLException {
-    return a == null ? List.of() : Arrays.asList((String[]) a.getArray());
   }
 }
