@@ -1,6 +1,7 @@
 package org.mlmdkb.paper;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.mlmdkb.common.db.Sql;
 import org.mlmdkb.common.db.replica.ReadDataSource;
@@ -80,23 +82,96 @@ public class PaperRepository {
     return out;
   }
 
-  public Optional<Row> findById(long id) throws SQLException {
-    return findOne("p.id = :value", id);
+  /**
+   * A paper's page without its results: the paper with its authors, tags, methods, datasets and
+   * sources, read in one statement where it took six. Each list is an array of its rows (a row is
+   * an array of texts), in the order the single reads above give.
+   */
+  public record Detail(
+      Row row,
+      List<AuthorRef> authors,
+      List<String> tags,
+      List<LinkedItem> methods,
+      List<LinkedItem> datasets,
+      List<SourceRef> sources) {}
+
+  private static final String DETAIL_LISTS =
+      """
+      , ARRAY(SELECT ARRAY[pa.author_id::text, pa.name_as_written] FROM paper_author pa
+              WHERE pa.paper_id = p.id ORDER BY pa.position) AS authors,
+        ARRAY(SELECT pt.tag_slug FROM paper_tag pt JOIN live_tag t ON t.slug = pt.tag_slug
+              WHERE pt.paper_id = p.id ORDER BY pt.tag_slug) AS tags,
+        ARRAY(SELECT ARRAY[m.slug, m.name, pm.relation] FROM paper_method pm
+              JOIN live_method m ON m.id = pm.method_id
+              WHERE pm.paper_id = p.id ORDER BY m.slug) AS methods,
+        ARRAY(SELECT ARRAY[d.slug, d.name, pd.relation] FROM paper_dataset pd
+              JOIN live_dataset d ON d.id = pd.dataset_id
+              WHERE pd.paper_id = p.id ORDER BY d.slug) AS datasets,
+        ARRAY(SELECT ARRAY[ps.source_id, ps.source_key] FROM paper_source ps
+              WHERE ps.paper_id = p.id ORDER BY ps.source_id, ps.source_key) AS sources
+      """;
+
+  private static final RowMapper<Detail> DETAIL_ROW =
+      (rs, ctx) ->
+          new Detail(
+              row(rs),
+              rowsOf(rs, "authors", a -> new AuthorRef(Long.parseLong(a[0]), a[1])),
+              Sql.texts(rs.getArray("tags")),
+              rowsOf(rs, "methods", m -> new LinkedItem(m[0], m[1], m[2])),
+              rowsOf(rs, "datasets", d -> new LinkedItem(d[0], d[1], d[2])),
+              rowsOf(rs, "sources", x -> new SourceRef(x[0], x[1])));
+
+  /**
+   * How a paper is named in a request: its id, DOI or arXiv id, as the schema stores them. Only the
+   * factories make one, so its SQL condition is always one of these three.
+   */
+  public static final class Key {
+    private final String condition;
+    private final Object value;
+
+    private Key(String condition, Object value) {
+      this.condition = condition;
+      this.value = value;
+    }
+
+    public static Key id(long id) {
+      return new Key("p.id = :value", id);
+    }
+
+    public static Key doi(String doi) {
+      return new Key("p.doi = :value", doi);
+    }
+
+    public static Key arxivId(String arxivId) {
+      return new Key("p.arxiv_id = :value", arxivId);
+    }
   }
 
-  public Optional<Row> findByDoi(String doi) throws SQLException {
-    return findOne("p.doi = :value", doi);
+  /** The live paper {@code key} names. */
+  public Optional<Row> find(Key key) throws SQLException {
+    return findOne("SELECT " + COLUMNS + " FROM live_paper p", key, (rs, ctx) -> row(rs));
   }
 
-  public Optional<Row> findByArxivId(String arxivId) throws SQLException {
-    return findOne("p.arxiv_id = :value", arxivId);
+  /** The live paper {@code key} names, with what its page lists beside it but its results. */
+  public Optional<Detail> findDetail(Key key) throws SQLException {
+    return findOne("SELECT " + COLUMNS + DETAIL_LISTS + " FROM live_paper p", key, DETAIL_ROW);
   }
 
-  /** The live paper whose {@code condition} on {@code :value} holds. */
-  private Optional<Row> findOne(String condition, Object value) throws SQLException {
-    String sql = "SELECT " + COLUMNS + " FROM live_paper p WHERE " + condition;
-    return Sql.query(
-        dataSource, sql, q -> q.bind("value", value).map((rs, ctx) -> row(rs)).findOne());
+  private <T> Optional<T> findOne(String select, Key key, RowMapper<T> mapper) throws SQLException {
+    String sql = select + " WHERE " + key.condition;
+    return Sql.query(dataSource, sql, q -> q.bind("value", key.value).map(mapper).findOne());
+  }
+
+  /** The rows of a two-dimensional text array column, each made into a {@code T}. */
+  private static <T> List<T> rowsOf(ResultSet rs, String column, Function<String[], T> make)
+      throws SQLException {
+    Array array = rs.getArray(column);
+    Object[] rows = array == null ? new Object[0] : (Object[]) array.getArray();
+    List<T> out = new ArrayList<>(rows.length);
+    for (Object row : rows) {
+      out.add(make.apply((String[]) row));
+    }
+    return out;
   }
 
   /** Authors of many papers at once, in their order on each paper. */
@@ -114,35 +189,6 @@ public class PaperRepository {
             + " WHERE pt.paper_id = ANY(:ids) ORDER BY pt.tag_slug",
         paperIds,
         rs -> rs.getString(2));
-  }
-
-  public List<LinkedItem> methodsOf(long paperId) throws SQLException {
-    return linkedItems(
-        "SELECT m.slug, m.name, pm.relation FROM paper_method pm JOIN live_method m ON m.id ="
-            + " pm.method_id WHERE pm.paper_id = :paper_id ORDER BY m.slug",
-        paperId);
-  }
-
-  public List<LinkedItem> datasetsOf(long paperId) throws SQLException {
-    return linkedItems(
-        "SELECT d.slug, d.name, pd.relation FROM paper_dataset pd JOIN live_dataset d ON d.id ="
-            + " pd.dataset_id WHERE pd.paper_id = :paper_id ORDER BY d.slug",
-        paperId);
-  }
-
-  public List<SourceRef> sourcesOf(long paperId) throws SQLException {
-    return ofPaper(
-        "SELECT source_id, source_key FROM paper_source WHERE paper_id = :paper_id"
-            + " ORDER BY source_id, source_key",
-        paperId,
-        (rs, ctx) -> new SourceRef(rs.getString(1), rs.getString(2)));
-  }
-
-  private List<LinkedItem> linkedItems(String sql, long paperId) throws SQLException {
-    return ofPaper(
-        sql,
-        paperId,
-        (rs, ctx) -> new LinkedItem(rs.getString(1), rs.getString(2), rs.getString(3)));
   }
 
   /** The rows {@code sql} reads for the one paper {@code :paper_id}, each mapped by {@code row}. */

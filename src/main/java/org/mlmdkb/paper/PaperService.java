@@ -114,8 +114,11 @@ public class PaperService {
   }
 
   private PaperDetail load(String ref, boolean linked) throws SQLException {
-    Row r = find(ref).orElseThrow(() -> ApiException.notFound("Paper '" + ref + "'"));
-    List<Long> id = List.of(r.id());
+    Optional<PaperRepository.Key> key = key(ref);
+    PaperRepository.Detail d =
+        (key.isEmpty() ? Optional.<PaperRepository.Detail>empty() : papers.findDetail(key.get()))
+            .orElseThrow(() -> ApiException.notFound("Paper '" + ref + "'"));
+    Row r = d.row();
     return new PaperDetail(
         r.id(),
         r.title(),
@@ -132,21 +135,26 @@ public class PaperService {
         r.arxivId(),
         r.url(),
         r.codeUrl(),
-        papers.authorsOf(id).getOrDefault(r.id(), List.of()),
-        papers.tagsOf(id).getOrDefault(r.id(), List.of()),
-        linked ? papers.methodsOf(r.id()) : List.of(),
-        linked ? papers.datasetsOf(r.id()) : List.of(),
+        d.authors(),
+        d.tags(),
+        d.methods(),
+        d.datasets(),
         linked ? results.listByPaper(r.id()) : List.of(),
-        linked ? papers.sourcesOf(r.id()) : List.of(),
+        d.sources(),
         r.addedAt(),
         r.updatedAt());
+  }
+
+  private Optional<Row> find(String ref) throws SQLException {
+    Optional<PaperRepository.Key> key = key(ref);
+    return key.isEmpty() ? Optional.empty() : papers.find(key.get());
   }
 
   /**
    * {@code 123}, {@code doi:10.1103/…} (any case, optional doi.org prefix) or {@code
    * arxiv:2101.03164v2}.
    */
-  private Optional<Row> find(String ref) throws SQLException {
+  private static Optional<PaperRepository.Key> key(String ref) {
     String lower = ref.strip().toLowerCase(Locale.ROOT);
     if (lower.startsWith("doi:")) {
       String doi = lower.substring(4).replaceFirst("^https?://(dx\\.)?doi\\.org/", "");
@@ -159,7 +167,7 @@ public class PaperService {
         }
         throw ApiException.badPathParameter("ref", "is not a valid DOI: '" + shortRef(ref) + "'");
       }
-      return papers.findByDoi(doi);
+      return Optional.of(PaperRepository.Key.doi(doi));
     }
     if (lower.startsWith("arxiv:")) {
       String arxiv = ref.strip().substring(6);
@@ -167,10 +175,10 @@ public class PaperService {
         throw ApiException.badPathParameter(
             "ref", "is not a valid arXiv id: '" + shortRef(ref) + "'");
       }
-      return papers.findByArxivId(arxiv.replaceFirst("v\\d+$", ""));
+      return Optional.of(PaperRepository.Key.arxivId(arxiv.replaceFirst("v\\d+$", "")));
     }
     if (lower.matches("\\d{1,18}")) {
-      return papers.findById(Long.parseLong(lower));
+      return Optional.of(PaperRepository.Key.id(Long.parseLong(lower)));
     }
     throw ApiException.badPathParameter(
         "ref", "must be a numeric id, doi:<DOI> or arxiv:<id>, was '" + shortRef(ref) + "'");
