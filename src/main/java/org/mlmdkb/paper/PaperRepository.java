@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,8 +20,9 @@ import org.mlmdkb.paper.PaperDtos.LinkedItem;
 import org.mlmdkb.paper.PaperDtos.SourceRef;
 
 /**
- * Paper queries. A list page costs three statements (its rows by id, their authors, their tags):
- * which papers a page holds, and in which order, the search index says (search.PaperListIndex).
+ * Paper queries. A list page costs one statement (its rows by id, with their authors and tags):
+ * which papers a page holds, and in which order, the search index says (search.PaperListIndex). A
+ * paper's page costs two: the paper with its lists, then its results (ResultRepository).
  */
 @ReplicaFallback
 @ApplicationScoped
@@ -58,25 +58,32 @@ public class PaperRepository {
       OffsetDateTime addedAt,
       OffsetDateTime updatedAt) {}
 
+  /** A paper of a list with its authors (in their order) and live tags. */
+  public record Listed(Row row, List<AuthorRef> authors, List<String> tags) {}
+
+  private static final RowMapper<Listed> LISTED_ROW =
+      (rs, ctx) -> new Listed(row(rs), authors(rs), Sql.texts(rs.getArray("tags")));
+
   /**
-   * The live papers among {@code ids}, in the order of {@code ids}. The paper list reads its page's
-   * ids from the search index and its rows from here; a paper deleted (or not yet on the replica)
-   * since the index answered is missing from the result.
+   * The live papers among {@code ids}, in the order of {@code ids}, with their authors and tags:
+   * one statement. The paper list reads its page's ids from the search index and its rows from
+   * here; a paper deleted (or not yet on the replica) since the index answered is missing from the
+   * result.
    */
-  public List<Row> listByIds(List<Long> ids) throws SQLException {
+  public List<Listed> listByIds(List<Long> ids) throws SQLException {
     if (ids.isEmpty()) {
       return List.of();
     }
-    Map<Long, Row> byId = new HashMap<>();
-    forEachRow(
-        "SELECT " + COLUMNS + " FROM live_paper p WHERE p.id = ANY(:ids)",
-        ids,
-        rs -> byId.put(rs.getLong("id"), row(rs)));
-    List<Row> out = new ArrayList<>();
+    Map<Long, Listed> byId = new HashMap<>();
+    String sql =
+        "SELECT " + COLUMNS + AUTHORS_AND_TAGS + " FROM live_paper p WHERE p.id = ANY(:ids)";
+    Sql.query(dataSource, sql, q -> q.bind("ids", ids.toArray(Long[]::new)).map(LISTED_ROW).list())
+        .forEach(l -> byId.put(l.row().id(), l));
+    List<Listed> out = new ArrayList<>();
     for (Long id : ids) {
-      Row r = byId.get(id);
-      if (r != null) {
-        out.add(r);
+      Listed l = byId.get(id);
+      if (l != null) {
+        out.add(l);
       }
     }
     return out;
@@ -95,27 +102,34 @@ public class PaperRepository {
       List<LinkedItem> datasets,
       List<SourceRef> sources) {}
 
-  private static final String DETAIL_LISTS =
+  /** A paper's authors and live tags as columns beside its row. */
+  private static final String AUTHORS_AND_TAGS =
       """
       , ARRAY(SELECT ARRAY[pa.author_id::text, pa.name_as_written] FROM paper_author pa
               WHERE pa.paper_id = p.id ORDER BY pa.position) AS authors,
         ARRAY(SELECT pt.tag_slug FROM paper_tag pt JOIN live_tag t ON t.slug = pt.tag_slug
-              WHERE pt.paper_id = p.id ORDER BY pt.tag_slug) AS tags,
-        ARRAY(SELECT ARRAY[m.slug, m.name, pm.relation] FROM paper_method pm
-              JOIN live_method m ON m.id = pm.method_id
-              WHERE pm.paper_id = p.id ORDER BY m.slug) AS methods,
-        ARRAY(SELECT ARRAY[d.slug, d.name, pd.relation] FROM paper_dataset pd
-              JOIN live_dataset d ON d.id = pd.dataset_id
-              WHERE pd.paper_id = p.id ORDER BY d.slug) AS datasets,
-        ARRAY(SELECT ARRAY[ps.source_id, ps.source_key] FROM paper_source ps
-              WHERE ps.paper_id = p.id ORDER BY ps.source_id, ps.source_key) AS sources
+              WHERE pt.paper_id = p.id ORDER BY pt.tag_slug) AS tags
       """;
+
+  /** What a paper's page adds: its live methods and datasets, and its sources. */
+  private static final String DETAIL_LISTS =
+      AUTHORS_AND_TAGS
+          + """
+          , ARRAY(SELECT ARRAY[m.slug, m.name, pm.relation] FROM paper_method pm
+                  JOIN live_method m ON m.id = pm.method_id
+                  WHERE pm.paper_id = p.id ORDER BY m.slug) AS methods,
+            ARRAY(SELECT ARRAY[d.slug, d.name, pd.relation] FROM paper_dataset pd
+                  JOIN live_dataset d ON d.id = pd.dataset_id
+                  WHERE pd.paper_id = p.id ORDER BY d.slug) AS datasets,
+            ARRAY(SELECT ARRAY[ps.source_id, ps.source_key] FROM paper_source ps
+                  WHERE ps.paper_id = p.id ORDER BY ps.source_id, ps.source_key) AS sources
+          """;
 
   private static final RowMapper<Detail> DETAIL_ROW =
       (rs, ctx) ->
           new Detail(
               row(rs),
-              rowsOf(rs, "authors", a -> new AuthorRef(Long.parseLong(a[0]), a[1])),
+              authors(rs),
               Sql.texts(rs.getArray("tags")),
               rowsOf(rs, "methods", m -> new LinkedItem(m[0], m[1], m[2])),
               rowsOf(rs, "datasets", d -> new LinkedItem(d[0], d[1], d[2])),
@@ -162,6 +176,10 @@ public class PaperRepository {
     return Sql.query(dataSource, sql, q -> q.bind("value", key.value).map(mapper).findOne());
   }
 
+  private static List<AuthorRef> authors(ResultSet rs) throws SQLException {
+    return rowsOf(rs, "authors", a -> new AuthorRef(Long.parseLong(a[0]), a[1]));
+  }
+
   /** The rows of a two-dimensional text array column, each made into a {@code T}. */
   private static <T> List<T> rowsOf(ResultSet rs, String column, Function<String[], T> make)
       throws SQLException {
@@ -172,69 +190,6 @@ public class PaperRepository {
       out.add(make.apply((String[]) row));
     }
     return out;
-  }
-
-  /** Authors of many papers at once, in their order on each paper. */
-  public Map<Long, List<AuthorRef>> authorsOf(List<Long> paperIds) throws SQLException {
-    return byPaper(
-        "SELECT pa.paper_id, pa.author_id, pa.name_as_written FROM paper_author pa"
-            + " WHERE pa.paper_id = ANY(:ids) ORDER BY pa.paper_id, pa.position",
-        paperIds,
-        rs -> new AuthorRef(rs.getLong(2), rs.getString(3)));
-  }
-
-  public Map<Long, List<String>> tagsOf(List<Long> paperIds) throws SQLException {
-    return byPaper(
-        "SELECT pt.paper_id, pt.tag_slug FROM paper_tag pt JOIN live_tag t ON t.slug = pt.tag_slug"
-            + " WHERE pt.paper_id = ANY(:ids) ORDER BY pt.tag_slug",
-        paperIds,
-        rs -> rs.getString(2));
-  }
-
-  /** The rows {@code sql} reads for the one paper {@code :paper_id}, each mapped by {@code row}. */
-  private <T> List<T> ofPaper(String sql, long paperId, RowMapper<T> row) throws SQLException {
-    return Sql.query(dataSource, sql, q -> q.bind("paper_id", paperId).map(row).list());
-  }
-
-  /**
-   * What {@code sql} reads for the papers {@code :ids}, its first column the paper id: for each
-   * paper, the values {@code value} makes of its rows, in the order of the rows.
-   */
-  private <T> Map<Long, List<T>> byPaper(String sql, List<Long> paperIds, RowReader<T> value)
-      throws SQLException {
-    Map<Long, List<T>> out = new LinkedHashMap<>();
-    forEachRow(
-        sql,
-        paperIds,
-        rs -> out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(value.read(rs)));
-    return out;
-  }
-
-  private interface RowReader<T> {
-    T read(ResultSet rs) throws SQLException;
-  }
-
-  private interface RowConsumer {
-    void accept(ResultSet rs) throws SQLException;
-  }
-
-  /** Runs {@code sql}, whose one parameter is the array {@code :ids}, row by row. */
-  private void forEachRow(String sql, List<Long> ids, RowConsumer consumer) throws SQLException {
-    if (ids.isEmpty()) {
-      return;
-    }
-    Long[] idArray = ids.toArray(Long[]::new);
-    Sql.query(
-        dataSource,
-        sql,
-        q ->
-            q.bind("ids", idArray)
-                .reduceResultSet(
-                    (Void) null,
-                    (none, rs, ctx) -> {
-                      consumer.accept(rs);
-                      return none;
-                    }));
   }
 
   private static Row row(ResultSet rs) throws SQLException {

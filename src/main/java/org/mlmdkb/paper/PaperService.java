@@ -4,13 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.mlmdkb.common.db.replica.ReadSnapshot;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.paging.Page;
-import org.mlmdkb.paper.PaperDtos.AuthorRef;
 import org.mlmdkb.paper.PaperDtos.PaperDetail;
 import org.mlmdkb.paper.PaperDtos.PaperSummary;
 import org.mlmdkb.paper.PaperDtos.RelatedList;
@@ -74,28 +72,24 @@ public class PaperService {
    */
   public Page<PaperSummary> list(PaperFilter filter, String mode) throws SQLException {
     PaperIndex.Page page = index.list(filter, mode);
-    List<Row> rows = papers.listByIds(page.ids());
-    List<Long> ids = rows.stream().map(Row::id).toList();
-    Map<Long, List<AuthorRef>> authors = papers.authorsOf(ids);
-    Map<Long, List<String>> tags = papers.tagsOf(ids);
     List<PaperSummary> items =
-        rows.stream()
+        papers.listByIds(page.ids()).stream()
             .map(
-                r ->
+                l ->
                     new PaperSummary(
-                        r.id(),
-                        r.title(),
-                        r.year(),
-                        r.date(),
-                        r.venue(),
-                        r.entryType(),
-                        r.doi(),
-                        r.arxivId(),
-                        r.url(),
-                        r.codeUrl(),
-                        authors.getOrDefault(r.id(), List.of()),
-                        tags.getOrDefault(r.id(), List.of()),
-                        r.addedAt()))
+                        l.row().id(),
+                        l.row().title(),
+                        l.row().year(),
+                        l.row().date(),
+                        l.row().venue(),
+                        l.row().entryType(),
+                        l.row().doi(),
+                        l.row().arxivId(),
+                        l.row().url(),
+                        l.row().codeUrl(),
+                        l.authors(),
+                        l.tags(),
+                        l.row().addedAt()))
             .toList();
     return new Page<>(items, page.nextCursor(), page.total());
   }

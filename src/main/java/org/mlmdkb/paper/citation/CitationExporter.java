@@ -4,13 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 import org.mlmdkb.paper.PaperDtos.AuthorRef;
 import org.mlmdkb.paper.PaperRepository;
 
 /**
  * Renders papers, given by id in the order wanted, in a citation format. The papers are read as the
- * paper list reads them, in two statements: their authors, then their rows.
+ * paper list reads them, with their authors, in one statement.
  */
 @ApplicationScoped
 public class CitationExporter {
@@ -35,15 +34,11 @@ public class CitationExporter {
 
   /** The live papers among {@code ids}, in the order of {@code ids}; deleted ones are left out. */
   private List<CitationRecord> records(List<Long> ids) throws SQLException {
-    Map<Long, List<AuthorRef>> authors = papers.authorsOf(ids);
     return papers.listByIds(ids).stream()
         .map(
             paper ->
                 new CitationRecord(
-                    paper,
-                    authors.getOrDefault(paper.id(), List.of()).stream()
-                        .map(AuthorRef::name)
-                        .toList()))
+                    paper.row(), paper.authors().stream().map(AuthorRef::name).toList()))
         .toList();
   }
 }
