@@ -61,6 +61,27 @@ public class PaperRepository {
   /** A paper of a list with its authors (in their order) and live tags. */
   public record Listed(Row row, List<AuthorRef> authors, List<String> tags) {}
 
+  /**
+   * Papers by id with their authors and tags, aggregated per paper from one scan of each link table
+   * (a correlated subquery per paper and list took half as long again on a page of 20).
+   */
+  private static final String LISTED =
+      "SELECT "
+          + COLUMNS
+          + """
+          , a.authors, t.tags FROM live_paper p
+          LEFT JOIN (SELECT pa.paper_id,
+                            array_agg(ARRAY[pa.author_id::text, pa.name_as_written]
+                                      ORDER BY pa.position) AS authors
+                     FROM paper_author pa WHERE pa.paper_id = ANY(:ids)
+                     GROUP BY pa.paper_id) a ON a.paper_id = p.id
+          LEFT JOIN (SELECT pt.paper_id, array_agg(pt.tag_slug ORDER BY pt.tag_slug) AS tags
+                     FROM paper_tag pt JOIN live_tag lt ON lt.slug = pt.tag_slug
+                     WHERE pt.paper_id = ANY(:ids)
+                     GROUP BY pt.paper_id) t ON t.paper_id = p.id
+          WHERE p.id = ANY(:ids)
+          """;
+
   private static final RowMapper<Listed> LISTED_ROW =
       (rs, ctx) -> new Listed(row(rs), authors(rs), Sql.texts(rs.getArray("tags")));
 
@@ -75,9 +96,8 @@ public class PaperRepository {
       return List.of();
     }
     Map<Long, Listed> byId = new HashMap<>();
-    String sql =
-        "SELECT " + COLUMNS + AUTHORS_AND_TAGS + " FROM live_paper p WHERE p.id = ANY(:ids)";
-    Sql.query(dataSource, sql, q -> q.bind("ids", ids.toArray(Long[]::new)).map(LISTED_ROW).list())
+    Sql.query(
+            dataSource, LISTED, q -> q.bind("ids", ids.toArray(Long[]::new)).map(LISTED_ROW).list())
         .forEach(l -> byId.put(l.row().id(), l));
     List<Listed> out = new ArrayList<>();
     for (Long id : ids) {
@@ -102,20 +122,14 @@ public class PaperRepository {
       List<LinkedItem> datasets,
       List<SourceRef> sources) {}
 
-  /** A paper's authors and live tags as columns beside its row. */
-  private static final String AUTHORS_AND_TAGS =
-      """
-      , ARRAY(SELECT ARRAY[pa.author_id::text, pa.name_as_written] FROM paper_author pa
-              WHERE pa.paper_id = p.id ORDER BY pa.position) AS authors,
-        ARRAY(SELECT pt.tag_slug FROM paper_tag pt JOIN live_tag t ON t.slug = pt.tag_slug
-              WHERE pt.paper_id = p.id ORDER BY pt.tag_slug) AS tags
-      """;
-
-  /** What a paper's page adds: its live methods and datasets, and its sources. */
+  /** What a paper's page lists beside the paper: a correlated subquery per list. */
   private static final String DETAIL_LISTS =
-      AUTHORS_AND_TAGS
-          + """
-          , ARRAY(SELECT ARRAY[m.slug, m.name, pm.relation] FROM paper_method pm
+      """
+          , ARRAY(SELECT ARRAY[pa.author_id::text, pa.name_as_written] FROM paper_author pa
+                  WHERE pa.paper_id = p.id ORDER BY pa.position) AS authors,
+            ARRAY(SELECT pt.tag_slug FROM paper_tag pt JOIN live_tag t ON t.slug = pt.tag_slug
+                  WHERE pt.paper_id = p.id ORDER BY pt.tag_slug) AS tags,
+            ARRAY(SELECT ARRAY[m.slug, m.name, pm.relation] FROM paper_method pm
                   JOIN live_method m ON m.id = pm.method_id
                   WHERE pm.paper_id = p.id ORDER BY m.slug) AS methods,
             ARRAY(SELECT ARRAY[d.slug, d.name, pd.relation] FROM paper_dataset pd
