@@ -59,6 +59,27 @@ class PaperAuthorLinksTest extends ApiTest {
   }
 
   @Test
+  void namesWithArraySyntaxComeBackAsWrittenOnThePageAndInTheList() {
+    // The page and the list read a paper's authors as array columns: quotes, braces, commas,
+    // backslashes and the word NULL must come back as written, in their order.
+    String token = "Quirkname" + unique().replaceAll("[^A-Za-z0-9]", "");
+    List<String> names = List.of("Ann \"Q\" {x}, Jr\\ " + token, "NULL", "Zoë, Ø; ,{}");
+    long id = post(names).statusCode(201).extract().jsonPath().getLong("id");
+    given()
+        .get("/api/v1/papers/" + id)
+        .then()
+        .statusCode(200)
+        .body("authors.name", contains(names.toArray()));
+    given()
+        .queryParam("author", token)
+        .get("/api/v1/papers")
+        .then()
+        .statusCode(200)
+        .body("items.id", contains((int) id))
+        .body("items[0].authors.name", contains(names.toArray()));
+  }
+
+  @Test
   void newPaperByExistingAuthorsQueuesNoAuthorChange() throws SQLException {
     String author = "Existing Author " + unique();
     post(List.of(author)).statusCode(201);
