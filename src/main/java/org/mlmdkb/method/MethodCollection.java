@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.mlmdkb.common.db.SoftDeletable;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.Problem;
 import org.mlmdkb.common.error.ProblemType;
@@ -32,10 +33,7 @@ public class MethodCollection extends CuratedCollection<MethodInput> {
 
   @Override
   public Optional<Long> find(String ref, boolean includeDeleted) throws SQLException {
-    return writes
-        .findBySlug(Slugs.check("slug", ref))
-        .filter(m -> includeDeleted || !m.deleted())
-        .map(MethodWriteRepository.Ref::id);
+    return writes.idOf(Slugs.check("slug", ref), includeDeleted);
   }
 
   @Override
@@ -56,8 +54,7 @@ public class MethodCollection extends CuratedCollection<MethodInput> {
 
   @Override
   protected void checkUnique(MethodInput method, Long id) throws SQLException {
-    Optional<MethodWriteRepository.Ref> holder =
-        writes.findBySlug(method.slug()).filter(h -> !Objects.equals(h.id(), id));
+    Optional<SoftDeletable.Holder> holder = writes.holderOfSlug(method.slug(), id);
     if (holder.isPresent()) {
       throw ApiException.slugTaken(
           "method", method.slug(), "another method", holder.get().deleted());
