@@ -136,14 +136,10 @@ public class MethodCollection extends CuratedCollection<MethodInput> {
                 + String.join(", ", d.liveChildren())
                 + ")");
       }
-      throw new ApiException(
+      throw refusal(
           ProblemType.METHOD_IN_USE,
-          "Method '"
-              + slug(id)
-              + "' is referenced by "
-              + String.join(" and ", reasons)
-              + "; delete or re-point them first",
-          List.of());
+          id,
+          "is referenced by " + String.join(" and ", reasons) + "; delete or re-point them first");
     }
     super.softDelete(id);
   }
@@ -153,14 +149,12 @@ public class MethodCollection extends CuratedCollection<MethodInput> {
   public boolean restore(long id) throws SQLException {
     List<String> deletedParents = writes.deletedParents(id);
     if (!deletedParents.isEmpty() && writes.findById(id).map(r -> r.deleted()).orElse(false)) {
-      throw new ApiException(
+      throw refusal(
           ProblemType.PARENT_DELETED,
-          "Method '"
-              + slug(id)
-              + "' derives from deleted method(s) "
+          id,
+          "derives from deleted method(s) "
               + String.join(", ", deletedParents)
-              + "; restore them first",
-          List.of());
+              + "; restore them first");
     }
     return super.restore(id);
   }
@@ -173,6 +167,11 @@ public class MethodCollection extends CuratedCollection<MethodInput> {
   @Override
   public String location(long id) throws SQLException {
     return "/api/v1/methods/" + slug(id);
+  }
+
+  /** A refused delete or restore of method {@code id}: "Method 'slug' {@code why}". */
+  private ApiException refusal(ProblemType type, long id, String why) throws SQLException {
+    return new ApiException(type, "Method '" + slug(id) + "' " + why, List.of());
   }
 
   private String slug(long id) throws SQLException {
