@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.mlmdkb.common.db.SoftDeletable;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.Problem;
 import org.mlmdkb.common.error.ProblemType;
@@ -35,7 +36,7 @@ public class DatasetCollection extends CuratedCollection<DatasetInput> {
 
   @Override
   public Optional<Long> find(String ref, boolean includeDeleted) throws SQLException {
-    return writes.idBySlug(Slugs.check("slug", ref), includeDeleted);
+    return writes.idOf(Slugs.check("slug", ref), includeDeleted);
   }
 
   @Override
@@ -63,13 +64,11 @@ public class DatasetCollection extends CuratedCollection<DatasetInput> {
 
   @Override
   protected void checkUnique(DatasetInput dataset, Long id) throws SQLException {
-    Optional<DatasetWriteRepository.Holder> holder = writes.holderOfSlug(dataset.slug(), id);
+    Optional<SoftDeletable.Holder> holder = writes.holderOfSlug(dataset.slug(), id);
     if (holder.isPresent()) {
+      String name = writes.nameOf(holder.get().id()).orElseThrow();
       throw ApiException.slugTaken(
-          "dataset",
-          dataset.slug(),
-          "dataset '" + holder.get().name() + "'",
-          holder.get().deleted());
+          "dataset", dataset.slug(), "dataset '" + name + "'", holder.get().deleted());
     }
   }
 

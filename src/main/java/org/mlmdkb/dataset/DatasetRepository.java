@@ -85,10 +85,10 @@ public class DatasetRepository {
   }
 
   public Optional<Row> findBySlug(String slug) throws SQLException {
-    return Sql.with(
+    return Sql.query(
         dataSource,
-        h ->
-            h.createQuery(SUMMARY + " WHERE d.slug = :slug").bind("slug", slug).map(ROW).findOne());
+        SUMMARY + " WHERE d.slug = :slug",
+        q -> q.bind("slug", slug).map(ROW).findOne());
   }
 
   /** What a dataset's page shows of the dataset itself, beside its subsets, tasks and results. */
@@ -152,8 +152,7 @@ public class DatasetRepository {
 
   /** The rows of {@code sql}, whose one parameter is {@code :dataset_id}. */
   private <T> List<T> query(String sql, long datasetId, RowMapper<T> mapper) throws SQLException {
-    return Sql.with(
-        dataSource, h -> h.createQuery(sql).bind("dataset_id", datasetId).map(mapper).list());
+    return Sql.query(dataSource, sql, q -> q.bind("dataset_id", datasetId).map(mapper).list());
   }
 
   private static Row row(ResultSet rs) throws SQLException {

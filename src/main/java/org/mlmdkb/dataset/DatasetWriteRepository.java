@@ -5,7 +5,6 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.sql.Array;
 import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.mlmdkb.common.db.ColumnStatements;
@@ -37,9 +37,6 @@ public class DatasetWriteRepository extends CuratedTable<DatasetInput> {
   private static final String SUBSET_COLUMNS =
       "slug, name, description, level_of_theory, temperature_k, n_structures";
 
-  /** Another dataset holding a slug, and whether it is soft-deleted. */
-  public record Holder(String name, boolean deleted) {}
-
   /** A corpus paper's identifiers. */
   public record PaperIds(long id, String doi, String arxivId) {}
 
@@ -62,76 +59,71 @@ public class DatasetWriteRepository extends CuratedTable<DatasetInput> {
   private static final String UPDATE =
       ColumnStatements.updateTouchingUpdatedAt("dataset", DATASET_COLUMNS);
 
+  private static final RowMapper<PaperIds> PAPER_IDS =
+      (rs, ctx) -> new PaperIds(rs.getLong(1), rs.getString(2), rs.getString(3));
+
   public DatasetWriteRepository(AgroalDataSource dataSource) {
     super(dataSource, SoftDeletable.DATASET);
   }
 
   @Override
   public long insert(DatasetInput d) throws SQLException {
-    return Sql.with(
-        dataSource,
-        h -> {
-          long id = bindDataset(h.createQuery(INSERT), d).mapTo(Long.class).one();
-          writeSubsets(h, id, d.subsets());
-          INTRODUCING.relink(h, id, null, paperId(d));
-          return id;
-        });
+    return insertRow(h -> bindDataset(h.createQuery(INSERT), d), links(d, null, true));
   }
 
   @Override
   public void update(long id, DatasetInput d) throws SQLException {
-    Sql.use(
-        dataSource,
-        h -> {
-          Long previousPaper = INTRODUCING.storedPaperId(h, id).orElse(null);
-          bindDataset(h.createUpdate(UPDATE), d).bind("id", id).execute();
-          writeSubsets(h, id, d.subsets());
-          // Unchanged: the link is left as it is.
-          if (!Objects.equals(previousPaper, paperId(d))) {
-            INTRODUCING.relink(h, id, previousPaper, paperId(d));
-          }
-        });
+    // Read before the update overwrites paper_id; the caller's transaction shares the connection.
+    Long previousPaper = currentPaperId(id).orElse(null);
+    // Unchanged: the link is left as it is.
+    boolean relink = !Objects.equals(previousPaper, paperId(d));
+    updateRow(id, h -> bindDataset(h.createUpdate(UPDATE), d), links(d, previousPaper, relink));
   }
 
-  public Optional<Long> idBySlug(String slug, boolean includeDeleted) throws SQLException {
-    return SoftDeletable.DATASET.idOf(dataSource, "slug", slug, includeDeleted);
+  /** The subsets and (when {@code relink}) the "introduces" row of {@code d}, after its own row. */
+  private static Links links(DatasetInput d, Long previousPaper, boolean relink) {
+    return (h, id) -> {
+      writeSubsets(h, id, d.subsets());
+      if (relink) {
+        INTRODUCING.relink(h, id, previousPaper, paperId(d));
+      }
+    };
+  }
+
+  public Optional<Long> idOf(String slug, boolean includeDeleted) throws SQLException {
+    return idOf("slug", slug, includeDeleted);
   }
 
   public Optional<String> slugOf(long id) throws SQLException {
-    return Sql.with(
+    return column("slug", id);
+  }
+
+  /** The name of dataset {@code id}, deleted or not: how a 409 names the holder of a slug. */
+  public Optional<String> nameOf(long id) throws SQLException {
+    return column("name", id);
+  }
+
+  /** A text {@code column} (a constant here, never request text) of dataset {@code id}. */
+  private Optional<String> column(String column, long id) throws SQLException {
+    return Sql.query(
         dataSource,
-        h ->
-            h.createQuery("SELECT slug FROM dataset WHERE id = :id")
-                .bind("id", id)
-                .mapTo(String.class)
-                .findFirst());
+        "SELECT " + column + " FROM dataset WHERE id = :id",
+        q -> q.bind("id", id).mapTo(String.class).findFirst());
   }
 
   /** Benchmark results on the dataset and methods trained on it. */
   public Dependents dependents(long id) throws SQLException {
-    return Sql.with(
+    return Sql.query(
         dataSource,
-        h ->
-            h.createQuery(
-                    "SELECT (SELECT count(*) FROM live_benchmark_result WHERE dataset_id = :id),"
-                        + " (SELECT count(*) FROM method_training_dataset t JOIN live_method m"
-                        + " ON m.id = t.method_id WHERE t.dataset_id = :id)")
-                .bind("id", id)
-                .map((rs, ctx) -> new Dependents(rs.getLong(1), rs.getLong(2)))
-                .one());
+        "SELECT (SELECT count(*) FROM live_benchmark_result WHERE dataset_id = :id),"
+            + " (SELECT count(*) FROM method_training_dataset t JOIN live_method m"
+            + " ON m.id = t.method_id WHERE t.dataset_id = :id)",
+        q -> q.bind("id", id).map((rs, ctx) -> new Dependents(rs.getLong(1), rs.getLong(2))).one());
   }
 
-  public Optional<Holder> holderOfSlug(String slug, Long exceptId) throws SQLException {
-    return Sql.with(
-        dataSource,
-        h ->
-            h.createQuery(
-                    "SELECT name, deleted_at IS NOT NULL FROM dataset"
-                        + " WHERE slug = :slug AND id IS DISTINCT FROM :except_id")
-                .bind("slug", slug)
-                .bind("except_id", exceptId)
-                .map((rs, ctx) -> new Holder(rs.getString(1), rs.getBoolean(2)))
-                .findFirst());
+  public Optional<SoftDeletable.Holder> holderOfSlug(String slug, Long exceptId)
+      throws SQLException {
+    return holderOf("slug", slug, exceptId);
   }
 
   public Optional<PaperIds> livePaper(long paperId) throws SQLException {
@@ -203,7 +195,7 @@ public class DatasetWriteRepository extends CuratedTable<DatasetInput> {
                     return new DatasetInput(
                         rs.getString("slug"),
                         rs.getString("name"),
-                        aliases == null ? List.of() : Arrays.asList((String[]) aliases.getArray()),
+                        Sql.texts(aliases),
                         rs.getString("description"),
                         rs.getString("domain"),
                         rs.getString("level_of_theory"),
@@ -285,13 +277,7 @@ public class DatasetWriteRepository extends CuratedTable<DatasetInput> {
   /** The live paper whose {@code condition} on {@code :value} holds. */
   private Optional<PaperIds> paper(String condition, Object value) throws SQLException {
     String sql = "SELECT id, doi, arxiv_id FROM live_paper WHERE " + condition;
-    return Sql.with(
-        dataSource,
-        h ->
-            h.createQuery(sql)
-                .bind("value", value)
-                .map((rs, ctx) -> new PaperIds(rs.getLong(1), rs.getString(2), rs.getString(3)))
-                .findFirst());
+    return Sql.query(dataSource, sql, q -> q.bind("value", value).map(PAPER_IDS).findFirst());
   }
 
   /** Binds the dataset's own columns ({@link #DATASET_COLUMNS}, each by its name). */

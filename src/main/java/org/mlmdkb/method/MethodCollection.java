@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.mlmdkb.common.db.SoftDeletable;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.Problem;
 import org.mlmdkb.common.error.ProblemType;
@@ -32,10 +33,7 @@ public class MethodCollection extends CuratedCollection<MethodInput> {
 
   @Override
   public Optional<Long> find(String ref, boolean includeDeleted) throws SQLException {
-    return writes
-        .findBySlug(Slugs.check("slug", ref))
-        .filter(m -> includeDeleted || !m.deleted())
-        .map(MethodWriteRepository.Ref::id);
+    return writes.idOf(Slugs.check("slug", ref), includeDeleted);
   }
 
   @Override
@@ -56,8 +54,7 @@ public class MethodCollection extends CuratedCollection<MethodInput> {
 
   @Override
   protected void checkUnique(MethodInput method, Long id) throws SQLException {
-    Optional<MethodWriteRepository.Ref> holder =
-        writes.findBySlug(method.slug()).filter(h -> !Objects.equals(h.id(), id));
+    Optional<SoftDeletable.Holder> holder = writes.holderOfSlug(method.slug(), id);
     if (holder.isPresent()) {
       throw ApiException.slugTaken(
           "method", method.slug(), "another method", holder.get().deleted());
@@ -139,14 +136,10 @@ public class MethodCollection extends CuratedCollection<MethodInput> {
                 + String.join(", ", d.liveChildren())
                 + ")");
       }
-      throw new ApiException(
+      throw refusal(
           ProblemType.METHOD_IN_USE,
-          "Method '"
-              + slug(id)
-              + "' is referenced by "
-              + String.join(" and ", reasons)
-              + "; delete or re-point them first",
-          List.of());
+          id,
+          "is referenced by " + String.join(" and ", reasons) + "; delete or re-point them first");
     }
     super.softDelete(id);
   }
@@ -156,14 +149,12 @@ public class MethodCollection extends CuratedCollection<MethodInput> {
   public boolean restore(long id) throws SQLException {
     List<String> deletedParents = writes.deletedParents(id);
     if (!deletedParents.isEmpty() && writes.findById(id).map(r -> r.deleted()).orElse(false)) {
-      throw new ApiException(
+      throw refusal(
           ProblemType.PARENT_DELETED,
-          "Method '"
-              + slug(id)
-              + "' derives from deleted method(s) "
+          id,
+          "derives from deleted method(s) "
               + String.join(", ", deletedParents)
-              + "; restore them first",
-          List.of());
+              + "; restore them first");
     }
     return super.restore(id);
   }
@@ -176,6 +167,11 @@ public class MethodCollection extends CuratedCollection<MethodInput> {
   @Override
   public String location(long id) throws SQLException {
     return "/api/v1/methods/" + slug(id);
+  }
+
+  /** A refused delete or restore of method {@code id}: "Method 'slug' {@code why}". */
+  private ApiException refusal(ProblemType type, long id, String why) throws SQLException {
+    return new ApiException(type, "Method '" + slug(id) + "' " + why, List.of());
   }
 
   private String slug(long id) throws SQLException {

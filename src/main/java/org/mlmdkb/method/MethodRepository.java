@@ -186,10 +186,10 @@ public class MethodRepository {
   }
 
   public Optional<Row> findBySlug(String slug) throws SQLException {
-    return Sql.with(
+    return Sql.query(
         dataSource,
-        h ->
-            h.createQuery(SUMMARY + " WHERE m.slug = :slug").bind("slug", slug).map(ROW).findOne());
+        SUMMARY + " WHERE m.slug = :slug",
+        q -> q.bind("slug", slug).map(ROW).findOne());
   }
 
   /** A method's ancestors (toward parents) and descendants (toward children), nearest first. */
@@ -235,37 +235,39 @@ public class MethodRepository {
     return Sql.query(dataSource, DETAIL, q -> q.bind("slug", slug).map(DETAIL_ROW).findOne());
   }
 
+  private static final RowMapper<LineageNode> LINEAGE_NODE =
+      (rs, ctx) ->
+          new LineageNode(
+              rs.getString(1),
+              rs.getString(2),
+              rs.getString(3),
+              (Integer) rs.getObject(4),
+              rs.getInt(5));
+
   /**
    * The method and its relatives within {@code depth} generations either way, nearest generation
    * first, at most {@code limit} of them.
    */
   public List<LineageNode> lineageMembers(long methodId, int depth, int limit) throws SQLException {
-    return Sql.with(
+    return Sql.query(
         dataSource,
-        h ->
-            h.createQuery(LINEAGE_MEMBERS)
-                .bind("method_id", methodId)
+        LINEAGE_MEMBERS,
+        q ->
+            q.bind("method_id", methodId)
                 .bind("depth", depth)
                 .bind("limit", limit)
-                .map(
-                    (rs, ctx) ->
-                        new LineageNode(
-                            rs.getString(1),
-                            rs.getString(2),
-                            rs.getString(3),
-                            (Integer) rs.getObject(4),
-                            rs.getInt(5)))
+                .map(LINEAGE_NODE)
                 .list());
   }
 
   /** Every lineage link whose two ends are among {@code slugs}. */
   public List<LineageEdge> lineageEdges(List<String> slugs) throws SQLException {
     String[] members = slugs.toArray(String[]::new);
-    return Sql.with(
+    return Sql.query(
         dataSource,
-        h ->
-            h.createQuery(LINEAGE_EDGES)
-                .bind("slugs", members)
+        LINEAGE_EDGES,
+        q ->
+            q.bind("slugs", members)
                 .map(
                     (rs, ctx) -> new LineageEdge(rs.getString(1), rs.getString(2), rs.getString(3)))
                 .list());
@@ -281,11 +283,11 @@ public class MethodRepository {
    * largest method instead of every one of its results.
    */
   public List<ResultGroup> resultSummary(long methodId) throws SQLException {
-    return Sql.with(
+    return Sql.query(
         dataSource,
-        h ->
-            h.createQuery(RESULT_SUMMARY)
-                .bind("method_id", methodId)
+        RESULT_SUMMARY,
+        q ->
+            q.bind("method_id", methodId)
                 .map(
                     (rs, ctx) ->
                         new ResultGroup(

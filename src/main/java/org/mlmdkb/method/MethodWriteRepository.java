@@ -6,7 +6,6 @@ import jakarta.transaction.Transactional;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,32 +54,43 @@ public class MethodWriteRepository extends CuratedTable<MethodInput> {
   private static final String UPDATE =
       ColumnStatements.updateTouchingUpdatedAt("method", METHOD_COLUMNS);
 
+  /** The slugs among {@code :slugs} that name no live dataset, in the order given. */
+  private static final String UNKNOWN_DATASETS =
+      """
+      SELECT s FROM unnest(:slugs::text[]) WITH ORDINALITY AS u(s, n)
+      WHERE NOT EXISTS (SELECT 1 FROM live_dataset WHERE slug = u.s)
+      ORDER BY n
+      """;
+
+  private static final String PAPER =
+      "SELECT id, doi, arxiv_id, deleted_at IS NOT NULL FROM paper WHERE id = :id";
+
+  private static final RowMapper<PaperFacts> PAPER_FACTS =
+      (rs, ctx) ->
+          new PaperFacts(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4));
+
   public MethodWriteRepository(AgroalDataSource dataSource) {
     super(dataSource, SoftDeletable.METHOD);
   }
 
   @Override
   public long insert(MethodInput m) throws SQLException {
-    return Sql.with(
-        dataSource,
-        h -> {
-          long id = bindMethod(h.createQuery(INSERT), m).mapTo(Long.class).one();
-          replaceLinks(h, id, m);
-          INTRODUCING.relink(h, id, null, paperId(m));
-          return id;
-        });
+    return insertRow(h -> bindMethod(h.createQuery(INSERT), m), links(m, null));
   }
 
   @Override
   public void update(long id, MethodInput m) throws SQLException {
-    Sql.use(
-        dataSource,
-        h -> {
-          Long oldPaperId = INTRODUCING.storedPaperId(h, id).orElse(null);
-          bindMethod(h.createUpdate(UPDATE), m).bind("id", id).execute();
-          replaceLinks(h, id, m);
-          INTRODUCING.relink(h, id, oldPaperId, paperId(m));
-        });
+    // Read before the update overwrites paper_id; the caller's transaction shares the connection.
+    Long oldPaperId = storedPaperId(id).orElse(null);
+    updateRow(id, h -> bindMethod(h.createUpdate(UPDATE), m), links(m, oldPaperId));
+  }
+
+  /** The lineage, training datasets and "introduces" row of {@code m}, after its own row. */
+  private static Links links(MethodInput m, Long oldPaperId) {
+    return (h, id) -> {
+      replaceLinks(h, id, m);
+      INTRODUCING.relink(h, id, oldPaperId, paperId(m));
+    };
   }
 
   /**
@@ -98,32 +108,30 @@ public class MethodWriteRepository extends CuratedTable<MethodInput> {
                 .one());
   }
 
-  public Optional<Ref> findBySlug(String slug) throws SQLException {
-    return ref("slug = :value", slug);
+  public Optional<Long> idOf(String slug, boolean includeDeleted) throws SQLException {
+    return idOf("slug", slug, includeDeleted);
   }
 
+  public Optional<SoftDeletable.Holder> holderOfSlug(String slug, Long exceptId)
+      throws SQLException {
+    return holderOf("slug", slug, exceptId);
+  }
+
+  /** The method {@code id}, deleted or not. */
   public Optional<Ref> findById(long id) throws SQLException {
-    return ref("id = :value", id);
-  }
-
-  /** The method, deleted or not, whose {@code condition} on {@code :value} holds. */
-  private Optional<Ref> ref(String condition, Object value) throws SQLException {
-    String sql = "SELECT id, slug, deleted_at IS NOT NULL FROM method WHERE " + condition;
-    return Sql.with(dataSource, h -> h.createQuery(sql).bind("value", value).map(REF).findFirst());
+    return Sql.query(
+        dataSource,
+        "SELECT id, slug, deleted_at IS NOT NULL FROM method WHERE id = :id",
+        q -> q.bind("id", id).map(REF).findFirst());
   }
 
   /** The methods among {@code slugs} that exist (deleted or not), by slug. */
   public Map<String, Ref> findBySlugs(List<String> slugs) throws SQLException {
     List<Ref> found =
-        Sql.with(
+        Sql.query(
             dataSource,
-            h ->
-                h.createQuery(
-                        "SELECT id, slug, deleted_at IS NOT NULL FROM method"
-                            + " WHERE slug = ANY (:slugs)")
-                    .bind("slugs", slugs.toArray(String[]::new))
-                    .map(REF)
-                    .list());
+            "SELECT id, slug, deleted_at IS NOT NULL FROM method" + " WHERE slug = ANY (:slugs)",
+            q -> q.bind("slugs", slugs.toArray(String[]::new)).map(REF).list());
     Map<String, Ref> out = new LinkedHashMap<>();
     for (Ref r : found) {
       out.put(r.slug(), r);
@@ -132,30 +140,13 @@ public class MethodWriteRepository extends CuratedTable<MethodInput> {
   }
 
   public List<String> unknownDatasets(List<String> slugs) throws SQLException {
-    return Sql.with(
-        dataSource,
-        h ->
-            h.createQuery(
-                    "SELECT s FROM unnest(:slugs::text[]) WITH ORDINALITY AS u(s, n)"
-                        + " WHERE NOT EXISTS (SELECT 1 FROM live_dataset WHERE slug = u.s)"
-                        + " ORDER BY n")
-                .bind("slugs", slugs.toArray(String[]::new))
-                .mapTo(String.class)
-                .list());
+    String[] asked = slugs.toArray(String[]::new);
+    return Sql.query(
+        dataSource, UNKNOWN_DATASETS, q -> q.bind("slugs", asked).mapTo(String.class).list());
   }
 
   public Optional<PaperFacts> paper(long paperId) throws SQLException {
-    return Sql.with(
-        dataSource,
-        h ->
-            h.createQuery(
-                    "SELECT id, doi, arxiv_id, deleted_at IS NOT NULL FROM paper WHERE id = :id")
-                .bind("id", paperId)
-                .map(
-                    (rs, ctx) ->
-                        new PaperFacts(
-                            rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
-                .findFirst());
+    return Sql.query(dataSource, PAPER, q -> q.bind("id", paperId).map(PAPER_FACTS).findFirst());
   }
 
   /**
@@ -166,18 +157,17 @@ public class MethodWriteRepository extends CuratedTable<MethodInput> {
     if (parentIds.isEmpty()) {
       return false;
     }
-    return Sql.with(
+    return Sql.query(
         dataSource,
-        h ->
-            h.createQuery(
-                    """
+        """
                     WITH RECURSIVE up(id) AS (
                         SELECT unnest(:parent_ids::bigint[])
                         UNION
                         SELECT l.parent_id FROM method_lineage l JOIN up ON l.child_id = up.id)
                     SELECT 1 FROM up WHERE id = :method_id LIMIT 1
-                    """)
-                .bind("parent_ids", parentIds.toArray(Long[]::new))
+                    """,
+        q ->
+            q.bind("parent_ids", parentIds.toArray(Long[]::new))
                 .bind("method_id", methodId)
                 .mapTo(Integer.class)
                 .findFirst()
@@ -206,15 +196,11 @@ public class MethodWriteRepository extends CuratedTable<MethodInput> {
 
   /** Parents of a method that are soft-deleted (a restore would point at them). */
   public List<String> deletedParents(long id) throws SQLException {
-    return Sql.with(
+    return Sql.query(
         dataSource,
-        h ->
-            h.createQuery(
-                    "SELECT m.slug FROM method_lineage l JOIN method m ON m.id = l.parent_id"
-                        + " WHERE l.child_id = :id AND m.deleted_at IS NOT NULL ORDER BY m.slug")
-                .bind("id", id)
-                .mapTo(String.class)
-                .list());
+        "SELECT m.slug FROM method_lineage l JOIN method m ON m.id = l.parent_id"
+            + " WHERE l.child_id = :id AND m.deleted_at IS NOT NULL ORDER BY m.slug",
+        q -> q.bind("id", id).mapTo(String.class).list());
   }
 
   /** The editable state of a method, deleted or not; empty when no such row exists. */
@@ -335,7 +321,7 @@ public class MethodWriteRepository extends CuratedTable<MethodInput> {
     return new MethodInput(
         rs.getString("slug"),
         rs.getString("name"),
-        aliases == null ? List.of() : Arrays.asList((String[]) aliases.getArray()),
+        Sql.texts(aliases),
         rs.getString("family"),
         rs.getString("description"),
         (Integer) rs.getObject("year"),

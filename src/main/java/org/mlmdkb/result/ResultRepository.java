@@ -110,19 +110,15 @@ public class ResultRepository {
   }
 
   public java.util.Optional<ResultDto> findById(long id) throws SQLException {
-    return Sql.with(
-        dataSource,
-        h -> h.createQuery(SELECT + " WHERE r.id = :id").bind("id", id).map(DTO).findOne());
+    return Sql.query(
+        dataSource, SELECT + " WHERE r.id = :id", q -> q.bind("id", id).map(DTO).findOne());
   }
 
   public List<ResultDto> listByPaper(long paperId) throws SQLException {
-    return Sql.with(
+    return Sql.query(
         dataSource,
-        h ->
-            h.createQuery(SELECT + " WHERE r.paper_id = :paper_id ORDER BY r.id")
-                .bind("paper_id", paperId)
-                .map(DTO)
-                .list());
+        SELECT + " WHERE r.paper_id = :paper_id ORDER BY r.id",
+        q -> q.bind("paper_id", paperId).map(DTO).list());
   }
 
   private static final String BOARD_SUMMARIES =
@@ -286,22 +282,18 @@ public class ResultRepository {
   }
 
   public boolean datasetExists(String slug) throws SQLException {
-    return Sql.with(
+    return Sql.query(
         dataSource,
-        h ->
-            h.createQuery("SELECT 1 FROM live_dataset WHERE slug = :slug")
-                .bind("slug", slug)
-                .mapTo(Integer.class)
-                .findFirst()
-                .isPresent());
+        "SELECT 1 FROM live_dataset WHERE slug = :slug",
+        q -> q.bind("slug", slug).mapTo(Integer.class).findFirst().isPresent());
   }
 
   public java.util.Optional<ResultDto.Ref> findMethod(String slug) throws SQLException {
-    return Sql.with(
+    return Sql.query(
         dataSource,
-        h ->
-            h.createQuery("SELECT slug, name FROM live_method WHERE slug = :slug")
-                .bind("slug", slug)
+        "SELECT slug, name FROM live_method WHERE slug = :slug",
+        q ->
+            q.bind("slug", slug)
                 .map((rs, ctx) -> new ResultDto.Ref(rs.getString(1), rs.getString(2)))
                 .findOne());
   }
@@ -437,25 +429,21 @@ public class ResultRepository {
   /** The slugs among {@code slugs} that name no live dataset, in the order given. */
   public List<String> unknownDatasets(List<String> slugs) throws SQLException {
     List<String> known =
-        Sql.with(
+        Sql.query(
             dataSource,
-            h ->
-                h.createQuery("SELECT slug FROM live_dataset WHERE slug = ANY (:slugs)")
-                    .bind("slugs", slugs.toArray(String[]::new))
-                    .mapTo(String.class)
-                    .list());
+            "SELECT slug FROM live_dataset WHERE slug = ANY (:slugs)",
+            q -> q.bind("slugs", slugs.toArray(String[]::new)).mapTo(String.class).list());
     return slugs.stream().filter(s -> !known.contains(s)).toList();
   }
 
   /** Parameter counts of the live methods among {@code slugs}; methods without one are left out. */
   public java.util.Map<String, Long> parameterCounts(List<String> slugs) throws SQLException {
-    return Sql.with(
+    return Sql.query(
         dataSource,
-        h ->
-            h.createQuery(
-                    "SELECT slug, parameter_count FROM live_method WHERE slug = ANY (:slugs)"
-                        + " AND parameter_count IS NOT NULL")
-                .bind("slugs", slugs.toArray(String[]::new))
+        "SELECT slug, parameter_count FROM live_method WHERE slug = ANY (:slugs)"
+            + " AND parameter_count IS NOT NULL",
+        q ->
+            q.bind("slugs", slugs.toArray(String[]::new))
                 .reduceResultSet(
                     new java.util.HashMap<String, Long>(),
                     (counts, rs, ctx) -> {

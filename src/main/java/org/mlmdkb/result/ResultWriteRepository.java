@@ -99,13 +99,12 @@ public class ResultWriteRepository {
   }
 
   public boolean subsetExists(String dataset, String subset) throws SQLException {
-    return Sql.with(
+    return Sql.query(
         dataSource,
-        h ->
-            h.createQuery(
-                    "SELECT 1 FROM dataset_subset s JOIN dataset d ON d.id = s.dataset_id"
-                        + " WHERE d.slug = :dataset AND s.slug = :subset")
-                .bind("dataset", dataset)
+        "SELECT 1 FROM dataset_subset s JOIN dataset d ON d.id = s.dataset_id"
+            + " WHERE d.slug = :dataset AND s.slug = :subset",
+        q ->
+            q.bind("dataset", dataset)
                 .bind("subset", subset)
                 .mapTo(Integer.class)
                 .findFirst()
@@ -121,11 +120,9 @@ public class ResultWriteRepository {
   }
 
   public Optional<ResultInput> editableState(long id) throws SQLException {
-    return Sql.with(
+    return Sql.query(
         dataSource,
-        h ->
-            h.createQuery(
-                    """
+        """
                 SELECT m.slug AS method, r.method_variant, d.slug AS dataset, s.slug AS subset,
                        r.task, r.target, r.metric, r.value, r.unit, r.basis, r.n_train, r.split,
                        r.uncertainty, r.n_runs, r.temperature_k, r.level_of_theory, r.status,
@@ -136,8 +133,9 @@ public class ResultWriteRepository {
                 JOIN dataset d ON d.id = r.dataset_id
                 LEFT JOIN dataset_subset s ON s.id = r.subset_id
                 WHERE r.id = :id
-                """)
-                .bind("id", id)
+                """,
+        q ->
+            q.bind("id", id)
                 .map(
                     (rs, ctx) -> {
                       LocalDate reportedOn = rs.getObject("reported_on", LocalDate.class);
@@ -205,8 +203,7 @@ public class ResultWriteRepository {
   }
 
   private boolean exists(String sql, String name, Object value) throws SQLException {
-    return Sql.with(
-        dataSource,
-        h -> h.createQuery(sql).bind(name, value).mapTo(Integer.class).findFirst().isPresent());
+    return Sql.query(
+        dataSource, sql, q -> q.bind(name, value).mapTo(Integer.class).findFirst().isPresent());
   }
 }

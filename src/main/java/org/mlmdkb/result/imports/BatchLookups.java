@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.mlmdkb.metric.Metric;
 import org.mlmdkb.result.ResultRules;
 
@@ -60,36 +61,48 @@ final class BatchLookups implements ResultRules.Lookups {
 
   @Override
   public boolean methodExists(String slug) throws SQLException {
-    return askedMethods.contains(slug) ? liveMethods.contains(slug) : single.methodExists(slug);
+    return answer(askedMethods, slug, liveMethods::contains, single::methodExists);
   }
 
   @Override
   public boolean datasetExists(String slug) throws SQLException {
-    return askedDatasets.contains(slug) ? liveDatasets.contains(slug) : single.datasetExists(slug);
+    return answer(askedDatasets, slug, liveDatasets::contains, single::datasetExists);
   }
 
   @Override
   public boolean subsetExists(String dataset, String subset) throws SQLException {
-    List<String> key = List.of(dataset, subset);
-    return askedSubsets.contains(key)
-        ? subsets.contains(key)
-        : single.subsetExists(dataset, subset);
+    return answer(
+        askedSubsets,
+        List.of(dataset, subset),
+        subsets::contains,
+        key -> single.subsetExists(dataset, subset));
   }
 
   @Override
   public Optional<Metric> metric(String resultMetric) throws SQLException {
-    return askedMetrics.contains(resultMetric)
-        ? Optional.ofNullable(metrics.get(resultMetric))
-        : single.metric(resultMetric);
+    return answer(
+        askedMetrics, resultMetric, name -> Optional.ofNullable(metrics.get(name)), single::metric);
   }
 
   @Override
   public boolean livePaperExists(long id) throws SQLException {
-    return askedPapers.contains(id) ? livePapers.contains(id) : single.livePaperExists(id);
+    return answer(askedPapers, id, livePapers::contains, single::livePaperExists);
   }
 
   @Override
   public boolean sourceExists(String id) throws SQLException {
-    return askedSources.contains(id) ? sources.contains(id) : single.sourceExists(id);
+    return answer(askedSources, id, sources::contains, single::sourceExists);
+  }
+
+  /** What the batch read about {@code key} when it asked about it, else the single look-up's. */
+  private static <K, V> V answer(Set<K> asked, K key, Function<K, V> batch, Single<K, V> single)
+      throws SQLException {
+    return asked.contains(key) ? batch.apply(key) : single.ask(key);
+  }
+
+  /** One question to the single look-up. */
+  @FunctionalInterface
+  private interface Single<K, V> {
+    V ask(K key) throws SQLException;
   }
 }

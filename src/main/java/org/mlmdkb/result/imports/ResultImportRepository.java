@@ -436,14 +436,11 @@ public class ResultImportRepository {
 
   /** The repository a source's files come from, e.g. janosh/matbench-discovery. */
   public Optional<String> sourceRepository(String sourceId) throws SQLException {
-    return Sql.with(
+    // A source without a repository reads as none, like a source that does not exist.
+    return Sql.query(
         dataSource,
-        h ->
-            h.createQuery("SELECT repository FROM source WHERE id = :id")
-                .bind("id", sourceId)
-                .map((rs, ctx) -> Optional.ofNullable(rs.getString(1)))
-                .findFirst()
-                .flatMap(repository -> repository));
+        "SELECT repository FROM source WHERE id = :id AND repository IS NOT NULL",
+        q -> q.bind("id", sourceId).mapTo(String.class).findFirst());
   }
 
   /** The live paper holding this DOI or arXiv id (both as the schema stores them), if any. */
@@ -451,14 +448,10 @@ public class ResultImportRepository {
     if (doi == null && arxivId == null) {
       return Optional.empty();
     }
-    return Sql.with(
+    return Sql.query(
         dataSource,
-        h ->
-            h.createQuery(LIVE_PAPER_BY_IDENTIFIER)
-                .bind("doi", doi)
-                .bind("arxiv_id", arxivId)
-                .mapTo(Long.class)
-                .findFirst());
+        LIVE_PAPER_BY_IDENTIFIER,
+        q -> q.bind("doi", doi).bind("arxiv_id", arxivId).mapTo(Long.class).findFirst());
   }
 
   /** Of these method slugs, the live ones. */
@@ -475,12 +468,9 @@ public class ResultImportRepository {
     if (slugs.isEmpty()) {
       return new ArrayList<>();
     }
-    return Sql.with(
+    return Sql.query(
         dataSource,
-        h ->
-            h.createQuery(sql)
-                .bind("slugs", slugs.toArray(String[]::new))
-                .mapTo(String.class)
-                .list());
+        sql,
+        q -> q.bind("slugs", slugs.toArray(String[]::new)).mapTo(String.class).list());
   }
 }
