@@ -149,29 +149,31 @@ public class PaperRepository {
               rowsOf(rs, "datasets", d -> new LinkedItem(d[0], d[1], d[2])),
               rowsOf(rs, "sources", x -> new SourceRef(x[0], x[1])));
 
-  /**
-   * How a paper is named in a request: its id, DOI or arXiv id, as the schema stores them. Only the
-   * factories make one, so its SQL condition is always one of these three.
-   */
-  public static final class Key {
-    private final String condition;
-    private final Object value;
-
-    private Key(String condition, Object value) {
-      this.condition = condition;
-      this.value = value;
-    }
-
+  /** How a paper is named in a request: its id, DOI or arXiv id, as the schema stores them. */
+  public record Key(By by, Object value) {
     public static Key id(long id) {
-      return new Key("p.id = :value", id);
+      return new Key(By.ID, id);
     }
 
     public static Key doi(String doi) {
-      return new Key("p.doi = :value", doi);
+      return new Key(By.DOI, doi);
     }
 
     public static Key arxivId(String arxivId) {
-      return new Key("p.arxiv_id = :value", arxivId);
+      return new Key(By.ARXIV_ID, arxivId);
+    }
+  }
+
+  /** The column a {@link Key} is matched on: one of these, never request text. */
+  public enum By {
+    ID("p.id"),
+    DOI("p.doi"),
+    ARXIV_ID("p.arxiv_id");
+
+    private final String column;
+
+    By(String column) {
+      this.column = column;
     }
   }
 
@@ -186,8 +188,8 @@ public class PaperRepository {
   }
 
   private <T> Optional<T> findOne(String select, Key key, RowMapper<T> mapper) throws SQLException {
-    String sql = select + " WHERE " + key.condition;
-    return Sql.query(dataSource, sql, q -> q.bind("value", key.value).map(mapper).findOne());
+    String sql = select + " WHERE " + key.by().column + " = :value";
+    return Sql.query(dataSource, sql, q -> q.bind("value", key.value()).map(mapper).findOne());
   }
 
   private static List<AuthorRef> authors(ResultSet rs) throws SQLException {
