@@ -112,7 +112,7 @@ public class PaperRepository {
   /**
    * A paper's page without its results: the paper with its authors, tags, methods, datasets and
    * sources, read in one statement where it took six. Each list is an array of its rows (a row is
-   * an array of texts), in the order the single reads above give.
+   * an array of texts), in the order the page shows them.
    */
   public record Detail(
       Row row,

@@ -100,8 +100,8 @@ public class PaperService {
   }
 
   /**
-   * A paper in the transaction that has just created it: no method, dataset, result or source can
-   * link to it before that commits, so those lists are empty without reading them.
+   * A paper in the transaction that has just created it: no result can link to it before that
+   * commits, so its results are left unread (its other lists come with its row, empty).
    */
   public PaperDetail getCreated(long id) throws SQLException {
     return snapshot.read(() -> load(Long.toString(id), false));

@@ -73,6 +73,14 @@ public class SearchService {
 
     /** The query as written: no synonyms, corrections or fuzzy words (search by meaning). */
     Plan withoutRewrites() {
+      return asWritten(parsed, Set.of());
+    }
+
+    /**
+     * {@code parsed} as written, with no synonym, span, correction or named item; words in {@code
+     * unknownWords} still get their fuzzy alternatives.
+     */
+    static Plan asWritten(ParsedQuery parsed, Set<String> unknownWords) {
       return new Plan(
           parsed,
           parsed.clauses(),
@@ -82,7 +90,7 @@ public class SearchService {
           List.of(),
           List.of(),
           List.of(),
-          Set.of());
+          unknownWords);
     }
   }
 

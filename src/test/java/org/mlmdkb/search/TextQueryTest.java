@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.Query;
@@ -17,17 +16,7 @@ class TextQueryTest {
   @Test
   void aTyposFuzzyAlternativeIsOneQueryInTheRankedAndTheMarkedQuery() {
     ParsedQuery parsed = ParsedQuery.parse("equivariamt potential");
-    SearchService.Plan plan =
-        new SearchService.Plan(
-            parsed,
-            parsed.clauses(),
-            List.of(),
-            List.of(),
-            null,
-            List.of(),
-            List.of(),
-            List.of(),
-            Set.of("equivariamt"));
+    SearchService.Plan plan = SearchService.Plan.asWritten(parsed, Set.of("equivariamt"));
 
     IndexSearch.TextQuery text = new IndexSearch(null, null).textQuery(plan);
 
