@@ -12,13 +12,10 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mlmdkb.common.db.Sql;
 import org.mlmdkb.curation.CurationFixtures;
 import org.mlmdkb.testsupport.ApiTest;
 
@@ -103,23 +100,10 @@ class DatasetPageCountsTest extends ApiTest {
   }
 
   private long count(String sql) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
+    return Sql.query(dataSource, sql, q -> q.mapTo(Long.class).one());
   }
 
   private List<String> texts(String sql) throws SQLException {
-    List<String> out = new ArrayList<>();
-    try (Connection c = dataSource.getConnection();
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      while (rs.next()) {
-        out.add(rs.getString(1));
-      }
-    }
-    return out;
+    return Sql.query(dataSource, sql, q -> q.mapTo(String.class).list());
   }
 }
