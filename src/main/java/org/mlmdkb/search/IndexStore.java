@@ -168,6 +168,7 @@ final class IndexStore implements AutoCloseable {
     c.setSimilarity(IndexFields.similarity());
     c.setOpenMode(mode);
     c.setRAMBufferSizeMB(RAM_BUFFER_MB);
+    c.setMergePolicy(new FewSmallSegments());
     return c;
   }
 
