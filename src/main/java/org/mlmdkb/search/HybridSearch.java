@@ -103,7 +103,6 @@ public class HybridSearch {
     return index.withSearcher(
         s -> {
           IndexSearch.TextQuery text = index.textQuery(r.plan());
-          Query keyword = text == null ? null : index.fullQuery(r, text);
           Query knn = s.rewrite(nearest(vector, filters(r), candidates));
           // The keyword matches are counted once, and the nearest items they miss apart, so the
           // union is counted exactly, once.
@@ -111,10 +110,10 @@ public class HybridSearch {
           Map<String, Long> keywordCounts = Map.of();
           ScoreDoc[] keywordTop = null;
           Query nearOnly = knn;
-          if (keyword != null) {
+          if (text != null) {
             // As IndexSearch.search: the ranking unscored beyond its head, the counts unscored;
             // without facets to count, one count per type rather than collecting every match.
-            keywordTop = IndexSearch.topByScore(s, keyword, Math.max(offset + limit, FUSION_DEPTH));
+            keywordTop = index.topHits(s, r, text, Math.max(offset + limit, FUSION_DEPTH));
             Query matched = index.matchQuery(r, text);
             if (facetsAsked(r)) {
               counted.add(s.search(matched, new FacetsCollectorManager()));
@@ -171,10 +170,8 @@ public class HybridSearch {
         s -> {
           IndexSearch.Request r =
               new IndexSearch.Request(plan, Set.of(SearchType.PAPER), filter, Set.of(), 0);
-          Query keyword = text == null ? null : index.fullQuery(r, text);
           Query knn = s.rewrite(nearest(vector, filters(r), candidates));
-          ScoreDoc[] keywordTop =
-              keyword == null ? null : IndexSearch.topByScore(s, keyword, FUSION_DEPTH);
+          ScoreDoc[] keywordTop = text == null ? null : index.topHits(s, r, text, FUSION_DEPTH);
           IndexSearch.checkTime(s);
           List<Scored<Integer>> order =
               fusedOrder(s, keywordTop, sureScore(text), knn, Integer.MAX_VALUE);

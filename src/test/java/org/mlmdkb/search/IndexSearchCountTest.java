@@ -1,6 +1,7 @@
 package org.mlmdkb.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -9,6 +10,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.lucene.search.ScoreDoc;
 import org.junit.jupiter.api.Test;
 import org.mlmdkb.search.eval.JudgedQuery;
 import org.mlmdkb.search.eval.JudgedSet;
@@ -70,6 +72,78 @@ class IndexSearchCountTest extends ApiTest {
       }
     }
     assertEquals(List.of(), differing);
+  }
+
+  /**
+   * When papers are asked for, the ranking runs without its type filter and leaves the other types
+   * out as it collects (IndexSearch.topHits); its top hits and scores must be those of the filtered
+   * query, for every type set that includes papers. Scores may differ by a rounding of their float
+   * sum (Lucene flattens the unfiltered disjunction and adds in another order), so two hits whose
+   * scores round alike may trade places.
+   */
+  @Test
+  void rankingWithoutTheTypeFilterFindsTheFilteredQuerysTopHits() {
+    List<Set<SearchType>> typeSets =
+        List.of(
+            EnumSet.of(SearchType.PAPER),
+            EnumSet.of(SearchType.PAPER, SearchType.ARTICLE),
+            EnumSet.allOf(SearchType.class));
+    List<String> differing = new ArrayList<>();
+    int compared = 0;
+    for (Planned p : planned()) {
+      for (Set<SearchType> types : typeSets) {
+        IndexSearch.Request r = new IndexSearch.Request(p.plan(), types, null, Set.of(), 0);
+        // One searcher for both: a refresh between them would renumber documents.
+        ScoreDoc[][] both =
+            index.withSearcher(
+                s ->
+                    new ScoreDoc[][] {
+                      index.topHits(s, r, p.text(), 20),
+                      IndexSearch.topByScore(s, index.fullQuery(r, p.text()), 20)
+                    });
+        if (!sameUpToRounding(both[0], both[1])) {
+          differing.add(p.query() + " " + types + ": " + hits(both[0]) + " vs " + hits(both[1]));
+        }
+        compared += both[1].length == 0 ? 0 : 1;
+      }
+    }
+    assertEquals(List.of(), differing);
+    assertTrue(compared > 300, "rankings compared: " + compared);
+  }
+
+  /**
+   * Equal scores rank by rank (to a millionth), and the same documents wherever a score stands
+   * apart from its neighbours and from the last one.
+   */
+  private static boolean sameUpToRounding(ScoreDoc[] a, ScoreDoc[] b) {
+    if (a.length != b.length) {
+      return false;
+    }
+    for (int i = 0; i < a.length; i++) {
+      if (!close(a[i].score, b[i].score)) {
+        return false;
+      }
+      boolean alone =
+          (i == 0 || !close(b[i - 1].score, b[i].score))
+              && (i == b.length - 1 || !close(b[i + 1].score, b[i].score))
+              && !close(b[b.length - 1].score, b[i].score);
+      if (alone && a[i].doc != b[i].doc) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean close(float x, float y) {
+    return Math.abs(x - y) <= 1e-6f * Math.max(Math.abs(x), Math.abs(y));
+  }
+
+  private static String hits(ScoreDoc[] docs) {
+    StringBuilder out = new StringBuilder();
+    for (ScoreDoc d : docs) {
+      out.append(d.doc).append('=').append(d.score).append(' ');
+    }
+    return out.toString();
   }
 
   private record Planned(String query, SearchService.Plan plan, IndexSearch.TextQuery text) {}
