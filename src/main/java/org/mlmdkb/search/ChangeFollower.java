@@ -62,6 +62,7 @@ final class ChangeFollower extends IndexWorker {
     try {
       store.catchUp();
       store.commitIfChanged();
+      store.mergeWhenQuiet();
       long now = System.currentTimeMillis();
       if (now - lastPrune > PRUNE_EVERY_MILLIS) {
         lastPrune = now;

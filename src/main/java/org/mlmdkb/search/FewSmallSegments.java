@@ -11,11 +11,13 @@ import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.TieredMergePolicy;
 
 /**
- * Lucene's tiered merging, plus: the small segments that single writes leave behind (one per
- * refresh) are merged together as soon as there are more than a few. A search looks up each of its
- * terms in every segment, and a keyword search holds a hundred terms or more, so fourteen segments
- * cost a fifth more than three (measured at 100,000 papers). The tiered policy alone keeps a dozen
- * of them beside the rebuild's large segments, as it allows a few segments per size tier.
+ * Lucene's tiered merging, plus: when the index is quiet ({@link IndexStore#mergeWhenQuiet}, an
+ * explicit merge request), the small segments that single writes left behind (one per refresh) are
+ * merged into one. A search looks up each of its terms in every segment, and a keyword search holds
+ * a hundred terms or more: at 100,000 papers fourteen segments cost a third more to count than
+ * three. The tiered policy alone keeps a dozen small ones beside the rebuild's large segments, as
+ * it allows a few per size tier. Merging them on every flush instead would rewrite the growing
+ * merged segment (and its vector graph) every few writes.
  */
 final class FewSmallSegments extends FilterMergePolicy {
 
@@ -33,7 +35,7 @@ final class FewSmallSegments extends FilterMergePolicy {
   public MergeSpecification findMerges(
       MergeTrigger trigger, SegmentInfos infos, MergeContext context) throws IOException {
     MergeSpecification tiered = super.findMerges(trigger, infos, context);
-    if (tiered != null) {
+    if (tiered != null || trigger != MergeTrigger.EXPLICIT) {
       return tiered;
     }
     Set<SegmentCommitInfo> merging = context.getMergingSegments();

@@ -70,6 +70,11 @@ final class IndexStore implements AutoCloseable {
   /** Changes applied so far; a commit clears dirty only if none was applied while it ran. */
   private long appliedChanges;
 
+  /** appliedChanges at the follower's last step and at the last merge (mergeWhenQuiet). */
+  private long appliedAtLastStep;
+
+  private long appliedAtLastMerge;
+
   private Directory directory;
   private IndexWriter writer;
   private SearcherManager searchers;
@@ -399,6 +404,27 @@ final class IndexStore implements AutoCloseable {
           dirty = false;
         }
       }
+    }
+  }
+
+  /**
+   * Once no change was applied since the last call (a quiet poll of the follower) and some were
+   * before: merges the small segments those writes left (FewSmallSegments), in the background.
+   * Refreshes the searchers either way, so that a merge finished since shows in the next search.
+   */
+  void mergeWhenQuiet() throws IOException {
+    // commitLock: a rebuild or close, which hold it, replace or close the writer.
+    synchronized (commitLock) {
+      long applied;
+      synchronized (writeLock) {
+        applied = appliedChanges;
+      }
+      if (applied == appliedAtLastStep && applied != appliedAtLastMerge) {
+        appliedAtLastMerge = applied;
+        writer.maybeMerge();
+      }
+      appliedAtLastStep = applied;
+      searchers.maybeRefresh();
     }
   }
 
