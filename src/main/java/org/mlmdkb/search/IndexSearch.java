@@ -524,16 +524,20 @@ public class IndexSearch {
     return b.build();
   }
 
-  /** What the text's clauses match, or a named identifier; exclusions not applied. */
+  /**
+   * What the text's clauses match, or a named identifier, unscored (IndexQueries.forCounting);
+   * exclusions not applied.
+   */
   private static Query textOrIdentifier(Request r, TextQuery text) {
     List<String> idents = r.plan().identifiers();
     if (idents.isEmpty()) {
-      return text.clauses();
+      return IndexQueries.forCounting(text.clauses());
     }
-    return new BooleanQuery.Builder()
-        .add(text.clauses(), Occur.SHOULD)
-        .add(IndexQueries.anyOf(IDENT, idents), Occur.SHOULD)
-        .build();
+    return IndexQueries.forCounting(
+        new BooleanQuery.Builder()
+            .add(text.clauses(), Occur.SHOULD)
+            .add(IndexQueries.anyOf(IDENT, idents), Occur.SHOULD)
+            .build());
   }
 
   private void addExclusionsAndFilters(BooleanQuery.Builder b, Request r) {
