@@ -239,7 +239,9 @@ public class HybridSearch {
     }
     List<Integer> semanticDocs = new ArrayList<>();
     List<Double> semanticScores = new ArrayList<>();
-    for (ScoreDoc d : s.search(knn, Integer.MAX_VALUE).scoreDocs) {
+    // The rewritten nearest-neighbour query matches its candidates alone: asking for more hits
+    // would size the collector's queue by the whole index (100,000 entries per request).
+    for (ScoreDoc d : s.search(knn, candidates).scoreDocs) {
       semanticDocs.add(d.doc);
       semanticScores.add(cosine(d.score));
     }

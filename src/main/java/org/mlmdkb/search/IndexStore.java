@@ -70,10 +70,13 @@ final class IndexStore implements AutoCloseable {
   /** Changes applied so far; a commit clears dirty only if none was applied while it ran. */
   private long appliedChanges;
 
-  /** appliedChanges at the follower's last step and at the last merge (mergeWhenQuiet). */
+  /**
+   * appliedChanges at the follower's last step and at the last merge (mergeWhenQuiet); none yet, so
+   * that the first quiet step also merges what an earlier run left.
+   */
   private long appliedAtLastStep;
 
-  private long appliedAtLastMerge;
+  private long appliedAtLastMerge = -1;
 
   private Directory directory;
   private IndexWriter writer;
@@ -378,7 +381,8 @@ final class IndexStore implements AutoCloseable {
       long watermark;
       long applied;
       synchronized (writeLock) {
-        if (!dirty && pendingXmin == xmin) {
+        // A merge finished since the last commit also counts, so that a restart opens it.
+        if (!dirty && pendingXmin == xmin && (writer == null || !writer.hasUncommittedChanges())) {
           return;
         }
         watermark = pendingXmin;
@@ -410,7 +414,8 @@ final class IndexStore implements AutoCloseable {
   /**
    * Once no change was applied since the last call (a quiet poll of the follower) and some were
    * before: merges the small segments those writes left (FewSmallSegments), in the background.
-   * Refreshes the searchers either way, so that a merge finished since shows in the next search.
+   * Refreshes the searchers either way, so that a merge finished since shows in the next search;
+   * the follower's next commit makes it durable.
    */
   void mergeWhenQuiet() throws IOException {
     // commitLock: a rebuild or close, which hold it, replace or close the writer.
