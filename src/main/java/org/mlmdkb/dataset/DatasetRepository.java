@@ -118,14 +118,21 @@ public class DatasetRepository {
                 (Long) rs.getObject(6)));
   }
 
+  /**
+   * The dataset's tasks with their result counts: the per-method counts summed by hashing first and
+   * the few sums ordered after (ordering the thousands of per-method rows by their text keys, then
+   * grouping, took 3-4 ms at a million results).
+   */
   public List<Task> tasks(long datasetId) throws SQLException {
     return query(
         """
-        SELECT s.slug, r.task, r.target, r.metric, r.canonical_unit, sum(r.n)
-        FROM board_result_count r LEFT JOIN dataset_subset s ON s.id = r.subset_id
-        WHERE r.dataset_id = :dataset_id AND r.n > 0
-        GROUP BY s.slug, r.task, r.target, r.metric, r.canonical_unit
-        ORDER BY s.slug NULLS FIRST, r.task, r.target, r.metric, r.canonical_unit
+        SELECT s.slug, g.task, g.target, g.metric, g.canonical_unit, g.n
+        FROM (SELECT r.subset_id, r.task, r.target, r.metric, r.canonical_unit, sum(r.n) AS n
+              FROM board_result_count r
+              WHERE r.dataset_id = :dataset_id AND r.n > 0
+              GROUP BY r.subset_id, r.task, r.target, r.metric, r.canonical_unit) g
+        LEFT JOIN dataset_subset s ON s.id = g.subset_id
+        ORDER BY s.slug NULLS FIRST, g.task, g.target, g.metric, g.canonical_unit
         """,
         datasetId,
         (rs, ctx) ->

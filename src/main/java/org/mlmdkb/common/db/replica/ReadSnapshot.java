@@ -29,7 +29,15 @@ public class ReadSnapshot {
 
   private static final ThreadLocal<Connection> CURRENT = new ThreadLocal<>();
 
-  private static final String REPEATABLE_READ = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ";
+  /**
+   * The snapshot's isolation, and generic plans for its statements. A page's statements look one
+   * item up by id or slug, so the plan does not depend on the value; with PostgreSQL's default a
+   * prepared statement was planned again for every page (the method page spent 5 ms of its 7 ms
+   * binding, against 1.8 ms executing). A generic plan is made once per connection and statement.
+   */
+  private static final String SNAPSHOT =
+      "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ;"
+          + " SET LOCAL plan_cache_mode = force_generic_plan";
 
   private final ReadDataSource reads;
   private final TransactionSynchronizationRegistry transactions;
@@ -47,10 +55,10 @@ public class ReadSnapshot {
     try (Connection c = reads.getConnection()) {
       c.setAutoCommit(false);
       c.setReadOnly(true);
-      // The isolation of this transaction only, sent with its BEGIN READ ONLY: setting the
-      // connection's isolation and resetting it afterwards cost two more round trips a page.
+      // This transaction's settings only, sent with its BEGIN READ ONLY: setting the connection's
+      // isolation and resetting it afterwards cost two more round trips a page.
       try (Statement s = c.createStatement()) {
-        s.execute(REPEATABLE_READ);
+        s.execute(SNAPSHOT);
       }
       CURRENT.set(c);
       try {
