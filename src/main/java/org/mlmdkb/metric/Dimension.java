@@ -1,7 +1,6 @@
 package org.mlmdkb.metric;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import org.mlmdkb.common.query.WireNamed;
 
@@ -50,14 +49,6 @@ public enum Dimension implements WireNamed {
   /** In words, for messages: "energy per atom". */
   public String description() {
     return description;
-  }
-
-  public static List<String> wireNames() {
-    return WireNamed.wireNames(Dimension.class);
-  }
-
-  public static Optional<Dimension> fromWire(String name) {
-    return WireNamed.fromWire(Dimension.class, name);
   }
 
   UnitTerm canonicalTerm() {

@@ -1,9 +1,7 @@
 package org.mlmdkb.metric;
 
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import org.mlmdkb.common.query.WireNamed;
 
 /**
@@ -26,14 +24,6 @@ public record Metric(
     // Descriptive numbers (how many structures were tested) or metrics whose sign convention the
     // source does not state; they are shown but never ranked.
     NONE;
-
-    public static List<String> wireNames() {
-      return WireNamed.wireNames(Direction.class);
-    }
-
-    public static Optional<Direction> fromWire(String name) {
-      return WireNamed.fromWire(Direction.class, name);
-    }
   }
 
   /** What the number measures. */
@@ -52,14 +42,6 @@ public record Metric(
     /** With its article, for messages: "an error". */
     public String noun() {
       return noun;
-    }
-
-    public static List<String> wireNames() {
-      return WireNamed.wireNames(Kind.class);
-    }
-
-    public static Optional<Kind> fromWire(String name) {
-      return WireNamed.fromWire(Kind.class, name);
     }
   }
 
