@@ -82,9 +82,7 @@ public class ArticleRepository {
   }
 
   public long countPublished(String tag) throws SQLException {
-    SqlQuery query = published(tag);
-    String sql = "SELECT count(*) FROM live_article a" + query.whereClause();
-    return Sql.with(dataSource, h -> query.query(h, sql).mapTo(Long.class).one());
+    return published(tag).count(dataSource, "live_article a");
   }
 
   private static SqlQuery published(String tag) {

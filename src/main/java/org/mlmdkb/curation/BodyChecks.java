@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
@@ -114,5 +115,15 @@ public final class BodyChecks {
   /** The text stripped; null when absent or blank. */
   public static String blankToNull(String value) {
     return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  /** Each entry stripped, in order; a null entry stays for Bean Validation to have named. */
+  public static List<String> stripped(List<String> values) {
+    return values.stream().map(v -> v == null ? null : v.strip()).toList();
+  }
+
+  /** {@link #stripped} with each repeat after the first dropped (aliases, tags: a set in order). */
+  public static List<String> distinctStripped(List<String> values) {
+    return new ArrayList<>(new LinkedHashSet<>(stripped(values)));
   }
 }

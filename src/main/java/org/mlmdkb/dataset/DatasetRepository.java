@@ -59,18 +59,12 @@ public class DatasetRepository {
 
   public List<Row> list(String domain, String q, String afterSlug, int limit) throws SQLException {
     SqlQuery query = filters(domain, q);
-    if (afterSlug != null) {
-      query.where("d.slug > :after_slug", "after_slug", afterSlug);
-    }
-    query.bind("limit", limit);
-    String sql = SUMMARY + query.whereClause() + " ORDER BY d.slug LIMIT :limit";
+    String sql = SUMMARY + query.slugPage("d", afterSlug, limit);
     return Sql.with(dataSource, h -> query.query(h, sql).map(ROW).list());
   }
 
   public long count(String domain, String q) throws SQLException {
-    SqlQuery query = filters(domain, q);
-    String sql = "SELECT count(*) FROM live_dataset d" + query.whereClause();
-    return Sql.with(dataSource, h -> query.query(h, sql).mapTo(Long.class).one());
+    return filters(domain, q).count(dataSource, "live_dataset d");
   }
 
   private static SqlQuery filters(String domain, String q) {

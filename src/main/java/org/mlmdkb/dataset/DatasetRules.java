@@ -10,7 +10,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -68,15 +67,11 @@ public class DatasetRules implements CuratedRules<DatasetInput> {
     DatasetPaperInput paper = paper(in.paper(), errors);
     List<DatasetSubsetInput> subsets = subsets(in.subsets(), errors);
 
-    List<String> aliases =
-        new ArrayList<>(
-            new LinkedHashSet<>(
-                in.aliases().stream().map(a -> a == null ? null : a.strip()).toList()));
     DatasetInput normalised =
         new DatasetInput(
             slug,
             in.name() == null ? null : in.name().strip(),
-            aliases,
+            BodyChecks.distinctStripped(in.aliases()),
             blankToNull(in.description()),
             domain,
             blankToNull(in.levelOfTheory()),

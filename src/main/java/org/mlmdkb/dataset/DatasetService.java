@@ -7,6 +7,7 @@ import org.mlmdkb.common.db.replica.ReadSnapshot;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.paging.Keyset;
 import org.mlmdkb.common.paging.Page;
+import org.mlmdkb.common.web.ListLinks;
 import org.mlmdkb.dataset.DatasetDtos.DatasetDetail;
 import org.mlmdkb.dataset.DatasetDtos.DatasetSummary;
 import org.mlmdkb.result.ResultDto;
@@ -62,7 +63,6 @@ public class DatasetService {
     DatasetSummary d = row.summary();
     Page<ResultDto> firstResults =
         results.firstPageOfDataset(d.slug(), RESULTS_ON_PAGE, d.resultCount());
-    String encoded = java.net.URLEncoder.encode(d.slug(), java.nio.charset.StandardCharsets.UTF_8);
     return new DatasetDetail(
         d.slug(),
         d.name(),
@@ -80,12 +80,12 @@ public class DatasetService {
         datasets.tasks(row.id()),
         datasets.papers(row.id(), PAPERS_ON_PAGE),
         detail.paperCount(),
-        "/api/v1/papers?dataset=" + encoded,
+        ListLinks.filtered("papers", "dataset", d.slug()),
         datasets.trainedMethods(row.id()),
         detail.sources(),
         firstResults.items(),
         firstResults.total(),
         ResultService.continuation("dataset", d.slug(), firstResults.nextCursor()),
-        "/api/v1/results?dataset=" + encoded);
+        ListLinks.filtered("results", "dataset", d.slug()));
   }
 }

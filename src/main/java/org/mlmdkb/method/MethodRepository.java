@@ -152,18 +152,12 @@ public class MethodRepository {
   public List<Row> list(String family, String q, String dataset, String afterSlug, int limit)
       throws SQLException {
     SqlQuery query = filters(family, q, dataset);
-    if (afterSlug != null) {
-      query.where("m.slug > :after_slug", "after_slug", afterSlug);
-    }
-    query.bind("limit", limit);
-    String sql = SUMMARY + query.whereClause() + " ORDER BY m.slug LIMIT :limit";
+    String sql = SUMMARY + query.slugPage("m", afterSlug, limit);
     return Sql.with(dataSource, h -> query.query(h, sql).map(ROW).list());
   }
 
   public long count(String family, String q, String dataset) throws SQLException {
-    SqlQuery query = filters(family, q, dataset);
-    String sql = "SELECT count(*) FROM live_method m" + query.whereClause();
-    return Sql.with(dataSource, h -> query.query(h, sql).mapTo(Long.class).one());
+    return filters(family, q, dataset).count(dataSource, "live_method m");
   }
 
   /** Conditions on alias {@code m}, a row of live_method. */

@@ -7,8 +7,6 @@ import static org.mlmdkb.curation.BodyChecks.httpUrl;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
 import java.time.Year;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
@@ -82,9 +80,7 @@ public class MethodRules implements CuratedRules<MethodInput> {
         new MethodInput(
             slug,
             in.name() == null ? null : in.name().strip(),
-            new ArrayList<>(
-                new LinkedHashSet<>(
-                    in.aliases().stream().map(a -> a == null ? null : a.strip()).toList())),
+            BodyChecks.distinctStripped(in.aliases()),
             family,
             blankToNull(in.description()),
             in.year(),

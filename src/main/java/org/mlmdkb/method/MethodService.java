@@ -7,6 +7,7 @@ import org.mlmdkb.common.db.replica.ReadSnapshot;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.paging.Keyset;
 import org.mlmdkb.common.paging.Page;
+import org.mlmdkb.common.web.ListLinks;
 import org.mlmdkb.method.MethodDtos.Lineage;
 import org.mlmdkb.method.MethodDtos.LineageGraph;
 import org.mlmdkb.method.MethodDtos.LineageNode;
@@ -119,7 +120,6 @@ public class MethodService {
             relatives.descendants());
     Page<ResultDto> firstResults =
         results.firstPageOfMethod(m.slug(), RESULTS_ON_PAGE, m.resultCount());
-    String encoded = java.net.URLEncoder.encode(m.slug(), java.nio.charset.StandardCharsets.UTF_8);
     return new MethodDetail(
         m.slug(),
         m.name(),
@@ -134,14 +134,14 @@ public class MethodService {
         lineage,
         methods.papers(row.id(), PAPERS_ON_PAGE),
         detail.paperCount(),
-        "/api/v1/papers?method=" + encoded,
+        ListLinks.filtered("papers", "method", m.slug()),
         detail.trainingDatasets(),
         detail.sources(),
         methods.resultSummary(row.id()),
         firstResults.items(),
         firstResults.total(),
         ResultService.continuation("method", m.slug(), firstResults.nextCursor()),
-        "/api/v1/results?method=" + encoded);
+        ListLinks.filtered("results", "method", m.slug()));
   }
 
   private MethodRepository.Row live(String slug) throws SQLException {

@@ -1,9 +1,8 @@
 package org.mlmdkb.metric;
 
 import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
+import org.mlmdkb.common.query.WireNamed;
 
 /**
  * What a unit measures, each with its canonical unit, the one results are stored and ranked in.
@@ -11,7 +10,7 @@ import java.util.Optional;
  * temperature, atoms and counts match none of these is refused: a new dimension needs a canonical
  * unit chosen here, so boards keep one stored unit per dimension.
  */
-public enum Dimension {
+public enum Dimension implements WireNamed {
   ENERGY("meV", "energy per structure"),
   ENERGY_PER_ATOM("meV/atom", "energy per atom"),
   FORCE("meV/Å", "force"),
@@ -50,19 +49,6 @@ public enum Dimension {
   /** In words, for messages: "energy per atom". */
   public String description() {
     return description;
-  }
-
-  /** The name on the wire: "energy_per_atom". */
-  public String wire() {
-    return name().toLowerCase(Locale.ROOT);
-  }
-
-  public static List<String> wireNames() {
-    return Arrays.stream(values()).map(Dimension::wire).toList();
-  }
-
-  public static Optional<Dimension> fromWire(String name) {
-    return Arrays.stream(values()).filter(d -> d.wire().equals(name)).findFirst();
   }
 
   UnitTerm canonicalTerm() {

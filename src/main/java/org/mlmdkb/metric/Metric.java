@@ -1,10 +1,8 @@
 package org.mlmdkb.metric;
 
 import java.math.BigDecimal;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import org.mlmdkb.common.query.WireNamed;
 
 /**
  * A registered metric's semantics: which way is better, what kind of number it is, the dimension
@@ -20,28 +18,16 @@ public record Metric(
     BigDecimal max) {
 
   /** Which way a better result lies. */
-  public enum Direction {
+  public enum Direction implements WireNamed {
     LOWER_IS_BETTER,
     HIGHER_IS_BETTER,
     // Descriptive numbers (how many structures were tested) or metrics whose sign convention the
     // source does not state; they are shown but never ranked.
     NONE;
-
-    public String wire() {
-      return name().toLowerCase(Locale.ROOT);
-    }
-
-    public static List<String> wireNames() {
-      return Arrays.stream(values()).map(Direction::wire).toList();
-    }
-
-    public static Optional<Direction> fromWire(String name) {
-      return Arrays.stream(values()).filter(d -> d.wire().equals(name)).findFirst();
-    }
   }
 
   /** What the number measures. */
-  public enum Kind {
+  public enum Kind implements WireNamed {
     ERROR("an error"),
     SCORE("a score"),
     COUNT("a count"),
@@ -53,21 +39,9 @@ public record Metric(
       this.noun = noun;
     }
 
-    public String wire() {
-      return name().toLowerCase(Locale.ROOT);
-    }
-
     /** With its article, for messages: "an error". */
     public String noun() {
       return noun;
-    }
-
-    public static List<String> wireNames() {
-      return Arrays.stream(values()).map(Kind::wire).toList();
-    }
-
-    public static Optional<Kind> fromWire(String name) {
-      return Arrays.stream(values()).filter(k -> k.wire().equals(name)).findFirst();
     }
   }
 

@@ -11,6 +11,7 @@ import org.mlmdkb.common.db.SoftDeletable;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.error.Problem;
 import org.mlmdkb.common.error.ProblemType;
+import org.mlmdkb.common.query.WireNamed;
 import org.mlmdkb.curation.CuratedCollection;
 
 /**
@@ -61,7 +62,7 @@ public class MetricCollection extends CuratedCollection<MetricInput> {
     }
     if (id != null) {
       // The rules have passed, so a named dimension is a known one.
-      Dimension dimension = Dimension.fromWire(metric.dimension()).orElse(null);
+      Dimension dimension = WireNamed.fromWire(Dimension.class, metric.dimension()).orElse(null);
       checkResultsStillFit(writes.editableState(id).orElseThrow(), metric, dimension);
     }
   }

@@ -9,6 +9,7 @@ import org.mlmdkb.common.db.Sql;
 import org.mlmdkb.common.db.SqlQuery;
 import org.mlmdkb.common.db.replica.ReadDataSource;
 import org.mlmdkb.common.db.replica.ReplicaFallback;
+import org.mlmdkb.common.query.WireNamed;
 
 /** The live metric registry, with how many live results use each metric, in one statement. */
 @ReplicaFallback
@@ -72,11 +73,11 @@ public class MetricRepository {
   static Metric metric(ResultSet rs) throws SQLException {
     return new Metric(
         rs.getString("name"),
-        Metric.Direction.fromWire(rs.getString("direction")).orElseThrow(),
-        Metric.Kind.fromWire(rs.getString("kind")).orElseThrow(),
+        WireNamed.fromWire(Metric.Direction.class, rs.getString("direction")).orElseThrow(),
+        WireNamed.fromWire(Metric.Kind.class, rs.getString("kind")).orElseThrow(),
         rs.getString("dimension") == null
             ? null
-            : Dimension.fromWire(rs.getString("dimension")).orElseThrow(),
+            : WireNamed.fromWire(Dimension.class, rs.getString("dimension")).orElseThrow(),
         rs.getBigDecimal("min_value"),
         rs.getBigDecimal("max_value"));
   }
@@ -88,7 +89,9 @@ public class MetricRepository {
         rs.getString("direction"),
         rs.getString("kind"),
         dimension,
-        dimension == null ? null : Dimension.fromWire(dimension).orElseThrow().canonicalCode(),
+        dimension == null
+            ? null
+            : WireNamed.fromWire(Dimension.class, dimension).orElseThrow().canonicalCode(),
         rs.getBigDecimal("min_value"),
         rs.getBigDecimal("max_value"),
         rs.getString("description"),

@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
 import org.mlmdkb.common.query.QueryParams;
+import org.mlmdkb.common.query.WireNamed;
 import org.mlmdkb.common.web.ReadResponses;
 
 /**
@@ -44,9 +45,9 @@ public class MetricResource {
     QueryParams.allowOnly(uri, Set.of("direction", "kind", "dimension", "fields"));
     MetricRepository.Filter filter =
         new MetricRepository.Filter(
-            QueryParams.oneOf("direction", direction, Metric.Direction.wireNames()),
-            QueryParams.oneOf("kind", kind, Metric.Kind.wireNames()),
-            QueryParams.oneOf("dimension", dimension, Dimension.wireNames()));
+            QueryParams.oneOf("direction", direction, WireNamed.wireNames(Metric.Direction.class)),
+            QueryParams.oneOf("kind", kind, WireNamed.wireNames(Metric.Kind.class)),
+            QueryParams.oneOf("dimension", dimension, WireNamed.wireNames(Dimension.class)));
     return reads.items(new MetricList(service.list(filter)), fields, MetricDto.class, "name");
   }
 

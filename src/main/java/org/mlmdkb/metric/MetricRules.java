@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.mlmdkb.common.error.Problem;
+import org.mlmdkb.common.query.WireNamed;
 import org.mlmdkb.curation.Checked;
 import org.mlmdkb.curation.CuratedRules;
 
@@ -61,16 +62,20 @@ public class MetricRules implements CuratedRules<MetricInput> {
                   + " letters, digits, '_', '-' or '.', starting with a letter or digit"));
     }
     String direction = text(in.direction()) == null ? "none" : text(in.direction());
-    if (Metric.Direction.fromWire(direction).isEmpty()) {
-      errors.add(body("direction", "must be one of " + Metric.Direction.wireNames()));
+    if (WireNamed.fromWire(Metric.Direction.class, direction).isEmpty()) {
+      errors.add(
+          body("direction", "must be one of " + WireNamed.wireNames(Metric.Direction.class)));
     }
     String kind = text(in.kind());
-    if (kind == null || Metric.Kind.fromWire(kind).isEmpty()) {
-      errors.add(body("kind", "must be one of " + Metric.Kind.wireNames()));
+    if (kind == null || WireNamed.fromWire(Metric.Kind.class, kind).isEmpty()) {
+      errors.add(body("kind", "must be one of " + WireNamed.wireNames(Metric.Kind.class)));
     }
     String dimensionName = text(in.dimension());
-    if (dimensionName != null && Dimension.fromWire(dimensionName).isEmpty()) {
-      errors.add(body("dimension", "must be null (any unit) or one of " + Dimension.wireNames()));
+    if (dimensionName != null && WireNamed.fromWire(Dimension.class, dimensionName).isEmpty()) {
+      errors.add(
+          body(
+              "dimension",
+              "must be null (any unit) or one of " + WireNamed.wireNames(Dimension.class)));
     }
     boolean boundsReadable = bound("min", in.min(), errors) & bound("max", in.max(), errors);
     if (boundsReadable

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.mlmdkb.common.query.WireNamed;
 
 /**
  * A unit a result is reported in, parsed by dimension (see {@link UnitParser}): its code, its
@@ -116,7 +117,7 @@ public final class Unit {
           "measures "
               + parsed.term().exponents().describe()
               + ", which is none of the dimensions "
-              + Dimension.wireNames());
+              + WireNamed.wireNames(Dimension.class));
     }
     String code =
         PREFERRED == null

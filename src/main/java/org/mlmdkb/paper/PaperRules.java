@@ -10,8 +10,6 @@ import java.time.LocalDate;
 import java.time.Year;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -93,11 +91,6 @@ public class PaperRules implements CuratedRules<PaperInput> {
     httpUrl("url", in.url(), errors);
     httpUrl("code_url", in.codeUrl(), errors);
 
-    List<String> authors = in.authors().stream().map(a -> a == null ? null : a.strip()).toList();
-    List<String> tags =
-        new ArrayList<>(
-            new LinkedHashSet<>(
-                in.tags().stream().map(t -> t == null ? null : t.strip()).toList()));
     PaperInput normalised =
         new PaperInput(
             entryType,
@@ -114,8 +107,8 @@ public class PaperRules implements CuratedRules<PaperInput> {
             arxiv,
             blankToNull(in.url()),
             blankToNull(in.codeUrl()),
-            authors,
-            tags);
+            BodyChecks.stripped(in.authors()),
+            BodyChecks.distinctStripped(in.tags()));
     return new Checked<>(normalised, errors);
   }
 

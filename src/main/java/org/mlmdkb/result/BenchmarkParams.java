@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.query.QueryParams;
@@ -45,45 +46,39 @@ final class BenchmarkParams {
   }
 
   static LocalDate date(String name, String value) {
-    if (value == null || value.isEmpty()) {
-      return null;
-    }
     // Read as written: no blanks trimmed, no NUL dropped, ASCII digits only (java.time would take
     // other scripts' digits), so what the board answers for is what the client sent.
-    if (!ASCII_DATE.matcher(value).matches()) {
-      throw ApiException.badParameter(
-          name, "must be a date YYYY-MM-DD, was '" + QueryParams.shorten(value) + "'");
+    LocalDate date = asWritten(name, value, ASCII_DATE, "a date YYYY-MM-DD", LocalDate::parse);
+    if (date != null && (date.getYear() < 1900 || date.getYear() > 2999)) {
+      throw ApiException.badParameter(name, "must be a date between 1900 and 2999");
     }
-    String text = value;
-    try {
-      LocalDate date = LocalDate.parse(text);
-      if (date.getYear() < 1900 || date.getYear() > 2999) {
-        throw ApiException.badParameter(name, "must be a date between 1900 and 2999");
-      }
-      return date;
-    } catch (DateTimeParseException e) {
-      throw ApiException.badParameter(
-          name, "must be a date YYYY-MM-DD, was '" + QueryParams.shorten(text) + "'");
-    }
+    return date;
   }
 
   static BigDecimal decimal(String name, String value) {
+    // As for dates: as written, ASCII digits only (BigDecimal takes fullwidth and other digits),
+    // and an exponent of at most three digits.
+    return asWritten(name, value, ASCII_DECIMAL, "a number", BigDecimal::new);
+  }
+
+  /**
+   * {@code value} parsed exactly as written, null when absent or empty; a 400 saying it "must be
+   * {@code expected}" when it does not have the ASCII {@code form} or {@code parse} refuses it.
+   */
+  private static <T> T asWritten(
+      String name, String value, Pattern form, String expected, Function<String, T> parse) {
     if (value == null || value.isEmpty()) {
       return null;
     }
-    // As for dates: as written, ASCII digits only (BigDecimal takes fullwidth and other digits),
-    // and an exponent of at most three digits.
-    if (!ASCII_DECIMAL.matcher(value).matches()) {
-      throw ApiException.badParameter(
-          name, "must be a number, was '" + QueryParams.shorten(value) + "'");
+    if (form.matcher(value).matches()) {
+      try {
+        return parse.apply(value);
+      } catch (DateTimeParseException | NumberFormatException e) {
+        // answered below, as a value of the wrong form
+      }
     }
-    String text = value;
-    try {
-      return new BigDecimal(text);
-    } catch (NumberFormatException e) {
-      throw ApiException.badParameter(
-          name, "must be a number, was '" + QueryParams.shorten(text) + "'");
-    }
+    throw ApiException.badParameter(
+        name, "must be " + expected + ", was '" + QueryParams.shorten(value) + "'");
   }
 
   static Integer positive(String name, String value) {

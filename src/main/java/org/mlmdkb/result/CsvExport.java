@@ -14,6 +14,7 @@ import org.mlmdkb.result.BoardDtos.BoardIndex;
 import org.mlmdkb.result.BoardDtos.BoardRow;
 import org.mlmdkb.result.BoardDtos.BoardSummary;
 import org.mlmdkb.result.BoardDtos.Leaderboard;
+import org.mlmdkb.result.ResultDto.Provenance;
 
 /** Result lists and leaderboards as CSV: one header row, units in the header names. */
 public final class CsvExport {
@@ -26,6 +27,10 @@ public final class CsvExport {
 
   private static final CSVFormat FORMAT =
       CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get();
+
+  /** Where a number was read, the same columns in every export that lists results. */
+  private static final List<String> PROVENANCE =
+      List.of("source", "repository", "path", "commit", "location", "paper_doi");
 
   private CsvExport() {}
 
@@ -58,13 +63,8 @@ public final class CsvExport {
             "temperature [K]",
             "level_of_theory",
             "status",
-            "reported_on",
-            "source",
-            "repository",
-            "path",
-            "commit",
-            "location",
-            "paper_doi"));
+            "reported_on"));
+    header.addAll(PROVENANCE);
     List<List<Object>> rows = new ArrayList<>();
     for (ResultItem item : items) {
       ResultDto r = item.result();
@@ -96,13 +96,8 @@ public final class CsvExport {
               plain(r.temperatureK()),
               r.levelOfTheory(),
               r.status(),
-              r.reportedOn(),
-              r.provenance().source(),
-              r.provenance().repository(),
-              r.provenance().path(),
-              r.provenance().commit(),
-              r.provenance().location(),
-              r.provenance().paperDoi()));
+              r.reportedOn()));
+      row.addAll(provenance(r.provenance()));
       rows.add(row);
     }
     return write(header, rows);
@@ -111,59 +106,50 @@ public final class CsvExport {
   public static String leaderboard(Leaderboard board) {
     String u = board.unit();
     List<String> header =
-        List.of(
-            "rank",
-            "tied",
-            "method",
-            "method_variant",
-            "value [" + u + "]",
-            "uncertainty [" + u + "]",
-            "n_train",
-            "split",
-            "status",
-            "reported_value",
-            "reported_unit",
-            "reported_on",
-            "result_id",
-            "source",
-            "repository",
-            "path",
-            "commit",
-            "location",
-            "paper_doi",
-            "dataset",
-            "subset",
-            "target",
-            "metric",
-            "direction");
+        new ArrayList<>(
+            List.of(
+                "rank",
+                "tied",
+                "method",
+                "method_variant",
+                "value [" + u + "]",
+                "uncertainty [" + u + "]",
+                "n_train",
+                "split",
+                "status",
+                "reported_value",
+                "reported_unit",
+                "reported_on",
+                "result_id"));
+    header.addAll(PROVENANCE);
+    header.addAll(List.of("dataset", "subset", "target", "metric", "direction"));
     List<List<Object>> rows = new ArrayList<>();
     for (BoardRow r : board.rows()) {
-      rows.add(
+      List<Object> row =
+          new ArrayList<>(
+              Arrays.asList(
+                  r.rank(),
+                  r.tied(),
+                  r.method().slug(),
+                  r.methodVariant(),
+                  plain(r.value()),
+                  plain(r.uncertainty()),
+                  r.nTrain(),
+                  r.split(),
+                  r.status(),
+                  plain(r.reportedValue()),
+                  r.reportedUnit(),
+                  r.reportedOn(),
+                  r.resultId()));
+      row.addAll(provenance(r.provenance()));
+      row.addAll(
           Arrays.asList(
-              r.rank(),
-              r.tied(),
-              r.method().slug(),
-              r.methodVariant(),
-              plain(r.value()),
-              plain(r.uncertainty()),
-              r.nTrain(),
-              r.split(),
-              r.status(),
-              plain(r.reportedValue()),
-              r.reportedUnit(),
-              r.reportedOn(),
-              r.resultId(),
-              r.provenance().source(),
-              r.provenance().repository(),
-              r.provenance().path(),
-              r.provenance().commit(),
-              r.provenance().location(),
-              r.provenance().paperDoi(),
               board.fingerprint().dataset().slug(),
               board.fingerprint().subset() == null ? null : board.fingerprint().subset().slug(),
               board.fingerprint().target(),
               board.fingerprint().metric(),
               board.direction()));
+      rows.add(row);
     }
     return write(header, rows);
   }
@@ -198,6 +184,12 @@ public final class CsvExport {
               b.nFingerprints()));
     }
     return write(header, rows);
+  }
+
+  /** The cells under {@link #PROVENANCE}. */
+  private static List<Object> provenance(Provenance p) {
+    return Arrays.asList(
+        p.source(), p.repository(), p.path(), p.commit(), p.location(), p.paperDoi());
   }
 
   private static String plain(BigDecimal d) {

@@ -2,13 +2,14 @@ package org.mlmdkb.result;
 
 import java.util.List;
 import java.util.Locale;
+import org.mlmdkb.common.query.WireNamed;
 
 /**
  * How open a method is, from what the method table holds: a code link and a licence. Each level
  * includes the ones after it. The corpus records no checkpoint or weights link, so openness of
  * weights cannot be told apart and is not offered as a level.
  */
-public enum Openness {
+public enum Openness implements WireNamed {
   /** A public code repository is linked. */
   CODE,
   /** Code is linked and a licence is stated (any licence, including non-commercial ones). */
@@ -35,10 +36,6 @@ public enum Openness {
           "isc");
 
   static final List<String> WIRE = List.of("code", "licensed", "osi");
-
-  public String wire() {
-    return name().toLowerCase(Locale.ROOT);
-  }
 
   static Openness parse(String wire) {
     return wire == null ? null : valueOf(wire.toUpperCase(Locale.ROOT));

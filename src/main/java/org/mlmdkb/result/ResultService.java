@@ -8,6 +8,7 @@ import org.mlmdkb.common.error.Problem;
 import org.mlmdkb.common.error.ProblemType;
 import org.mlmdkb.common.paging.Cursor;
 import org.mlmdkb.common.paging.Page;
+import org.mlmdkb.common.web.ListLinks;
 import org.mlmdkb.metric.IncompatibleUnitsException;
 import org.mlmdkb.metric.Unit;
 
@@ -68,12 +69,7 @@ public class ResultService {
   public static String continuation(String parameter, String slug, String next) {
     return next == null
         ? null
-        : "/api/v1/results?"
-            + parameter
-            + "="
-            + java.net.URLEncoder.encode(slug, java.nio.charset.StandardCharsets.UTF_8)
-            + "&cursor="
-            + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8);
+        : ListLinks.filtered("results", parameter, slug) + "&cursor=" + ListLinks.encoded(next);
   }
 
   private Page<ResultDto> page(ResultFilter filter) throws SQLException {

@@ -1,6 +1,8 @@
 package org.mlmdkb.seed;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -57,14 +59,7 @@ final class Jdbc {
 
   /** Reads a two-column result (text key, text value, which may be null) into a map. */
   Map<String, String> texts(String sql) {
-    return handle
-        .createQuery(sql)
-        .reduceResultSet(
-            new HashMap<String, String>(),
-            (texts, rs, ctx) -> {
-              texts.put(rs.getString(1), rs.getString(2));
-              return texts;
-            });
+    return twoColumns(sql, rs -> rs.getString(2));
   }
 
   /**
@@ -77,13 +72,24 @@ final class Jdbc {
 
   /** Reads a two-column result (text key, bigint id) into a map. */
   Map<String, Long> ids(String sql) {
+    return twoColumns(sql, rs -> rs.getLong(2));
+  }
+
+  /** The second column as read by {@code value}. */
+  @FunctionalInterface
+  private interface ValueReader<V> {
+    V read(ResultSet rs) throws SQLException;
+  }
+
+  /** Reads a two-column result (text key first) into a map; {@code value} reads the second. */
+  private <V> Map<String, V> twoColumns(String sql, ValueReader<V> value) {
     return handle
         .createQuery(sql)
         .reduceResultSet(
-            new HashMap<String, Long>(),
-            (ids, rs, ctx) -> {
-              ids.put(rs.getString(1), rs.getLong(2));
-              return ids;
+            new HashMap<String, V>(),
+            (map, rs, ctx) -> {
+              map.put(rs.getString(1), value.read(rs));
+              return map;
             });
   }
 

@@ -23,6 +23,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.mlmdkb.common.query.WireNamed;
 import org.mlmdkb.testsupport.ApiTest;
 
 /** Results checked against the registry: its metrics, their dimensions, ranges and directions. */
@@ -140,10 +141,11 @@ class MetricResultsTest extends ApiTest {
         .body("errors[0].name", equalTo("unit"))
         .body(
             "errors[0].message",
-            containsString(Dimension.fromWire(dimension).orElseThrow().description()))
+            containsString(
+                WireNamed.fromWire(Dimension.class, dimension).orElseThrow().description()))
         .body(
             "errors[0].message",
-            containsString(Dimension.fromWire(other).orElseThrow().description()));
+            containsString(WireNamed.fromWire(Dimension.class, other).orElseThrow().description()));
   }
 
   @Test

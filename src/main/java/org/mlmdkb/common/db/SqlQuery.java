@@ -1,10 +1,12 @@
 package org.mlmdkb.common.db;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.SqlStatement;
@@ -64,6 +66,24 @@ public final class SqlQuery {
 
   public String whereClause() {
     return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+  }
+
+  /**
+   * The clause of one page of a list keyed by slug: rows of {@code row} (an alias with a unique
+   * slug) after {@code afterSlug} (null: from the first), in slug order, at most {@code limit}.
+   */
+  public String slugPage(String row, String afterSlug, int limit) {
+    if (afterSlug != null) {
+      where(row + ".slug > :after_slug", "after_slug", afterSlug);
+    }
+    bind("limit", limit);
+    return whereClause() + " ORDER BY " + row + ".slug LIMIT :limit";
+  }
+
+  /** How many rows of {@code from} (a table or view and its alias) meet the conditions. */
+  public long count(DataSource source, String from) throws SQLException {
+    String sql = "SELECT count(*) FROM " + from + whereClause();
+    return Sql.with(source, h -> query(h, sql).mapTo(Long.class).one());
   }
 
   /** Binds this query's parameters to {@code statement}. */
