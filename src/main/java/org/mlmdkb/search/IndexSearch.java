@@ -167,7 +167,8 @@ public class IndexSearch {
    * and no paper filter applies (most searches), the ranked query goes without its type filter, as
    * a pure disjunction that Lucene scores window by window, and the few documents of the types not
    * asked for are left out as they are collected (TopWithoutTypes): the same hits, found in about
-   * half the time for common words.
+   * half the time for common words. Their scores may differ from the filtered query's in the last
+   * float digit (the flattened sum adds in another order), so hits that tie to it may trade places.
    */
   ScoreDoc[] topHits(IndexSearcher s, Request r, TextQuery text, int n) throws IOException {
     if (!r.types().contains(SearchType.PAPER)
