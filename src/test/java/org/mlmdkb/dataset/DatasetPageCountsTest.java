@@ -3,6 +3,7 @@ package org.mlmdkb.dataset;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mlmdkb.curation.CurationFixtures.newKey;
 import static org.mlmdkb.curation.CurationFixtures.unique;
 
@@ -13,7 +14,11 @@ import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mlmdkb.common.db.Sql;
 import org.mlmdkb.curation.CurationFixtures;
@@ -73,6 +78,38 @@ class DatasetPageCountsTest extends ApiTest {
         .statusCode(200)
         .body("papers_total", equalTo((int) papers))
         .body("sources", equalTo(sources));
+  }
+
+  /**
+   * The page's tasks sum the per-method board counts by subset, task, target, metric and unit: each
+   * key once, subsets without a name first, and their counts add up to the page's results total.
+   */
+  @Test
+  void tasksAreEachKeyOnceInOrderAndAddUpToTheResultsTotal() {
+    ExtractableResponse<Response> page =
+        given().when().get("/api/v1/datasets/" + DATASET).then().statusCode(200).extract();
+    List<Map<String, Object>> tasks = page.path("tasks");
+    List<String> keys = new ArrayList<>();
+    long sum = 0;
+    for (Map<String, Object> t : tasks) {
+      keys.add(
+          (t.get("subset") == null ? "0" : "1" + t.get("subset"))
+              + "|"
+              + t.get("task")
+              + "|"
+              + t.get("target")
+              + "|"
+              + t.get("metric")
+              + "|"
+              + t.get("unit"));
+      sum += ((Number) t.get("result_count")).longValue();
+    }
+    assertTrue(keys.size() > 1, "tasks: " + keys);
+    assertEquals(keys.size(), new HashSet<>(keys).size(), "each key once: " + keys);
+    List<String> sorted = new ArrayList<>(keys);
+    Collections.sort(sorted);
+    assertEquals(sorted, keys, "ordered by subset (none first), task, target, metric, unit");
+    assertEquals(((Number) page.path("results_total")).longValue(), sum);
   }
 
   private static void assertPageAndListTotal(long expected) {

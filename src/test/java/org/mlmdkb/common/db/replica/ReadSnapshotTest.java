@@ -46,6 +46,25 @@ class ReadSnapshotTest {
     }
   }
 
+  /**
+   * A page's statements look one item up by id or slug; its snapshot asks for generic plans so that
+   * they are not planned again per request, and only for that transaction.
+   */
+  @Test
+  void theSnapshotUsesGenericPlansForItsTransactionOnly() throws SQLException {
+    assertEquals("force_generic_plan", snapshot.read(() -> text("SHOW plan_cache_mode")));
+    assertEquals("auto", text("SHOW plan_cache_mode"));
+  }
+
+  private String text(String sql) throws SQLException {
+    try (Connection c = reads.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+
   private long single(String sql) throws SQLException {
     try (Connection c = reads.getConnection();
         Statement s = c.createStatement();
