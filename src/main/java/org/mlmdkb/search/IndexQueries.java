@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.IntPoint;
@@ -312,7 +313,7 @@ final class IndexQueries {
    * common words, counting is a third of a keyword search.
    */
   static Query forCounting(Query q) {
-    Map<String, Set<BytesRef>> terms = new java.util.TreeMap<>();
+    Map<String, Set<BytesRef>> terms = new TreeMap<>();
     List<Query> others = new ArrayList<>();
     gather(q, terms, others);
     if (terms.isEmpty() && others.size() == 1) {
