@@ -385,7 +385,6 @@ public class IndexSearch {
         continue;
       }
       inTitle[i] = queries.clauseInTitle(c);
-      ranked.add(anywhere[i], Occur.SHOULD);
       matched.add(anywhere[i], Occur.SHOULD);
       marked.add(phrases.clause(c, typos), Occur.SHOULD);
       positive++;
@@ -412,12 +411,21 @@ public class IndexSearch {
       }
     }
     int clauseTiers = 0;
-    if (positive > 1) {
-      for (int i = 0; i < met.length; i++) {
-        if (needed[i]) {
-          ranked.add(IndexQueries.constant(met[i], IndexQueries.MATCHED_CLAUSE), Occur.SHOULD);
-          clauseTiers++;
-        }
+    for (int i = 0; i < anywhere.length; i++) {
+      if (anywhere[i] == null) {
+        continue;
+      }
+      if (positive == 1 || !needed[i]) {
+        ranked.add(anywhere[i], Occur.SHOULD);
+      } else if (met[i] == anywhere[i]) {
+        // The clause's tier on the clause itself: its postings read once (PlusWhenMatched).
+        ranked.add(new PlusWhenMatched(anywhere[i], IndexQueries.MATCHED_CLAUSE), Occur.SHOULD);
+        clauseTiers++;
+      } else {
+        // Also met by the other forms of a span it is part of, which its own score leaves out.
+        ranked.add(anywhere[i], Occur.SHOULD);
+        ranked.add(IndexQueries.constant(met[i], IndexQueries.MATCHED_CLAUSE), Occur.SHOULD);
+        clauseTiers++;
       }
     }
     if (allInTitle != null) {

@@ -331,12 +331,13 @@ class SearchResourceTest extends ApiTest {
 
   @Test
   void queryExpandingPastTheClauseLimitIs400NamingQ() {
-    // Sixty alternatives OR-ed into one clause, each sought in every text field and in every
-    // tier, expand past Lucene's 1,024 clauses while the text stays under 500 characters.
+    // Forty-five hyphenated alternatives OR-ed into one clause, each sought whole and in its parts
+    // in every text field, expand past Lucene's 1,024 clauses while the text stays under 500
+    // characters.
     String q =
-        java.util.stream.IntStream.range(0, 60)
-                .mapToObj(i -> "w" + i)
-                .collect(java.util.stream.Collectors.joining(" OR "))
+        java.util.stream.IntStream.range(0, 45)
+                .mapToObj(i -> "a" + i + "-b" + i)
+                .collect(java.util.stream.Collectors.joining(" | "))
             + " x";
     assertTrue(q.length() <= 500, q);
     given()
