@@ -175,12 +175,18 @@ public class IndexSearch {
         || !IndexQueries.paperFilters(r.paperFilter()).isEmpty()) {
       return topByScore(s, fullQuery(r, text), n);
     }
-    List<String> left =
-        Arrays.stream(SearchType.values())
-            .filter(t -> !r.types().contains(t))
-            .map(SearchType::wire)
-            .toList();
-    return scores(s.search(rankedAnyType(r, text), new TopWithoutTypes(RANKING, n, TYPE, left)));
+    return scores(
+        s.search(
+            rankedAnyType(r, text),
+            new TopWithoutTypes(RANKING, n, TYPE, typesOtherThan(r.types()))));
+  }
+
+  /** The wire names of the types not in {@code asked}: what a ranking without types leaves out. */
+  static List<String> typesOtherThan(Set<SearchType> asked) {
+    return Arrays.stream(SearchType.values())
+        .filter(t -> !asked.contains(t))
+        .map(SearchType::wire)
+        .toList();
   }
 
   /**

@@ -70,7 +70,22 @@ public class PaperListIndex {
    * at a lower cost (no ranking tiers, no type: see {@link #countPapers}), and the total counts it.
    */
   Page list(PaperFilter filter, Query match, Query counted) {
+    return list(filter, match, counted, null);
+  }
+
+  /**
+   * As {@link #list(PaperFilter, Query, Query)}; {@code rankedAnyType} (null for none) scores every
+   * document as {@code match} scores papers, without the paper type required. When the list is in
+   * relevance order and no paper filter applies, the page is ranked by it and the other types are
+   * left out as hits are collected (TopWithoutTypes): as on /search, a pure disjunction that Lucene
+   * scores window by window rather than one document at a time.
+   */
+  Page list(PaperFilter filter, Query match, Query counted, Query rankedAnyType) {
     Query query = query(filter, match, filter.sort() == PaperSort.RELEVANCE);
+    boolean withoutTypes =
+        rankedAnyType != null
+            && filter.sort() == PaperSort.RELEVANCE
+            && IndexQueries.paperFilters(filter).isEmpty();
     PaperSort sort = filter.sort();
     List<String> after = after(filter);
     return index.withSearcher(
@@ -81,14 +96,19 @@ public class PaperListIndex {
           // free to skip what cannot enter it (points of the sort key, the minimal competitive
           // score of relevance).
           long total = counted == match ? s.count(query) : countPapers(s, filter, counted);
+          int n = filter.limit() + 1;
+          FieldDoc from = fieldDoc(s, sort, after);
           TopFieldDocs top =
-              s.search(
-                  query,
-                  new TopFieldCollectorManager(
-                      sort(sort),
-                      filter.limit() + 1,
-                      fieldDoc(s, sort, after),
-                      filter.limit() + 1));
+              withoutTypes
+                  ? s.search(
+                      rankedAnyType,
+                      new TopWithoutTypes(
+                          sort(sort),
+                          n,
+                          from,
+                          TYPE,
+                          IndexSearch.typesOtherThan(Set.of(SearchType.PAPER))))
+                  : s.search(query, new TopFieldCollectorManager(sort(sort), n, from, n));
           IndexSearch.checkTime(s);
           List<Long> ids = new ArrayList<>();
           ScoreDoc[] docs = top.scoreDocs;

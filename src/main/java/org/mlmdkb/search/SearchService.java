@@ -314,7 +314,7 @@ public class SearchService {
     if (text == null) {
       return paperList.list(filter, Map.of());
     }
-    return paperList.list(filter, ranked, counted);
+    return paperList.list(filter, ranked, counted, index.rankedAnyType(request, text));
   }
 
   /** The mode a query runs in: {@code requested} (a wire name) or the default; 503 if unable. */

@@ -10,6 +10,7 @@ import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.FilterCollector;
 import org.apache.lucene.search.FilterLeafCollector;
 import org.apache.lucene.search.LeafCollector;
@@ -39,7 +40,12 @@ final class TopWithoutTypes implements CollectorManager<Collector, TopFieldDocs>
    * ranking can skip from its first full page.
    */
   TopWithoutTypes(Sort sort, int n, String field, List<String> left) {
-    this.top = new TopFieldCollectorManager(sort, n, null, n);
+    this(sort, n, null, field, left);
+  }
+
+  /** As above, from after {@code after} in the sort (a list's next page); null for the first. */
+  TopWithoutTypes(Sort sort, int n, FieldDoc after, String field, List<String> left) {
+    this.top = new TopFieldCollectorManager(sort, n, after, n);
     this.field = field;
     this.left = left;
   }
