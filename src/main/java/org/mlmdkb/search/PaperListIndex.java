@@ -82,10 +82,6 @@ public class PaperListIndex {
    */
   Page list(PaperFilter filter, Query match, Query counted, Query rankedAnyType) {
     Query query = query(filter, match, filter.sort() == PaperSort.RELEVANCE);
-    boolean withoutTypes =
-        rankedAnyType != null
-            && filter.sort() == PaperSort.RELEVANCE
-            && IndexQueries.paperFilters(filter).isEmpty();
     PaperSort sort = filter.sort();
     List<String> after = after(filter);
     return index.withSearcher(
@@ -96,19 +92,7 @@ public class PaperListIndex {
           // free to skip what cannot enter it (points of the sort key, the minimal competitive
           // score of relevance).
           long total = counted == match ? s.count(query) : countPapers(s, filter, counted);
-          int n = filter.limit() + 1;
-          FieldDoc from = fieldDoc(s, sort, after);
-          TopFieldDocs top =
-              withoutTypes
-                  ? s.search(
-                      rankedAnyType,
-                      new TopWithoutTypes(
-                          sort(sort),
-                          n,
-                          from,
-                          TYPE,
-                          IndexSearch.typesOtherThan(Set.of(SearchType.PAPER))))
-                  : s.search(query, new TopFieldCollectorManager(sort(sort), n, from, n));
+          TopFieldDocs top = top(s, filter, query, rankedAnyType, fieldDoc(s, sort, after));
           IndexSearch.checkTime(s);
           List<Long> ids = new ArrayList<>();
           ScoreDoc[] docs = top.scoreDocs;
@@ -122,6 +106,31 @@ public class PaperListIndex {
           }
           return new Page(ids, total, next);
         });
+  }
+
+  /**
+   * One more than a page of {@code query}'s documents (papers meeting the filter) in the filter's
+   * order, after {@code from} (null for the first page). In relevance order with no paper filter,
+   * {@code rankedAnyType} (when not null) ranks them instead, the other types left out as hits are
+   * collected.
+   */
+  static TopFieldDocs top(
+      IndexSearcher s, PaperFilter filter, Query query, Query rankedAnyType, FieldDoc from)
+      throws IOException {
+    int n = filter.limit() + 1;
+    Sort sort = sort(filter.sort());
+    if (rankedAnyType != null
+        && filter.sort() == PaperSort.RELEVANCE
+        && IndexQueries.paperFilters(filter).isEmpty()) {
+      List<String> others = IndexSearch.typesOtherThan(Set.of(SearchType.PAPER));
+      return s.search(rankedAnyType, new TopWithoutTypes(sort, n, from, TYPE, others));
+    }
+    return s.search(query, new TopFieldCollectorManager(sort, n, from, n));
+  }
+
+  /** The papers {@code match} meets under the filter: what a page of the list holds. */
+  static Query query(PaperFilter filter, Query match) {
+    return query(filter, match, filter.sort() == PaperSort.RELEVANCE);
   }
 
   /**

@@ -10,8 +10,13 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopFieldDocs;
 import org.junit.jupiter.api.Test;
+import org.mlmdkb.paper.PaperFilter;
+import org.mlmdkb.paper.PaperSort;
 import org.mlmdkb.search.eval.JudgedQuery;
 import org.mlmdkb.search.eval.JudgedSet;
 import org.mlmdkb.testsupport.ApiTest;
@@ -109,6 +114,80 @@ class IndexSearchCountTest extends ApiTest {
     }
     assertEquals(List.of(), differing);
     assertTrue(compared > 300, "rankings compared: " + compared);
+  }
+
+  /**
+   * A relevance page of /papers?q= with no paper filter is ranked without the type filter
+   * (PaperListIndex.top with the unfiltered ranking): its first two pages must be those of the
+   * type-filtered query, up to the rounding of tied scores.
+   */
+  @Test
+  void theListRankedWithoutTheTypeFilterHasTheFilteredListsPages() {
+    List<String> differing = new ArrayList<>();
+    int compared = 0;
+    for (Planned p : planned()) {
+      IndexSearch.Request r =
+          new IndexSearch.Request(p.plan(), EnumSet.of(SearchType.PAPER), null, Set.of(), 0);
+      PaperFilter filter =
+          new PaperFilter(
+              p.query(),
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              PaperSort.RELEVANCE,
+              10,
+              null);
+      Query filtered = PaperListIndex.query(filter, index.fullQuery(r, p.text()));
+      Query anyType = index.rankedAnyType(r, p.text());
+      ScoreDoc[][] pages =
+          index.withSearcher(
+              s -> {
+                TopFieldDocs a = PaperListIndex.top(s, filter, filtered, anyType, null);
+                TopFieldDocs b = PaperListIndex.top(s, filter, filtered, null, null);
+                return new ScoreDoc[][] {
+                  ranked(a),
+                  ranked(b),
+                  ranked(PaperListIndex.top(s, filter, filtered, anyType, last(a))),
+                  ranked(PaperListIndex.top(s, filter, filtered, null, last(b)))
+                };
+              });
+      for (int page = 0; page < 4; page += 2) {
+        if (!sameUpToRounding(pages[page], pages[page + 1])) {
+          differing.add(
+              p.query()
+                  + " page "
+                  + (page / 2 + 1)
+                  + ": "
+                  + hits(pages[page])
+                  + " vs "
+                  + hits(pages[page + 1]));
+        }
+      }
+      compared += pages[3].length == 0 ? 0 : 1;
+    }
+    assertEquals(List.of(), differing);
+    assertTrue(compared > 50, "second pages compared: " + compared);
+  }
+
+  /** A list page's documents with their relevance (its sort's first value) as the score. */
+  private static ScoreDoc[] ranked(TopFieldDocs top) {
+    ScoreDoc[] out = new ScoreDoc[top.scoreDocs.length];
+    for (int i = 0; i < out.length; i++) {
+      FieldDoc d = (FieldDoc) top.scoreDocs[i];
+      out[i] = new ScoreDoc(d.doc, (Float) d.fields[0]);
+    }
+    return out;
+  }
+
+  /** Where the next page starts: the page's last document but the extra one, or null. */
+  private static FieldDoc last(TopFieldDocs top) {
+    int n = top.scoreDocs.length;
+    return n < 2 ? null : (FieldDoc) top.scoreDocs[n - 2];
   }
 
   /**
