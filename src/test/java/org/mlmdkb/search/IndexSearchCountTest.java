@@ -16,6 +16,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopFieldDocs;
 import org.junit.jupiter.api.Test;
 import org.mlmdkb.paper.PaperFilter;
+import org.mlmdkb.paper.PaperFilterParams;
 import org.mlmdkb.paper.PaperSort;
 import org.mlmdkb.search.eval.JudgedQuery;
 import org.mlmdkb.search.eval.JudgedSet;
@@ -128,20 +129,9 @@ class IndexSearchCountTest extends ApiTest {
     for (Planned p : planned()) {
       IndexSearch.Request r =
           new IndexSearch.Request(p.plan(), EnumSet.of(SearchType.PAPER), null, Set.of(), 0);
+      // A list with q alone: no paper filter, as /papers?q= parses it.
       PaperFilter filter =
-          new PaperFilter(
-              p.query(),
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              PaperSort.RELEVANCE,
-              10,
-              null);
+          new PaperFilterParams().toFilter(p.query(), PaperSort.RELEVANCE, 10, null);
       Query filtered = PaperListIndex.query(filter, index.fullQuery(r, p.text()));
       Query anyType = index.rankedAnyType(r, p.text());
       ScoreDoc[][] pages =
