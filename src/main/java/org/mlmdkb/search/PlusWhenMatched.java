@@ -74,6 +74,11 @@ final class PlusWhenMatched extends Query {
           public long cost() {
             return supplier.cost();
           }
+
+          @Override
+          public void setTopLevelScoringClause() throws IOException {
+            supplier.setTopLevelScoringClause();
+          }
         };
       }
 
