@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.ConcurrentMergeScheduler;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -430,6 +431,28 @@ final class IndexStore implements AutoCloseable {
       }
       appliedAtLastStep = applied;
       searchers.maybeRefresh();
+    }
+  }
+
+  /**
+   * What {@link #mergeWhenQuiet} would do at the next quiet poll, now and to the end: merges the
+   * small segments, waits for the merge and refreshes the searchers. The follower then finds
+   * nothing to merge until the next change.
+   */
+  void settle() throws IOException {
+    synchronized (commitLock) {
+      if (writer == null) {
+        return;
+      }
+      synchronized (writeLock) {
+        appliedAtLastMerge = appliedChanges;
+        appliedAtLastStep = appliedChanges;
+      }
+      writer.maybeMerge();
+      if (writer.getConfig().getMergeScheduler() instanceof ConcurrentMergeScheduler merges) {
+        merges.sync();
+      }
+      searchers.maybeRefreshBlocking();
     }
   }
 

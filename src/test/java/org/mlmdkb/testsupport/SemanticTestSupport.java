@@ -24,8 +24,14 @@ public final class SemanticTestSupport {
       }
       Thread.sleep(200);
     }
-    // The stored vectors reach the index through the change sequence: apply it now.
-    index.catchUp();
+    // The stored vectors reach the index through the change sequence: apply it now, and merge
+    // what the writes left now rather than at the follower's next quiet poll, which would move
+    // every score while a test pages by relevance.
+    try {
+      index.settle();
+    } catch (java.io.IOException e) {
+      fail("the search index could not settle: " + e.getMessage());
+    }
     assertEquals(TextEmbedder.State.READY, embedder.state());
   }
 }
