@@ -444,10 +444,12 @@ final class IndexStore implements AutoCloseable {
       if (writer == null) {
         return;
       }
+      long applied;
       synchronized (writeLock) {
-        appliedAtLastMerge = appliedChanges;
-        appliedAtLastStep = appliedChanges;
+        applied = appliedChanges;
       }
+      appliedAtLastMerge = applied;
+      appliedAtLastStep = applied;
       writer.maybeMerge();
       if (writer.getConfig().getMergeScheduler() instanceof ConcurrentMergeScheduler merges) {
         merges.sync();

@@ -62,23 +62,17 @@ public class PaperListIndex {
    * Under relevance {@code match} scores them; under any other order it only selects.
    */
   Page list(PaperFilter filter, Query match) {
-    return list(filter, match, match);
+    return list(filter, match, match, null);
   }
 
   /**
    * As {@link #list(PaperFilter, Query)}; {@code counted} matches the same papers as {@code match}
    * at a lower cost (no ranking tiers, no type: see {@link #countPapers}), and the total counts it.
-   */
-  Page list(PaperFilter filter, Query match, Query counted) {
-    return list(filter, match, counted, null);
-  }
-
-  /**
-   * As {@link #list(PaperFilter, Query, Query)}; {@code rankedAnyType} (null for none) scores every
-   * document as {@code match} scores papers, without the paper type required. When the list is in
-   * relevance order and no paper filter applies, the page is ranked by it and the other types are
-   * left out as hits are collected (TopWithoutTypes): as on /search, a pure disjunction that Lucene
-   * scores window by window rather than one document at a time.
+   * {@code rankedAnyType} (null for none) scores every document as {@code match} scores papers,
+   * without the paper type required. When the list is in relevance order and no paper filter
+   * applies, the page is ranked by it and the other types are left out as hits are collected
+   * (TopWithoutTypes): as on /search, a pure disjunction that Lucene scores window by window rather
+   * than one document at a time.
    */
   Page list(PaperFilter filter, Query match, Query counted, Query rankedAnyType) {
     Query query = query(filter, match, filter.sort() == PaperSort.RELEVANCE);

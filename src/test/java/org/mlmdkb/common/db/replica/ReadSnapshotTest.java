@@ -66,12 +66,7 @@ class ReadSnapshotTest {
   }
 
   private long single(String sql) throws SQLException {
-    try (Connection c = reads.getConnection();
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
+    return Long.parseLong(text(sql));
   }
 
   private void insertProbeTag() {
