@@ -4,6 +4,7 @@ import static org.mlmdkb.search.IndexFields.*;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -94,13 +95,15 @@ public class IndexSearch {
   private final IndexQueries phrases = new IndexQueries(queryAnalyzer, false);
   private final DirectSpellChecker spell = new DirectSpellChecker();
   private final Similarity similarity = IndexFields.similarity();
+  private final SideLane lane;
   private volatile ReaderState facetState;
 
   private record ReaderState(IndexReader reader, SortedSetDocValuesReaderState state) {}
 
-  public IndexSearch(SearchIndex index, KbConfig config) {
+  public IndexSearch(SearchIndex index, KbConfig config, SideLane lane) {
     this.index = index;
     this.config = config;
+    this.lane = lane;
   }
 
   /** Words the index does not know, each with its closest known word (or null for none). */
@@ -135,31 +138,43 @@ public class IndexSearch {
           }
           // Ranking and counting apart: the ranked page alone needs scores, and without exact
           // counts Lucene skips the hits that cannot reach it (block-max WAND); the totals and
-          // facets count every match of an unscored query that matches the same documents.
-          ScoreDoc[] docs = topHits(s, r, text, Math.max(1, offset + limit));
-          checkTime(s);
-          Query matching = matchQuery(r, text);
-          List<String> asked = r.facets().stream().filter(f -> !f.equals("type")).toList();
-          Map<String, Long> byType;
-          Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
-          if (asked.isEmpty()) {
-            byType = countsByType(s, r, text, matching);
-          } else {
-            FacetsCollector matched = s.search(matching, new FacetsCollectorManager());
-            byType = countsByType(matched);
-            FacetCounts counts = facetCounts(s, matched);
-            for (String f : asked) {
-              facets.put(f, counts.values(f, r.facetLimit()));
-            }
-          }
-          checkTime(s);
+          // facets count every match of an unscored query that matches the same documents. The
+          // two share nothing, so the counting runs beside the ranking and its snippets.
+          SideLane.Part<Counted> counting = lane.start(() -> counted(s, r, text));
           List<Hit> hits = new ArrayList<>();
-          Query marks = marks(s, text);
-          for (int i = offset; i < docs.length; i++) {
-            hits.add(hit(s, docs[i], marks));
+          try {
+            ScoreDoc[] docs = topHits(s, r, text, Math.max(1, offset + limit));
+            checkTime(s);
+            Query marks = marks(s, text);
+            for (int i = offset; i < docs.length; i++) {
+              hits.add(hit(s, docs[i], marks));
+            }
+          } catch (IOException | RuntimeException e) {
+            counting.abandon();
+            throw e;
           }
-          return new Result(hits, byType, facets);
+          Counted counted = counting.join();
+          checkTime(s);
+          return new Result(hits, counted.byType(), counted.facets());
         });
+  }
+
+  /** A search's exact totals per type, and its facets when asked for. */
+  private record Counted(Map<String, Long> byType, Map<String, List<FacetValue>> facets) {}
+
+  private Counted counted(IndexSearcher s, Request r, TextQuery text) throws IOException {
+    Query matching = matchQuery(r, text);
+    List<String> asked = r.facets().stream().filter(f -> !f.equals("type")).toList();
+    Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
+    if (asked.isEmpty()) {
+      return new Counted(countsByType(s, r, text, matching), facets);
+    }
+    FacetsCollector matched = s.search(matching, new FacetsCollectorManager());
+    FacetCounts counts = facetCounts(s, matched);
+    for (String f : asked) {
+      facets.put(f, counts.values(f, r.facetLimit()));
+    }
+    return new Counted(countsByType(matched), facets);
   }
 
   /**
@@ -764,7 +779,7 @@ public class IndexSearch {
       return work.run(s);
     } catch (IndexSearcher.TooManyClauses e) {
       throw ApiException.badParameter("q", "expands into too many alternatives; use fewer words");
-    } catch (IOException e) {
+    } catch (IOException | UncheckedIOException e) {
       throw new IllegalStateException("Search index read failed", e);
     } finally {
       try {

@@ -105,7 +105,11 @@ public class SearchService {
   private record Run(int from, int to) {}
 
   public Plan plan(String q) {
-    ParsedQuery parsed = ParsedQuery.parse(q);
+    return plan(q, ParsedQuery.parse(q));
+  }
+
+  /** {@link #plan(String)} of {@code q} already parsed. */
+  private Plan plan(String q, ParsedQuery parsed) {
     List<String> expansions = new ArrayList<>();
     Map<String, String> unknown = index.unknownWords(correctable(parsed));
     Map<String, String> corrected = new LinkedHashMap<>();
@@ -219,8 +223,11 @@ public class SearchService {
 
   public SearchPage search(SearchRequest r) {
     SearchMode mode = semantic.resolve(r.mode());
-    Plan plan = plan(r.q());
-    float[] vector = mode == SearchMode.KEYWORD ? null : semantic.queryVector(plan.parsed());
+    ParsedQuery parsed = ParsedQuery.parse(r.q());
+    // The embedding runs beside the planning and the keyword part, which do not need it.
+    SideLane.Part<float[]> vector =
+        mode == SearchMode.KEYWORD ? null : semantic.startQueryVector(parsed);
+    Plan plan = plan(r.q(), parsed);
     if (mode == SearchMode.SEMANTIC) {
       // Corrections and synonyms shape the keyword ranking only; by meaning they play no part.
       plan = plan.withoutRewrites();
@@ -233,6 +240,9 @@ public class SearchService {
     }
     Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
     if (types.isEmpty() || plan.matchesNothing()) {
+      if (vector != null) {
+        vector.join(); // an embedding that fails answers as it would have before any planning
+      }
       r.facets().forEach(f -> facets.put(f, List.of()));
       return new SearchPage(
           r.q(),
@@ -252,7 +262,7 @@ public class SearchService {
     IndexSearch.Result result =
         switch (mode) {
           case KEYWORD -> index.search(request, r.limit(), r.offset());
-          case SEMANTIC -> hybrid.semantic(request, vector, r.limit(), r.offset());
+          case SEMANTIC -> hybrid.semantic(request, vector.join(), r.limit(), r.offset());
           case HYBRID -> hybrid.hybrid(request, vector, r.limit(), r.offset());
         };
     Map<String, Long> counts = result.countsByType();
@@ -292,12 +302,15 @@ public class SearchService {
     if (filter.q() == null) {
       return paperList.list(filter, (Query) null);
     }
-    Plan plan = plan(filter.q());
+    ParsedQuery parsed = ParsedQuery.parse(filter.q());
     if (mode == SearchMode.SEMANTIC) {
       // By meaning the matches are a bounded set of candidates, scored outside the index.
-      return paperList.list(
-          filter, hybrid.semanticPapers(semantic.queryVector(plan.parsed()), filter));
+      return paperList.list(filter, hybrid.semanticPapers(semantic.queryVector(parsed), filter));
     }
+    // The embedding runs beside the planning and the keyword head, which do not need it.
+    SideLane.Part<float[]> vector =
+        mode == SearchMode.HYBRID ? semantic.startQueryVector(parsed) : null;
+    Plan plan = plan(filter.q(), parsed);
     IndexSearch.TextQuery text = plan.matchesNothing() ? null : index.textQuery(plan);
     // The filters are the list's own; the request carries the plan's boosts and exclusions.
     IndexSearch.Request request =
@@ -307,8 +320,7 @@ public class SearchService {
     // papers among its matches).
     Query ranked = text == null ? null : index.fullQuery(request, text);
     Query counted = text == null ? null : index.matchAnyType(request, text);
-    if (mode == SearchMode.HYBRID) {
-      float[] vector = semantic.queryVector(plan.parsed());
+    if (vector != null) {
       return paperList.list(filter, hybrid.hybridHead(plan, text, vector, filter), ranked, counted);
     }
     if (text == null) {

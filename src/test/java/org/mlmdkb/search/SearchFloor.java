@@ -41,7 +41,7 @@ public final class SearchFloor {
     List<String> queries = queries(tsv);
     IndexStore store = IndexStore.readOnly(dir);
     try {
-      IndexSearch search = new IndexSearch(new FixedIndex(store), config());
+      IndexSearch search = new IndexSearch(new FixedIndex(store), config(), new SideLane());
       SearchService plans = new SearchService(search, null, null, null);
       for (int pass = 0; pass < 5; pass++) {
         for (String q : queries) {

@@ -18,7 +18,7 @@ class TextQueryTest {
     ParsedQuery parsed = ParsedQuery.parse("equivariamt potential");
     SearchService.Plan plan = SearchService.Plan.asWritten(parsed, Set.of("equivariamt"));
 
-    IndexSearch.TextQuery text = new IndexSearch(null, null).textQuery(plan);
+    IndexSearch.TextQuery text = new IndexSearch(null, null, null).textQuery(plan);
 
     Set<Query> marked = rewrittenOnce(text.marked());
     assertFalse(marked.isEmpty(), "the typo has a fuzzy alternative");

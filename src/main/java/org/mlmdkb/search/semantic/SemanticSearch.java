@@ -11,6 +11,7 @@ import org.mlmdkb.search.HybridSearch;
 import org.mlmdkb.search.ParsedQuery;
 import org.mlmdkb.search.SearchMode;
 import org.mlmdkb.search.SearchUnavailableException;
+import org.mlmdkb.search.SideLane;
 
 /**
  * Decides which mode a query runs in, and turns its text into a query vector. An explicit semantic
@@ -33,6 +34,7 @@ public class SemanticSearch {
   private final EmbeddingWorker worker;
   private final HybridSearch hybrid;
   private final SearchMode defaultMode;
+  private final SideLane lane;
   private final Map<String, float[]> recent =
       new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -42,10 +44,15 @@ public class SemanticSearch {
       };
 
   public SemanticSearch(
-      TextEmbedder embedder, EmbeddingWorker worker, HybridSearch hybrid, KbConfig config) {
+      TextEmbedder embedder,
+      EmbeddingWorker worker,
+      HybridSearch hybrid,
+      SideLane lane,
+      KbConfig config) {
     this.embedder = embedder;
     this.worker = worker;
     this.hybrid = hybrid;
+    this.lane = lane;
     this.defaultMode = SearchMode.fromWire(config.search().defaultMode());
   }
 
@@ -77,6 +84,22 @@ public class SemanticSearch {
    * naming q when nothing is left to embed.
    */
   public float[] queryVector(ParsedQuery parsed) {
+    String text = textToEmbed(parsed);
+    float[] cached = cached(text);
+    return cached != null ? cached : embed(text);
+  }
+
+  /**
+   * {@link #queryVector} started on a side lane, for a search that has other work to do before it
+   * needs the vector; the 400 for a query with nothing to embed comes at once.
+   */
+  public SideLane.Part<float[]> startQueryVector(ParsedQuery parsed) {
+    String text = textToEmbed(parsed);
+    float[] cached = cached(text);
+    return cached != null ? SideLane.Part.done(cached) : lane.start(() -> embed(text));
+  }
+
+  private static String textToEmbed(ParsedQuery parsed) {
     List<String> parts = new ArrayList<>();
     for (ParsedQuery.Clause c : parsed.clauses()) {
       if (!c.negated()) {
@@ -92,12 +115,16 @@ public class SemanticSearch {
       throw ApiException.badParameter(
           "q", "is longer than " + MAX_QUERY_CHARS + " characters, too long to search by meaning");
     }
+    return text;
+  }
+
+  private float[] cached(String text) {
     synchronized (recent) {
-      float[] cached = recent.get(text);
-      if (cached != null) {
-        return cached;
-      }
+      return recent.get(text);
     }
+  }
+
+  private float[] embed(String text) {
     float[] v = embedder.embedQuery(text);
     synchronized (recent) {
       recent.put(text, v);

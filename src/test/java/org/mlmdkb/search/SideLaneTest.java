@@ -1,0 +1,98 @@
+package org.mlmdkb.search;
+
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class SideLaneTest {
+
+  private final SideLane lane = new SideLane();
+
+  @AfterEach
+  void stop() {
+    lane.stop();
+  }
+
+  @Test
+  void aPartRunsBesideTheCallerWhileALaneThreadIsFree() {
+    Thread caller = Thread.currentThread();
+    SideLane.Part<Thread> part = lane.start(Thread::currentThread);
+    assertNotEquals(caller, part.join());
+  }
+
+  @Test
+  void aPartRunsOnTheCallerAtOnceWhenEveryLaneThreadIsBusy() throws InterruptedException {
+    CountDownLatch release = new CountDownLatch(1);
+    List<SideLane.Part<Boolean>> busy = new ArrayList<>();
+    int lanes = Runtime.getRuntime().availableProcessors();
+    CountDownLatch started = new CountDownLatch(lanes);
+    for (int i = 0; i < lanes; i++) {
+      busy.add(
+          lane.start(
+              () -> {
+                started.countDown();
+                return release.await(30, TimeUnit.SECONDS);
+              }));
+    }
+    assertTrue(started.await(30, TimeUnit.SECONDS), "every lane thread took a part");
+    Thread caller = Thread.currentThread();
+    // Done before start returns: nothing queues behind the parts that hold the lanes.
+    SideLane.Part<Thread> part = lane.start(Thread::currentThread);
+    assertSame(caller, part.join());
+    release.countDown();
+    busy.forEach(b -> assertTrue(b.join()));
+  }
+
+  @Test
+  void joinThrowsThePartsOwnRuntimeException() {
+    IllegalArgumentException thrown = new IllegalArgumentException("bad query");
+    SideLane.Part<Object> part =
+        lane.start(
+            () -> {
+              throw thrown;
+            });
+    assertSame(thrown, assertThrows(IllegalArgumentException.class, part::join));
+  }
+
+  @Test
+  void joinWrapsAnIoExceptionUnchecked() {
+    IOException thrown = new IOException("index file gone");
+    SideLane.Part<Object> part =
+        lane.start(
+            () -> {
+              throw thrown;
+            });
+    assertSame(thrown, assertThrows(UncheckedIOException.class, part::join).getCause());
+  }
+
+  @Test
+  void abandonWaitsForThePartToFinishAndDropsItsFailure() {
+    AtomicBoolean finished = new AtomicBoolean();
+    SideLane.Part<Object> part =
+        lane.start(
+            () -> {
+              Thread.sleep(200);
+              finished.set(true);
+              throw new IllegalStateException("dropped");
+            });
+    part.abandon();
+    assertTrue(finished.get());
+  }
+
+  @Test
+  void aDonePartJoinsToItsValue() {
+    float[] value = {1f, 2f};
+    assertSame(value, SideLane.Part.done(value).join());
+  }
+}
