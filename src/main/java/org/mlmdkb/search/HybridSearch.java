@@ -108,24 +108,32 @@ public class HybridSearch {
     return index.withSearcher(
         s -> {
           IndexSearch.TextQuery text = index.textQuery(r.plan());
-          // The keyword matches are counted once, and the nearest items they miss apart, so the
-          // union is counted exactly, once. The count runs beside the keyword ranking (and the
-          // embedding, when it is still under way): none of the three needs another.
+          // The nearest items (once the embedding is done), the keyword ranking and the keyword
+          // count need none of each other, so they run side by side. The keyword matches are
+          // counted once, and the nearest items they miss apart, so the union is counted exactly,
+          // once.
+          SideLane.Part<Query> nearest = startNearest(s, r, vector);
           Query matched = text == null ? null : index.matchQuery(r, text);
           SideLane.Part<KeywordCount> counting =
               matched == null
                   ? SideLane.Part.done(new KeywordCount(null, Map.of()))
                   : lane.start(() -> keywordCount(s, r, text, matched));
           ScoreDoc[] keywordTop;
-          Query knn;
           try {
             // As IndexSearch.search: the ranking unscored beyond its head.
             keywordTop =
                 text == null
                     ? null
                     : index.topHits(s, r, text, Math.max(offset + limit, FUSION_DEPTH));
-            knn = s.rewrite(nearest(vector.join(), filters(r), candidates));
           } catch (IOException | RuntimeException e) {
+            counting.abandon();
+            nearest.abandon();
+            throw e;
+          }
+          Query knn;
+          try {
+            knn = nearest.join();
+          } catch (RuntimeException e) {
             counting.abandon();
             throw e;
           }
@@ -146,6 +154,15 @@ public class HybridSearch {
           }
           return result(s, r, counted, keyword.counts(), hits);
         });
+  }
+
+  /**
+   * The nearest items to the query's vector under the request's filters, found on a side lane as
+   * soon as the vector is there (the rewrite runs the HNSW search).
+   */
+  private SideLane.Part<Query> startNearest(
+      IndexSearcher s, IndexSearch.Request r, SideLane.Part<float[]> vector) {
+    return lane.start(() -> s.rewrite(nearest(vector.join(), filters(r), candidates)));
   }
 
   /**
@@ -214,9 +231,16 @@ public class HybridSearch {
         s -> {
           IndexSearch.Request r =
               new IndexSearch.Request(plan, Set.of(SearchType.PAPER), filter, Set.of(), 0);
-          // Keyword first: the query's embedding may still be under way beside it.
-          ScoreDoc[] keywordTop = text == null ? null : index.topHits(s, r, text, FUSION_DEPTH);
-          Query knn = s.rewrite(nearest(vector.join(), filters(r), candidates));
+          // The nearest papers (once the embedding is done) beside the keyword ranking.
+          SideLane.Part<Query> nearest = startNearest(s, r, vector);
+          ScoreDoc[] keywordTop;
+          try {
+            keywordTop = text == null ? null : index.topHits(s, r, text, FUSION_DEPTH);
+          } catch (IOException | RuntimeException e) {
+            nearest.abandon();
+            throw e;
+          }
+          Query knn = nearest.join();
           IndexSearch.checkTime(s);
           List<Scored<Integer>> order =
               fusedOrder(s, keywordTop, sureScore(text), knn, Integer.MAX_VALUE);

@@ -1,6 +1,7 @@
 package org.mlmdkb.search.semantic;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -170,6 +171,29 @@ class SemanticSearchTest extends ApiTest {
         .statusCode(400)
         .contentType("application/problem+json")
         .body("errors[0].name", equalTo("q"));
+  }
+
+  @Test
+  void aHybridQueryExpandingPastTheClauseLimitIs400NamingQWhileItsOtherPartsRanBeside() {
+    // The keyword ranking fails (past Lucene's 1,024 clauses) while the embedding, the nearest
+    // items and the keyword count run on side lanes: the answer is the ranking's 400.
+    String q =
+        java.util.stream.IntStream.range(0, 45)
+                .mapToObj(i -> "a" + i + "-b" + i)
+                .collect(java.util.stream.Collectors.joining(" | "))
+            + " x";
+    for (String path : List.of("/api/v1/search", "/api/v1/papers")) {
+      given()
+          .queryParam("q", q)
+          .queryParam("mode", "hybrid")
+          .when()
+          .get(path)
+          .then()
+          .statusCode(400)
+          .contentType("application/problem+json")
+          .body("errors[0].name", equalTo("q"))
+          .body("errors[0].message", containsString("too many alternatives"));
+    }
   }
 
   @Test
