@@ -50,9 +50,10 @@ public class SideLane {
     return new Part<>(task);
   }
 
+  /** Lets the parts under way finish: an interrupt would close the index files they read. */
   @PreDestroy
   void stop() {
-    threads.shutdownNow();
+    threads.shutdown();
   }
 
   /** A part of a search under way; {@link #join} waits for it and throws what it threw. */

@@ -20,9 +20,11 @@ import org.mlmdkb.common.config.KbConfig;
 
 /**
  * The floor of keyword search (issue #10): the service's own query plan and Lucene search
- * (IndexSearch.search, ten hits with snippets and the exact count) over an index directory, run
- * in-process, with no HTTP, JSON or database. What `/search?type=paper&limit=10&mode=keyword` costs
- * beyond this is the service's own overhead; src/bench/search_floor.sh prints both.
+ * (IndexSearch.search, ten hits with snippets and the exact count, the count on a side lane as in
+ * the service) over an index directory, run in-process, with no HTTP, JSON or database. Its "thread
+ * CPU" is the calling thread's alone, without the side lane's share. What
+ * `/search?type=paper&limit=10&mode=keyword` costs beyond this is the service's own overhead;
+ * src/bench/search_floor.sh prints both.
  *
  * <p>Usage, from the repository root after {@code ./mvnw package -DskipTests} (which compiles the
  * tests too): {@code java -cp "target/test-classes:target/classes:target/quarkus-app/lib/main/*"
