@@ -52,9 +52,11 @@ public class PaperListIndex {
   private static final int TITLE_KEY_BYTES = 1000;
 
   private final IndexSearch index;
+  private final SideLane lane;
 
-  public PaperListIndex(IndexSearch index) {
+  public PaperListIndex(IndexSearch index, SideLane lane) {
     this.index = index;
+    this.lane = lane;
   }
 
   /**
@@ -84,9 +86,20 @@ public class PaperListIndex {
           IndexSearcher s = match == null ? untimed(timed) : timed;
           // The exact total is a count (no scores, no sort keys read); the page itself is then
           // free to skip what cannot enter it (points of the sort key, the minimal competitive
-          // score of relevance).
-          long total = counted == match ? s.count(query) : countPapers(s, filter, counted);
-          TopFieldDocs top = top(s, filter, query, rankedAnyType, fieldDoc(s, sort, after));
+          // score of relevance). A text query's count is work of its own, done beside the page.
+          SideLane.Part<Long> counting =
+              match == null
+                  ? SideLane.Part.done((long) s.count(query))
+                  : lane.start(
+                      () -> counted == match ? s.count(query) : countPapers(s, filter, counted));
+          TopFieldDocs top;
+          try {
+            top = top(s, filter, query, rankedAnyType, fieldDoc(s, sort, after));
+          } catch (IOException | RuntimeException e) {
+            counting.abandon();
+            throw e;
+          }
+          long total = counting.join();
           IndexSearch.checkTime(s);
           List<Long> ids = new ArrayList<>();
           ScoreDoc[] docs = top.scoreDocs;
@@ -214,21 +227,30 @@ public class PaperListIndex {
     boolean afterInHead = after != null && score(after.get(0)) >= HEAD_BASE;
     return index.withSearcher(
         s -> {
-          long total = countPapers(s, filter, all);
           List<Long> ids = new ArrayList<>();
           headPage.stream().limit(filter.limit()).forEach(e -> ids.add(e.getKey()));
           if (headPage.size() > filter.limit()) {
+            long total = countPapers(s, filter, all);
             return new Page(ids, total, relevanceCursor(headPage.get(filter.limit() - 1)));
           }
+          // The total beside the tail's page: neither needs the other.
+          SideLane.Part<Long> counting = lane.start(() -> countPapers(s, filter, all));
           int wanted = filter.limit() - ids.size();
-          FieldDoc tailAfter =
-              after == null || afterInHead ? null : fieldDoc(s, filter.sort(), after);
-          ScoreDoc[] docs =
-              s.search(
-                      query(filter, tail, true),
-                      new TopFieldCollectorManager(
-                          sort(filter.sort()), wanted + 1, tailAfter, wanted + 1))
-                  .scoreDocs;
+          ScoreDoc[] docs;
+          try {
+            FieldDoc tailAfter =
+                after == null || afterInHead ? null : fieldDoc(s, filter.sort(), after);
+            docs =
+                s.search(
+                        query(filter, tail, true),
+                        new TopFieldCollectorManager(
+                            sort(filter.sort()), wanted + 1, tailAfter, wanted + 1))
+                    .scoreDocs;
+          } catch (IOException | RuntimeException e) {
+            counting.abandon();
+            throw e;
+          }
+          long total = counting.join();
           IndexSearch.checkTime(s);
           for (int i = 0; i < Math.min(docs.length, wanted); i++) {
             ids.add((Long) ((FieldDoc) docs[i]).fields[1]);
