@@ -15,6 +15,7 @@ import static org.mlmdkb.curation.CurationFixtures.unique;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,10 +23,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.mlmdkb.search.semantic.EmbeddingWorker;
+import org.mlmdkb.search.semantic.TextEmbedder;
 import org.mlmdkb.testsupport.ApiTest;
+import org.mlmdkb.testsupport.ClauseLimitQuery;
+import org.mlmdkb.testsupport.SemanticTestSupport;
 
 @QuarkusTest
 class SearchResourceTest extends ApiTest {
+
+  @Inject TextEmbedder embedder;
+  @Inject EmbeddingWorker worker;
+  @Inject SearchIndex index;
 
   private static JsonPath search(Map<String, ?> params) {
     return given()
@@ -331,14 +340,7 @@ class SearchResourceTest extends ApiTest {
 
   @Test
   void queryExpandingPastTheClauseLimitIs400NamingQ() {
-    // Forty-five hyphenated alternatives OR-ed into one clause, each sought whole and in its parts
-    // in every text field, expand past Lucene's 1,024 clauses while the text stays under 500
-    // characters.
-    String q =
-        java.util.stream.IntStream.range(0, 45)
-                .mapToObj(i -> "a" + i + "-b" + i)
-                .collect(java.util.stream.Collectors.joining(" | "))
-            + " x";
+    String q = ClauseLimitQuery.text();
     assertTrue(q.length() <= 500, q);
     given()
         .queryParam("q", q)
@@ -496,7 +498,10 @@ class SearchResourceTest extends ApiTest {
   }
 
   @Test
-  void paperListRelevanceCursorVisitsEachPaperOnce() {
+  void paperListRelevanceCursorVisitsEachPaperOnce() throws InterruptedException {
+    // Relevance pages are keyed by score: a write, an embedding or a merge between the two pages
+    // (here, of earlier tests) moves scores, so the index is settled first, as clients are told.
+    SemanticTestSupport.awaitEmbedded(embedder, worker, index);
     JsonPath first =
         given()
             .queryParam("q", "potential")

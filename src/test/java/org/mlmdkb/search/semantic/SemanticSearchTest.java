@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.mlmdkb.curation.CurationFixtures;
 import org.mlmdkb.search.SearchIndex;
 import org.mlmdkb.testsupport.ApiTest;
+import org.mlmdkb.testsupport.ClauseLimitQuery;
 import org.mlmdkb.testsupport.SemanticTestSupport;
 
 @QuarkusTest
@@ -177,11 +178,7 @@ class SemanticSearchTest extends ApiTest {
   void aHybridQueryExpandingPastTheClauseLimitIs400NamingQWhileItsOtherPartsRanBeside() {
     // The keyword ranking fails (past Lucene's 1,024 clauses) while the embedding, the nearest
     // items and the keyword count run on side lanes: the answer is the ranking's 400.
-    String q =
-        java.util.stream.IntStream.range(0, 45)
-                .mapToObj(i -> "a" + i + "-b" + i)
-                .collect(java.util.stream.Collectors.joining(" | "))
-            + " x";
+    String q = ClauseLimitQuery.text();
     for (String path : List.of("/api/v1/search", "/api/v1/papers")) {
       given()
           .queryParam("q", q)
