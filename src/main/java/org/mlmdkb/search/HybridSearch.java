@@ -118,25 +118,17 @@ public class HybridSearch {
               matched == null
                   ? SideLane.Part.done(new KeywordCount(null, Map.of()))
                   : lane.start(() -> keywordCount(s, r, text, matched));
-          ScoreDoc[] keywordTop;
-          try {
-            // As IndexSearch.search: the ranking unscored beyond its head.
-            keywordTop =
-                text == null
-                    ? null
-                    : index.topHits(s, r, text, Math.max(offset + limit, FUSION_DEPTH));
-          } catch (IOException | RuntimeException e) {
-            counting.abandon();
-            nearest.abandon();
-            throw e;
-          }
-          Query knn;
-          try {
-            knn = nearest.join();
-          } catch (RuntimeException e) {
-            counting.abandon();
-            throw e;
-          }
+          // As IndexSearch.search: the ranking unscored beyond its head.
+          ScoreDoc[] keywordTop =
+              counting.alongside(
+                  () ->
+                      nearest.alongside(
+                          () ->
+                              text == null
+                                  ? null
+                                  : index.topHits(
+                                      s, r, text, Math.max(offset + limit, FUSION_DEPTH))));
+          Query knn = counting.alongside(nearest::join);
           KeywordCount keyword = counting.join();
           List<FacetsCollector> counted = new ArrayList<>();
           if (keyword.collected() != null) {
@@ -233,13 +225,9 @@ public class HybridSearch {
               new IndexSearch.Request(plan, Set.of(SearchType.PAPER), filter, Set.of(), 0);
           // The nearest papers (once the embedding is done) beside the keyword ranking.
           SideLane.Part<Query> nearest = startNearest(s, r, vector);
-          ScoreDoc[] keywordTop;
-          try {
-            keywordTop = text == null ? null : index.topHits(s, r, text, FUSION_DEPTH);
-          } catch (IOException | RuntimeException e) {
-            nearest.abandon();
-            throw e;
-          }
+          ScoreDoc[] keywordTop =
+              nearest.alongside(
+                  () -> text == null ? null : index.topHits(s, r, text, FUSION_DEPTH));
           Query knn = nearest.join();
           IndexSearch.checkTime(s);
           List<Scored<Integer>> order =

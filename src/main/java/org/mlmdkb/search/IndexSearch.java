@@ -141,18 +141,18 @@ public class IndexSearch {
           // facets count every match of an unscored query that matches the same documents. The
           // two share nothing, so the counting runs beside the ranking and its snippets.
           SideLane.Part<Counted> counting = lane.start(() -> counted(s, r, text));
-          List<Hit> hits = new ArrayList<>();
-          try {
-            ScoreDoc[] docs = topHits(s, r, text, Math.max(1, offset + limit));
-            checkTime(s);
-            Query marks = marks(s, text);
-            for (int i = offset; i < docs.length; i++) {
-              hits.add(hit(s, docs[i], marks));
-            }
-          } catch (IOException | RuntimeException e) {
-            counting.abandon();
-            throw e;
-          }
+          List<Hit> hits =
+              counting.alongside(
+                  () -> {
+                    ScoreDoc[] docs = topHits(s, r, text, Math.max(1, offset + limit));
+                    checkTime(s);
+                    Query marks = marks(s, text);
+                    List<Hit> page = new ArrayList<>();
+                    for (int i = offset; i < docs.length; i++) {
+                      page.add(hit(s, docs[i], marks));
+                    }
+                    return page;
+                  });
           Counted counted = counting.join();
           checkTime(s);
           return new Result(hits, counted.byType(), counted.facets());

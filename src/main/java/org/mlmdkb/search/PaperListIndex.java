@@ -92,13 +92,9 @@ public class PaperListIndex {
                   ? SideLane.Part.done((long) s.count(query))
                   : lane.start(
                       () -> counted == match ? s.count(query) : countPapers(s, filter, counted));
-          TopFieldDocs top;
-          try {
-            top = top(s, filter, query, rankedAnyType, fieldDoc(s, sort, after));
-          } catch (IOException | RuntimeException e) {
-            counting.abandon();
-            throw e;
-          }
+          TopFieldDocs top =
+              counting.alongside(
+                  () -> top(s, filter, query, rankedAnyType, fieldDoc(s, sort, after)));
           long total = counting.join();
           IndexSearch.checkTime(s);
           List<Long> ids = new ArrayList<>();
@@ -236,20 +232,9 @@ public class PaperListIndex {
           // The total beside the tail's page: neither needs the other.
           SideLane.Part<Long> counting = lane.start(() -> countPapers(s, filter, all));
           int wanted = filter.limit() - ids.size();
-          ScoreDoc[] docs;
-          try {
-            FieldDoc tailAfter =
-                after == null || afterInHead ? null : fieldDoc(s, filter.sort(), after);
-            docs =
-                s.search(
-                        query(filter, tail, true),
-                        new TopFieldCollectorManager(
-                            sort(filter.sort()), wanted + 1, tailAfter, wanted + 1))
-                    .scoreDocs;
-          } catch (IOException | RuntimeException e) {
-            counting.abandon();
-            throw e;
-          }
+          ScoreDoc[] docs =
+              counting.alongside(
+                  () -> tailPage(s, filter, tail, afterInHead ? null : after, wanted));
           long total = counting.join();
           IndexSearch.checkTime(s);
           for (int i = 0; i < Math.min(docs.length, wanted); i++) {
@@ -270,6 +255,20 @@ public class PaperListIndex {
           }
           return new Page(ids, total, next);
         });
+  }
+
+  /**
+   * One more than {@code wanted} papers of the hybrid list's tail after the cursor {@code after}
+   * (null when the page starts in the head or at the beginning, so the tail starts at its top).
+   */
+  private static ScoreDoc[] tailPage(
+      IndexSearcher s, PaperFilter filter, Query tail, List<String> after, int wanted)
+      throws IOException {
+    FieldDoc from = after == null ? null : fieldDoc(s, filter.sort(), after);
+    return s.search(
+            query(filter, tail, true),
+            new TopFieldCollectorManager(sort(filter.sort()), wanted + 1, from, wanted + 1))
+        .scoreDocs;
   }
 
   /**

@@ -56,6 +56,12 @@ public class SideLane {
     threads.shutdown();
   }
 
+  /** What the caller does while a part runs. */
+  @FunctionalInterface
+  public interface CallerWork<R> {
+    R run() throws IOException;
+  }
+
   /** A part of a search under way; {@link #join} waits for it and throws what it threw. */
   public static final class Part<T> {
     private final FutureTask<T> task;
@@ -69,6 +75,20 @@ public class SideLane {
       FutureTask<T> task = new FutureTask<>(() -> value);
       task.run();
       return new Part<>(task);
+    }
+
+    /**
+     * The caller's own {@code work}, done while this part runs. Should it fail, the part is waited
+     * for first ({@link #abandon}), so that the part is done with the index reader before the
+     * caller's failure releases it.
+     */
+    public <R> R alongside(CallerWork<R> work) throws IOException {
+      try {
+        return work.run();
+      } catch (IOException | RuntimeException e) {
+        abandon();
+        throw e;
+      }
     }
 
     /**

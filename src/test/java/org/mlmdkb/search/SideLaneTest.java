@@ -54,26 +54,55 @@ class SideLaneTest {
     busy.forEach(b -> assertTrue(b.join()));
   }
 
+  private SideLane.Part<Object> failingWith(Exception thrown) {
+    return lane.start(
+        () -> {
+          throw thrown;
+        });
+  }
+
   @Test
   void joinThrowsThePartsOwnRuntimeException() {
     IllegalArgumentException thrown = new IllegalArgumentException("bad query");
-    SideLane.Part<Object> part =
-        lane.start(
-            () -> {
-              throw thrown;
-            });
-    assertSame(thrown, assertThrows(IllegalArgumentException.class, part::join));
+    assertSame(thrown, assertThrows(IllegalArgumentException.class, failingWith(thrown)::join));
   }
 
   @Test
   void joinWrapsAnIoExceptionUnchecked() {
     IOException thrown = new IOException("index file gone");
+    UncheckedIOException wrapped =
+        assertThrows(UncheckedIOException.class, failingWith(thrown)::join);
+    assertSame(thrown, wrapped.getCause());
+  }
+
+  @Test
+  void workAlongsideThatFailsWaitsForThePartThenThrowsItsOwnFailure() {
+    AtomicBoolean finished = new AtomicBoolean();
     SideLane.Part<Object> part =
         lane.start(
             () -> {
-              throw thrown;
+              Thread.sleep(200);
+              finished.set(true);
+              throw new IllegalStateException("the part's failure, dropped");
             });
-    assertSame(thrown, assertThrows(UncheckedIOException.class, part::join).getCause());
+    IOException own = new IOException("the caller's failure");
+    IOException thrown =
+        assertThrows(
+            IOException.class,
+            () ->
+                part.alongside(
+                    () -> {
+                      throw own;
+                    }));
+    assertSame(own, thrown);
+    assertTrue(finished.get(), "the part had finished before the failure went on");
+  }
+
+  @Test
+  void workAlongsideReturnsItsValueAndLeavesThePartToJoin() throws IOException {
+    SideLane.Part<String> part = lane.start(() -> "count");
+    assertSame("page", part.alongside(() -> "page"));
+    assertSame("count", part.join());
   }
 
   @Test
