@@ -75,16 +75,20 @@ class SideLaneTest {
     assertSame(thrown, wrapped.getCause());
   }
 
+  /** A part that fails after 200 ms, setting {@code finished} just before. */
+  private SideLane.Part<Object> slowFailure(AtomicBoolean finished) {
+    return lane.start(
+        () -> {
+          Thread.sleep(200);
+          finished.set(true);
+          throw new IllegalStateException("the part's failure, dropped");
+        });
+  }
+
   @Test
   void workAlongsideThatFailsWaitsForThePartThenThrowsItsOwnFailure() {
     AtomicBoolean finished = new AtomicBoolean();
-    SideLane.Part<Object> part =
-        lane.start(
-            () -> {
-              Thread.sleep(200);
-              finished.set(true);
-              throw new IllegalStateException("the part's failure, dropped");
-            });
+    SideLane.Part<Object> part = slowFailure(finished);
     IOException own = new IOException("the caller's failure");
     IOException thrown =
         assertThrows(
@@ -108,14 +112,7 @@ class SideLaneTest {
   @Test
   void abandonWaitsForThePartToFinishAndDropsItsFailure() {
     AtomicBoolean finished = new AtomicBoolean();
-    SideLane.Part<Object> part =
-        lane.start(
-            () -> {
-              Thread.sleep(200);
-              finished.set(true);
-              throw new IllegalStateException("dropped");
-            });
-    part.abandon();
+    slowFailure(finished).abandon();
     assertTrue(finished.get());
   }
 
