@@ -141,22 +141,16 @@ final class IndexQueries {
   }
 
   /**
-   * Typo tolerance for words the index does not know: each word's known neighbours, at half weight.
-   * Made once per search and shared by every query holding the clause, so that each is rewritten
-   * (its automata built) once (RewriteOnce).
+   * Typo tolerance for a word the index does not know ({@code word} folded as the spell field is):
+   * its known neighbours, at half weight. Made once per search and shared by every query holding
+   * the clause, so that it is rewritten (its automata built) once (RewriteOnce).
    */
-  static List<Query> fuzzy(List<String> words) {
-    List<Query> out = new ArrayList<>();
-    for (String word : words) {
-      String w = word.toLowerCase(Locale.ROOT);
-      out.add(
-          new BoostQuery(
-              new RewriteOnce(
-                  new FuzzyQuery(
-                      new Term(SPELL, w), w.length() >= 6 ? 2 : 1, 1, FUZZY_EXPANSIONS, true)),
-              0.5f));
-    }
-    return out;
+  static Query fuzzy(String word) {
+    String w = word.toLowerCase(Locale.ROOT);
+    return new BoostQuery(
+        new RewriteOnce(
+            new FuzzyQuery(new Term(SPELL, w), w.length() >= 6 ? 2 : 1, 1, FUZZY_EXPANSIONS, true)),
+        0.5f);
   }
 
   /**

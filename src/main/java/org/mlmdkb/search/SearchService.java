@@ -54,7 +54,8 @@ public class SearchService {
   /**
    * The interpretation of a query, shared by /search and the paper list's {@code q}: its clauses
    * with their alternatives (synonyms, corrections, other names), multi-word spans, the identifier
-   * forms that name a method or dataset and those items' keys ("method:nequip").
+   * forms that name a method or dataset and those items' keys ("method:nequip"), and each word the
+   * index does not know with its fuzzy alternative (IndexSearch.typos).
    */
   public record Plan(
       ParsedQuery parsed,
@@ -65,7 +66,7 @@ public class SearchService {
       List<String> expansions,
       List<String> identifiers,
       List<String> namedEntities,
-      Set<String> unknownWords) {
+      Map<String, Query> typos) {
 
     boolean matchesNothing() {
       return parsed.hasNoPositiveClause();
@@ -73,14 +74,14 @@ public class SearchService {
 
     /** The query as written: no synonyms, corrections or fuzzy words (search by meaning). */
     Plan withoutRewrites() {
-      return asWritten(parsed, Set.of());
+      return asWritten(parsed, Map.of());
     }
 
     /**
-     * {@code parsed} as written, with no synonym, span, correction or named item; words in {@code
-     * unknownWords} still get their fuzzy alternatives.
+     * {@code parsed} as written, with no synonym, span, correction or named item; the words of
+     * {@code typos} still get their fuzzy alternatives.
      */
-    static Plan asWritten(ParsedQuery parsed, Set<String> unknownWords) {
+    static Plan asWritten(ParsedQuery parsed, Map<String, Query> typos) {
       return new Plan(
           parsed,
           parsed.clauses(),
@@ -90,7 +91,7 @@ public class SearchService {
           List.of(),
           List.of(),
           List.of(),
-          unknownWords);
+          typos);
     }
   }
 
@@ -111,14 +112,8 @@ public class SearchService {
   /** {@link #plan(String)} of {@code q} already parsed. */
   private Plan plan(String q, ParsedQuery parsed) {
     List<String> expansions = new ArrayList<>();
-    Map<String, String> unknown = index.unknownWords(correctable(parsed));
-    Map<String, String> corrected = new LinkedHashMap<>();
-    unknown.forEach(
-        (word, fix) -> {
-          if (fix != null) {
-            corrected.put(word, fix);
-          }
-        });
+    IndexSearch.Typos typos = index.typos(correctable(parsed));
+    Map<String, String> corrected = typos.corrections();
     List<Clause> in = parsed.clauses();
     List<List<Term>> alternatives = new ArrayList<>();
     for (Clause c : in) {
@@ -169,7 +164,7 @@ public class SearchService {
         expansions,
         List.copyOf(namingIdents),
         named,
-        unknown.keySet());
+        typos.fuzzy());
   }
 
   /**

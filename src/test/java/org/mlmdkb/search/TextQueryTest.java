@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.Query;
@@ -16,7 +17,9 @@ class TextQueryTest {
   @Test
   void aTyposFuzzyAlternativeIsOneQueryInTheRankedAndTheMarkedQuery() {
     ParsedQuery parsed = ParsedQuery.parse("equivariamt potential");
-    SearchService.Plan plan = SearchService.Plan.asWritten(parsed, Set.of("equivariamt"));
+    SearchService.Plan plan =
+        SearchService.Plan.asWritten(
+            parsed, Map.of("equivariamt", IndexQueries.fuzzy("equivariamt")));
 
     IndexSearch.TextQuery text = new IndexSearch(null, null, null).textQuery(plan);
 
