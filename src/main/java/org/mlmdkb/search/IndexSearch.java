@@ -134,6 +134,9 @@ public class IndexSearch {
               unknown.put(w, t);
             }
           }
+          if (unknown.isEmpty()) {
+            return Typos.NONE; // no side lane woken for nothing
+          }
           Map<String, Query> fuzzy = new LinkedHashMap<>();
           unknown.forEach((w, t) -> fuzzy.put(w, IndexQueries.fuzzy(t.text())));
           SideLane.Part<Void> rewriting =
