@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -22,6 +24,8 @@ import org.mlmdkb.common.error.ProblemType;
 @ApplicationScoped
 public class EntityTags {
 
+  private static final MediaType JSON_UTF8 = MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8");
+
   private final ObjectMapper json;
 
   public EntityTags(ObjectMapper json) {
@@ -30,12 +34,18 @@ public class EntityTags {
 
   /**
    * The conditional GET of one representation: 304 when {@code If-None-Match} names its current
-   * tag, else 200 with the body; both carry the ETag. Callers may add headers before building.
+   * tag, else 200 with the body; both carry the ETag. Callers may add headers (and set the type of
+   * a text body) before building. The body is serialised once: the bytes hashed are the bytes sent.
    */
   public Response.ResponseBuilder conditionalGet(Object body, Request request) {
-    EntityTag tag = new EntityTag(of(body));
+    byte[] bytes = body instanceof String text ? text.getBytes(StandardCharsets.UTF_8) : json(body);
+    EntityTag tag = new EntityTag(ofBytes(bytes));
     Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-    return (notModified != null ? notModified : Response.ok(body)).tag(tag);
+    if (notModified != null) {
+      return notModified.tag(tag);
+    }
+    Response.ResponseBuilder ok = Response.ok(bytes).tag(tag);
+    return body instanceof String ? ok : ok.type(JSON_UTF8);
   }
 
   /**
@@ -51,10 +61,14 @@ public class EntityTags {
 
   /** The tag's opaque value, without the quotes that the ETag header adds. */
   public String of(Object representation) {
+    return ofBytes(json(representation));
+  }
+
+  private byte[] json(Object representation) {
     try {
-      return ofBytes(json.writeValueAsBytes(representation));
+      return json.writeValueAsBytes(representation);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Cannot compute an entity tag", e);
+      throw new IllegalStateException("Cannot serialise a representation", e);
     }
   }
 
