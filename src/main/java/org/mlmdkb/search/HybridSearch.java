@@ -20,6 +20,7 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -90,8 +91,9 @@ public class HybridSearch {
           IndexSearch.checkTime(s);
           List<IndexSearch.Hit> hits = new ArrayList<>();
           ScoreDoc[] docs = found.topDocs().scoreDocs;
+          StoredFields stored = s.storedFields();
           for (int i = offset; i < docs.length; i++) {
-            IndexSearch.Hit h = index.hit(s, docs[i], null);
+            IndexSearch.Hit h = index.hit(stored, docs[i], null);
             hits.add(withScore(h, cosine(docs[i].score)));
           }
           return result(s, r, List.of(found.facetsCollector()), Map.of(), hits);
@@ -140,9 +142,10 @@ public class HybridSearch {
               fusedOrder(s, keywordTop, sureScore(text), knn, offset + limit);
           List<IndexSearch.Hit> hits = new ArrayList<>();
           Query marks = IndexSearch.marks(s, text);
+          StoredFields stored = s.storedFields();
           for (int i = offset; i < Math.min(order.size(), offset + limit); i++) {
             Scored<Integer> d = order.get(i);
-            hits.add(index.hit(s, new ScoreDoc(d.item(), (float) d.score()), marks));
+            hits.add(index.hit(stored, new ScoreDoc(d.item(), (float) d.score()), marks));
           }
           return result(s, r, counted, keyword.counts(), hits);
         });

@@ -31,6 +31,7 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -187,9 +188,10 @@ public class IndexSearch {
                     ScoreDoc[] docs = topHits(s, r, text, Math.max(1, offset + limit));
                     checkTime(s);
                     Query marks = marks(s, text);
+                    StoredFields stored = s.storedFields();
                     List<Hit> page = new ArrayList<>();
                     for (int i = offset; i < docs.length; i++) {
-                      page.add(hit(s, docs[i], marks));
+                      page.add(hit(stored, docs[i], marks));
                     }
                     return page;
                   });
@@ -385,8 +387,9 @@ public class IndexSearch {
           TopDocs top = s.search(b.build(), limit);
           checkTime(s);
           List<Hit> out = new ArrayList<>();
+          StoredFields stored = s.storedFields();
           for (ScoreDoc d : top.scoreDocs) {
-            Document doc = s.storedFields().document(d.doc);
+            Document doc = stored.document(d.doc);
             out.add(new Hit("paper", doc.get(REF), doc.get(TITLE), d.score, null));
           }
           return out;
@@ -647,8 +650,9 @@ public class IndexSearch {
           List<NamedEntity> out = new ArrayList<>();
           TopDocs top = s.search(IndexQueries.anyOf(IDENT, List.copyOf(idents)), 50);
           checkTime(s);
+          StoredFields stored = s.storedFields();
           for (ScoreDoc d : top.scoreDocs) {
-            Document doc = s.storedFields().document(d.doc, Set.of(TYPE, REF, TITLE, ALIAS));
+            Document doc = stored.document(d.doc, Set.of(TYPE, REF, TITLE, ALIAS));
             List<String> names = new ArrayList<>();
             names.add(doc.get(TITLE));
             names.addAll(List.of(doc.getValues(ALIAS)));
@@ -675,8 +679,12 @@ public class IndexSearch {
     return text == null ? null : s.rewrite(text.marked());
   }
 
-  Hit hit(IndexSearcher s, ScoreDoc d, Query text) throws IOException {
-    Document doc = s.storedFields().document(d.doc);
+  /**
+   * A hit read through {@code stored}: one instance (from IndexSearcher.storedFields) serves a
+   * whole page, so that its decompression buffers and the block last read are reused.
+   */
+  Hit hit(StoredFields stored, ScoreDoc d, Query text) throws IOException {
+    Document doc = stored.document(d.doc);
     String title = doc.get(TITLE);
     String body = doc.get(BODY);
     // Without a text query (search by meaning alone) there is nothing to mark.

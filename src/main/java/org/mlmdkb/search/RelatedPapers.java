@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -73,8 +74,9 @@ public class RelatedPapers {
           TopDocs top = s.search(query, limit, RANKING, true);
           IndexSearch.checkTime(s);
           List<RelatedPaper> out = new ArrayList<>();
+          StoredFields stored = s.storedFields();
           for (ScoreDoc d : top.scoreDocs) {
-            out.add(related(s.storedFields().document(d.doc), source, d.score));
+            out.add(related(stored.document(d.doc), source, d.score));
           }
           return out;
         });
