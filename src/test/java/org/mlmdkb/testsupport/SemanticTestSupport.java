@@ -14,6 +14,10 @@ public final class SemanticTestSupport {
 
   public static void awaitEmbedded(TextEmbedder embedder, EmbeddingWorker worker, SearchIndex index)
       throws InterruptedException {
+    // A write's items are queued for embedding when the index applies the write, which the local
+    // catch-up does after the write's response: without this, a test that just wrote may find
+    // nothing queued yet and the worker "caught up".
+    index.catchUp();
     long deadline = System.nanoTime() + 300_000_000_000L;
     while (!worker.caughtUp() || embedder.state() != TextEmbedder.State.READY) {
       if (embedder.state() == TextEmbedder.State.FAILED) {
