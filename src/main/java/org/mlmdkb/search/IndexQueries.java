@@ -142,8 +142,9 @@ final class IndexQueries {
 
   /**
    * Typo tolerance for a word the index does not know ({@code word} folded as the spell field is):
-   * its known neighbours, at half weight. Made once per search and shared by every query holding
-   * the clause, so that it is rewritten (its automata built) once (RewriteOnce).
+   * its known neighbours, at half weight. Made once per request (IndexSearch.typos, which rewrites
+   * it while the spell checker runs) and shared by every query holding the clause, so that it is
+   * rewritten (its automata built) once (RewriteOnce).
    */
   static Query fuzzy(String word) {
     String w = word.toLowerCase(Locale.ROOT);

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -140,34 +141,35 @@ public class IndexSearch {
           }
           Map<String, Query> fuzzy = new LinkedHashMap<>();
           unknown.forEach((w, t) -> fuzzy.put(w, IndexQueries.fuzzy(t.text())));
-          SideLane.Part<Void> rewriting =
-              lane.start(
-                  () -> {
-                    for (Query q : fuzzy.values()) {
-                      s.rewrite(q);
-                    }
-                    return null;
-                  });
-          Map<String, String> corrections =
-              rewriting.alongside(
-                  () -> {
-                    Map<String, String> fixes = new LinkedHashMap<>();
-                    for (Map.Entry<String, Term> e : unknown.entrySet()) {
-                      SuggestWord[] best =
-                          spell.suggestSimilar(
-                              e.getValue(),
-                              1,
-                              s.getIndexReader(),
-                              SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-                      if (best.length > 0) {
-                        fixes.put(e.getKey(), best[0].string);
-                      }
-                    }
-                    return fixes;
-                  });
+          SideLane.Part<Void> rewriting = lane.start(() -> rewriteAll(s, fuzzy.values()));
+          Map<String, String> corrections = rewriting.alongside(() -> corrections(s, unknown));
           rewriting.join();
-          return new Typos(corrections, fuzzy);
+          return new Typos(
+              Collections.unmodifiableMap(corrections), Collections.unmodifiableMap(fuzzy));
         });
+  }
+
+  /** Rewrites each of {@code queries} once for {@code s}'s reader (they are RewriteOnce). */
+  private static Void rewriteAll(IndexSearcher s, Collection<Query> queries) throws IOException {
+    for (Query q : queries) {
+      s.rewrite(q);
+    }
+    return null;
+  }
+
+  /** The spell checker's closest known word to each of {@code unknown}, where it finds one. */
+  private Map<String, String> corrections(IndexSearcher s, Map<String, Term> unknown)
+      throws IOException {
+    Map<String, String> fixes = new LinkedHashMap<>();
+    for (Map.Entry<String, Term> e : unknown.entrySet()) {
+      SuggestWord[] best =
+          spell.suggestSimilar(
+              e.getValue(), 1, s.getIndexReader(), SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+      if (best.length > 0) {
+        fixes.put(e.getKey(), best[0].string);
+      }
+    }
+    return fixes;
   }
 
   Result search(Request r, int limit, int offset) {

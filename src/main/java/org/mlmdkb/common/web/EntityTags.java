@@ -38,7 +38,7 @@ public class EntityTags {
    * a text body) before building. The body is serialised once: the bytes hashed are the bytes sent.
    */
   public Response.ResponseBuilder conditionalGet(Object body, Request request) {
-    byte[] bytes = body instanceof String text ? text.getBytes(StandardCharsets.UTF_8) : json(body);
+    byte[] bytes = bytesOf(body);
     EntityTag tag = new EntityTag(ofBytes(bytes));
     Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
     if (notModified != null) {
@@ -61,10 +61,14 @@ public class EntityTags {
 
   /** The tag's opaque value, without the quotes that the ETag header adds. */
   public String of(Object representation) {
-    return ofBytes(json(representation));
+    return ofBytes(bytesOf(representation));
   }
 
-  private byte[] json(Object representation) {
+  /** What is sent for {@code representation}: a text as it is, anything else as JSON. */
+  private byte[] bytesOf(Object representation) {
+    if (representation instanceof String text) {
+      return text.getBytes(StandardCharsets.UTF_8);
+    }
     try {
       return json.writeValueAsBytes(representation);
     } catch (JsonProcessingException e) {
