@@ -26,7 +26,6 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
@@ -440,7 +439,7 @@ public class HybridSearch {
   }
 
   private static Query nearest(float[] vector, Query filter, int k) {
-    return new KnnFloatVectorQuery(VECTOR, vector, k, filter);
+    return new WideNearestQuery(VECTOR, vector, k, filter);
   }
 
   /** Lucene scores a unit-length dot product as (1 + cos) / 2; the API reports the cosine. */
