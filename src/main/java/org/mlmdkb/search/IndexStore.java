@@ -21,6 +21,7 @@ import org.apache.lucene.index.ConcurrentMergeScheduler;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentCommitInfo;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
@@ -513,7 +514,40 @@ final class IndexStore implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       Log.warnf("Search index not committed at close: %s", e.getMessage());
     }
+    if (mergingLargeSegments()) {
+      // Closing (or rolling back) waits for running merges, and Lucene 9.12 cannot stop a merge
+      // while it builds a vector graph (apache/lucene#16367): after a rebuild, merging into one
+      // segment (FewSmallSegments) takes 75 s at 100,000 papers. The last commit stands, as after a
+      // crash; the merge thread ends with the JVM, and the next start removes its files and
+      // merges again.
+      Log.info("Search index left with a large merge running; the next start merges again");
+      try {
+        searchers.close();
+      } catch (IOException | RuntimeException e) {
+        Log.warnf("Search index searchers did not close cleanly: %s", e.getMessage());
+      }
+      searchers = null;
+      writer = null;
+      directory = null;
+      return;
+    }
     closeQuietly();
+  }
+
+  /** Whether a merge of large segments (minutes with vectors) is running. */
+  private boolean mergingLargeSegments() {
+    if (writer == null) {
+      return false;
+    }
+    long bytes = 0;
+    for (SegmentCommitInfo info : writer.getMergingSegments()) {
+      try {
+        bytes += info.sizeInBytes();
+      } catch (IOException e) {
+        return true; // unknown size: do not risk waiting
+      }
+    }
+    return bytes >= FewSmallSegments.SMALL_BYTES;
   }
 
   private void closeQuietly() {
