@@ -522,7 +522,9 @@ final class IndexStore implements AutoCloseable {
       // merges again.
       Log.info("Search index left with a large merge running; the next start merges again");
       try {
-        searchers.close();
+        if (searchers != null) { // none yet while a rebuild runs
+          searchers.close();
+        }
       } catch (IOException | RuntimeException e) {
         Log.warnf("Search index searchers did not close cleanly: %s", e.getMessage());
       }
