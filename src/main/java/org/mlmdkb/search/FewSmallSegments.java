@@ -54,7 +54,6 @@ final class FewSmallSegments extends FilterMergePolicy {
       return tiered;
     }
     Set<SegmentCommitInfo> merging = context.getMergingSegments();
-    List<SegmentCommitInfo> idle = new ArrayList<>();
     List<SegmentCommitInfo> small = new ArrayList<>();
     int large = 0;
     long bytes = 0;
@@ -63,7 +62,6 @@ final class FewSmallSegments extends FilterMergePolicy {
         continue;
       }
       long size = size(info, context);
-      idle.add(info);
       bytes += size;
       if (size < smallBytes) {
         small.add(info);
@@ -72,7 +70,7 @@ final class FewSmallSegments extends FilterMergePolicy {
       }
     }
     if (large > 1 && merging.isEmpty() && bytes <= largestMergeBytes()) {
-      return merge(idle);
+      return merge(infos.asList()); // nothing is merging, so this is every segment
     }
     return small.size() > MAX_SMALL ? merge(small) : null;
   }

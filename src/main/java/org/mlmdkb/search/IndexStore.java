@@ -499,27 +499,40 @@ final class IndexStore implements AutoCloseable {
     }
   }
 
+  /** Commits and closes, after any running merge: the index's lock is free again afterwards. */
   @Override
   public void close() {
     synchronized (commitLock) {
       synchronized (writeLock) {
-        closeLocked();
+        closeLocked(false);
       }
     }
   }
 
-  private void closeLocked() {
+  /**
+   * As {@link #close}, for a JVM about to exit: a running merge of large segments is not waited
+   * for. Closing (or rolling back) waits for running merges, and Lucene 9.12 cannot stop a merge
+   * while it builds a vector graph (apache/lucene#16367): after a rebuild, merging into one segment
+   * (FewSmallSegments) takes 75 s at 100,000 papers. The last commit stands, as after a crash; the
+   * merge thread ends with the JVM, and the next start removes its files and merges again. Only at
+   * exit: the writer left open keeps the index's lock, which a restart inside the same JVM (dev
+   * mode's reload) would find taken.
+   */
+  void closeForExit() {
+    synchronized (commitLock) {
+      synchronized (writeLock) {
+        closeLocked(true);
+      }
+    }
+  }
+
+  private void closeLocked(boolean exiting) {
     try {
       commitIfChanged();
     } catch (IOException | RuntimeException e) {
       Log.warnf("Search index not committed at close: %s", e.getMessage());
     }
-    if (mergingLargeSegments()) {
-      // Closing (or rolling back) waits for running merges, and Lucene 9.12 cannot stop a merge
-      // while it builds a vector graph (apache/lucene#16367): after a rebuild, merging into one
-      // segment (FewSmallSegments) takes 75 s at 100,000 papers. The last commit stands, as after a
-      // crash; the merge thread ends with the JVM, and the next start removes its files and
-      // merges again.
+    if (exiting && mergingLargeSegments()) {
       Log.info("Search index left with a large merge running; the next start merges again");
       try {
         if (searchers != null) { // none yet while a rebuild runs

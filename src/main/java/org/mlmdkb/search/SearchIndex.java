@@ -2,6 +2,7 @@ package org.mlmdkb.search;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -68,7 +69,13 @@ public class SearchIndex {
     }
     IndexStore s = store;
     if (s != null) {
-      s.close();
+      // Dev mode and tests restart the application inside the same JVM, which must find the
+      // index's lock free; a packaged run exits.
+      if (LaunchMode.current() == LaunchMode.NORMAL) {
+        s.closeForExit();
+      } else {
+        s.close();
+      }
     }
   }
 
