@@ -68,6 +68,15 @@ public abstract class CuratedCollection<I> {
     return rows.lockLive(id);
   }
 
+  /**
+   * The id of the live item {@code ref} names, its row locked until the transaction ends; empty
+   * when there is none. A collection whose refs are ids may lock without looking the ref up first.
+   */
+  public Optional<Long> lockLive(String ref) throws SQLException {
+    Optional<Long> id = find(ref, false);
+    return id.isPresent() && lockLive(id.get()) ? id : Optional.empty();
+  }
+
   public Optional<I> editableState(long id) throws SQLException {
     return rows.editableState(id);
   }
@@ -103,6 +112,14 @@ public abstract class CuratedCollection<I> {
 
   public void update(long id, I input) throws SQLException {
     rows.update(id, input);
+  }
+
+  /**
+   * Stores {@code after} over {@code before}, the editable state read under the row lock in this
+   * transaction; a collection whose links are costly to rewrite may leave the unchanged ones.
+   */
+  public void update(long id, I before, I after) throws SQLException {
+    update(id, after);
   }
 
   /**

@@ -92,7 +92,7 @@ public class CurationWorkflow {
       throws SQLException {
     I after = collection.validate(input, id);
     if (!after.equals(before)) {
-      collection.update(id, after);
+      collection.update(id, before, after);
       history.record(collection.name(), id, "update", keyName, before, after);
     }
     return current(collection, id);
@@ -100,10 +100,7 @@ public class CurationWorkflow {
 
   private long lockWithPrecondition(CuratedCollection<?> collection, String ref, String ifMatch)
       throws SQLException {
-    long id = find(collection, ref, false);
-    if (!collection.lockLive(id)) {
-      throw notFound(collection, ref);
-    }
+    long id = collection.lockLive(ref).orElseThrow(() -> notFound(collection, ref));
     EntityTags.require(ifMatch, tags.of(collection.representation(id)));
     return id;
   }

@@ -32,6 +32,12 @@ public class PaperCollection extends CuratedCollection<PaperInput> {
         ref, "paper", includeDeleted ? writes::existsIncludingDeleted : writes::existsLive);
   }
 
+  /** A paper's ref is its id: locking its live row is the existence check, in one statement. */
+  @Override
+  public Optional<Long> lockLive(String ref) throws SQLException {
+    return findNumeric(ref, "paper", this::lockLive);
+  }
+
   @Override
   protected PaperInput checkReferences(PaperInput paper, Long id, List<Problem.FieldError> errors)
       throws SQLException {
@@ -54,6 +60,11 @@ public class PaperCollection extends CuratedCollection<PaperInput> {
       throw new ApiException(
           ProblemType.CONFLICT, "Another paper has the same identifier", conflicts);
     }
+  }
+
+  @Override
+  public void update(long id, PaperInput before, PaperInput after) throws SQLException {
+    writes.update(id, before, after);
   }
 
   /**

@@ -142,6 +142,30 @@ public class PaperWriteRepository extends CuratedTable<PaperInput> {
         });
   }
 
+  /**
+   * As {@link #update(long, PaperInput)}, but the author and tag links are only rewritten when
+   * {@code after} changes them: {@code before} is the editable state read under the row lock, so
+   * links it already shows are the stored ones. An edit of the venue then writes one row.
+   */
+  public void update(long id, PaperInput before, PaperInput after) throws SQLException {
+    boolean authors = !after.authors().equals(before.authors());
+    boolean tags = !after.tags().equals(before.tags());
+    updateRow(
+        id,
+        h -> bindPaper(h.createUpdate(UPDATE), after),
+        (h, row) -> {
+          List<Written> one = List.of(new Written(row, after, false));
+          if (authors) {
+            unlinkAuthors(h, one);
+            linkAuthors(h, one);
+          }
+          if (tags) {
+            unlinkTags(h, one);
+            linkTags(h, one);
+          }
+        });
+  }
+
   /** {@code count} new paper ids, ascending: what inserting one paper after another would use. */
   public List<Long> reserveIds(int count) throws SQLException {
     if (count == 0) {
@@ -278,11 +302,22 @@ public class PaperWriteRepository extends CuratedTable<PaperInput> {
    * are kept, so that restoring such a tag brings its papers back with it.
    */
   private static void unlink(Handle h, List<Written> papers) {
-    Long[] ids = papers.stream().map(Written::id).toArray(Long[]::new);
+    unlinkAuthors(h, papers);
+    unlinkTags(h, papers);
+  }
+
+  private static void unlinkAuthors(Handle h, List<Written> papers) {
     h.createUpdate("DELETE FROM paper_author WHERE paper_id = ANY(:paper_ids::bigint[])")
-        .bind("paper_ids", ids)
+        .bind("paper_ids", ids(papers))
         .execute();
-    h.createUpdate(UNLINK_LIVE_TAGS).bind("paper_ids", ids).execute();
+  }
+
+  private static void unlinkTags(Handle h, List<Written> papers) {
+    h.createUpdate(UNLINK_LIVE_TAGS).bind("paper_ids", ids(papers)).execute();
+  }
+
+  private static Long[] ids(List<Written> papers) {
+    return papers.stream().map(Written::id).toArray(Long[]::new);
   }
 
   /** Links the papers' authors and tags, in their order. */

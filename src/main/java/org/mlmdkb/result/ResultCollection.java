@@ -51,6 +51,12 @@ public class ResultCollection extends CuratedCollection<ResultInput> {
         ref, "result", includeDeleted ? writes::existsIncludingDeleted : writes::existsLive);
   }
 
+  /** A result's ref is its id: locking its live row is the existence check, in one statement. */
+  @Override
+  public Optional<Long> lockLive(String ref) throws SQLException {
+    return findNumeric(ref, "result", this::lockLive);
+  }
+
   /** {@code input} has passed {@link #validate}, so its unit is a known code. */
   private static long insert(ResultWriteRepository writes, ResultInput input) throws SQLException {
     Unit unit = unitOf(input);

@@ -47,6 +47,12 @@ public final class CurationFixtures {
 
   /** Creates a paper with the given key; returns the 201 response. */
   public static ExtractableResponse<Response> createPaper(String key, String title) {
+    return createPaper(key, title, java.util.List.of());
+  }
+
+  /** Creates a paper with these tags (slugs of live tags); returns the 201 response. */
+  public static ExtractableResponse<Response> createPaper(
+      String key, String title, java.util.List<String> tags) {
     return given()
         .header("Authorization", "Bearer " + key)
         .contentType(ContentType.JSON)
@@ -63,7 +69,9 @@ public final class CurationFixtures {
                 "doi",
                 "10.5555/test-" + unique(),
                 "authors",
-                java.util.List.of("Ada Lovelace", "Alan Turing")))
+                java.util.List.of("Ada Lovelace", "Alan Turing"),
+                "tags",
+                tags))
         .when()
         .post("/api/v1/papers")
         .then()
