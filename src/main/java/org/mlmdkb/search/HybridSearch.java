@@ -70,7 +70,7 @@ public class HybridSearch {
     this.index = index;
     this.lane = lane;
     this.searchIndex = searchIndex;
-    this.candidates = Math.max(1, config.search().semantic().candidates());
+    this.candidates = config.search().semantic().candidates();
     this.keywordWeight = config.search().semantic().keywordWeight();
   }
 

@@ -3,6 +3,10 @@ package org.mlmdkb.common.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -10,7 +14,8 @@ import java.util.Optional;
  * Every {@code kb.*} setting in one place (README, "Configuration", lists the environment
  * variables). The embedded-database keys are read before CDI exists, by
  * EmbeddedPostgresConfigSourceFactory; they are declared here too so that a misspelt key fails the
- * start instead of being ignored.
+ * start instead of being ignored. Numbers carry their bounds, so that a value out of range fails
+ * the start with the setting's name instead of misbehaving later.
  */
 @ConfigMapping(prefix = "kb")
 public interface KbConfig {
@@ -76,6 +81,8 @@ public interface KbConfig {
 
     /** Port on 127.0.0.1; 0 picks a free one. */
     @WithDefault("0")
+    @Min(0)
+    @Max(65535)
     int port();
 
     /** Start from an empty data directory (tests). */
@@ -94,10 +101,12 @@ public interface KbConfig {
   interface Import {
     /** Largest accepted import body in bytes (BibTeX, model YAML, LAMBench, kgcnn); 413 beyond. */
     @WithDefault("5242880")
+    @Min(1)
     long maxBytes();
 
     /** Largest accepted body of a CSV or JSON result-row import in bytes; 413 beyond. */
     @WithDefault("33554432")
+    @Min(1)
     long maxResultBytes();
 
     /**
@@ -105,10 +114,12 @@ public interface KbConfig {
      * an import's memory (its rows are held until it commits) and its transaction time.
      */
     @WithDefault("100000")
+    @Min(1)
     int maxRows();
 
     /** Imports running at once per instance; beyond it an import waits, then gets 503. */
     @WithDefault("4")
+    @Min(1)
     int maxConcurrent();
 
     /** How long an import waits for a free slot before its 503 with Retry-After. */
@@ -120,6 +131,7 @@ public interface KbConfig {
   interface Limits {
     /** Wrong API keys a client address may present per window before it gets 429. */
     @WithDefault("10")
+    @Min(1)
     int authFailures();
 
     /** The window in which failed authentications are counted (also the longest 429). */
@@ -128,6 +140,7 @@ public interface KbConfig {
 
     /** Anonymous GET/HEAD requests per client address and minute; 0 switches the limit off. */
     @WithDefault("0")
+    @Min(0)
     int anonymousReadsPerMinute();
 
     /**
@@ -135,6 +148,7 @@ public interface KbConfig {
      * Content-Length); imports are bounded by quarkus.http.limits.max-body-size.
      */
     @WithDefault("2097152")
+    @Min(1)
     long maxBodyBytes();
   }
 
@@ -200,6 +214,12 @@ public interface KbConfig {
 
   /** Search by meaning ({@code kb.search.semantic.*}). */
   interface Semantic {
+    /**
+     * Far more nearest items than any page shows; each graph is searched twice as deep
+     * (WideNearestQuery), so the bound also keeps that depth an ordinary int.
+     */
+    int MAX_CANDIDATES = 10_000;
+
     /** Load the model and embed items; false leaves keyword search only (the others answer 503). */
     @WithDefault("true")
     boolean enabled();
@@ -213,10 +233,14 @@ public interface KbConfig {
 
     /** Threads embedding items in the background; each runs the model on one core. */
     @WithDefault("1")
+    @Min(1)
+    @Max(64)
     int threads();
 
     /** The nearest items a semantic search considers: its hits at most, and hybrid's share. */
     @WithDefault("100")
+    @Min(1)
+    @Max(MAX_CANDIDATES)
     int candidates();
 
     /**
@@ -225,6 +249,8 @@ public interface KbConfig {
      * keyword search (src/bench/search-eval/README.md).
      */
     @WithDefault("0.9")
+    @DecimalMin("0")
+    @DecimalMax("1")
     double keywordWeight();
   }
 }

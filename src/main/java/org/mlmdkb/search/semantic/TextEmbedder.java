@@ -215,7 +215,7 @@ public class TextEmbedder {
       OnnxBertBiEncoder bert =
           new OnnxBertBiEncoder(
               env, session, new ByteArrayInputStream(files.tokenizer()), PoolingMode.MEAN);
-      ExecutorService threads = newPool(Math.max(1, config.threads()));
+      ExecutorService threads = newPool(config.threads());
       Encoder e = new Encoder(bert, threads);
       dimensions = e.embed("warm-up").content().dimension();
       synchronized (loadLock) {
