@@ -24,9 +24,12 @@ public record ImportRequest(
     long maxBytes,
     ObjectMapper json) {
 
-  /** 400 for any query parameter but {@code allowed}. */
+  /**
+   * 400 for any query parameter but {@code allowed} and those every import takes ({@code items},
+   * which the import endpoint applies to the report).
+   */
   public void allowOnly(Set<String> allowed) {
-    QueryParams.allowOnly(uri, allowed);
+    QueryParams.allowOnly(uri, QueryParams.union(allowed, ImportReport.Listing.PARAMETERS));
   }
 
   /** A query parameter's first value, or null. */

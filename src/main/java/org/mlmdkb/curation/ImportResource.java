@@ -115,8 +115,10 @@ public class ImportResource {
     if (importer == null) {
       throw new IllegalStateException("no importer reads " + format);
     }
+    ImportReport.Listing listing =
+        ImportReport.Listing.of(uri.getQueryParameters().getFirst(ImportReport.Listing.PARAMETER));
     ImportRequest request =
         new ImportRequest(uri, contentLength, body, caller.keyName(), maxBytes, json);
-    return gate.run(importer.prepare(format, request));
+    return gate.run(importer.prepare(format, request)).listing(listing);
   }
 }
