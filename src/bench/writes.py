@@ -7,6 +7,7 @@ one given by BASE_URL and ADMIN_KEY. Usage, from the repository root after ./mvn
 
     python3 src/bench/writes.py                  # 200 writes per kind, imports of 500 and 2000 rows
     WRITES=50 IMPORT_ROWS=200,1000 python3 src/bench/writes.py
+    PAUSE=0.25 WRITES=60 python3 src/bench/writes.py   # each write after the last one's index work
 
 Each figure is the median (and p90) of sequential requests on one connection: the cost of one
 write, including its transaction, validation, history entry and ETag; not a throughput test.
@@ -23,6 +24,10 @@ import urllib.parse
 import uuid
 
 WRITES = int(os.environ.get("WRITES", "200"))
+# Seconds between the POSTs and between the PATCHes: with a pause, each write is measured after the
+# index work the previous one left (catch-up, refresh, merges, embedding) is done; without, a
+# sequential client also measures that work competing for the cores.
+PAUSE = float(os.environ.get("PAUSE", "0"))
 IMPORT_ROWS = [int(n) for n in os.environ.get("IMPORT_ROWS", "500,2000").split(",")]
 PORT = int(os.environ.get("APP_PORT", "18091"))
 BENCH_DIR = os.environ.get("BENCH_DIR", "/var/tmp/mlmd-kb-bench-writes")
@@ -118,6 +123,7 @@ def main():
                 "doi": f"10.5555/bench-{run}-{i}", "authors": ["Ada Lovelace", "Alan Turing"]})
             expect(status, 201, data)
             created.append(t)
+            time.sleep(PAUSE)
             ids.append((json.loads(data)["id"], headers["ETag"]))
         summary("POST /papers", created)
 
@@ -128,6 +134,7 @@ def main():
                 {"If-Match": etag}, "application/merge-patch+json")
             expect(status, 200, data)
             patched.append(t)
+            time.sleep(PAUSE)
             ids[i] = (pid, headers["ETag"])
         summary("PATCH /papers/{id} (If-Match)", patched)
 
