@@ -145,7 +145,7 @@ public class PaperWriteRepository extends CuratedTable<PaperInput> {
   /**
    * As {@link #update(long, PaperInput)}, but the author and tag links are only rewritten when
    * {@code after} changes them: {@code before} is the editable state read under the row lock, so
-   * links it already shows are the stored ones. An edit of the venue then writes one row.
+   * links it already shows are the stored ones. An edit of the venue then writes no link.
    */
   public void update(long id, PaperInput before, PaperInput after) throws SQLException {
     boolean authors = !after.authors().equals(before.authors());

@@ -37,9 +37,15 @@ public final class CurationFixtures {
 
   /** POSTs a CSV body to the import endpoint with the given key. */
   public static ValidatableResponse importCsv(String key, String csv) {
+    return importCsv(key, csv, Map.of());
+  }
+
+  /** POSTs a CSV body to the import endpoint with the given key and query parameters. */
+  public static ValidatableResponse importCsv(String key, String csv, Map<String, ?> query) {
     return given()
         .header("Authorization", "Bearer " + key)
         .contentType("text/csv; charset=UTF-8")
+        .queryParams(query)
         .body(csv.getBytes(StandardCharsets.UTF_8))
         .post("/api/v1/imports")
         .then();

@@ -11,6 +11,7 @@ import static org.mlmdkb.curation.CurationFixtures.unique;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mlmdkb.result.imports.BenchmarkSourceImportTest;
 import org.mlmdkb.testsupport.ApiTest;
@@ -39,13 +40,7 @@ class ImportReportListingTest extends ApiTest {
   }
 
   private static ValidatableResponse importCsv(String csv, String items) {
-    return given()
-        .header("Authorization", "Bearer " + ADMIN_KEY)
-        .contentType("text/csv; charset=UTF-8")
-        .queryParam("items", items)
-        .body(csv.getBytes(StandardCharsets.UTF_8))
-        .post("/api/v1/imports")
-        .then();
+    return CurationFixtures.importCsv(ADMIN_KEY, csv, Map.of("items", items));
   }
 
   @Test
