@@ -13,9 +13,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Locks the embedded server down, on every start: logins need a password (SCRAM), the service
- * connects as {@value EmbeddedCredentials#APP_ROLE}, a role that owns the schema and nothing more
- * (no superuser, so no {@code COPY … TO PROGRAM}), and the superuser {@value
- * EmbeddedCredentials#SUPERUSER} has a password known only to the data directory's owner.
+ * connects as {@value EmbeddedCredentials#APP_ROLE}, a role that owns the schema and may set {@code
+ * session_replication_role}, and nothing more (no superuser, so no {@code COPY … TO PROGRAM}), and
+ * the superuser {@value EmbeddedCredentials#SUPERUSER} has a password known only to the data
+ * directory's owner.
  *
  * <p>Data directories of earlier versions trusted every local login and ran the service as the
  * bootstrap superuser {@code kb}; they are converted in place, keeping their data. Every step is
@@ -157,6 +158,9 @@ final class EmbeddedLockdown {
     execute(su, "CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public");
     execute(su, "CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public");
     execute(su, "ALTER SCHEMA public OWNER TO " + APP_ROLE);
+    // Lets a large result import skip the per-row foreign-key checks it has done set-based
+    // (SetBasedReferenceChecks). No power the owner of the tables lacks: it may drop the keys.
+    execute(su, "GRANT SET ON PARAMETER session_replication_role TO " + APP_ROLE);
     execute(su, GIVE_SCHEMA_OBJECTS_TO_APP_ROLE);
   }
 

@@ -129,8 +129,7 @@ public class ResultImportRepository {
   // spills to disk and the board summaries' recount (the insert trigger's count of distinct methods
   // and fingerprints over every count row of a touched board) sorts on disk: on a board of 300,000
   // fingerprints 3.0 s, 1.0 s in memory (63 MB). A bound, not an allocation;
-  // kb.import.max-concurrent
-  // bounds how many imports hold it at once.
+  // kb.import.max-concurrent bounds how many imports hold it at once.
   private static final String IMPORT_WORK_MEM = "SET LOCAL work_mem = '128MB'";
 
   private static final String METHOD_IDS = "SELECT slug, id FROM method WHERE slug = ANY(:slugs)";
@@ -212,8 +211,9 @@ public class ResultImportRepository {
   /**
    * Stores the candidates the corpus does not hold yet, in a fixed number of statements: COPY into
    * a temporary table, then one statement that finds the duplicates and inserts the rest, each with
-   * its creation in the change history under {@code keyName}. Their duplicate keys must differ from
-   * each other and be locked; their slugs must exist.
+   * its creation in the change history under {@code keyName} (with the foreign keys checked
+   * set-based when there are many, {@link SetBasedReferenceChecks}). Their duplicate keys must
+   * differ from each other and be locked; their slugs must exist.
    */
   Stored storeNew(List<Candidate> candidates, String keyName) throws SQLException {
     long[] ids = new long[candidates.size()];
@@ -229,16 +229,23 @@ public class ResultImportRepository {
                 h.getConnection(),
                 () -> {
                   h.execute(CREATE_ROWS);
+                  SetBasedReferenceChecks.References references =
+                      new SetBasedReferenceChecks.References();
                   // COPY is pgJDBC's own protocol; Jdbi has no part in it.
                   try (CsvCopy copy = CsvCopy.start(h.getConnection(), COPY_ROWS)) {
                     for (int pos = 0; pos < candidates.size(); pos++) {
                       Candidate candidate = candidates.get(pos);
                       ResultInput r = candidate.result();
+                      long method = known.method(r.method());
+                      long dataset = known.dataset(r.dataset());
+                      Long subset =
+                          r.subset() == null ? null : known.subset(r.dataset(), r.subset());
+                      references.add(method, dataset, subset, r.paper(), r.source());
                       copy.field(pos)
-                          .field(known.method(r.method()))
+                          .field(method)
                           .field(r.methodVariant())
-                          .field(known.dataset(r.dataset()))
-                          .field(r.subset() == null ? null : known.subset(r.dataset(), r.subset()))
+                          .field(dataset)
+                          .field(subset)
                           .field(r.task())
                           .field(r.target())
                           .field(r.metric())
@@ -266,10 +273,11 @@ public class ResultImportRepository {
                     copy.finish();
                   }
                   // A temporary table has no statistics until analysed: without them the planner
-                  // guesses
-                  // its size and may look every row up by index instead of joining once.
+                  // guesses its size and may look every row up by index instead of joining once.
                   h.execute("ANALYZE result_import_row");
                   h.execute(IMPORT_WORK_MEM);
+                  boolean setBased =
+                      SetBasedReferenceChecks.replacePerRowChecks(h, candidates.size(), references);
                   // Read straight into the arrays: no object per row for up to 100,000 rows.
                   h.createQuery(STORE_NEW_ROWS)
                       .bind("key_name", keyName)
@@ -281,6 +289,9 @@ public class ResultImportRepository {
                             duplicate[pos] = rs.getBoolean(3);
                             return none;
                           });
+                  if (setBased) {
+                    SetBasedReferenceChecks.restore(h);
+                  }
                   return null;
                 }));
     return new Stored(ids, duplicate);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.agroal.api.AgroalDataSource;
@@ -84,6 +85,18 @@ class EmbeddedLockdownTest {
       assertFalse(rs.getBoolean(4), "createrole");
       assertEquals("kb", rs.getString(5));
       assertEquals(0, rs.getLong(6), "tables in public owned by another role");
+    }
+  }
+
+  @Test
+  void theServiceRoleMaySetSessionReplicationRole() throws Exception {
+    try (Connection c = dataSource.getConnection();
+        ResultSet rs =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT has_parameter_privilege('session_replication_role', 'SET')")) {
+      rs.next();
+      assertTrue(rs.getBoolean(1), "a large import skips per-row foreign-key checks with it");
     }
   }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mlmdkb.curation.CurationFixtures.importCsv;
 import static org.mlmdkb.curation.CurationFixtures.newKey;
 import static org.mlmdkb.curation.CurationFixtures.unique;
+import static org.mlmdkb.result.imports.BenchmarkSourceImportTest.ownDataset;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,6 +20,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.mlmdkb.common.db.Sql;
 import org.mlmdkb.testsupport.ApiTest;
 
 /**
@@ -70,6 +72,11 @@ class LargeResultImportTest extends ApiTest {
     }
   }
 
+  private long countBy(String sql, String dataset) throws SQLException {
+    return Sql.with(
+        dataSource, h -> h.createQuery(sql).bind("dataset", dataset).mapTo(Long.class).one());
+  }
+
   private long storedResults(String split) throws SQLException {
     return count("SELECT count(*) FROM benchmark_result WHERE split = ?", split);
   }
@@ -107,6 +114,53 @@ class LargeResultImportTest extends ApiTest {
         .body("items[0].reasons[0]", containsString("duplicate of result "));
     assertEquals(ROWS, storedResults(split));
     assertEquals(ROWS, historyOfStoredResults(split));
+  }
+
+  @Test
+  void aLargeImportsRowsAreCountedOnTheirBoardWithThePerRowChecksOff() throws SQLException {
+    String key = newKey("curator");
+    String dataset = ownDataset(key);
+    StringBuilder csv = new StringBuilder("method,dataset,subset,task,target,metric,value,unit,");
+    csv.append("basis,n_train,repository,path\n");
+    for (int i = 1; i <= ROWS; i++) {
+      csv.append("painn,")
+          .append(dataset)
+          .append(",s1,energy-forces,forces,MAE,")
+          .append(1 + i / 1000.0)
+          .append(",meV/Å,per-atom,")
+          .append(100 + i % 4)
+          .append(",https://github.com/example/benchmarks,results/bulk.csv\n");
+    }
+
+    importCsv(key, csv.toString(), Map.of("items", "none"))
+        .statusCode(200)
+        .body("summary.created", equalTo(ROWS));
+
+    // With SetBasedReferenceChecks: the counts are kept by triggers that must fire all the same.
+    long stored =
+        countBy(
+            "SELECT count(*) FROM live_benchmark_result r JOIN dataset d ON d.id = r.dataset_id"
+                + " WHERE d.slug = :dataset",
+            dataset);
+    long counted =
+        countBy(
+            "SELECT coalesce(sum(c.n), 0) FROM board_result_count c"
+                + " JOIN dataset d ON d.id = c.dataset_id WHERE d.slug = :dataset",
+            dataset);
+    long byMethod =
+        countBy(
+            "SELECT coalesce(sum(m.n), 0) FROM board_method_count m"
+                + " JOIN dataset d ON d.id = m.dataset_id WHERE d.slug = :dataset",
+            dataset);
+    long fingerprints =
+        countBy(
+            "SELECT count(*) FROM board_fingerprint_count f"
+                + " JOIN dataset d ON d.id = f.dataset_id WHERE d.slug = :dataset AND f.n > 0",
+            dataset);
+    assertEquals(ROWS, stored);
+    assertEquals(ROWS, counted);
+    assertEquals(ROWS, byMethod);
+    assertEquals(4, fingerprints, "one per n_train");
   }
 
   @Test
