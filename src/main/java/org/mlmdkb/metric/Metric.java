@@ -2,6 +2,7 @@ package org.mlmdkb.metric;
 
 import java.math.BigDecimal;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.mlmdkb.common.query.WireNamed;
 
 /**
@@ -16,6 +17,9 @@ public record Metric(
     Dimension dimension,
     BigDecimal min,
     BigDecimal max) {
+
+  /** A trailing qualifier in parentheses, "(symprec=1e-5)"; compiled once, as keys are per row. */
+  private static final Pattern QUALIFIER = Pattern.compile("\\s*\\(.*\\)$");
 
   /** Which way a better result lies. */
   public enum Direction implements WireNamed {
@@ -59,7 +63,7 @@ public record Metric(
    * computes the same.
    */
   public static String key(String resultMetric) {
-    return resultMetric.replaceAll("\\s*\\(.*\\)$", "").strip().toLowerCase(Locale.ROOT);
+    return QUALIFIER.matcher(resultMetric).replaceAll("").strip().toLowerCase(Locale.ROOT);
   }
 
   public boolean ranked() {

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.mlmdkb.common.error.Problem;
 import org.mlmdkb.result.ResultInput;
 
@@ -14,6 +15,9 @@ import org.mlmdkb.result.ResultInput;
  * of failing the whole body.
  */
 final class ResultFields {
+
+  // Compiled once: String.matches compiles its pattern on every call, once per row of an import.
+  private static final Pattern INTEGER = Pattern.compile("[-+]?\\d{1,9}");
 
   /** The snake_case fields of {@link ResultInput}, in its order; also the CSV columns. */
   static final List<String> NAMES =
@@ -139,7 +143,7 @@ final class ResultFields {
     if (v.isIntegralNumber() && v.canConvertToInt()) {
       return v.intValue();
     }
-    if (v.isTextual() && v.asText().strip().matches("[-+]?\\d{1,9}")) {
+    if (v.isTextual() && INTEGER.matcher(v.asText().strip()).matches()) {
       return Integer.valueOf(v.asText().strip());
     }
     errors.add(new Problem.FieldError(name, "body", "must be an integer"));
