@@ -25,13 +25,15 @@ import org.mlmdkb.method.MethodDtos.ResultGroup;
 @ApplicationScoped
 public class MethodRepository {
 
+  // n > 0 adds nothing to the sum but reads the rows that count through their own index (V183),
+  // not the zero rows every deleted result leaves behind.
   private static final String SUMMARY_COLUMNS =
       """
       SELECT m.id, m.slug, m.name, m.aliases, m.family, m.year, m.description, m.code_url,
              m.licence, m.parameter_count, m.paper_id, m.paper_doi, m.paper_arxiv_id,
              m.paper_url,
              (SELECT coalesce(sum(c.n), 0) FROM board_result_count c
-              WHERE c.method_id = m.id) AS result_count
+              WHERE c.method_id = m.id AND c.n > 0) AS result_count
       """;
 
   private static final String SUMMARY = SUMMARY_COLUMNS + " FROM live_method m";
