@@ -56,6 +56,14 @@ class ReadSnapshotTest {
     assertEquals("auto", text("SHOW plan_cache_mode"));
   }
 
+  /** A generic plan cannot see a page's LIMIT; parallel workers would only add their start-up. */
+  @Test
+  void theSnapshotPlansWithoutParallelWorkersForItsTransactionOnly() throws SQLException {
+    String usual = text("SHOW max_parallel_workers_per_gather");
+    assertEquals("0", snapshot.read(() -> text("SHOW max_parallel_workers_per_gather")));
+    assertEquals(usual, text("SHOW max_parallel_workers_per_gather"));
+  }
+
   private String text(String sql) throws SQLException {
     try (Connection c = reads.getConnection();
         Statement s = c.createStatement();
