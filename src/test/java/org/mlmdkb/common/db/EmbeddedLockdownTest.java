@@ -90,14 +90,14 @@ class EmbeddedLockdownTest {
 
   @Test
   void theServiceRoleMaySetSessionReplicationRole() throws Exception {
-    try (Connection c = dataSource.getConnection();
-        ResultSet rs =
-            c.createStatement()
-                .executeQuery(
-                    "SELECT has_parameter_privilege('session_replication_role', 'SET')")) {
-      rs.next();
-      assertTrue(rs.getBoolean(1), "a large import skips per-row foreign-key checks with it");
-    }
+    boolean maySet =
+        Sql.with(
+            dataSource,
+            h ->
+                h.createQuery("SELECT has_parameter_privilege('session_replication_role', 'SET')")
+                    .mapTo(Boolean.class)
+                    .one());
+    assertTrue(maySet, "a large import skips per-row foreign-key checks with it");
   }
 
   @Test
