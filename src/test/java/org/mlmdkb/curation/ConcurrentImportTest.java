@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.mlmdkb.result.imports.BenchmarkSourceImportTest;
+import org.mlmdkb.result.imports.SetBasedReferenceChecks;
 import org.mlmdkb.testsupport.ApiTest;
 
 /** Eight identical imports at once store exactly what one import stores; the others skip it. */
@@ -57,18 +58,28 @@ class ConcurrentImportTest extends ApiTest {
 
   @Test
   void identicalCsvImportsAtOnceStoreEachRowOnce() throws Exception {
-    // Synthetic rows: 50 PaiNN force MAEs on a dataset of this test's own.
+    assertEachRowStoredOnce(50);
+  }
+
+  /** As many rows as take the set-based foreign-key checks, which every import runs at once. */
+  @Test
+  void identicalLargeCsvImportsAtOnceStoreEachRowOnce() throws Exception {
+    assertEachRowStoredOnce(SetBasedReferenceChecks.MIN_ROWS);
+  }
+
+  private static void assertEachRowStoredOnce(int rows) throws Exception {
+    // Synthetic rows: PaiNN force MAEs on a dataset of this test's own.
     String key = newKey("curator");
     String dataset = BenchmarkSourceImportTest.ownDataset(key);
     StringBuilder csv =
         new StringBuilder(
             "method,dataset,subset,task,target,metric,value,unit,basis,repository,path\n");
-    for (int i = 1; i <= 50; i++) {
+    for (int i = 1; i <= rows; i++) {
       csv.append("painn,")
           .append(dataset)
           .append(",s1,energy-forces,forces,MAE,")
           .append(i)
-          .append(".5,meV/Å,none,https://github.com/example/benchmarks,results/concurrent.csv\n");
+          .append(".5,meV/Å,none,https://x.org/b,c\n");
     }
     List<JsonPath> reports = postConcurrently(key, "text/csv", csv.toString());
     int created = reports.stream().mapToInt(r -> r.getInt("summary.created")).sum();
@@ -79,9 +90,9 @@ class ConcurrentImportTest extends ApiTest {
             r.getList("items.result_id", Long.class).stream()
                 .filter(id -> id != null)
                 .forEach(ids::add));
-    assertEquals(50, created);
-    assertEquals(50 * (IMPORTS - 1), skipped);
-    assertEquals(50, ids.size());
+    assertEquals(rows, created);
+    assertEquals(rows * (IMPORTS - 1), skipped);
+    assertEquals(rows, ids.size());
   }
 
   @Test

@@ -23,13 +23,13 @@ import org.jdbi.v3.core.Handle;
  * gone since the rules looked, the store keeps the per-row checks, which then report what is wrong
  * as they always have.
  */
-final class SetBasedReferenceChecks {
+public final class SetBasedReferenceChecks {
 
   /**
    * Below this many rows the per-row checks cost less than the change of setting, which discards
    * the connection's cached plans twice (when set, and when the transaction ends).
    */
-  static final int MIN_ROWS = 1_000;
+  public static final int MIN_ROWS = 1_000;
 
   // One statement: each CTE locks the rows of one referenced table that the import names; the
   // answer is whether every one of them was found.
