@@ -6,9 +6,11 @@ import java.util.Optional;
 
 /**
  * The one place that turns PostgreSQL's SQLSTATE into an answer: a unique violation raced in by a
- * concurrent writer is a 409, a deadlock or serialization failure is worth retrying, and still
- * failing after the retries is a 503 the client may repeat. Looks through wrapping exceptions,
- * since the transaction manager may wrap what the driver threw.
+ * concurrent writer is a 409, and so is a foreign-key violation (the rules saw every referenced
+ * item before the write, so one that is gone at its commit was deleted meanwhile), a deadlock or
+ * serialization failure is worth retrying, and still failing after the retries is a 503 the client
+ * may repeat. Looks through wrapping exceptions, since the transaction manager may wrap what the
+ * driver threw.
  */
 public final class SqlStates {
 
@@ -16,6 +18,7 @@ public final class SqlStates {
   public static final int RETRY_AFTER_SECONDS = 1;
 
   private static final String UNIQUE_VIOLATION = "23505";
+  private static final String FOREIGN_KEY_VIOLATION = "23503";
   private static final String SERIALIZATION_FAILURE = "40001";
   private static final String DEADLOCK_DETECTED = "40P01";
 
@@ -28,17 +31,26 @@ public final class SqlStates {
         .isPresent();
   }
 
-  /** The 409 problem for a unique violation, or empty for any other failure. */
+  /** The 409 problem for a unique or foreign-key violation, or empty for any other failure. */
   public static Optional<ApiException> conflict(Throwable failure) {
-    return sqlState(failure)
-        .filter(UNIQUE_VIOLATION::equals)
-        .map(
-            s ->
-                new ApiException(
-                    ProblemType.CONFLICT,
-                    "A concurrent request stored an item with the same unique key (slug, DOI,"
-                        + " arXiv id or name) first; read it, then retry if still needed",
-                    List.of()));
+    return sqlState(failure).map(SqlStates::conflictDetail).map(SqlStates::conflictProblem);
+  }
+
+  private static String conflictDetail(String sqlState) {
+    return switch (sqlState) {
+      case UNIQUE_VIOLATION ->
+          "A concurrent request stored an item with the same unique key (slug, DOI,"
+              + " arXiv id or name) first; read it, then retry if still needed";
+      case FOREIGN_KEY_VIOLATION ->
+          "A concurrent request deleted an item this write refers to, or this write removes one"
+              + " that a concurrent request has just referred to; nothing was stored. Read the"
+              + " items again, then retry if still needed";
+      default -> null;
+    };
+  }
+
+  private static ApiException conflictProblem(String detail) {
+    return new ApiException(ProblemType.CONFLICT, detail, List.of());
   }
 
   /** The 503 problem after the retries of a transient failure ran out. */

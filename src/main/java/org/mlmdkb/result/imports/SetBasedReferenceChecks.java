@@ -20,8 +20,8 @@ import org.jdbi.v3.core.Handle;
  * <p>That setting also silences ordinary triggers, so every trigger on a table the store writes is
  * {@code ENABLE ALWAYS} (V182). It needs superuser or {@code SET} on the parameter (PostgreSQL 15
  * or later), which the embedded server grants its role; without it, or when a referenced row has
- * gone since the rules looked, the store keeps the per-row checks, which then report what is wrong
- * as they always have.
+ * gone since the rules looked, the store keeps the per-row checks, which then fail the import with
+ * a foreign-key violation, answered as a 409 conflict (SqlStates).
  */
 public final class SetBasedReferenceChecks {
 
