@@ -25,8 +25,8 @@ import org.mlmdkb.method.MethodDtos.ResultGroup;
 @ApplicationScoped
 public class MethodRepository {
 
-  // n > 0 adds nothing to the sum but reads the rows that count through their own index (V183),
-  // not the zero rows every deleted result leaves behind.
+  // n > 0 adds nothing to the sum but lets the read use the index of the rows that count (V183);
+  // zero rows exist only inside the transaction that empties them (V184).
   private static final String SUMMARY_COLUMNS =
       """
       SELECT m.id, m.slug, m.name, m.aliases, m.family, m.year, m.description, m.code_url,
