@@ -8,6 +8,13 @@ after ./mvnw package -DskipTests:
     python3 src/bench/imports.py
     IMPORT_ROWS=1000,5000 BIBTEX=../shared/data/doctor-archive/babel.bib python3 src/bench/imports.py
 
+Against run.sh's bench database (1,005,293 results): start the service on it as run.sh's
+start_app does, adding KB_ADMIN_KEY (run.sh sets none), and let CLEAN_UP_WITH (a psql command line
+for that database) delete each size's rows again before the next:
+
+    BASE_URL=http://127.0.0.1:18090 ADMIN_KEY=<that key> IMPORT_ROWS=100000 SHAPES=few BIBTEX=none \
+      CLEAN_UP_WITH="psql -X -q -h 127.0.0.1 -p 55440 -U kb -d bench" python3 src/bench/imports.py
+
 For each size it sends a CSV of rows that are new to the corpus (a split of their own, on a seeded
 method, dataset and subset), then the same file again, which must store nothing. SHAPES says how the
 rows spread over leaderboard fingerprints: `few` puts them on 10 fingerprints (n_train 1,000 to
@@ -36,6 +43,7 @@ JVM_OPTS = os.environ.get("JVM_OPTS", "").split()
 ADMIN_KEY = os.environ.get("ADMIN_KEY", "bench-admin-key-" + uuid.uuid4().hex)
 BASE_URL = os.environ.get("BASE_URL")
 # ITEMS=problems or none asks for a report without the created rows (the summary counts them all).
+CLEAN_UP_WITH = os.environ.get("CLEAN_UP_WITH", "").split()
 ITEMS = os.environ.get("ITEMS", "all")
 IMPORT_PATH = "/api/v1/imports?items=" + ITEMS
 BIBTEX = os.environ.get(
@@ -105,6 +113,20 @@ def csv_body(run, rows, shape):
     return ("\n".join(lines) + "\n").encode()
 
 
+def clean_up(split):
+    """Deletes a run's rows with their change history, then VACUUM and CHECKPOINT, so that neither
+    the rows (on the board later runs import to), their history (5 M orphaned history rows once
+    had autovacuum running in the middle of imports) nor a checkpoint of their WAL lands in the next
+    run's time. Needs a role that may CHECKPOINT (run.sh's kb is a superuser)."""
+    rows = f"SELECT id FROM benchmark_result WHERE split = '{split}'"
+    subprocess.run(CLEAN_UP_WITH + [
+        "-c", f"DELETE FROM change_history WHERE collection = 'results' AND item_id IN ({rows})",
+        "-c", f"DELETE FROM benchmark_result_history WHERE id IN ({rows})",
+        "-c", f"DELETE FROM benchmark_result WHERE split = '{split}'",
+        "-c", "VACUUM benchmark_result", "-c", "VACUUM benchmark_result_history",
+        "-c", "VACUUM change_history", "-c", "CHECKPOINT"], check=True, stdout=subprocess.DEVNULL)
+
+
 def peak_rss_mib(proc):
     if proc is None:
         return None
@@ -139,6 +161,7 @@ def main():
         run = uuid.uuid4().hex[:8]
         for shape in SHAPES:
             for rows in IMPORT_ROWS:
+                split = f"bench-{run}-{shape}-{rows}"
                 body = csv_body(f"{run}-{shape}-{rows}", rows, shape)
                 s1, d1, t1, a1 = call(base, IMPORT_PATH, body, "text/csv")
                 s2, d2, t2, _ = call(base, IMPORT_PATH, body, "text/csv")
@@ -147,6 +170,8 @@ def main():
                       f"{rows / t1 if s1 == 200 else 0:,.0f} | {t2:.2f} s | {len(d1) / 1e6:.1f} MB | "
                       f"{'' if rss is None else f'{rss:.0f} MiB'} | "
                       f"{summary_of(s1, d1)}; {summary_of(s2, d2)} |", flush=True)
+                if CLEAN_UP_WITH:
+                    clean_up(split)
         if os.path.exists(BIBTEX):
             with open(BIBTEX, "rb") as f:
                 bib = f.read()
