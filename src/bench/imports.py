@@ -43,8 +43,8 @@ JVM_OPTS = os.environ.get("JVM_OPTS", "").split()
 ADMIN_KEY = os.environ.get("ADMIN_KEY", "bench-admin-key-" + uuid.uuid4().hex)
 BASE_URL = os.environ.get("BASE_URL")
 # ITEMS=problems or none asks for a report without the created rows (the summary counts them all).
-CLEAN_UP_WITH = os.environ.get("CLEAN_UP_WITH", "").split()
 ITEMS = os.environ.get("ITEMS", "all")
+CLEAN_UP_WITH = os.environ.get("CLEAN_UP_WITH", "").split()
 IMPORT_PATH = "/api/v1/imports?items=" + ITEMS
 BIBTEX = os.environ.get(
     "BIBTEX",
@@ -161,8 +161,8 @@ def main():
         run = uuid.uuid4().hex[:8]
         for shape in SHAPES:
             for rows in IMPORT_ROWS:
-                split = f"bench-{run}-{shape}-{rows}"
-                body = csv_body(f"{run}-{shape}-{rows}", rows, shape)
+                tag = f"{run}-{shape}-{rows}"
+                body = csv_body(tag, rows, shape)
                 s1, d1, t1, a1 = call(base, IMPORT_PATH, body, "text/csv")
                 s2, d2, t2, _ = call(base, IMPORT_PATH, body, "text/csv")
                 rss = peak_rss_mib(proc)
@@ -171,7 +171,7 @@ def main():
                       f"{'' if rss is None else f'{rss:.0f} MiB'} | "
                       f"{summary_of(s1, d1)}; {summary_of(s2, d2)} |", flush=True)
                 if CLEAN_UP_WITH:
-                    clean_up(split)
+                    clean_up(f"bench-{tag}")  # the split csv_body gives the rows
         if os.path.exists(BIBTEX):
             with open(BIBTEX, "rb") as f:
                 bib = f.read()
