@@ -38,7 +38,7 @@ class SetBasedReferenceChecksTest extends ApiTest {
                           AND tgrelid IN ('benchmark_result'::regclass,
                               'change_history'::regclass, 'board_result_count'::regclass,
                               'board_method_count'::regclass,
-                              'board_fingerprint_count'::regclass)
+                              'board_fingerprint_count'::regclass, 'board_summary'::regclass)
                         ORDER BY 1
                         """)
                     .mapTo(String.class)
