@@ -34,7 +34,8 @@ final class SeedUpsert {
         + String.join(", ", columns)
         + ") VALUES ("
         + placeholders
-        + ") ON CONFLICT (seed_key) DO UPDATE SET "
+        // The predicate lets a partial unique index on seed_key decide as well as a constraint.
+        + ") ON CONFLICT (seed_key) WHERE seed_key IS NOT NULL DO UPDATE SET "
         + set
         + " WHERE ("
         + current
