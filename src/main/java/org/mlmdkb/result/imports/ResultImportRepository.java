@@ -132,6 +132,9 @@ public class ResultImportRepository {
   // kb.import.max-concurrent bounds how many imports hold it at once.
   private static final String IMPORT_WORK_MEM = "SET LOCAL work_mem = '128MB'";
 
+  // ANALYZE samples 300 rows per unit of the target; the rest of the transaction analyses nothing.
+  private static final String SMALL_STATISTICS_SAMPLE = "SET LOCAL default_statistics_target = 10";
+
   private static final String METHOD_IDS = "SELECT slug, id FROM method WHERE slug = ANY(:slugs)";
 
   private static final String DATASET_IDS = "SELECT slug, id FROM dataset WHERE slug = ANY(:slugs)";
@@ -274,6 +277,9 @@ public class ResultImportRepository {
                   }
                   // A temporary table has no statistics until analysed: without them the planner
                   // guesses its size and may look every row up by index instead of joining once.
+                  // The plan needs the row count and roughly how many boards the rows name; a
+                  // 3,000-row sample tells both (the same plan in psql) in 20 ms instead of 80-130.
+                  h.execute(SMALL_STATISTICS_SAMPLE);
                   h.execute("ANALYZE result_import_row");
                   h.execute(IMPORT_WORK_MEM);
                   boolean setBased =
