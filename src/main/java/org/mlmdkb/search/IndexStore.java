@@ -438,24 +438,30 @@ final class IndexStore implements AutoCloseable {
   /**
    * What {@link #mergeWhenQuiet} would do at the next quiet poll, now and to the end: merges the
    * small segments, waits for the merge and refreshes the searchers. The follower then finds
-   * nothing to merge until the next change.
+   * nothing to merge until the next change. Answers how many segments the refreshed searcher reads:
+   * no change is applied meanwhile (writeLock), so a write arriving just after cannot blur what the
+   * merge left.
    */
-  void settle() throws IOException {
+  int settle() throws IOException {
     synchronized (commitLock) {
       if (writer == null) {
-        return;
+        return 0;
       }
-      long applied;
       synchronized (writeLock) {
-        applied = appliedChanges;
+        appliedAtLastMerge = appliedChanges;
+        appliedAtLastStep = appliedChanges;
+        writer.maybeMerge();
+        if (writer.getConfig().getMergeScheduler() instanceof ConcurrentMergeScheduler merges) {
+          merges.sync();
+        }
+        searchers.maybeRefreshBlocking();
+        IndexSearcher settled = searchers.acquire();
+        try {
+          return settled.getIndexReader().leaves().size();
+        } finally {
+          searchers.release(settled);
+        }
       }
-      appliedAtLastMerge = applied;
-      appliedAtLastStep = applied;
-      writer.maybeMerge();
-      if (writer.getConfig().getMergeScheduler() instanceof ConcurrentMergeScheduler merges) {
-        merges.sync();
-      }
-      searchers.maybeRefreshBlocking();
     }
   }
 

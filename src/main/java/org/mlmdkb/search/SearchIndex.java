@@ -148,14 +148,13 @@ public class SearchIndex {
    * Applies every committed change, then merges the small segments those changes left and waits for
    * the merge, instead of leaving it to the follower's next quiet poll. Until the next write the
    * index then stays as it is, and so do its scores: relevance pages are keyed by score, and a
-   * merge that drops deleted documents moves every score a little (BM25 counts documents).
+   * merge that drops deleted documents moves every score a little (BM25 counts documents). Answers
+   * how many segments the merge left (0 without an index).
    */
-  public void settle() throws IOException {
+  public int settle() throws IOException {
     catchUp();
     IndexStore s = store;
-    if (s != null) {
-      s.settle();
-    }
+    return s == null ? 0 : s.settle();
   }
 
   private Path directory() {

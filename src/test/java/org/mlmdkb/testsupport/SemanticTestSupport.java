@@ -12,7 +12,8 @@ public final class SemanticTestSupport {
 
   private SemanticTestSupport() {}
 
-  public static void awaitEmbedded(TextEmbedder embedder, EmbeddingWorker worker, SearchIndex index)
+  /** Answers how many segments the index was left with by its settle (SearchIndex.settle). */
+  public static int awaitEmbedded(TextEmbedder embedder, EmbeddingWorker worker, SearchIndex index)
       throws InterruptedException {
     // A write's items are queued for embedding when the index applies the write, which the local
     // catch-up does after the write's response: without this, a test that just wrote may find
@@ -31,11 +32,13 @@ public final class SemanticTestSupport {
     // The stored vectors reach the index through the change sequence: apply it now, and merge
     // what the writes left now rather than at the follower's next quiet poll, which would move
     // every score while a test pages by relevance.
+    int segments = 0;
     try {
-      index.settle();
+      segments = index.settle();
     } catch (java.io.IOException e) {
       fail("the search index could not settle: " + e.getMessage());
     }
     assertEquals(TextEmbedder.State.READY, embedder.state());
+    return segments;
   }
 }
