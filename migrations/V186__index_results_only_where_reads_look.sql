@@ -7,13 +7,14 @@
 --   subset_id keeps that check fast at a smaller price.
 -- - benchmark_result_status_idx covered every row, although the status filter only profits from
 --   it for the rare statuses (1,040 of 1,005,293 rows are not 'reported'); the planner proves
---   status = 'disputed' implies the predicate below.
+--   that status = 'disputed' implies the predicate below (a bound status is planned with its
+--   value: a generic plan without the index would cost more, so PostgreSQL keeps custom ones).
 -- - benchmark_result_paper_idx held every imported row's NULL paper; the paper page and the
 --   paper's foreign-key check ask for a paper id, which implies paper_id IS NOT NULL.
 -- - the seed key's unique constraint held every non-seeded row's NULL; the seed loader names the
 --   predicate in its ON CONFLICT clause (SeedUpsert), so the partial unique index still decides.
 -- Measured in psql on the bench database, 100,000 new rows, a checkpoint before each run: the
--- import's store statement 3.62-3.74 s before, 3.09-3.20 s after.
+-- import's store statement 3.62-4.67 s (median 3.72) before, 3.09-3.20 s after.
 SET LOCAL statement_timeout = 0;
 
 DROP INDEX benchmark_result_board_idx;

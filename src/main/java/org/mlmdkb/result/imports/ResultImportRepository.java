@@ -278,7 +278,7 @@ public class ResultImportRepository {
                   // A temporary table has no statistics until analysed: without them the planner
                   // guesses its size and may look every row up by index instead of joining once.
                   // The plan needs the row count and roughly how many boards the rows name; a
-                  // 3,000-row sample tells both (the same plan in psql) in 20 ms instead of 80-130.
+                  // 3,000-row sample tells both (the same plan in psql) in about 20 ms, not 72-136.
                   h.execute(SMALL_STATISTICS_SAMPLE);
                   h.execute("ANALYZE result_import_row");
                   h.execute(IMPORT_WORK_MEM);
