@@ -205,8 +205,14 @@ public class ResultRepository {
     q.bind("board_dataset", f.dataset())
         .bind("board_target", f.target())
         .bind("board_metric", f.metric());
-    return "live_benchmark_result_as_of(:as_of::date, :board_dataset::text, :board_target::text,"
-        + " :board_metric::text) r";
+    // One board: a function whose generic plan PostgreSQL can keep, so the statement is not
+    // planned on every request (V187).
+    String function =
+        f.target() != null && f.metric() != null
+            ? "live_benchmark_board_as_of"
+            : "live_benchmark_result_as_of";
+    return function
+        + "(:as_of::date, :board_dataset::text, :board_target::text, :board_metric::text) r";
   }
 
   /** Every result matching {@code f}, as it stood at the end of {@code f.asOf()} if given. */

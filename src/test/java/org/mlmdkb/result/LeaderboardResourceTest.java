@@ -28,6 +28,7 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.mlmdkb.testsupport.ApiTest;
 
 @QuarkusTest
@@ -320,8 +322,14 @@ class LeaderboardResourceTest extends ApiTest {
             .allMatch(d -> !LocalDate.parse(d).isAfter(asOf)));
   }
 
-  @Test
-  void asOfShowsACorrectedResultAsItStoodBeforeTheCorrection() throws Exception {
+  /**
+   * With a target and a metric, as_of boards read live_benchmark_board_as_of (V187); without a
+   * target, live_benchmark_result_as_of (V172). Both must place versions alike.
+   */
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void asOfShowsACorrectedResultAsItStoodBeforeTheCorrection(boolean namingTheTarget)
+      throws Exception {
     String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
     try (Connection c = dataSource.getConnection();
         Statement s = c.createStatement()) {
@@ -339,10 +347,10 @@ class LeaderboardResourceTest extends ApiTest {
               + " WHERE seed_key = 'test:history-probe'");
     }
     try {
-      board(Map.of("dataset", "wbm", "metric", "history-probe", "as_of", yesterday))
+      board(probeBoard("history-probe", namingTheTarget, "as_of", yesterday))
           .statusCode(200)
           .body("rows[0].value", equalTo(new BigDecimal("0.5")));
-      board(Map.of("dataset", "wbm", "metric", "history-probe"))
+      board(probeBoard("history-probe", namingTheTarget))
           .statusCode(200)
           .body("rows[0].value", equalTo(new BigDecimal("0.7")));
     } finally {
@@ -353,8 +361,9 @@ class LeaderboardResourceTest extends ApiTest {
     }
   }
 
-  @Test
-  void asOfKeepsAResultOnTheBoardItWasOnBeforeItMoved() throws Exception {
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void asOfKeepsAResultOnTheBoardItWasOnBeforeItMoved(boolean namingTheTarget) throws Exception {
     String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
     try (Connection c = dataSource.getConnection();
         Statement s = c.createStatement()) {
@@ -373,19 +382,39 @@ class LeaderboardResourceTest extends ApiTest {
               + " WHERE seed_key = 'test:moved-probe'");
     }
     try {
-      board(Map.of("dataset", "wbm", "metric", "moved-probe-before", "as_of", yesterday))
+      board(probeBoard("moved-probe-before", namingTheTarget, "as_of", yesterday))
           .statusCode(200)
           .body("rows.method.slug", org.hamcrest.Matchers.contains("mace-mp-0"))
           .body("rows[0].value", equalTo(new BigDecimal("0.5")));
-      board(Map.of("dataset", "wbm", "metric", "moved-probe-after", "as_of", yesterday))
-          .statusCode(404);
-      board(Map.of("dataset", "wbm", "metric", "moved-probe-before")).statusCode(404);
+      board(probeBoard("moved-probe-after", namingTheTarget, "as_of", yesterday)).statusCode(404);
+      board(probeBoard("moved-probe-before", namingTheTarget)).statusCode(404);
     } finally {
       try (Connection c = dataSource.getConnection();
           Statement s = c.createStatement()) {
         s.executeUpdate("DELETE FROM benchmark_result WHERE seed_key = 'test:moved-probe'");
       }
     }
+  }
+
+  /** A probe's board on wbm by its metric, with the target of the row it was copied from. */
+  private Map<String, String> probeBoard(String metric, boolean namingTheTarget, String... more)
+      throws Exception {
+    Map<String, String> params = new HashMap<>(Map.of("dataset", "wbm", "metric", metric));
+    if (namingTheTarget) {
+      try (Connection c = dataSource.getConnection();
+          Statement s = c.createStatement();
+          var rs =
+              s.executeQuery(
+                  "SELECT target FROM benchmark_result"
+                      + " WHERE seed_key = 'matbench-discovery:mace-mp-0:discovery:full_test_set:F1'")) {
+        assertTrue(rs.next());
+        params.put("target", rs.getString(1));
+      }
+    }
+    for (int i = 0; i < more.length; i += 2) {
+      params.put(more[i], more[i + 1]);
+    }
+    return params;
   }
 
   @ParameterizedTest
