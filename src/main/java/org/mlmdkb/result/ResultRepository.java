@@ -191,7 +191,7 @@ public class ResultRepository {
 
   /**
    * The rows boards read, aliased r: the live results, or under {@code as_of} the versions current
-   * and live then (V172), narrowed to one dataset's boards when the filter names one, so that the
+   * and live then (V172, V187), narrowed to one dataset's boards when the filter names one, so the
    * indexes of those boards serve the read. Binds its parameters into {@code q}.
    */
   static String boardSource(BoardFilter f, SqlQuery q) {

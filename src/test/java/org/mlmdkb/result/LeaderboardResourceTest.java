@@ -347,10 +347,10 @@ class LeaderboardResourceTest extends ApiTest {
               + " WHERE seed_key = 'test:history-probe'");
     }
     try {
-      board(probeBoard("history-probe", namingTheTarget, "as_of", yesterday))
+      board(probeBoard("history-probe", namingTheTarget, yesterday))
           .statusCode(200)
           .body("rows[0].value", equalTo(new BigDecimal("0.5")));
-      board(probeBoard("history-probe", namingTheTarget))
+      board(probeBoard("history-probe", namingTheTarget, null))
           .statusCode(200)
           .body("rows[0].value", equalTo(new BigDecimal("0.7")));
     } finally {
@@ -382,12 +382,12 @@ class LeaderboardResourceTest extends ApiTest {
               + " WHERE seed_key = 'test:moved-probe'");
     }
     try {
-      board(probeBoard("moved-probe-before", namingTheTarget, "as_of", yesterday))
+      board(probeBoard("moved-probe-before", namingTheTarget, yesterday))
           .statusCode(200)
           .body("rows.method.slug", org.hamcrest.Matchers.contains("mace-mp-0"))
           .body("rows[0].value", equalTo(new BigDecimal("0.5")));
-      board(probeBoard("moved-probe-after", namingTheTarget, "as_of", yesterday)).statusCode(404);
-      board(probeBoard("moved-probe-before", namingTheTarget)).statusCode(404);
+      board(probeBoard("moved-probe-after", namingTheTarget, yesterday)).statusCode(404);
+      board(probeBoard("moved-probe-before", namingTheTarget, null)).statusCode(404);
     } finally {
       try (Connection c = dataSource.getConnection();
           Statement s = c.createStatement()) {
@@ -396,8 +396,11 @@ class LeaderboardResourceTest extends ApiTest {
     }
   }
 
-  /** A probe's board on wbm by its metric, with the target of the row it was copied from. */
-  private Map<String, String> probeBoard(String metric, boolean namingTheTarget, String... more)
+  /**
+   * A probe's board on wbm by its metric, as of {@code asOf} when given; with the target of the row
+   * the probe was copied from when {@code namingTheTarget}.
+   */
+  private Map<String, String> probeBoard(String metric, boolean namingTheTarget, String asOf)
       throws Exception {
     Map<String, String> params = new HashMap<>(Map.of("dataset", "wbm", "metric", metric));
     if (namingTheTarget) {
@@ -411,8 +414,8 @@ class LeaderboardResourceTest extends ApiTest {
         params.put("target", rs.getString(1));
       }
     }
-    for (int i = 0; i < more.length; i += 2) {
-      params.put(more[i], more[i + 1]);
+    if (asOf != null) {
+      params.put("as_of", asOf);
     }
     return params;
   }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Soft delete lives in the live_* views (V170): a query that hand-writes {@code deleted_at IS NULL}
  * again fails here, so a new read path cannot forget the filter and leak deleted rows. Boards as of
- * a date read live_benchmark_result_as_of (V172). No package is exempt.
+ * a date read live_benchmark_result_as_of (V172), or for one board live_benchmark_board_as_of
+ * (V187). No package is exempt.
  */
 class SoftDeleteFilterGuardTest {
 
