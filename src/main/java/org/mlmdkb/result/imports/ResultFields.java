@@ -48,15 +48,20 @@ final class ResultFields {
           "location");
 
   private final JsonNode row;
+  private final RepeatedTexts texts;
   private final List<Problem.FieldError> errors = new ArrayList<>();
 
-  private ResultFields(JsonNode row) {
+  private ResultFields(JsonNode row, RepeatedTexts texts) {
     this.row = row;
+    this.texts = texts;
   }
 
-  /** {@code row} is an object whose fields are JSON values, or text for CSV cells. */
-  static ResultRow read(int index, JsonNode row) {
-    ResultFields f = new ResultFields(row);
+  /**
+   * {@code row} is an object whose fields are JSON values, or text for CSV cells; its texts are
+   * shared with the earlier rows of the same body through {@code texts}.
+   */
+  static ResultRow read(int index, JsonNode row, RepeatedTexts texts) {
+    ResultFields f = new ResultFields(row, texts);
     for (Iterator<String> names = row.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!NAMES.contains(name)) {
@@ -108,7 +113,7 @@ final class ResultFields {
       errors.add(new Problem.FieldError(name, "body", "must be a string"));
       return null;
     }
-    return v.asText();
+    return texts.share(v.asText());
   }
 
   private BigDecimal decimal(String name) {

@@ -48,6 +48,7 @@ final class ResultTableReader {
             .setIgnoreSurroundingSpaces(true)
             .get();
     List<ResultRow> rows = new ArrayList<>();
+    RepeatedTexts texts = new RepeatedTexts();
     try (CSVParser parser = CSVParser.parse(body, format)) {
       List<String> columns = parser.getHeaderNames();
       checkColumns(columns);
@@ -57,7 +58,7 @@ final class ResultTableReader {
           rows.add(ResultRow.notAMeasurement(rows.size() + 1, "", "beyond the row limit"));
           break;
         }
-        rows.add(row(rows.size() + 1, columns, record));
+        rows.add(row(rows.size() + 1, columns, record, texts));
       }
     } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
       ApiException fault = ImportBodyReader.faultIn(e);
@@ -102,7 +103,8 @@ final class ResultTableReader {
     }
   }
 
-  private static ResultRow row(int index, List<String> columns, CSVRecord record) {
+  private static ResultRow row(
+      int index, List<String> columns, CSVRecord record, RepeatedTexts texts) {
     if (record.size() != columns.size()) {
       return ResultRow.read(
           index,
@@ -118,7 +120,7 @@ final class ResultTableReader {
     for (int i = 0; i < columns.size(); i++) {
       fields.put(columns.get(i), record.get(i));
     }
-    return ResultFields.read(index, fields);
+    return ResultFields.read(index, fields, texts);
   }
 
   /**
@@ -128,6 +130,7 @@ final class ResultTableReader {
   static List<ResultRow> json(Reader text, ObjectMapper json, int maxRows) {
     ObjectReader reader = json.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     List<ResultRow> rows = new ArrayList<>();
+    RepeatedTexts texts = new RepeatedTexts();
     try (JsonParser parser = reader.createParser(text)) {
       JsonToken first = parser.nextToken();
       if (first == JsonToken.START_OBJECT) {
@@ -136,12 +139,12 @@ final class ResultTableReader {
             || parser.nextToken() != JsonToken.START_ARRAY) {
           throw notAList();
         }
-        readElements(parser, reader, rows, maxRows);
+        readElements(parser, reader, rows, maxRows, texts);
         if (parser.nextToken() != JsonToken.END_OBJECT) {
           throw notAList();
         }
       } else if (first == JsonToken.START_ARRAY) {
-        readElements(parser, reader, rows, maxRows);
+        readElements(parser, reader, rows, maxRows, texts);
       } else {
         throw notAList();
       }
@@ -157,7 +160,11 @@ final class ResultTableReader {
   }
 
   private static void readElements(
-      JsonParser parser, ObjectReader reader, List<ResultRow> rows, int maxRows)
+      JsonParser parser,
+      ObjectReader reader,
+      List<ResultRow> rows,
+      int maxRows,
+      RepeatedTexts texts)
       throws IOException {
     while (parser.nextToken() != JsonToken.END_ARRAY) {
       if (parser.currentToken() == null) {
@@ -172,7 +179,7 @@ final class ResultTableReader {
       }
       rows.add(
           element.isObject()
-              ? ResultFields.read(index, element)
+              ? ResultFields.read(index, element, texts)
               : ResultRow.read(
                   index,
                   "",

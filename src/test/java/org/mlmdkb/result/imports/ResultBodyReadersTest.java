@@ -2,10 +2,13 @@ package org.mlmdkb.result.imports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.List;
@@ -29,6 +32,34 @@ class ResultBodyReadersTest {
     assertEquals(400, e.status());
     assertTrue(e.getMessage().startsWith("The body is not valid CSV: "), e.getMessage());
     assertFalse(e.getMessage().contains("java."), e.getMessage());
+  }
+
+  @Test
+  void csvRowsHoldTheTextsTheyRepeatOnce() {
+    List<ResultRow> rows =
+        ResultTableReader.csv(
+            new StringReader(
+                "method,dataset,task,target,metric,value,unit,basis,location\n"
+                    + "mace,3bpa,t,forces,RMSE,1.5,meV/A,per-atom,row 1\n"
+                    + "mace,3bpa,t,forces,RMSE,1.6,meV/A,per-atom,row 2\n"),
+            100);
+    assertSame(rows.get(0).input().method(), rows.get(1).input().method());
+    assertSame(rows.get(0).input().unit(), rows.get(1).input().unit());
+    assertNotSame(rows.get(0).input().location(), rows.get(1).input().location());
+    assertEquals("row 2", rows.get(1).input().location());
+  }
+
+  @Test
+  void jsonRowsHoldTheTextsTheyRepeatOnce() {
+    String row =
+        "{\"method\": \"mace\", \"dataset\": \"3bpa\", \"task\": \"t\", \"target\":"
+            + " \"forces\", \"metric\": \"RMSE\", \"value\": 1.5, \"unit\": \"meV/A\","
+            + " \"basis\": \"per-atom\"}";
+    List<ResultRow> rows =
+        ResultTableReader.json(
+            new StringReader("[" + row + ", " + row + "]"), new ObjectMapper(), 100);
+    assertSame(rows.get(0).input().dataset(), rows.get(1).input().dataset());
+    assertSame(rows.get(0).input().basis(), rows.get(1).input().basis());
   }
 
   @Test
