@@ -55,14 +55,7 @@ final class CslJsonWriter {
       if (r.paper().arxivId() != null) {
         item.put("number", "arXiv:" + r.paper().arxivId());
       }
-      put(
-          item,
-          "URL",
-          r.paper().url() != null
-              ? r.paper().url()
-              : r.paper().arxivId() != null
-                  ? "https://arxiv.org/abs/" + r.paper().arxivId()
-                  : null);
+      put(item, "URL", r.url());
     }
     try {
       return json.writerWithDefaultPrettyPrinter().writeValueAsString(items);

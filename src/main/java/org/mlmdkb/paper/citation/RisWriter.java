@@ -28,14 +28,7 @@ final class RisWriter {
       }
       line(out, "PB", r.paper().publisher());
       line(out, "DO", r.paper().doi());
-      line(
-          out,
-          "UR",
-          r.paper().url() != null
-              ? r.paper().url()
-              : r.paper().arxivId() != null
-                  ? "https://arxiv.org/abs/" + r.paper().arxivId()
-                  : null);
+      line(out, "UR", r.url());
       if (r.paper().arxivId() != null) {
         line(out, "M3", "arXiv:" + r.paper().arxivId());
       }

@@ -89,6 +89,63 @@ class CitationExportTest extends ApiTest {
   }
 
   @Test
+  void aPaperWithoutItsOwnUrlLinksToItsArxivPageInRisAndCslJson() {
+    String arxivId = uniqueArxivId();
+    int id = createPreprint(arxivId, null);
+    assertUrlInRisAndCslJson(id, "https://arxiv.org/abs/" + arxivId);
+  }
+
+  @Test
+  void aPaperWithItsOwnUrlKeepsItBeforeItsArxivPage() {
+    String url = "https://example.org/preprint/" + unique();
+    int id = createPreprint(uniqueArxivId(), url);
+    assertUrlInRisAndCslJson(id, url);
+  }
+
+  private static String uniqueArxivId() {
+    return "2306." + (10000 + Math.abs(unique().hashCode() % 89999));
+  }
+
+  private static int createPreprint(String arxivId, String url) {
+    Map<String, Object> body = new java.util.HashMap<>();
+    body.put("entry_type", "preprint");
+    body.put("title", "A preprint on arXiv " + unique());
+    body.put("year", 2023);
+    body.put("arxiv_id", arxivId);
+    body.put("authors", List.of("Kristof T. Schütt"));
+    if (url != null) {
+      body.put("url", url);
+    }
+    return given()
+        .header("Authorization", "Bearer " + ADMIN_KEY)
+        .contentType(ContentType.JSON)
+        .body(body)
+        .when()
+        .post("/api/v1/papers")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
+
+  private static void assertUrlInRisAndCslJson(int id, String url) {
+    given()
+        .accept("application/x-research-info-systems")
+        .when()
+        .get("/api/v1/papers/" + id)
+        .then()
+        .statusCode(200)
+        .body(containsString("UR  - " + url + "\r\n"));
+    given()
+        .accept("application/vnd.citationstyles.csl+json")
+        .when()
+        .get("/api/v1/papers/" + id)
+        .then()
+        .statusCode(200)
+        .body("[0].URL", equalTo(url));
+  }
+
+  @Test
   void escapesLaTeXSpecialsInBibTeX() {
     int id =
         given()
