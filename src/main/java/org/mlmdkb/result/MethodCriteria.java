@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.query.QueryParams;
+import org.mlmdkb.common.query.Slugs;
 import org.mlmdkb.common.query.YearRange;
 
 /**
@@ -34,8 +34,6 @@ public record MethodCriteria(
 
   /** More datasets than any method in the corpus was trained on (three). */
   private static final int MAX_DATASETS = 20;
-
-  private static final Pattern SLUG = Pattern.compile("^[a-z0-9]+([.-][a-z0-9]+)*$");
 
   static MethodCriteria parse(MultivaluedMap<String, String> q) {
     return new MethodCriteria(
@@ -74,7 +72,7 @@ public record MethodCriteria(
       throw ApiException.badParameter(
           name, "names " + slugs.size() + " datasets; at most " + MAX_DATASETS);
     }
-    List<String> malformed = slugs.stream().filter(s -> !SLUG.matcher(s).matches()).toList();
+    List<String> malformed = slugs.stream().filter(s -> !Slugs.isValid(s)).toList();
     if (!malformed.isEmpty()) {
       throw ApiException.badParameter(
           name,
@@ -90,7 +88,7 @@ public record MethodCriteria(
       return null;
     }
     String slug = text.toLowerCase(Locale.ROOT);
-    if (!SLUG.matcher(slug).matches()) {
+    if (!Slugs.isValid(slug)) {
       throw ApiException.badParameter(
           name, "must be a method slug, was '" + QueryParams.shorten(text) + "'");
     }

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.mlmdkb.common.error.ApiException;
 import org.mlmdkb.common.paging.Page;
@@ -68,7 +69,7 @@ public class FieldSelection {
   /** The JSON (snake_case) names of a record's components: what {@code fields=} may select. */
   public static List<String> propertiesOf(Class<? extends Record> item) {
     return java.util.Arrays.stream(item.getRecordComponents())
-        .map(c -> c.getName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase())
+        .map(c -> c.getName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT))
         .toList();
   }
 }
