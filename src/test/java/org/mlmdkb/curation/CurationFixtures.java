@@ -51,6 +51,20 @@ public final class CurationFixtures {
         .then();
   }
 
+  /** POSTs a new paper's body as the admin; returns its id after checking the 201. */
+  public static int createdPaperId(Map<String, ?> body) {
+    return given()
+        .header("Authorization", "Bearer " + ADMIN_KEY)
+        .contentType(ContentType.JSON)
+        .body(body)
+        .when()
+        .post("/api/v1/papers")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
+
   /** Creates a paper with the given key; returns the 201 response. */
   public static ExtractableResponse<Response> createPaper(String key, String title) {
     return createPaper(key, title, java.util.List.of());

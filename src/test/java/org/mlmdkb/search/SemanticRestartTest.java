@@ -1,13 +1,11 @@
 package org.mlmdkb.search;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,16 +113,8 @@ class SemanticRestartTest {
   @Test
   void onlyAChangedTextIsEmbeddedAgain() throws Exception {
     int id =
-        given()
-            .header("Authorization", "Bearer " + CurationFixtures.ADMIN_KEY)
-            .contentType(ContentType.JSON)
-            .body(Map.of("entry_type", "article", "title", "A paper whose title will change"))
-            .when()
-            .post("/api/v1/papers")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("id");
+        CurationFixtures.createdPaperId(
+            Map.of("entry_type", "article", "title", "A paper whose title will change"));
     SemanticTestSupport.awaitEmbedded(embedder, worker, index);
     long before = embedder.itemTextsEmbedded();
     try (Connection c = dataSource.getConnection();

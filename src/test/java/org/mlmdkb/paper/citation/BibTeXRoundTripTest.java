@@ -7,11 +7,11 @@ import static org.mlmdkb.curation.CurationFixtures.ADMIN_KEY;
 import static org.mlmdkb.curation.CurationFixtures.unique;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.mlmdkb.curation.CurationFixtures;
 import org.mlmdkb.testsupport.ApiTest;
 
 /** What the BibTeX export writes, the BibTeX import reads back as the same names. */
@@ -24,18 +24,8 @@ class BibTeXRoundTripTest extends ApiTest {
   @Test
   void authorsWithAccentsBracesAndBackslashesSurviveExportAndImport() {
     int id =
-        given()
-            .header("Authorization", "Bearer " + ADMIN_KEY)
-            .contentType(ContentType.JSON)
-            .body(
-                Map.of(
-                    "entry_type", "article", "title", "Round trip " + unique(), "authors", AUTHORS))
-            .when()
-            .post("/api/v1/papers")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("id");
+        CurationFixtures.createdPaperId(
+            Map.of("entry_type", "article", "title", "Round trip " + unique(), "authors", AUTHORS));
     String bibtex =
         given()
             .queryParam("format", "bibtex")

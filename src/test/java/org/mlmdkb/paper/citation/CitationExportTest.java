@@ -6,11 +6,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.mlmdkb.curation.CurationFixtures.ADMIN_KEY;
+import static org.mlmdkb.curation.CurationFixtures.createdPaperId;
 import static org.mlmdkb.curation.CurationFixtures.unique;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -116,16 +115,7 @@ class CitationExportTest extends ApiTest {
     if (url != null) {
       body.put("url", url);
     }
-    return given()
-        .header("Authorization", "Bearer " + ADMIN_KEY)
-        .contentType(ContentType.JSON)
-        .body(body)
-        .when()
-        .post("/api/v1/papers")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("id");
+    return createdPaperId(body);
   }
 
   private static void assertUrlInRisAndCslJson(int id, String url) {
@@ -148,25 +138,16 @@ class CitationExportTest extends ApiTest {
   @Test
   void escapesLaTeXSpecialsInBibTeX() {
     int id =
-        given()
-            .header("Authorization", "Bearer " + ADMIN_KEY)
-            .contentType(ContentType.JSON)
-            .body(
-                Map.of(
-                    "entry_type",
-                    "article",
-                    "title",
-                    "Bonds & {braces} at 100% of $x_1$ #" + unique(),
-                    "year",
-                    2022,
-                    "authors",
-                    List.of("Johannes Diderik van der Waals")))
-            .when()
-            .post("/api/v1/papers")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("id");
+        createdPaperId(
+            Map.of(
+                "entry_type",
+                "article",
+                "title",
+                "Bonds & {braces} at 100% of $x_1$ #" + unique(),
+                "year",
+                2022,
+                "authors",
+                List.of("Johannes Diderik van der Waals")));
     given()
         .queryParam("format", "bibtex")
         .when()

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.util.HashSet;
@@ -289,21 +288,12 @@ class SemanticSearchTest extends ApiTest {
   void aNewPaperIsEmbeddedAfterItsWriteAndFoundByMeaning() throws InterruptedException {
     long before = embedder.itemTextsEmbedded();
     int id =
-        given()
-            .header("Authorization", "Bearer " + CurationFixtures.ADMIN_KEY)
-            .contentType(ContentType.JSON)
-            .body(
-                Map.of(
-                    "entry_type",
-                    "article",
-                    "title",
-                    "Quokka colonies on Rottnest Island: a census of marsupial burrows"))
-            .when()
-            .post("/api/v1/papers")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("id");
+        CurationFixtures.createdPaperId(
+            Map.of(
+                "entry_type",
+                "article",
+                "title",
+                "Quokka colonies on Rottnest Island: a census of marsupial burrows"));
     SemanticTestSupport.awaitEmbedded(embedder, worker, index);
     assertEquals(before + 1, embedder.itemTextsEmbedded());
     List<String> ids =
