@@ -2,12 +2,12 @@ package org.mlmdkb.article;
 
 import static io.restassured.RestAssured.given;
 
-import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.mlmdkb.curation.CurationFixtures;
 
 /** Throw-away articles for tests; callers pass a unique slug. */
 final class ArticleFixtures {
@@ -30,15 +30,7 @@ final class ArticleFixtures {
   }
 
   static ExtractableResponse<Response> create(String key, Map<String, Object> body) {
-    return given()
-        .header("Authorization", "Bearer " + key)
-        .contentType(ContentType.JSON)
-        .body(body)
-        .when()
-        .post("/api/v1/articles")
-        .then()
-        .statusCode(201)
-        .extract();
+    return CurationFixtures.created(key, "/api/v1/articles", body);
   }
 
   /** The ETag a curator reads (drafts included). */

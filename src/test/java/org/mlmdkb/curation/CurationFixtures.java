@@ -51,18 +51,22 @@ public final class CurationFixtures {
         .then();
   }
 
-  /** POSTs a new paper's body as the admin; returns its id after checking the 201. */
-  public static int createdPaperId(Map<String, ?> body) {
+  /** POSTs {@code body} to a collection's {@code path} with {@code key}; checks the 201. */
+  public static ExtractableResponse<Response> created(String key, String path, Object body) {
     return given()
-        .header("Authorization", "Bearer " + ADMIN_KEY)
+        .header("Authorization", "Bearer " + key)
         .contentType(ContentType.JSON)
         .body(body)
         .when()
-        .post("/api/v1/papers")
+        .post(path)
         .then()
         .statusCode(201)
-        .extract()
-        .path("id");
+        .extract();
+  }
+
+  /** POSTs a new paper's body as the admin; returns its id after checking the 201. */
+  public static int createdPaperId(Map<String, ?> body) {
+    return created(ADMIN_KEY, "/api/v1/papers", body).path("id");
   }
 
   /** Creates a paper with the given key; returns the 201 response. */
@@ -73,30 +77,24 @@ public final class CurationFixtures {
   /** Creates a paper with these tags (slugs of live tags); returns the 201 response. */
   public static ExtractableResponse<Response> createPaper(
       String key, String title, java.util.List<String> tags) {
-    return given()
-        .header("Authorization", "Bearer " + key)
-        .contentType(ContentType.JSON)
-        .body(
-            Map.of(
-                "entry_type",
-                "article",
-                "title",
-                title,
-                "year",
-                2024,
-                "venue",
-                "Journal of Tests",
-                "doi",
-                "10.5555/test-" + unique(),
-                "authors",
-                java.util.List.of("Ada Lovelace", "Alan Turing"),
-                "tags",
-                tags))
-        .when()
-        .post("/api/v1/papers")
-        .then()
-        .statusCode(201)
-        .extract();
+    return created(
+        key,
+        "/api/v1/papers",
+        Map.of(
+            "entry_type",
+            "article",
+            "title",
+            title,
+            "year",
+            2024,
+            "venue",
+            "Journal of Tests",
+            "doi",
+            "10.5555/test-" + unique(),
+            "authors",
+            java.util.List.of("Ada Lovelace", "Alan Turing"),
+            "tags",
+            tags));
   }
 
   /**

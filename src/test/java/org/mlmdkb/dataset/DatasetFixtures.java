@@ -9,6 +9,7 @@ import io.restassured.response.Response;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.mlmdkb.curation.CurationFixtures;
 
 /** Throw-away datasets for curation tests; every one gets a unique slug and name. */
 final class DatasetFixtures {
@@ -37,15 +38,7 @@ final class DatasetFixtures {
   }
 
   static ExtractableResponse<Response> create(String key, Map<String, Object> body) {
-    return given()
-        .header("Authorization", "Bearer " + key)
-        .contentType(ContentType.JSON)
-        .body(body)
-        .when()
-        .post("/api/v1/datasets")
-        .then()
-        .statusCode(201)
-        .extract();
+    return CurationFixtures.created(key, "/api/v1/datasets", body);
   }
 
   /** A benchmark result on the dataset's subset, with repository provenance; returns its id. */

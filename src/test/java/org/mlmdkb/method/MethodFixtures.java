@@ -2,7 +2,6 @@ package org.mlmdkb.method;
 
 import static io.restassured.RestAssured.given;
 
-import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import java.util.HashMap;
@@ -42,15 +41,7 @@ final class MethodFixtures {
   }
 
   static ExtractableResponse<Response> create(String key, Map<String, Object> body) {
-    return given()
-        .header("Authorization", "Bearer " + key)
-        .contentType(ContentType.JSON)
-        .body(body)
-        .when()
-        .post("/api/v1/methods")
-        .then()
-        .statusCode(201)
-        .extract();
+    return CurationFixtures.created(key, "/api/v1/methods", body);
   }
 
   /** Creates a method with a fresh slug and the given parents; returns the 201 response. */

@@ -7,6 +7,7 @@ import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import java.util.HashMap;
 import java.util.Map;
+import org.mlmdkb.curation.CurationFixtures;
 
 /** Registering test metrics, each under a name of its own. */
 final class MetricFixtures {
@@ -35,15 +36,7 @@ final class MetricFixtures {
   }
 
   static ExtractableResponse<Response> register(String key, Map<String, Object> body) {
-    return given()
-        .header("Authorization", "Bearer " + key)
-        .contentType(ContentType.JSON)
-        .body(body)
-        .when()
-        .post("/api/v1/metrics")
-        .then()
-        .statusCode(201)
-        .extract();
+    return CurationFixtures.created(key, "/api/v1/metrics", body);
   }
 
   /**

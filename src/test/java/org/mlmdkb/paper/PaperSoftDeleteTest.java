@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.mlmdkb.curation.CurationFixtures.ADMIN_KEY;
 import static org.mlmdkb.curation.CurationFixtures.createPaper;
+import static org.mlmdkb.curation.CurationFixtures.created;
 import static org.mlmdkb.curation.CurationFixtures.newKey;
 import static org.mlmdkb.curation.CurationFixtures.unique;
 
@@ -35,15 +36,7 @@ class PaperSoftDeleteTest extends ApiTest {
   }
 
   private static ExtractableResponse<Response> post(String path, Map<String, Object> body) {
-    return given()
-        .header("Authorization", "Bearer " + newKey("curator"))
-        .contentType(ContentType.JSON)
-        .body(body)
-        .when()
-        .post(path)
-        .then()
-        .statusCode(201)
-        .extract();
+    return created(newKey("curator"), path, body);
   }
 
   private static void delete(String path) {

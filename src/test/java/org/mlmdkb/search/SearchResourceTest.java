@@ -406,29 +406,18 @@ class SearchResourceTest extends ApiTest {
   }
 
   private static long paperOfYear(String title, int year) {
-    return ((Number)
-            given()
-                .header("Authorization", "Bearer " + org.mlmdkb.curation.CurationFixtures.ADMIN_KEY)
-                .contentType(io.restassured.http.ContentType.JSON)
-                .body(
-                    Map.of(
-                        "entry_type",
-                        "article",
-                        "title",
-                        title,
-                        "year",
-                        year,
-                        "doi",
-                        "10.5555/test-" + unique(),
-                        "authors",
-                        List.of("Ada Lovelace")))
-                .when()
-                .post("/api/v1/papers")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id"))
-        .longValue();
+    return org.mlmdkb.curation.CurationFixtures.createdPaperId(
+        Map.of(
+            "entry_type",
+            "article",
+            "title",
+            title,
+            "year",
+            year,
+            "doi",
+            "10.5555/test-" + unique(),
+            "authors",
+            List.of("Ada Lovelace")));
   }
 
   @Test

@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.mlmdkb.curation.CurationFixtures;
 import org.mlmdkb.testsupport.ApiTest;
 
 @QuarkusTest
@@ -420,15 +421,7 @@ class TagCurationResourceTest extends ApiTest {
     body.put("slug", slug);
     body.put("label", "Label of " + slug);
     body.put("parent", parent);
-    return given()
-        .header("Authorization", "Bearer " + key)
-        .contentType(ContentType.JSON)
-        .body(body)
-        .when()
-        .post("/api/v1/tags")
-        .then()
-        .statusCode(201)
-        .extract();
+    return CurationFixtures.created(key, "/api/v1/tags", body);
   }
 
   private static String etag(String slug) {

@@ -7,37 +7,31 @@ import static org.mlmdkb.curation.CurationFixtures.newKey;
 import static org.mlmdkb.curation.CurationFixtures.unique;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.mlmdkb.curation.CurationFixtures;
 import org.mlmdkb.testsupport.ApiTest;
 
 @QuarkusTest
 class ImportTitleMatchTest extends ApiTest {
 
   private static ExtractableResponse<Response> paper(String key, String title) {
-    return given()
-        .header("Authorization", "Bearer " + key)
-        .contentType(ContentType.JSON)
-        .body(
-            Map.of(
-                "entry_type",
-                "article",
-                "title",
-                title,
-                "year",
-                2021,
-                "authors",
-                List.of("Ada Lovelace")))
-        .when()
-        .post("/api/v1/papers")
-        .then()
-        .statusCode(201)
-        .extract();
+    return CurationFixtures.created(
+        key,
+        "/api/v1/papers",
+        Map.of(
+            "entry_type",
+            "article",
+            "title",
+            title,
+            "year",
+            2021,
+            "authors",
+            List.of("Ada Lovelace")));
   }
 
   @Test
