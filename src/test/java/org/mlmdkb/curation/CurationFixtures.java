@@ -10,7 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 
-/** Keys and throw-away papers for curation tests; every paper gets a unique title and DOI. */
+/**
+ * Keys, throw-away papers ({@code createPaper} gives each a unique DOI) and the 201-checking POST
+ * that every collection's fixtures use.
+ */
 public final class CurationFixtures {
 
   /** The %test profile's kb.admin-key. */

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mlmdkb.curation.CurationFixtures.createdPaperId;
 import static org.mlmdkb.curation.CurationFixtures.unique;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -406,7 +407,7 @@ class SearchResourceTest extends ApiTest {
   }
 
   private static long paperOfYear(String title, int year) {
-    return org.mlmdkb.curation.CurationFixtures.createdPaperId(
+    return createdPaperId(
         Map.of(
             "entry_type",
             "article",

@@ -2,6 +2,7 @@ package org.mlmdkb.paper.bibtex;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.mlmdkb.curation.CurationFixtures.created;
 import static org.mlmdkb.curation.CurationFixtures.deleteAsAdmin;
 import static org.mlmdkb.curation.CurationFixtures.newKey;
 import static org.mlmdkb.curation.CurationFixtures.unique;
@@ -13,14 +14,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.mlmdkb.curation.CurationFixtures;
 import org.mlmdkb.testsupport.ApiTest;
 
 @QuarkusTest
 class ImportTitleMatchTest extends ApiTest {
 
   private static ExtractableResponse<Response> paper(String key, String title) {
-    return CurationFixtures.created(
+    return created(
         key,
         "/api/v1/papers",
         Map.of(
