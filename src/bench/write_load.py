@@ -46,6 +46,20 @@ RUN = uuid.uuid4().hex[:8]
 DOI_PREFIX = f"10.5555/load-{RUN}-"
 
 
+def connection_options():
+    """pgbench's connection options from the psql command line (-h, -p, -U, -d)."""
+    out, args = [], PSQL[1:]
+    for i, a in enumerate(args):
+        if a in ("-h", "-p", "-U") and i + 1 < len(args):
+            out += [a, args[i + 1]]
+        elif a == "-d" and i + 1 < len(args):
+            out += [args[i + 1]]
+    return out
+
+
+PSQL_DB = connection_options()
+
+
 def psql(sql):
     return subprocess.run(PSQL + ["-Atc", sql], check=True, capture_output=True, text=True).stdout
 
@@ -147,19 +161,23 @@ PREFIX = r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\S* \S+ \[(\d+)\] "
 
 def logged_statements(log):
     """(backend pid, statement with its logged parameters in place), in the log's order."""
-    out = []
+    out, executed = [], False
     for entry in re.split(r"\n(?=" + PREFIX + ")", log):
         head = re.match(PREFIX, entry)
         if not head:
             continue
         d = re.match(PREFIX + r"DETAIL:\s+Parameters: (.*)", entry, re.S)
-        if d and out:
-            params = dict((int(k), v) for k, v in
-                          re.findall(r"\$(\d+) = ('(?:[^']|'')*'|NULL)", d.group(2)))
-            pid, sql = out[-1]
-            out[-1] = (pid, re.sub(r"\$(\d+)\b", lambda x: params.get(int(x.group(1)), x.group(0)), sql))
+        if d:
+            # The parameters of the entry just before; a parse's or bind's are not needed.
+            if executed:
+                params = dict((int(k), v) for k, v in
+                              re.findall(r"\$(\d+) = ('(?:[^']|'')*'|NULL)", d.group(2)))
+                pid, sql = out[-1]
+                out[-1] = (pid, re.sub(r"\$(\d+)\b",
+                                       lambda x: params.get(int(x.group(1)), x.group(0)), sql))
             continue
         m = re.search(r"duration: [\d.]+ ms\s+(?:execute [^:]*|statement): (.*)", entry, re.S)
+        executed = m is not None
         if m:
             out.append((head.group(1), re.sub(r"\s+", " ", m.group(1).strip())))
     return out
@@ -180,20 +198,20 @@ def transaction(statements, is_key):
 
 def floor_scripts(pid, doi, title, post_tx, patch_tx):
     """The captured statements with a fresh paper per POST and the client's paper per PATCH."""
-    lit = lambda s: s.replace("'", "''")
     fresh_doi, fresh_title = f"10.5555/floor-{RUN}-:client_id-:n", f"Floor paper {RUN} :client_id :n"
     post_lines = ["\\set n random(1, 2000000000)"]
-    new_id = None
+    after_insert = False
     for s in post_tx:
         s = s.replace(doi, fresh_doi).replace(title, fresh_title)
         if s.startswith("INSERT INTO paper "):
-            s += " \\gset new_"
-            new_id = True
-        elif new_id:
+            post_lines.append(s + " \\gset new_")  # RETURNING id: the new paper's id as :new_id
+            after_insert = True
+            continue
+        if after_insert:
             s = re.sub(rf"\b{pid}\b", ":new_id", s)
-        post_lines.append(s + ("" if s.endswith("\\gset new_") else ";"))
+        post_lines.append(s + ";")
     own_doi, own_title = f"10.5555/floor-{RUN}-own-:client_id", f"Floor paper {RUN} own :client_id"
-    patch_lines = [f"SELECT id AS own_id FROM paper WHERE doi = '{lit(own_doi)}' \\gset"]
+    patch_lines = [f"SELECT id AS own_id FROM paper WHERE doi = '{own_doi}' \\gset"]
     for s in patch_tx:
         s = s.replace(doi, own_doi).replace(title, own_title)
         patch_lines.append(re.sub(rf"\b{pid}\b", ":own_id", s) + ";")
@@ -224,20 +242,6 @@ def pgbench(script, clients):
                     if len(parts) >= 3:
                         latencies.append(int(parts[2]) / 1e6)
         return summary(latencies)
-
-
-def connection_options():
-    """pgbench's connection options from the psql command line (-h, -p, -U, -d)."""
-    out, args = [], PSQL[1:]
-    for i, a in enumerate(args):
-        if a in ("-h", "-p", "-U") and i + 1 < len(args):
-            out += [a, args[i + 1]]
-        elif a == "-d" and i + 1 < len(args):
-            out += [args[i + 1]]
-    return out
-
-
-PSQL_DB = connection_options()
 
 
 def clean_up():
