@@ -33,6 +33,8 @@ import time
 import urllib.parse
 import uuid
 
+from capture_sql import executed  # this directory's log reader: run.sh's floors use it too
+
 BASE_URL = os.environ["BASE_URL"]
 ADMIN_KEY = os.environ["ADMIN_KEY"]
 PG_LOG = os.environ["PG_LOG"]
@@ -149,38 +151,11 @@ def captured_transactions():
     with open(PG_LOG, encoding="utf-8", errors="replace") as f:
         f.seek(before)
         log = f.read()
-    statements = logged_statements(log)
+    statements = executed(log)
     doi, title = DOI_PREFIX + "captured", f"Load paper {RUN} captured"
     post_tx = transaction(statements, lambda s: s.startswith("INSERT INTO paper ") and doi in s)
     patch_tx = transaction(statements, lambda s: s.startswith("UPDATE paper SET") and doi in s)
     return pid, doi, title, post_tx, patch_tx
-
-
-PREFIX = r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\S* \S+ \[(\d+)\] "
-
-
-def logged_statements(log):
-    """(backend pid, statement with its logged parameters in place), in the log's order."""
-    out, executed = [], False
-    for entry in re.split(r"\n(?=" + PREFIX + ")", log):
-        head = re.match(PREFIX, entry)
-        if not head:
-            continue
-        d = re.match(PREFIX + r"DETAIL:\s+Parameters: (.*)", entry, re.S)
-        if d:
-            # The parameters of the entry just before; a parse's or bind's are not needed.
-            if executed:
-                params = dict((int(k), v) for k, v in
-                              re.findall(r"\$(\d+) = ('(?:[^']|'')*'|NULL)", d.group(2)))
-                pid, sql = out[-1]
-                out[-1] = (pid, re.sub(r"\$(\d+)\b",
-                                       lambda x: params.get(int(x.group(1)), x.group(0)), sql))
-            continue
-        m = re.search(r"duration: [\d.]+ ms\s+(?:execute [^:]*|statement): (.*)", entry, re.S)
-        executed = m is not None
-        if m:
-            out.append((head.group(1), re.sub(r"\s+", " ", m.group(1).strip())))
-    return out
 
 
 def transaction(statements, is_key):
@@ -198,7 +173,8 @@ def transaction(statements, is_key):
 
 def floor_scripts(pid, doi, title, post_tx, patch_tx):
     """The captured statements with a fresh paper per POST and the client's paper per PATCH."""
-    fresh_doi, fresh_title = f"10.5555/floor-{RUN}-:client_id-:n", f"Floor paper {RUN} :client_id :n"
+    fresh_doi = f"10.5555/floor-{RUN}-:client_id-:n"
+    fresh_title = f"Floor paper {RUN} :client_id :n"
     post_lines = ["\\set n random(1, 2000000000)"]
     after_insert = False
     for s in post_tx:
