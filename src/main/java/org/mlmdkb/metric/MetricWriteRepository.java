@@ -60,21 +60,31 @@ public class MetricWriteRepository extends CuratedTable<MetricInput> {
       FOR SHARE OF m
       """;
 
+  // From the live results' counts per fingerprint (board_result_count, exact in every transaction):
+  // a result writer holds the metric FOR SHARE until it commits, so a metric writer that locked the
+  // metric reads counts no uncommitted result can change.
   private static final String LIVE_RESULTS =
       """
-      SELECT count(*) FROM live_benchmark_result
+      SELECT coalesce(sum(n), 0) FROM board_result_count
       WHERE metric_key(metric) = :name
       """;
 
   // Live results a metric's new dimension or range would refuse. Canonical values are stored in
-  // the canonical unit of the result's dimension, so the range applies to them directly.
+  // the canonical unit of the result's dimension, so the range applies to them directly. The
+  // boards that hold the metric come from the counts; their results are read through the live
+  // board index (no index of results by metric: each would cost every stored result).
   private static final String LIVE_RESULTS_OUTSIDE =
       """
-      SELECT count(*) FROM live_benchmark_result
-      WHERE metric_key(metric) = :name
-        AND ((CAST(:canonical_unit AS text) IS NOT NULL AND canonical_unit <> :canonical_unit)
-          OR canonical_value < CAST(:min AS numeric)
-          OR canonical_value > CAST(:max AS numeric))
+      SELECT count(*)
+      FROM (SELECT DISTINCT dataset_id, target, lower(metric) AS metric, task
+            FROM board_result_count WHERE metric_key(metric) = :name) board
+      JOIN live_benchmark_result r
+        ON r.dataset_id = board.dataset_id AND r.target = board.target
+       AND lower(r.metric) = board.metric AND r.task = board.task
+      WHERE metric_key(r.metric) = :name
+        AND ((CAST(:canonical_unit AS text) IS NOT NULL AND r.canonical_unit <> :canonical_unit)
+          OR r.canonical_value < CAST(:min AS numeric)
+          OR r.canonical_value > CAST(:max AS numeric))
       """;
 
   public MetricWriteRepository(AgroalDataSource dataSource) {
