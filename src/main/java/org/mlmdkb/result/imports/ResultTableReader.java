@@ -7,14 +7,15 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -52,13 +53,17 @@ final class ResultTableReader {
     try (CSVParser parser = CSVParser.parse(body, format)) {
       List<String> columns = parser.getHeaderNames();
       checkColumns(columns);
+      Map<String, Integer> columnOf = new HashMap<>();
+      for (int i = 0; i < columns.size(); i++) {
+        columnOf.put(columns.get(i), i);
+      }
       for (CSVRecord record : parser) {
         if (rows.size() == maxRows) {
           // Stop reading: the import will be refused for its size anyway.
           rows.add(ResultRow.notAMeasurement(rows.size() + 1, "", "beyond the row limit"));
           break;
         }
-        rows.add(row(rows.size() + 1, columns, record, texts));
+        rows.add(row(rows.size() + 1, columnOf, record, texts));
       }
     } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
       ApiException fault = ImportBodyReader.faultIn(e);
@@ -104,8 +109,8 @@ final class ResultTableReader {
   }
 
   private static ResultRow row(
-      int index, List<String> columns, CSVRecord record, RepeatedTexts texts) {
-    if (record.size() != columns.size()) {
+      int index, Map<String, Integer> columnOf, CSVRecord record, RepeatedTexts texts) {
+    if (record.size() != columnOf.size()) {
       return ResultRow.read(
           index,
           "",
@@ -114,13 +119,15 @@ final class ResultTableReader {
               new Problem.FieldError(
                   "line " + record.getRecordNumber(),
                   "body",
-                  "has " + record.size() + " cells, the header " + columns.size())));
+                  "has " + record.size() + " cells, the header " + columnOf.size())));
     }
-    ObjectNode fields = JsonNodeFactory.instance.objectNode();
-    for (int i = 0; i < columns.size(); i++) {
-      fields.put(columns.get(i), record.get(i));
-    }
-    return ResultFields.read(index, fields, texts);
+    return ResultFields.read(
+        index,
+        name -> {
+          Integer column = columnOf.get(name);
+          return column == null ? null : TextNode.valueOf(record.get(column));
+        },
+        texts);
   }
 
   /**
