@@ -7,6 +7,7 @@
 #   PAPERS=20000 RESULTS=200000 DURATION=5 src/bench/run.sh     # a quicker, smaller run
 #   ENDPOINTS="search suggest" DURATION=5 src/bench/run.sh      # only some endpoints
 #   APP=/path/to/quarkus-app src/bench/run.sh   # measure another build (e.g. the one before a change)
+#   ENDPOINTS=get WARMUP=120 PAIRS=5 src/bench/run.sh   # the ratio at 32 once the JIT is done, median of 5 pairs
 #   ENDPOINTS="keyword hybrid semantic" src/bench/run.sh   # search modes, a new query per request
 # Embeddings of the bench corpus are computed once (minutes at 100,000 papers) and kept in the
 # bench database; EMBEDDINGS_CACHE keeps a copy outside it, restored when the corpus is generated
@@ -20,6 +21,12 @@ PAPERS=${PAPERS:-100000}
 RESULTS=${RESULTS:-1000000}
 DURATION=${DURATION:-10}
 WARMUP=${WARMUP:-3}                       # seconds of load per endpoint before measuring
+# At 32 connections, measure the service and its floor this many times, one after the other, and
+# print the medians (the ratio: the median of each pair's). This machine's speed drifts by up to
+# 1.7 x from minute to minute, so one pair can miss or meet a ratio by chance; with PAIRS=5 and
+# WARMUP=120 the JIT has compiled the request path before the first pair (on two busy cores it
+# is still compiling after a minute of load: the paper page rose from 458 to 2,078 req/s).
+PAIRS=${PAIRS:-1}
 ENDPOINTS=${ENDPOINTS:-search list list_all list_q suggest get boards board asof stats method dataset keyword hybrid semantic}   # or a subset
 EMBEDDINGS_CACHE=${EMBEDDINGS_CACHE:-/var/tmp/mlmd-kb-bench-embeddings.copy}
 BENCH_DIR=${BENCH_DIR:-/var/tmp/mlmd-kb-bench}
@@ -188,15 +195,34 @@ pgbench_run() { # name clients -> "p50_ms p99_ms tps"
   python3 "$HERE/pgbench_stats.py" "$BENCH_DIR"/pgbench_log.* "$DURATION"
 }
 
+paired_runs() { # name clients -> medians "api_p50 api_p99 api_rps sql_p50 sql_p99 sql_tps ratio"
+  local pairs=()
+  for _ in $(seq "$PAIRS"); do
+    pairs+=("$(wrk_run "$1" "$2") $(pgbench_run "$1" "$2")")
+    echo "  $1 at $2, pair ${#pairs[@]}: ${pairs[-1]}" >&2
+  done
+  printf '%s\n' "${pairs[@]}" | python3 -c '
+import statistics, sys
+rows = [[float(x) for x in line.split()] for line in sys.stdin if "-" not in line.split()]
+if not rows:
+    print("- - 0 - - 0 -"); sys.exit()
+med = [statistics.median(col) for col in zip(*rows)]
+ratio = statistics.median(r[2] / r[5] for r in rows if r[5])
+print(f"{med[0]:.2f} {med[1]:.2f} {med[2]:.0f} {med[3]:.2f} {med[4]:.2f} {med[5]:.0f} {ratio:.2f}")'
+}
+
 printf '%-8s %5s | %9s %9s %9s | %9s %9s %9s | %7s | %8s | %s\n' endpoint conns api_p50 api_p99 api_rps sql_p50 sql_p99 sql_tps api/sql bytes target
 for name in $ENDPOINTS; do
   bytes=$(curl -sf -o /dev/null -w '%{size_download}' "$BASE${PATHS[$name]}")
   for c in 1 32; do
-    read -r ap50 ap99 arps <<<"$(wrk_run "$name" "$c")"
-    if [ -s "$BENCH_DIR/$name.sql" ]; then
+    if [ "$c" = 32 ] && [ "$PAIRS" -gt 1 ] && [ -s "$BENCH_DIR/$name.sql" ]; then
+      read -r ap50 ap99 arps sp50 sp99 stps ratio <<<"$(paired_runs "$name" "$c")"
+    elif [ -s "$BENCH_DIR/$name.sql" ]; then
+      read -r ap50 ap99 arps <<<"$(wrk_run "$name" "$c")"
       read -r sp50 sp99 stps <<<"$(pgbench_run "$name" "$c")"
       ratio=$(python3 -c "print(f'{float($arps)/float($stps):.2f}' if float($stps) else '-')")
     else
+      read -r ap50 ap99 arps <<<"$(wrk_run "$name" "$c")"
       # Served by the Lucene index alone: no SQL to replay (its floor is an in-process run).
       sp50=-; sp99=-; stps=-; ratio=-
     fi

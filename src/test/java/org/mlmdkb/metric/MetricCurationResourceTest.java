@@ -274,6 +274,38 @@ class MetricCurationResourceTest extends ApiTest {
   }
 
   @Test
+  void aMetricWhoseOnlyResultIsDeletedCountsNoneAndMayBeDeleted() {
+    String key = newKey("curator");
+    String dataset = dataset(key);
+    String name = "emptied-" + unique();
+    register(key, metric(name, "lower_is_better", "error", null, 0, null));
+    ExtractableResponse<Response> stored =
+        postResult(key, result(dataset, name, 2.5, "meV/Å", "emptied-" + unique()))
+            .statusCode(201)
+            .extract();
+    given().get("/api/v1/metrics/" + name).then().body("n_results", equalTo(1));
+    given()
+        .header("Authorization", "Bearer " + ADMIN_KEY)
+        .header("If-Match", stored.header("ETag"))
+        .delete("/api/v1/results/" + stored.path("id"))
+        .then()
+        .statusCode(204);
+    String etag =
+        given()
+            .get("/api/v1/metrics/" + name)
+            .then()
+            .body("n_results", equalTo(0))
+            .extract()
+            .header("ETag");
+    given()
+        .header("Authorization", "Bearer " + ADMIN_KEY)
+        .header("If-Match", etag)
+        .delete("/api/v1/metrics/" + name)
+        .then()
+        .statusCode(204);
+  }
+
+  @Test
   void renamingAMetricLiveResultsUseIs409() {
     String key = newKey("curator");
     String dataset = dataset(key);
