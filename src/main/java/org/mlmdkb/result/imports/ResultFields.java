@@ -78,9 +78,9 @@ final class ResultFields {
   }
 
   /**
-   * A row whose field names were checked already (a CSV header names result columns only). No
-   * JSON object is built per row: reading src/bench's 100,000-row CSV in a fresh JVM took
-   * 1.24-1.29 s building one, 0.87-1.05 s without.
+   * A row whose field names were checked already (a CSV header names result columns only). No JSON
+   * object is built per row: reading src/bench's 100,000-row CSV in a fresh JVM took 1.24-1.29 s
+   * building one, 0.87-1.05 s without.
    */
   static ResultRow read(int index, Row row, RepeatedTexts texts) {
     return new ResultFields(row, texts).read(index);
