@@ -63,7 +63,7 @@ final class ResultTableReader {
           rows.add(ResultRow.notAMeasurement(rows.size() + 1, "", "beyond the row limit"));
           break;
         }
-        rows.add(row(rows.size() + 1, columnOf, record, texts));
+        rows.add(row(rows.size() + 1, columns.size(), columnOf, record, texts));
       }
     } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
       ApiException fault = ImportBodyReader.faultIn(e);
@@ -109,8 +109,8 @@ final class ResultTableReader {
   }
 
   private static ResultRow row(
-      int index, Map<String, Integer> columnOf, CSVRecord record, RepeatedTexts texts) {
-    if (record.size() != columnOf.size()) {
+      int index, int width, Map<String, Integer> columnOf, CSVRecord record, RepeatedTexts texts) {
+    if (record.size() != width) {
       return ResultRow.read(
           index,
           "",
@@ -119,7 +119,7 @@ final class ResultTableReader {
               new Problem.FieldError(
                   "line " + record.getRecordNumber(),
                   "body",
-                  "has " + record.size() + " cells, the header " + columnOf.size())));
+                  "has " + record.size() + " cells, the header " + width)));
     }
     return ResultFields.read(
         index,

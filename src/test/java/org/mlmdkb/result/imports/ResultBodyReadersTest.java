@@ -77,6 +77,22 @@ class ResultBodyReadersTest {
   }
 
   @Test
+  void aCsvRowWithTooFewCellsIsRefusedOnItsOwnAndTheNextIsRead() {
+    List<ResultRow> rows =
+        ResultTableReader.csv(
+            new StringReader(
+                "method,dataset,task,target,metric,value,unit,basis\n"
+                    + "mace,3bpa,t,forces,RMSE,1.5,meV/A\n"
+                    + "mace,3bpa,t,forces,RMSE,1.6,meV/A,per-atom\n"),
+            100);
+    assertEquals(2, rows.size());
+    assertNull(rows.get(0).input());
+    assertEquals("has 7 cells, the header 8", rows.get(0).unreadable().get(0).message());
+    assertEquals("per-atom", rows.get(1).input().basis());
+    assertEquals(new BigDecimal("1.6"), rows.get(1).input().value());
+  }
+
+  @Test
   void modelYamlMapsMetricsAsTheSeedConverterDoes() {
     List<ResultRow> rows =
         MatbenchModelReader.read(
