@@ -11,11 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mlmdkb.curation.CurationFixtures.ADMIN_KEY;
 import static org.mlmdkb.curation.CurationFixtures.newKey;
 import static org.mlmdkb.curation.CurationFixtures.unique;
-import static org.mlmdkb.metric.MetricFixtures.dataset;
 import static org.mlmdkb.metric.MetricFixtures.metric;
-import static org.mlmdkb.metric.MetricFixtures.postResult;
 import static org.mlmdkb.metric.MetricFixtures.register;
-import static org.mlmdkb.metric.MetricFixtures.result;
+import static org.mlmdkb.metric.MetricFixtures.registerWithOneResult;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -275,14 +273,9 @@ class MetricCurationResourceTest extends ApiTest {
 
   @Test
   void aMetricWhoseOnlyResultIsDeletedCountsNoneAndMayBeDeleted() {
-    String key = newKey("curator");
-    String dataset = dataset(key);
     String name = "emptied-" + unique();
-    register(key, metric(name, "lower_is_better", "error", null, 0, null));
     ExtractableResponse<Response> stored =
-        postResult(key, result(dataset, name, 2.5, "meV/Å", "emptied-" + unique()))
-            .statusCode(201)
-            .extract();
+        registerWithOneResult(newKey("curator"), name, null, 2.5, "meV/Å");
     given().get("/api/v1/metrics/" + name).then().body("n_results", equalTo(1));
     given()
         .header("Authorization", "Bearer " + ADMIN_KEY)
@@ -308,10 +301,8 @@ class MetricCurationResourceTest extends ApiTest {
   @Test
   void renamingAMetricLiveResultsUseIs409() {
     String key = newKey("curator");
-    String dataset = dataset(key);
     String name = "renamed-" + unique();
-    register(key, metric(name, "lower_is_better", "error", null, 0, null));
-    postResult(key, result(dataset, name, 2.5, "meV/Å", "rename-" + unique())).statusCode(201);
+    registerWithOneResult(key, name, null, 2.5, "meV/Å");
     String etag = given().get("/api/v1/metrics/" + name).then().extract().header("ETag");
     given()
         .header("Authorization", "Bearer " + key)
@@ -327,10 +318,8 @@ class MetricCurationResourceTest extends ApiTest {
   @Test
   void aRangeThatWouldExcludeLiveResultsIs409() {
     String key = newKey("curator");
-    String dataset = dataset(key);
     String name = "narrowed-" + unique();
-    register(key, metric(name, "lower_is_better", "error", "force", 0, null));
-    postResult(key, result(dataset, name, 2.5, "eV/Å", "narrow-" + unique())).statusCode(201);
+    registerWithOneResult(key, name, "force", 2.5, "eV/Å");
     String etag = given().get("/api/v1/metrics/" + name).then().extract().header("ETag");
     given()
         .header("Authorization", "Bearer " + key)

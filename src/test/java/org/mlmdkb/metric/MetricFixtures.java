@@ -70,6 +70,19 @@ final class MetricFixtures {
     return new HashMap<>(body);
   }
 
+  /**
+   * Registers {@code name} as an error metric (lower is better, at least 0, of {@code dimension},
+   * null: any) and stores one result of it, {@code value unit}, on a dataset of its own; the
+   * result's 201 answer.
+   */
+  static ExtractableResponse<Response> registerWithOneResult(
+      String key, String name, String dimension, Object value, String unit) {
+    register(key, metric(name, "lower_is_better", "error", dimension, 0, null));
+    return postResult(key, result(dataset(key), name, value, unit, name + "-split"))
+        .statusCode(201)
+        .extract();
+  }
+
   static io.restassured.response.ValidatableResponse postResult(
       String key, Map<String, Object> body) {
     return given()
