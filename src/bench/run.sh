@@ -203,7 +203,9 @@ paired_runs() { # name clients -> medians "api_p50 api_p99 api_rps sql_p50 sql_p
   done
   printf '%s\n' "${pairs[@]}" | python3 -c '
 import statistics, sys
-rows = [[float(x) for x in line.split()] for line in sys.stdin if "-" not in line.split()]
+# A pair whose wrk or pgbench run failed ("-" fields, or no wrk line at all) is left out.
+rows = [[float(x) for x in line.split()] for line in sys.stdin
+        if len(line.split()) == 6 and "-" not in line.split()]
 if not rows:
     print("- - 0 - - 0 -"); sys.exit()
 med = [statistics.median(col) for col in zip(*rows)]
