@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mlmdkb.curation.CurationFixtures.ADMIN_KEY;
+import static org.mlmdkb.curation.CurationFixtures.deleteAsAdmin;
 import static org.mlmdkb.curation.CurationFixtures.newKey;
 import static org.mlmdkb.curation.CurationFixtures.unique;
 import static org.mlmdkb.metric.MetricFixtures.metric;
@@ -277,25 +278,10 @@ class MetricCurationResourceTest extends ApiTest {
     ExtractableResponse<Response> stored =
         registerWithOneResult(newKey("curator"), name, null, 2.5, "meV/Å");
     given().get("/api/v1/metrics/" + name).then().body("n_results", equalTo(1));
-    given()
-        .header("Authorization", "Bearer " + ADMIN_KEY)
-        .header("If-Match", stored.header("ETag"))
-        .delete("/api/v1/results/" + stored.path("id"))
-        .then()
-        .statusCode(204);
-    String etag =
-        given()
-            .get("/api/v1/metrics/" + name)
-            .then()
-            .body("n_results", equalTo(0))
-            .extract()
-            .header("ETag");
-    given()
-        .header("Authorization", "Bearer " + ADMIN_KEY)
-        .header("If-Match", etag)
-        .delete("/api/v1/metrics/" + name)
-        .then()
-        .statusCode(204);
+    deleteAsAdmin("/api/v1/results/" + stored.path("id"), stored);
+    ExtractableResponse<Response> unused =
+        given().get("/api/v1/metrics/" + name).then().body("n_results", equalTo(0)).extract();
+    deleteAsAdmin("/api/v1/metrics/" + name, unused);
   }
 
   @Test
